@@ -1,0 +1,22 @@
+package io.payops.domain;
+
+import java.util.Locale;
+
+/** A dimension payments are broken down by; the JSON key is the lower-case name. */
+public enum Dimension {
+    GATEWAY, ISSUER, NETWORK, METHOD, MERCHANT;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the dimension for a JSON key, or null when the key names none. */
+    public static Dimension fromKey(String key) {
+        for (Dimension d : values()) {
+            if (d.key().equals(key)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

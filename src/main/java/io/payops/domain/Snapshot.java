@@ -1,0 +1,55 @@
+package io.payops.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Windowed metrics at one moment: all traffic, every segment (per dimension value and per gateway × issuer and
+ * gateway × method), and the same over the longer baseline window for comparison.
+ */
+public record Snapshot(
+        long atMillis,
+        int windowSeconds,
+        int baselineSeconds,
+        SegmentStats total,
+        List<SegmentStats> segments,
+        SegmentStats baselineTotal,
+        List<SegmentStats> baselineSegments) {
+
+    public Snapshot {
+        segments = List.copyOf(segments);
+        baselineSegments = List.copyOf(baselineSegments);
+    }
+
+    /** The window stats of a segment, all traffic for the empty target, or null when the segment saw nothing. */
+    public SegmentStats segment(Target target) {
+        if (target.isAll()) {
+            return total;
+        }
+        for (SegmentStats s : segments) {
+            if (s.target().equals(target)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The baseline stats of a segment, or null when there is no baseline for it yet. */
+    public SegmentStats baseline(Target target) {
+        if (target.isAll()) {
+            return baselineTotal;
+        }
+        for (SegmentStats s : baselineSegments) {
+            if (s.target().equals(target)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public Map<Target, SegmentStats> segmentsByTarget() {
+        return segments.stream().collect(Collectors.toMap(SegmentStats::target, Function.identity()));
+    }
+}
