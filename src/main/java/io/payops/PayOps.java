@@ -1,0 +1,57 @@
+package io.payops;
+
+import io.payops.cli.RunCommand;
+import io.payops.cli.ScenariosCommand;
+import io.payops.store.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line (DESIGN §5.1). Exit status: 0 done; 2 bad input, with one message on stderr naming what was
+ * wrong and what was expected; 1 an internal error.
+ */
+@Command(name = "payops", mixinStandardHelpOptions = true, version = "PayOps Console 0.1.0",
+        description = "A payments-operations agent over a closed-loop payment simulator.",
+        subcommands = {RunCommand.class, ScenariosCommand.class})
+public final class PayOps implements Runnable {
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status (tests call this without exiting the JVM). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PayOps());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                commandLine.getErr().println("payops: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            commandLine.getErr().println("payops: internal error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return EXIT_INTERNAL;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("payops: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,316 @@
+package io.payops.agent;
+
+import io.payops.agent.act.ActionsInForce;
+import io.payops.agent.act.ActiveAction;
+import io.payops.agent.act.ApprovalQueue;
+import io.payops.agent.act.Executor;
+import io.payops.agent.act.RecentHistory;
+import io.payops.agent.act.RecoveryMonitor;
+import io.payops.agent.act.RollbackMonitor;
+import io.payops.agent.act.VerifyResult;
+import io.payops.agent.decide.DecisionMaker;
+import io.payops.agent.decide.SituationView;
+import io.payops.agent.detect.Detector;
+import io.payops.agent.explain.Explainer;
+import io.payops.agent.guard.Guardrails;
+import io.payops.agent.learn.LessonStore;
+import io.payops.agent.reason.Reasoner;
+import io.payops.agent.reason.ReasoningInput;
+import io.payops.domain.Action;
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.AgentCycle;
+import io.payops.domain.Anomaly;
+import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Candidate;
+import io.payops.domain.Decision;
+import io.payops.domain.Detection;
+import io.payops.domain.GuardVerdict;
+import io.payops.domain.Hypothesis;
+import io.payops.domain.PolicyStep;
+import io.payops.domain.RoutingState;
+import io.payops.domain.Snapshot;
+import io.payops.domain.Target;
+import io.payops.policy.ApprovalHandler;
+import io.payops.policy.Policy;
+import io.payops.policy.PolicyContext;
+import io.payops.sim.RoutingRefusedException;
+import io.payops.sim.World;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The agent: one {@link Policy} that detects every tick and, every few seconds or at once when a new alarm goes off,
+ * runs detect → reason → decide → guard → act, then verifies what it did, learns from it and explains all of it.
+ * Owned by the engine thread; a human's approvals arrive through {@link #decide}.
+ */
+public final class Agent implements Policy, ApprovalHandler {
+    private static final long FORGET_BLOCKED_MILLIS = 120_000;
+    private static final long FORGET_REJECTED_MILLIS = 600_000;
+    private static final long REALERT_MILLIS = 600_000;
+    private static final double DETECTION_CONFIDENCE = 0.6;
+
+    private final AgentConfig config;
+    private final Reasoner reasoner;
+    private final LessonStore lessons;
+    private final World world;
+    private final Detector detector;
+    private final RecentHistory history = new RecentHistory(240);
+    private final DecisionMaker decisionMaker;
+    private final Guardrails guardrails;
+    private final Explainer explainer = new Explainer();
+    private final ApprovalQueue approvals;
+    private final ActionsInForce actions = new ActionsInForce();
+    private final IncidentTracker incidents = new IncidentTracker();
+    private final List<ActionRecord> outbox = new ArrayList<>();
+    private final Map<Action, Long> blockedAt = new LinkedHashMap<>();
+    private final Map<Action, Long> refusedByHuman = new LinkedHashMap<>();
+    private final Map<Target, Long> alertedAt = new LinkedHashMap<>();
+    private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
+    private Executor executor;
+    private RollbackMonitor rollbacks;
+    private RecoveryMonitor recoveries;
+    private long nextId = 1;
+    private long lastCycleMillis = Long.MIN_VALUE / 2;
+    private Set<Target> lastAlarmTargets = Set.of();
+    private AgentCycle lastCycle;
+
+    public Agent(AgentConfig config, Reasoner reasoner, LessonStore lessons, World world) {
+        this.config = config;
+        this.reasoner = reasoner;
+        this.lessons = lessons;
+        this.world = world;
+        this.detector = new Detector(config);
+        this.decisionMaker = new DecisionMaker(config, lessons);
+        this.guardrails = new Guardrails(config);
+        this.approvals = new ApprovalQueue(config.approval());
+    }
+
+    @Override
+    public String name() {
+        return "agent";
+    }
+
+    public LessonStore lessons() {
+        return lessons;
+    }
+
+    public AgentCycle lastCycle() {
+        return lastCycle;
+    }
+
+    public List<ApprovalRequest> decidedApprovals() {
+        return approvals.decided();
+    }
+
+    @Override
+    public PolicyStep onTick(PolicyContext ctx) {
+        if (executor == null) {
+            executor = new Executor(ctx.routing());
+            rollbacks = new RollbackMonitor(config, history, executor, lessons);
+            recoveries = new RecoveryMonitor(config, history, executor, detector, () -> nextId++);
+        }
+        long now = ctx.nowMillis();
+        Snapshot snapshot = ctx.snapshot();
+        List<ActionRecord> records = new ArrayList<>(outbox);
+        outbox.clear();
+        List<Anomaly> anomalies = detector.update(snapshot);
+        history.add(snapshot);
+        for (ApprovalRequest d : approvals.tick(now)) {
+            records.add(resolve(d, now));
+        }
+        VerifyResult verified = VerifyResult.empty();
+        rollbacks.tick(actions, now, verified);
+        recoveries.tick(actions, now, verified);
+        records.addAll(verified.records());
+
+        Set<Target> alarms = anomalies.stream().map(Anomaly::target).collect(Collectors.toSet());
+        boolean newAlarm = !lastAlarmTargets.containsAll(alarms);
+        lastAlarmTargets = alarms;
+        AgentCycle cycle = null;
+        List<Detection> detections = List.of();
+        List<String> explanation = new ArrayList<>(verified.sentences());
+        if (now - lastCycleMillis >= config.cycleSeconds() * 1000L || newAlarm) {
+            lastCycleMillis = now;
+            cycle = runCycle(ctx, anomalies, records);
+            explanation.addAll(cycle.explanation());
+            detections = detections(cycle.hypotheses(), now);
+            incidents.observe(cycle.hypotheses(), now);
+            lastCycle = cycle;
+        }
+        incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)));
+        return new PolicyStep(records, detections, explanation, cycle, approvals.pending(), incidents.open());
+    }
+
+    private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
+        long start = System.nanoTime();
+        long now = ctx.nowMillis();
+        List<Hypothesis> hypotheses = reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies, detector,
+                lessons.recent(10), config.cusumThreshold()));
+        SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world);
+        Decision decision = decisionMaker.decide(hypotheses, view, c -> infeasible(c, now));
+        Action action = decision.action();
+        double cooldown = action.type().changesRouting()
+                ? actions.cooldownLeft(action.target(), now, config.cooldownSeconds()) : 0;
+        GuardVerdict verdict = guardrails.check(decision, ctx.routing(), actions.countInForce(), cooldown);
+        String taken = act(decision, verdict, hypotheses.get(0), anomalies, now, records);
+        List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
+        return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.name(),
+                System.nanoTime() - start);
+    }
+
+    /** Why a candidate cannot be taken now, or null. */
+    private String infeasible(Candidate c, long now) {
+        Action a = c.action();
+        if (a.type().changesRouting()) {
+            if (actions.covers(a)) {
+                return "already in force";
+            }
+            if (approvals.hasOtherPendingOverlapping(a)) {
+                return "another request on " + a.target() + " is already waiting for approval";
+            }
+            Long blocked = blockedAt.get(a);
+            if (blocked != null && now - blocked < FORGET_BLOCKED_MILLIS) {
+                return "blocked by the guardrails " + (now - blocked) / 1000 + " s ago";
+            }
+            Long refused = refusedByHuman.get(a);
+            if (refused != null && now - refused < FORGET_REJECTED_MILLIS) {
+                return "not approved " + (now - refused) / 1000 + " s ago; not asked again so soon";
+            }
+        }
+        if (a.type() == io.payops.domain.ActionType.ALERT) {
+            for (Map.Entry<Target, Long> e : alertedAt.entrySet()) {
+                if (e.getKey().overlaps(a.target()) && now - e.getValue() < REALERT_MILLIS) {
+                    return "already alerted on " + e.getKey() + " " + (now - e.getValue()) / 1000 + " s ago";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Carries out the guard's verdict; returns what was done, in words. */
+    private String act(Decision decision, GuardVerdict verdict, Hypothesis top, List<Anomaly> anomalies, long now,
+                       List<ActionRecord> records) {
+        Action a = decision.action();
+        switch (a.type()) {
+            case NO_OP -> {
+                return "nothing";
+            }
+            case ALERT -> {
+                alertedAt.put(a.target(), now);
+                records.add(new ActionRecord(nextId++, now, a, ActionStatus.EXECUTED, "none", "n/a", false, now,
+                        "alert: " + top.diagnosis().key() + " on " + top.target(), false));
+                return "raised an alert on " + a.target();
+            }
+            default -> {
+                // routing changes below
+            }
+        }
+        switch (verdict.kind()) {
+            case BLOCK -> {
+                blockedAt.put(a, now);
+                records.add(new ActionRecord(nextId++, now, a, ActionStatus.BLOCKED, "none", "n/a", false, now,
+                        "blocked: " + String.join("; ", verdict.reasons()), false));
+                return "nothing: " + a.describe() + " was blocked (" + String.join("; ", verdict.reasons()) + ")";
+            }
+            case NEEDS_APPROVAL -> {
+                if (approvals.pending().stream().anyMatch(r -> r.action().equals(a))) {
+                    return "still waiting for approval to " + a.describe();
+                }
+                long id = nextId++;
+                Candidate c = decision.selected();
+                ApprovalRequest r = new ApprovalRequest(id, a, top.diagnosis(),
+                        top.evidence().isEmpty() ? top.diagnosis().key() : top.evidence().get(0), verdict.reasons(),
+                        decision.confidence(), c.risk(), c.successGain(), now,
+                        now + config.approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
+                approvals.raise(r);
+                pendingDecisions.put(id, decision);
+                records.add(new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
+                        "waiting for approval: " + String.join("; ", verdict.reasons()), false));
+                return "asked for approval to " + a.describe();
+            }
+            default -> {
+                // the evidence may have grown since the agent asked: then it acts alone and takes the request back
+                ApprovalRequest asked = approvals.withdraw(a, now);
+                long id = asked != null ? asked.actionId() : nextId++;
+                pendingDecisions.remove(id);
+                ActionRecord r = execute(id, a, decision, anomalies, now, "none");
+                records.add(r);
+                return r.status() == ActionStatus.EXECUTED ? a.describe() : "nothing: " + r.note();
+            }
+        }
+    }
+
+    private ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, String approval) {
+        try {
+            RoutingState before = executor.apply(a);
+            RoutingState after = executor.routing().state();
+            long from = beforeFrom(a.target(), anomalies, now);
+            var during = history.sum(a.target(), from, now);
+            double faulty = Double.isNaN(during.technicalRate()) ? 0.3 : during.technicalRate();
+            ActionRecord r = new ActionRecord(id, now, a, ActionStatus.EXECUTED, approval, "pending", false, now,
+                    String.format(Locale.ROOT, "%s (decision confidence %.2f)", decision.selected().forDiagnosis().key(),
+                            decision.confidence()), false);
+            ActiveAction active = actions.add(r, decision.selected().forDiagnosis(), before, after, now, from, faulty);
+            return active.record();
+        } catch (RoutingRefusedException e) {
+            blockedAt.put(a, now);
+            return new ActionRecord(id, now, a, ActionStatus.BLOCKED, approval, "n/a", false, now,
+                    "routing refused: " + e.getMessage(), false);
+        }
+    }
+
+    /** The start of the trouble an action answers, bounded to 10..90 s before it: its effect is measured against this. */
+    private long beforeFrom(Target t, List<Anomaly> anomalies, long now) {
+        long from = now - 30_000;
+        for (Anomaly a : anomalies) {
+            if (a.target().overlaps(t) && a.sinceMillis() > 0) {
+                from = Math.min(from, a.sinceMillis());
+            }
+        }
+        return Math.max(now - 90_000, Math.min(now - 10_000, from));
+    }
+
+    private ActionRecord resolve(ApprovalRequest d, long now) {
+        Decision decision = pendingDecisions.remove(d.actionId());
+        String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
+        if (d.status() == ActionStatus.APPROVED && decision != null) {
+            return execute(d.actionId(), d.action(), decision, List.of(), now, approval);
+        }
+        refusedByHuman.put(d.action(), now);
+        String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
+        return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
+                d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
+    }
+
+    @Override
+    public String decide(long actionId, boolean approve, String who, long nowMillis) {
+        ApprovalRequest d = approvals.decide(actionId, approve, who, nowMillis);
+        if (d == null) {
+            return "no pending approval request with id " + actionId;
+        }
+        outbox.add(resolve(d, nowMillis));
+        return null;
+    }
+
+    /** The incident hypotheses worth reporting: confident enough, and not a wider or narrower echo of one already said. */
+    private static List<Detection> detections(List<Hypothesis> hypotheses, long now) {
+        List<Detection> out = new ArrayList<>();
+        for (Hypothesis h : hypotheses) {
+            if (!h.diagnosis().isIncident() || h.confidence() < DETECTION_CONFIDENCE) {
+                continue;
+            }
+            boolean echo = out.stream().anyMatch(d -> d.diagnosis() == h.diagnosis() && d.target().overlaps(h.target()));
+            if (!echo) {
+                out.add(new Detection(now, h.diagnosis(), h.target(), h.confidence()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package io.payops.agent;
+
+import io.payops.domain.Hypothesis;
+import io.payops.domain.Incident;
+import io.payops.domain.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens an incident when a hypothesis says something is wrong on a target no open incident covers, and closes it
+ * once nothing has been seen there for a while and no change made for it is still in force.
+ */
+final class IncidentTracker {
+    private static final double MIN_CONFIDENCE = 0.6;
+    private static final long QUIET_MILLIS = 60_000;
+
+    private final List<Incident> open = new ArrayList<>();
+    private final List<Long> lastSeen = new ArrayList<>();
+    private final List<Incident> closed = new ArrayList<>();
+    private long nextId = 1;
+
+    /** @return incidents opened by this call */
+    List<Incident> observe(List<Hypothesis> hypotheses, long now) {
+        List<Incident> opened = new ArrayList<>();
+        for (Hypothesis h : hypotheses) {
+            if (!h.diagnosis().isIncident() || h.confidence() < MIN_CONFIDENCE) {
+                continue;
+            }
+            int i = indexOf(h.target());
+            if (i >= 0) {
+                lastSeen.set(i, now);
+            } else if (coveredByOpen(h.target()) < 0) {
+                Incident inc = new Incident(nextId++, h.diagnosis(), h.target(), now, null, h.confidence());
+                open.add(inc);
+                lastSeen.add(now);
+                opened.add(inc);
+            } else {
+                lastSeen.set(coveredByOpen(h.target()), now);
+            }
+        }
+        return opened;
+    }
+
+    /** Closes incidents quiet for a while whose target has no change in force. */
+    List<Incident> closeQuiet(long now, java.util.function.Predicate<Target> changeInForce) {
+        List<Incident> done = new ArrayList<>();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            Incident inc = open.get(i);
+            if (now - lastSeen.get(i) >= QUIET_MILLIS && !changeInForce.test(inc.target())) {
+                Incident c = new Incident(inc.id(), inc.diagnosis(), inc.target(), inc.openedAtMillis(), now, inc.confidence());
+                open.remove(i);
+                lastSeen.remove(i);
+                closed.add(c);
+                done.add(c);
+            }
+        }
+        return done;
+    }
+
+    List<Incident> open() {
+        return List.copyOf(open);
+    }
+
+    private int indexOf(Target t) {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).target().equals(t)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An open incident whose target contains or is contained in {@code t}: the same trouble seen wider or narrower. */
+    private int coveredByOpen(Target t) {
+        for (int i = 0; i < open.size(); i++) {
+            Target o = open.get(i).target();
+            if (t.within(o) || o.within(t)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

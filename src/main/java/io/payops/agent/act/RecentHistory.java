@@ -1,0 +1,81 @@
+package io.payops.agent.act;
+
+import io.payops.domain.SegmentStats;
+import io.payops.domain.Snapshot;
+import io.payops.domain.Target;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The last few minutes of per-second segment stats, so an action's effect can be measured on exactly the seconds
+ * before and after it (the 60-second window would blur both sides together).
+ */
+public final class RecentHistory {
+    private final int seconds;
+    private final Deque<Second> ring = new ArrayDeque<>();
+
+    private record Second(long atMillis, SegmentStats total, List<SegmentStats> segments) {
+    }
+
+    /** Attempts, successes and the summed p95 of the seconds counted (for an average). */
+    public record Sum(long attempts, long successes, long technicalFailures, double p95Sum, int seconds) {
+        public double successRate() {
+            return attempts == 0 ? Double.NaN : (double) successes / attempts;
+        }
+
+        public double technicalRate() {
+            return attempts == 0 ? Double.NaN : (double) technicalFailures / attempts;
+        }
+
+        public double meanP95() {
+            return seconds == 0 ? Double.NaN : p95Sum / seconds;
+        }
+    }
+
+    public RecentHistory(int seconds) {
+        this.seconds = seconds;
+    }
+
+    public void add(Snapshot s) {
+        ring.addLast(new Second(s.atMillis(), s.recentTotal(), s.recentSegments()));
+        while (ring.size() > seconds) {
+            ring.removeFirst();
+        }
+    }
+
+    /** Sums a target's seconds ending in (fromMillis, toMillis]. */
+    public Sum sum(Target target, long fromMillis, long toMillis) {
+        long n = 0;
+        long ok = 0;
+        long tech = 0;
+        double p95 = 0;
+        int secs = 0;
+        for (Second s : ring) {
+            if (s.atMillis <= fromMillis || s.atMillis > toMillis) {
+                continue;
+            }
+            SegmentStats st = target.isAll() ? s.total : find(s.segments, target);
+            if (st == null || st.attempts() == 0) {
+                continue;
+            }
+            n += st.attempts();
+            ok += st.successes();
+            tech += st.attempts() - st.successes() - st.count(io.payops.domain.Status.USER_DECLINED)
+                    - st.count(io.payops.domain.Status.INSUFFICIENT_FUNDS);
+            p95 += st.p95();
+            secs++;
+        }
+        return new Sum(n, ok, tech, p95, secs);
+    }
+
+    private static SegmentStats find(List<SegmentStats> list, Target t) {
+        for (SegmentStats s : list) {
+            if (s.target().equals(t)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

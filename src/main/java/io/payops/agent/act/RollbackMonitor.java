@@ -1,0 +1,95 @@
+package io.payops.agent.act;
+
+import io.payops.agent.AgentConfig;
+import io.payops.agent.learn.LessonStore;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.Lesson;
+import io.payops.domain.Outcome;
+import io.payops.domain.Target;
+
+import java.util.Locale;
+
+/**
+ * The verify step for fresh changes. {@code evaluationSeconds} after a change it compares the affected traffic's
+ * success over the seconds since the change with the seconds before it. Worse by more than the limit (and beyond
+ * noise), or much slower, and the change is rolled back to the exact earlier routing; the lesson records what was
+ * measured. A change is "helped" only with measured evidence; too few samples is "inconclusive".
+ */
+public final class RollbackMonitor {
+    private static final long MIN_SAMPLES = 30;
+    /** Seconds after a change before its effect is counted, so retries in flight do not blur it. */
+    private static final long SETTLE_MILLIS = 5000;
+
+    private final AgentConfig config;
+    private final RecentHistory history;
+    private final Executor executor;
+    private final LessonStore lessons;
+
+    public RollbackMonitor(AgentConfig config, RecentHistory history, Executor executor, LessonStore lessons) {
+        this.config = config;
+        this.history = history;
+        this.executor = executor;
+        this.lessons = lessons;
+    }
+
+    public void tick(ActionsInForce actions, long now, VerifyResult out) {
+        for (ActiveAction a : actions.inForce()) {
+            if (a.phase != ActiveAction.Phase.EVALUATING || now - a.executedAtMillis < config.evaluationSeconds() * 1000L) {
+                continue;
+            }
+            Target t = a.evaluationTarget();
+            RecentHistory.Sum before = history.sum(t, a.beforeFromMillis, a.executedAtMillis);
+            RecentHistory.Sum after = history.sum(t, a.executedAtMillis + SETTLE_MILLIS, now);
+            Outcome outcome = judge(before, after);
+            String numbers = String.format(Locale.ROOT, "success on %s was %.1f%% over %d attempts before and %.1f%% over "
+                            + "%d attempts after; p95 %.0f ms → %.0f ms", t, pct(before.successRate()), before.attempts(),
+                    pct(after.successRate()), after.attempts(), before.meanP95(), after.meanP95());
+            lessons.add(new Lesson(situation(a), a.diagnosis, a.record.action().type(), outcome,
+                    before.successRate(), after.successRate(), after.attempts(), now));
+            if (outcome == Outcome.HURT) {
+                executor.revert(a.record.action(), a.before, a.after);
+                a.phase = ActiveAction.Phase.DONE;
+                a.record = ActionsInForce.updated(a.record, ActionStatus.ROLLED_BACK, Outcome.HURT.key(), now,
+                        "rolled back: " + numbers);
+                actions.touched(a.target(), now);
+                out.sentences().add("Rolled back " + a.record.action().describe() + ": it made things worse (" + numbers + ").");
+            } else {
+                a.phase = ActiveAction.Phase.IN_FORCE;
+                a.nextProbeAtMillis = a.executedAtMillis + config.probeAfterSeconds() * 1000L;
+                a.record = a.record.withOutcome(outcome.key(), now);
+                out.sentences().add("Checked " + a.record.action().describe() + ": " + outcome.key() + " (" + numbers + ").");
+            }
+            out.records().add(a.record);
+        }
+    }
+
+    /** Worse beyond both the limit and two standard errors is hurt; better beyond noise is helped. */
+    Outcome judge(RecentHistory.Sum before, RecentHistory.Sum after) {
+        if (before.attempts() < 10 || after.attempts() < MIN_SAMPLES) {
+            return Outcome.INCONCLUSIVE;
+        }
+        double pb = before.successRate();
+        double pa = after.successRate();
+        double p = (before.successes() + after.successes()) / (double) (before.attempts() + after.attempts());
+        double se = Math.sqrt(Math.max(1e-9, p * (1 - p)) * (1.0 / before.attempts() + 1.0 / after.attempts()));
+        double diff = pa - pb;
+        boolean slower = before.seconds() >= 10 && after.seconds() >= 10
+                && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
+        if ((diff < -config.rollbackSuccessDrop() && diff < -2 * se) || slower) {
+            return Outcome.HURT;
+        }
+        if (diff > Math.max(0.005, 2 * se)) {
+            return Outcome.HELPED;
+        }
+        return Outcome.NEUTRAL;
+    }
+
+    static String situation(ActiveAction a) {
+        return a.diagnosis.key() + " on " + String.join("+", a.target().values().keySet().stream()
+                .map(d -> d.key()).toList());
+    }
+
+    private static double pct(double v) {
+        return Double.isNaN(v) ? Double.NaN : v * 100;
+    }
+}

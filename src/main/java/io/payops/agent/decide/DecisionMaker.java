@@ -1,0 +1,122 @@
+package io.payops.agent.decide;
+
+import io.payops.agent.AgentConfig;
+import io.payops.agent.learn.LessonStore;
+import io.payops.domain.ActionType;
+import io.payops.domain.Candidate;
+import io.payops.domain.Decision;
+import io.payops.domain.Hypothesis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The decide step: weighs the candidates of the top hypotheses, selects the best-scoring feasible one, says why each
+ * other was rejected, and gives the decision a confidence (the hypothesis's, adjusted by past lessons) and the
+ * reasons a human should approve it.
+ */
+public final class DecisionMaker {
+    private static final int TOP_HYPOTHESES = 2;
+    private static final double TOO_CLOSE = 0.1;
+    private static final double HIGH_IMPACT_SHARE = 0.25;
+
+    private final AgentConfig config;
+    private final CandidateGenerator generator;
+    private final LessonStore lessons;
+
+    public DecisionMaker(AgentConfig config, LessonStore lessons) {
+        this.config = config;
+        this.generator = new CandidateGenerator(config);
+        this.lessons = lessons;
+    }
+
+    /**
+     * @param infeasible says why a candidate cannot be taken now (circuit already open, already alerted, a request
+     *                   already waiting), or null when it can
+     */
+    public Decision decide(List<Hypothesis> hypotheses, SituationView view, Function<Candidate, String> infeasible) {
+        List<Hypothesis> top = new ArrayList<>();
+        for (Hypothesis h : hypotheses) {
+            if (top.size() < TOP_HYPOTHESES && (top.isEmpty() || h.diagnosis().isIncident())) {
+                top.add(h);
+            }
+        }
+        List<Candidate> all = new ArrayList<>();
+        List<Hypothesis> owner = new ArrayList<>();
+        for (Hypothesis h : top) {
+            for (Candidate c : generator.candidates(h, view)) {
+                all.add(c);
+                owner.add(h);
+            }
+        }
+        int best = -1;
+        List<String> why = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String reason = infeasible.apply(all.get(i));
+            why.add(reason);
+            if (reason == null && (best < 0 || all.get(i).score() > all.get(best).score())) {
+                best = i;
+            }
+        }
+        Candidate selected = all.get(best);
+        Hypothesis basis = owner.get(best);
+        List<Candidate> rejected = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i == best) {
+                continue;
+            }
+            Candidate c = all.get(i);
+            String reason = why.get(i) != null ? why.get(i) : String.format(Locale.ROOT, "scored %.3f, below %.3f for %s",
+                    c.score(), selected.score(), selected.action().describe());
+            rejected.add(c.rejected(reason));
+        }
+        rejected.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        double confidence = clamp(basis.confidence() + lessons.adjustment(basis.diagnosis(), selected.action().type()));
+        List<String> reasons = approvalReasons(selected, basis, confidence, top);
+        return new Decision(selected, rejected, round(confidence), !reasons.isEmpty(), reasons);
+    }
+
+    private List<String> approvalReasons(Candidate c, Hypothesis basis, double confidence, List<Hypothesis> top) {
+        List<String> reasons = new ArrayList<>();
+        if (!c.action().type().changesRouting()) {
+            return reasons;
+        }
+        if (c.trafficShare() > HIGH_IMPACT_SHARE) {
+            reasons.add(String.format(Locale.ROOT, "high impact: moves %.0f%% of all traffic", c.trafficShare() * 100));
+        }
+        if (confidence < config.minConfidenceToAct()) {
+            reasons.add(String.format(Locale.ROOT, "low confidence: %.2f is below %.2f", confidence, config.minConfidenceToAct()));
+        }
+        if (!lessons.hasLesson(basis.diagnosis(), c.action().type()) && confidence < 0.9) {
+            reasons.add("no past lesson for " + c.action().type().key() + " on " + basis.diagnosis().key()
+                    + ", and the evidence is not overwhelming");
+        }
+        if (top.size() > 1 && top.get(1).diagnosis().isIncident()
+                && !top.get(1).target().overlaps(top.get(0).target())
+                && top.get(0).confidence() - top.get(1).confidence() < TOO_CLOSE
+                && top.get(0).diagnosis() != top.get(1).diagnosis()) {
+            reasons.add(String.format(Locale.ROOT, "two hypotheses too close to call: %s on %s (%.2f) and %s on %s (%.2f)",
+                    top.get(0).diagnosis().key(), top.get(0).target(), top.get(0).confidence(),
+                    top.get(1).diagnosis().key(), top.get(1).target(), top.get(1).confidence()));
+        }
+        if (c.trafficShare() > config.volumeCapShare()) {
+            reasons.add(String.format(Locale.ROOT, "high volume: %.0f%% of traffic is above the %.0f%% cap",
+                    c.trafficShare() * 100, config.volumeCapShare() * 100));
+        }
+        if (c.action().type() == ActionType.ADJUST_RETRY_POLICY) {
+            reasons.add("changes the retry policy for all traffic");
+        }
+        return reasons;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(0.99, v));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,63 @@
+package io.payops.agent.detect;
+
+/**
+ * One-sided Bernoulli CUSUMs for a rate rising from its reference {@code q0}, run for three alternatives at once
+ * (a doubling of at least {@code minRise}, +15 points and +40 points) so both small and large rises are caught
+ * close to the optimal sequential test's sample size. Each is the log-likelihood ratio of the per-second counts,
+ * floored at zero; the level is the largest of the three. A real rise alarms after about h / KL(q1‖q0) attempts;
+ * under no change the level stays near zero. It also remembers when the strongest test last left zero: the
+ * estimated start of the change.
+ */
+final class BernoulliCusum {
+    static final double[] LARGE_RISES = {0.15, 0.40};
+    /** The threshold penalty for running several alternatives (a union bound over them). */
+    static final double ALTERNATIVES_PENALTY = Math.log(LARGE_RISES.length + 1);
+
+    private final double[] levels = new double[LARGE_RISES.length + 1];
+    private final long[] onsets = {-1, -1, -1};
+
+    /** Adds {@code events} out of {@code trials} seen in the second ending at {@code nowMillis}. */
+    void add(long trials, long events, double q0, double minRise, long nowMillis, double cap) {
+        if (trials <= 0) {
+            return;
+        }
+        for (int k = 0; k < levels.length; k++) {
+            double q1 = k == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + LARGE_RISES[k - 1]);
+            if (q1 <= q0) {
+                continue;
+            }
+            double inc = events * Math.log(q1 / q0) + (trials - events) * Math.log((1 - q1) / (1 - q0));
+            double before = levels[k];
+            // capped so that, once the cause is gone, the test comes back down in a bounded number of attempts
+            levels[k] = Math.min(cap, Math.max(0, before + inc));
+            if (levels[k] == 0) {
+                onsets[k] = -1;
+            } else if (before == 0) {
+                onsets[k] = nowMillis - 1000;
+            }
+        }
+    }
+
+    double level() {
+        double max = 0;
+        for (double l : levels) {
+            max = Math.max(max, l);
+        }
+        return max;
+    }
+
+    long onsetMillis() {
+        int best = 0;
+        for (int k = 1; k < levels.length; k++) {
+            if (levels[k] > levels[best]) {
+                best = k;
+            }
+        }
+        return onsets[best];
+    }
+
+    void reset() {
+        java.util.Arrays.fill(levels, 0);
+        java.util.Arrays.fill(onsets, -1);
+    }
+}

@@ -1,0 +1,180 @@
+package io.payops.agent.detect;
+
+import io.payops.agent.AgentConfig;
+import io.payops.domain.Anomaly;
+import io.payops.domain.AnomalyKind;
+import io.payops.domain.SegmentStats;
+import io.payops.domain.Snapshot;
+import io.payops.domain.Status;
+import io.payops.domain.Target;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The detect step, live. Every tick it feeds each segment's last second to that segment's sequential tests; it
+ * reports an anomaly for each segment whose test crossed its threshold, whose window p95 is well above its
+ * reference, or whose attempts per payment rose. Each segment's threshold is sized to its own volume so that false
+ * alarms stay below one per segment per simulated day (see docs/BENCHMARKS.md for the measured rate).
+ */
+public final class Detector implements References {
+    private final AgentConfig config;
+    private final Map<Target, SegmentMonitor> monitors = new HashMap<>();
+    private final double decay;
+
+    public Detector(AgentConfig config) {
+        this.config = config;
+        this.decay = Math.pow(0.5, 1.0 / config.referenceHalfLifeSeconds());
+    }
+
+    /** Feeds one tick's snapshot; returns the anomalies standing now, most significant first. */
+    public List<Anomaly> update(Snapshot snapshot) {
+        long now = snapshot.atMillis();
+        update(Target.ALL, snapshot.recentTotal(), snapshot.total(), now);
+        Map<Target, SegmentStats> window = snapshot.segmentsByTarget();
+        Map<Target, SegmentStats> recent = new HashMap<>();
+        for (SegmentStats s : snapshot.recentSegments()) {
+            recent.put(s.target(), s);
+        }
+        for (SegmentStats w : snapshot.segments()) {
+            update(w.target(), recent.get(w.target()), w, now);
+        }
+        // segments with nothing in the window (e.g. behind an open circuit) keep their state untouched
+        return anomalies(snapshot, window);
+    }
+
+    private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
+        monitors.computeIfAbsent(t, SegmentMonitor::new).update(recent, window, now, decay, config.cusumThreshold(),
+                config.minRiseAbsolute(), config.referenceSamples());
+    }
+
+    private List<Anomaly> anomalies(Snapshot snapshot, Map<Target, SegmentStats> window) {
+        List<Anomaly> out = new ArrayList<>();
+        addAnomalies(out, monitors.get(Target.ALL), snapshot.total(), snapshot.atMillis());
+        for (SegmentStats w : snapshot.segments()) {
+            addAnomalies(out, monitors.get(w.target()), w, snapshot.atMillis());
+        }
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return out;
+    }
+
+    private void addAnomalies(List<Anomaly> out, SegmentMonitor m, SegmentStats w, long now) {
+        if (m == null || w == null || !m.established(config.referenceSamples())) {
+            return;
+        }
+        double h = m.threshold(config.cusumThreshold());
+        if (m.technical.level() >= h) {
+            out.add(new Anomaly(AnomalyKind.TECHNICAL_FAILURES, m.target, technicalShare(w), m.technicalRate(),
+                    m.technical.level(), w.attempts(), dominant(w, m, false), shares(w), m.technical.onsetMillis()));
+        }
+        if (m.declines.level() >= h) {
+            out.add(new Anomaly(AnomalyKind.CUSTOMER_DECLINES, m.target, declineShare(w), m.declineRate(),
+                    m.declines.level(), w.attempts(), dominant(w, m, true), shares(w), m.declines.onsetMillis()));
+        }
+        if (m.latencyHigh(w, config.latencyRatio())) {
+            out.add(new Anomaly(AnomalyKind.LATENCY, m.target, w.p95(), m.p95(), w.p95() / m.p95(), w.attempts(),
+                    Status.BANK_TIMEOUT, shares(w), now));
+        }
+        double apm = m.attemptsPerPayment();
+        if (!Double.isNaN(apm) && w.payments() >= 50 && w.attemptsPerPayment() >= apm + config.retryRise()
+                && w.attemptsPerPayment() >= apm * 1.08) {
+            out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, m.target, w.attemptsPerPayment(), apm,
+                    w.attemptsPerPayment() / apm, w.payments(), dominant(w, m, false), shares(w), now));
+        }
+    }
+
+    static double technicalShare(SegmentStats w) {
+        if (w.attempts() == 0) {
+            return 0;
+        }
+        long customer = w.count(Status.USER_DECLINED) + w.count(Status.INSUFFICIENT_FUNDS);
+        return (double) (w.attempts() - w.successes() - customer) / w.attempts();
+    }
+
+    static double declineShare(SegmentStats w) {
+        return w.share(Status.USER_DECLINED) + w.share(Status.INSUFFICIENT_FUNDS);
+    }
+
+    /** The failure status that rose most above its reference share in the window. */
+    private static Status dominant(SegmentStats w, SegmentMonitor m, boolean customerSide) {
+        Status best = null;
+        double bestRise = Double.NEGATIVE_INFINITY;
+        for (Status s : Status.values()) {
+            if (s.success() || s.customerSide() != customerSide) {
+                continue;
+            }
+            double ref = m.statusRate(s);
+            double rise = w.share(s) - (Double.isNaN(ref) ? 0 : ref);
+            if (rise > bestRise) {
+                bestRise = rise;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static Map<Status, Double> shares(SegmentStats w) {
+        Map<Status, Double> m = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            if (w.count(s) > 0) {
+                m.put(s, Math.round(w.share(s) * 10000) / 10000.0);
+            }
+        }
+        return m;
+    }
+
+    /** Forgets a segment's alarm once the verify step has seen it healthy again (its probe passed). */
+    public void clearAlarm(Target target) {
+        for (Map.Entry<Target, SegmentMonitor> e : monitors.entrySet()) {
+            if (e.getKey().overlaps(target) && e.getKey().within(target)) {
+                e.getValue().technical.reset();
+                e.getValue().declines.reset();
+            }
+        }
+    }
+
+    /** The sequential test's level for a segment (0 when unknown): how strongly it says something is wrong. */
+    public double alarmLevel(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? 0 : Math.max(m.technical.level(), m.declines.level());
+    }
+
+    @Override
+    public boolean established(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m != null && m.established(config.referenceSamples());
+    }
+
+    @Override
+    public double statusRate(Target target, Status status) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? Double.NaN : m.statusRate(status);
+    }
+
+    @Override
+    public double technicalRate(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? Double.NaN : m.technicalRate();
+    }
+
+    @Override
+    public double declineRate(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? Double.NaN : m.declineRate();
+    }
+
+    @Override
+    public double p95(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? Double.NaN : m.p95();
+    }
+
+    @Override
+    public double attemptsPerPayment(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? Double.NaN : m.attemptsPerPayment();
+    }
+}

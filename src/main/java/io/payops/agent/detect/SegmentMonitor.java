@@ -1,0 +1,137 @@
+package io.payops.agent.detect;
+
+import io.payops.domain.SegmentStats;
+import io.payops.domain.Status;
+import io.payops.domain.Target;
+
+/**
+ * Watches one segment: keeps its reference (exponentially decayed counts, frozen while the segment is in alarm so
+ * an incident never becomes the new normal) and two sequential tests, one for technical failures and one for
+ * customer declines, plus the latency and retry references.
+ */
+final class SegmentMonitor {
+    private static final Status[] STATUSES = Status.values();
+    /** Rates below this are treated as this, so a segment with no failures yet is not alarmed by the first one. */
+    private static final double RATE_FLOOR = 0.004;
+    private static final long MIN_LATENCY_SAMPLES = 100;
+
+    final Target target;
+    private final double[] refStatus = new double[STATUSES.length];
+    private double refAttempts;
+    private double refP95 = Double.NaN;
+    private double refApm = Double.NaN;
+    final BernoulliCusum technical = new BernoulliCusum();
+    final BernoulliCusum declines = new BernoulliCusum();
+    private long lastSeenMillis;
+    private double attemptsPerSecond;
+
+    SegmentMonitor(Target target) {
+        this.target = target;
+    }
+
+    boolean established(long minSamples) {
+        return refAttempts >= minSamples;
+    }
+
+    double referenceAttempts() {
+        return refAttempts;
+    }
+
+    double statusRate(Status s) {
+        return refAttempts <= 0 ? Double.NaN : refStatus[s.ordinal()] / refAttempts;
+    }
+
+    double technicalRate() {
+        double sum = 0;
+        for (Status s : STATUSES) {
+            if (!s.success() && !s.customerSide()) {
+                sum += refStatus[s.ordinal()];
+            }
+        }
+        return refAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, sum / refAttempts);
+    }
+
+    double declineRate() {
+        double sum = refStatus[Status.USER_DECLINED.ordinal()] + refStatus[Status.INSUFFICIENT_FUNDS.ordinal()];
+        return refAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, sum / refAttempts);
+    }
+
+    /**
+     * The reference rate the tests compare against: the estimate plus two standard errors. A small segment's
+     * estimate is noisy, and a test against an underestimate alarms on nothing; this errs the other way.
+     */
+    private double conservative(double rate) {
+        return Math.min(0.9, rate + 2 * Math.sqrt(rate * (1 - rate) / Math.max(1, refAttempts)));
+    }
+
+    /**
+     * This segment's alarm level: ln of the attempts it sees in a day × the test's drift under no change / the
+     * false alarms allowed per day (0.5), plus the penalty for testing three alternatives; never below the
+     * configured floor. A busy segment needs stronger evidence because it has more chances to drift up by luck.
+     */
+    double threshold(double floor) {
+        double perDay = Math.max(1, attemptsPerSecond) * 86_400;
+        return Math.max(floor, Math.log(perDay * 0.03 / 0.5) + BernoulliCusum.ALTERNATIVES_PENALTY);
+    }
+
+    double p95() {
+        return refP95;
+    }
+
+    double attemptsPerPayment() {
+        return refApm;
+    }
+
+    long lastSeenMillis() {
+        return lastSeenMillis;
+    }
+
+    /**
+     * Feeds one second of this segment ({@code recent}) and the current window; updates the tests, and the
+     * references when the segment looks healthy.
+     */
+    void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, double floor,
+                double minRise, long minSamples) {
+        boolean ready = established(minSamples);
+        if (window != null) {
+            attemptsPerSecond = window.attemptsPerSecond();
+        }
+        double threshold = threshold(floor);
+        if (recent != null && recent.attempts() > 0) {
+            lastSeenMillis = nowMillis;
+            if (ready) {
+                long n = recent.attempts();
+                long customer = recent.count(Status.USER_DECLINED) + recent.count(Status.INSUFFICIENT_FUNDS);
+                long tech = n - recent.successes() - customer;
+                technical.add(n, tech, conservative(technicalRate()), minRise, nowMillis, 2 * threshold);
+                declines.add(n, customer, conservative(declineRate()), minRise, nowMillis, 2 * threshold);
+            }
+        }
+        boolean healthy = technical.level() < threshold / 2 && declines.level() < threshold / 2;
+        if (!healthy) {
+            return;
+        }
+        for (int k = 0; k < refStatus.length; k++) {
+            refStatus[k] *= decay;
+        }
+        refAttempts *= decay;
+        if (recent != null) {
+            refAttempts += recent.attempts();
+            for (var e : recent.statusCounts().entrySet()) {
+                refStatus[e.getKey().ordinal()] += e.getValue();
+            }
+        }
+        if (window != null && window.attempts() >= MIN_LATENCY_SAMPLES && !latencyHigh(window, 1.8)) {
+            refP95 = Double.isNaN(refP95) ? window.p95() : refP95 + 0.02 * (window.p95() - refP95);
+        }
+        if (window != null && window.payments() >= 50 && window.attemptsPerPayment() > 0) {
+            refApm = Double.isNaN(refApm) ? window.attemptsPerPayment()
+                    : refApm + 0.02 * (window.attemptsPerPayment() - refApm);
+        }
+    }
+
+    /** A window p95 well above the reference; needs enough attempts that a p95 means something. */
+    boolean latencyHigh(SegmentStats window, double ratio) {
+        return !Double.isNaN(refP95) && window.attempts() >= MIN_LATENCY_SAMPLES && window.p95() > ratio * refP95;
+    }
+}

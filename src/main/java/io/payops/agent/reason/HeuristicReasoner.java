@@ -1,0 +1,216 @@
+package io.payops.agent.reason;
+
+import io.payops.domain.Anomaly;
+import io.payops.domain.AnomalyKind;
+import io.payops.domain.Diagnosis;
+import io.payops.domain.Dimension;
+import io.payops.domain.Hypothesis;
+import io.payops.domain.SegmentStats;
+import io.payops.domain.Status;
+import io.payops.domain.Target;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The deterministic reasoner. Each failure status that the detector saw rise is localized with a scan statistic
+ * ({@link Localizer}); the status names the diagnosis (ISSUER_DOWN → issuer degradation, GATEWAY_ERROR → outage,
+ * NETWORK_ERROR → network errors, declines → user declines, BANK_TIMEOUT → latency spike when latency rose with it,
+ * else retry storm) and the segment names the target, so one gateway's path to an issuer, the issuer everywhere,
+ * a whole gateway and everything at once come out apart. Confidence grows with the strength of the evidence and
+ * with the margin over explanations that share no traffic with it.
+ */
+public final class HeuristicReasoner implements Reasoner {
+    public static final String NAME = "heuristic";
+    private static final long MIN_WINDOW_ATTEMPTS = 50;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Hypothesis> hypothesize(ReasoningInput in) {
+        SegmentStats total = in.snapshot().total();
+        if (total.attempts() < MIN_WINDOW_ATTEMPTS || !in.references().established(Target.ALL)) {
+            return List.of(new Hypothesis(Diagnosis.INSUFFICIENT_DATA, Target.ALL, 0.9, List.of(String.format(Locale.ROOT,
+                    "Only %d attempts in the last %d s and no settled baseline yet: too little to judge.",
+                    total.attempts(), in.snapshot().windowSeconds())), NAME));
+        }
+        if (in.anomalies().isEmpty()) {
+            double ref = 1 - in.references().technicalRate(Target.ALL) - in.references().declineRate(Target.ALL);
+            return List.of(new Hypothesis(Diagnosis.NORMAL_VARIANCE, Target.ALL, 0.9, List.of(String.format(Locale.ROOT,
+                    "Success is %.1f%% over %d attempts against about %.1f%% normally; no segment's sequential test "
+                            + "crossed its threshold.", total.successRate() * 100, total.attempts(), ref * 100)), NAME));
+        }
+        List<Hypothesis> out = new ArrayList<>();
+        Anomaly latency = strongestLatency(in);
+        boolean latencyUsed = false;
+        for (Set<Status> family : families(in.anomalies())) {
+            List<Localizer.Scored> scored = Localizer.scan(in.snapshot(), in.references(), family);
+            if (scored.isEmpty() || scored.get(0).llr() <= 0) {
+                continue;
+            }
+            Localizer.Scored best = scored.get(0);
+            Diagnosis d = diagnose(family, best.target(), latency);
+            Target target = best.target();
+            List<String> evidence = new ArrayList<>();
+            evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% normally (%d attempts, "
+                    + "log-likelihood ratio %.1f).", names(family), best.observed() * 100, target, best.expected() * 100,
+                    best.attempts(), best.llr()));
+            if (d == Diagnosis.LATENCY_SPIKE && latency != null) {
+                latencyUsed = true;
+                target = latency.target().within(target) || target.within(latency.target()) ? broader(target, latency.target()) : target;
+                evidence.add(latencySentence(latency));
+            }
+            evidence.addAll(contrast(scored, best));
+            double competitor = Localizer.competitor(scored, best.target());
+            double confidence = confidence(best.llr(), competitor, in.significance());
+            out.add(new Hypothesis(d, target, confidence, evidence, NAME));
+            addAlternative(out, scored, best, d, confidence, family, latency);
+        }
+        if (latency != null && !latencyUsed) {
+            out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, latency.target(),
+                    confidence(Math.log(latency.score()) * 20, 0, in.significance()),
+                    List.of(latencySentence(latency)), NAME));
+        }
+        if (out.isEmpty()) {
+            Anomaly a = in.anomalies().get(0);
+            Diagnosis d = a.kind() == AnomalyKind.RETRY_AMPLIFICATION ? Diagnosis.RETRY_STORM : Diagnosis.BROAD_DEGRADATION;
+            out.add(new Hypothesis(d, a.target(), 0.5, List.of(String.format(Locale.ROOT,
+                    "%s on %s: %.3f against %.3f normally, but no single failure status explains it.",
+                    a.kind().key(), a.target(), a.observed(), a.expected())), NAME));
+        }
+        out.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed()
+                .thenComparing(h -> h.target().toString()));
+        return out;
+    }
+
+    /** The failure statuses worth localizing: those that rose in some anomalous segment. */
+    private static List<Set<Status>> families(List<Anomaly> anomalies) {
+        Set<Set<Status>> out = new LinkedHashSet<>();
+        for (Anomaly a : anomalies) {
+            switch (a.kind()) {
+                case TECHNICAL_FAILURES -> {
+                    if (a.dominantStatus() != null) {
+                        out.add(EnumSet.of(a.dominantStatus()));
+                    }
+                }
+                case CUSTOMER_DECLINES -> out.add(EnumSet.of(Status.USER_DECLINED, Status.INSUFFICIENT_FUNDS));
+                case LATENCY -> out.add(EnumSet.of(Status.BANK_TIMEOUT));
+                case RETRY_AMPLIFICATION -> {
+                    if (a.dominantStatus() != null && a.dominantStatus().retryable()) {
+                        out.add(EnumSet.of(a.dominantStatus()));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Diagnosis diagnose(Set<Status> family, Target target, Anomaly latency) {
+        if (family.contains(Status.USER_DECLINED)) {
+            return Diagnosis.USER_DECLINES;
+        }
+        Status s = family.iterator().next();
+        return switch (s) {
+            case ISSUER_DOWN -> target.isAll() ? Diagnosis.BROAD_DEGRADATION : Diagnosis.ISSUER_DEGRADATION;
+            case GATEWAY_ERROR -> target.isAll() ? Diagnosis.BROAD_DEGRADATION : Diagnosis.GATEWAY_OUTAGE;
+            case NETWORK_ERROR -> Diagnosis.NETWORK_ERRORS;
+            case BANK_TIMEOUT -> latency != null && latency.target().overlaps(target)
+                    ? Diagnosis.LATENCY_SPIKE : Diagnosis.RETRY_STORM;
+            default -> Diagnosis.BROAD_DEGRADATION;
+        };
+    }
+
+    /**
+     * Confidence from the strength of the evidence (the scan's log-likelihood ratio against the significance level)
+     * and its margin over the best explanation that shares no traffic with it. Never above 0.99.
+     */
+    static double confidence(double llr, double competitor, double significance) {
+        double strength = 1 - Math.exp(-Math.max(0, llr) / (2 * significance));
+        double margin = llr <= 0 ? 0 : Math.max(0, 1 - competitor / llr);
+        return Math.min(Hypothesis.MAX_CONFIDENCE, round(0.5 + 0.49 * strength * (0.6 + 0.4 * margin)));
+    }
+
+    /** Sentences that show the target is where the trouble is: the traffic around it is normal. */
+    private static List<String> contrast(List<Localizer.Scored> scored, Localizer.Scored best) {
+        List<String> out = new ArrayList<>();
+        for (Dimension d : best.target().values().keySet()) {
+            Target wider = best.target().without(d);
+            for (Localizer.Scored s : scored) {
+                if (s.target().equals(wider)) {
+                    out.add(String.format(Locale.ROOT, "On %s as a whole it is %.1f%% (normally %.1f%%): the rise is "
+                            + "concentrated on %s.", wider, s.observed() * 100, s.expected() * 100, best.target()));
+                }
+            }
+        }
+        if (best.target().size() == 1 && !best.target().has(Dimension.GATEWAY)) {
+            long raisedGateways = scored.stream().filter(s -> s.target().size() == 2 && s.target().within(best.target())
+                    && s.target().has(Dimension.GATEWAY) && s.excess() > 0.5 * best.excess()).count();
+            if (raisedGateways > 1) {
+                out.add(String.format(Locale.ROOT, "It is raised on %d gateways alike, so it is not one gateway's "
+                        + "connection: rerouting cannot avoid it.", raisedGateways));
+            }
+        }
+        return out;
+    }
+
+    private static void addAlternative(List<Hypothesis> out, List<Localizer.Scored> scored, Localizer.Scored best,
+                                       Diagnosis d, double confidence, Set<Status> family, Anomaly latency) {
+        for (Localizer.Scored s : scored.subList(1, scored.size())) {
+            if (s.target().overlaps(best.target()) && !s.target().equals(best.target()) && s.llr() > 0) {
+                // a wider or narrower view of the same trouble: ranked below the best by how much weaker it is
+                double c = round(Math.max(0.05, Math.min(confidence - 0.01, confidence * s.llr() / best.llr() * 0.9)));
+                out.add(new Hypothesis(diagnose(family, s.target(), latency), s.target(), c,
+                        List.of(String.format(Locale.ROOT, "Alternative: %s on %s, %.1f%% against %.1f%% normally "
+                                + "(log-likelihood ratio %.1f, weaker than on %s).", names(family), s.target(),
+                                s.observed() * 100, s.expected() * 100, s.llr(), best.target())), NAME));
+                return;
+            }
+        }
+    }
+
+    private static Anomaly strongestLatency(ReasoningInput in) {
+        Anomaly max = null;
+        for (Anomaly a : in.anomalies()) {
+            if (a.kind() == AnomalyKind.LATENCY && (max == null || a.score() > max.score())) {
+                max = a;
+            }
+        }
+        if (max == null) {
+            return null;
+        }
+        // the broadest latency anomaly that still shows most of the strongest one's rise, and contains it
+        Anomaly best = max;
+        for (Anomaly a : in.anomalies()) {
+            if (a.kind() == AnomalyKind.LATENCY && max.target().within(a.target()) && a.score() >= 0.6 * max.score()
+                    && a.target().size() < best.target().size()) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static Target broader(Target a, Target b) {
+        return a.size() <= b.size() ? a : b;
+    }
+
+    private static String latencySentence(Anomaly a) {
+        return String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally (%.1f×).",
+                a.target(), a.observed(), a.expected(), a.score());
+    }
+
+    private static String names(Set<Status> family) {
+        return family.size() == 1 ? family.iterator().next().name() : "Customer declines";
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

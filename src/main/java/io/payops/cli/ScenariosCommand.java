@@ -1,0 +1,25 @@
+package io.payops.cli;
+
+import io.payops.domain.FaultSpec;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import picocli.CommandLine.Command;
+
+import java.util.Locale;
+
+/** Lists the built-in scenarios with their descriptions. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+public final class ScenariosCommand implements Runnable {
+    @Override
+    public void run() {
+        for (Scenario s : ScenarioLoader.builtIns()) {
+            System.out.printf(Locale.ROOT, "%-28s %s%n", s.name(), s.description());
+            System.out.printf(Locale.ROOT, "%-28s %d s at %.0f payments/s, seed %d%s%n", "", s.durationSeconds(), s.tps(),
+                    s.seed(), s.faults().isEmpty() ? ", no faults" : "");
+            for (FaultSpec f : s.faults()) {
+                System.out.printf(Locale.ROOT, "%-28s   %s on %s from %.0f s for %.0f s%n", "", f.type().key(),
+                        f.target(), f.startSecond(), f.durationSeconds());
+            }
+        }
+    }
+}

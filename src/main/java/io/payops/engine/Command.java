@@ -1,0 +1,23 @@
+package io.payops.engine;
+
+import io.payops.domain.FaultSpec;
+
+/**
+ * Something from outside the engine thread (a chaos slider, approve/reject). Queued, applied at the next tick
+ * boundary and recorded in that tick's frame so a replay reproduces it.
+ */
+public sealed interface Command {
+    /** Injects a fault now; its startSecond is taken relative to now when {@code startNow} is set. */
+    record AddFault(FaultSpec spec, boolean startNow) implements Command {
+    }
+
+    record UpdateFault(String faultId, FaultSpec spec) implements Command {
+    }
+
+    record RemoveFault(String faultId) implements Command {
+    }
+
+    /** An operator's answer to a pending approval request. */
+    record Decide(long actionId, boolean approve, String who) implements Command {
+    }
+}

@@ -1,0 +1,33 @@
+package io.payops.engine;
+
+import io.payops.agent.Agent;
+import io.payops.agent.AgentConfig;
+import io.payops.agent.learn.LessonStore;
+import io.payops.agent.reason.HeuristicReasoner;
+import io.payops.policy.OraclePolicy;
+import io.payops.policy.Policy;
+import io.payops.policy.StaticPolicy;
+import io.payops.sim.World;
+
+import java.util.List;
+
+/** Builds a policy from its command-line name. */
+public final class PolicyFactory {
+    public static final List<String> NAMES = List.of("agent", "static", "oracle", "rules", "bandit");
+
+    private PolicyFactory() {
+    }
+
+    public static Policy create(String name, RunSettings settings, World world) {
+        return switch (name) {
+            case "agent" -> new Agent(AgentConfig.defaults(settings.approval()), new HeuristicReasoner(),
+                    new LessonStore(), world);
+            case "static" -> new StaticPolicy();
+            case "oracle" -> new OraclePolicy();
+            case "rules" -> new io.payops.policy.RulesPolicy();
+            case "bandit" -> new io.payops.policy.BanditPolicy();
+            default -> throw new IllegalArgumentException("unknown policy '" + name + "' (expected one of "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+}

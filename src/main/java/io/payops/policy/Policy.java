@@ -1,0 +1,17 @@
+package io.payops.policy;
+
+/**
+ * Anything that looks at snapshots and changes routing (DESIGN §2): the agent and the baselines. Called by the
+ * engine thread once per tick, after the tick's snapshot; it may act only every few seconds of its own choosing.
+ */
+public interface Policy {
+    /** The name used on the command line and in reports: agent, static, oracle, rules, bandit. */
+    String name();
+
+    io.payops.domain.PolicyStep onTick(PolicyContext context);
+
+    /** Whether this policy gets to read the true faults (only the oracle; everything else must infer them). */
+    default boolean readsGroundTruth() {
+        return false;
+    }
+}

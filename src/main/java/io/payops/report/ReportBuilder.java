@@ -1,0 +1,151 @@
+package io.payops.report;
+
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.ActionType;
+import io.payops.domain.ActiveFault;
+import io.payops.domain.Detection;
+import io.payops.domain.FaultSpec;
+import io.payops.domain.Target;
+import io.payops.engine.Frame;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the run report from the frames as they pass, keeping only what the report needs (not the frames).
+ */
+public final class ReportBuilder {
+    private final String scenario;
+    private final long seed;
+    private final String policy;
+    private final String reasoner;
+    private final Map<String, FaultSpec> faults = new LinkedHashMap<>();
+    private final List<Detection> detections = new ArrayList<>();
+    private final Map<Long, ActionRecord> actions = new LinkedHashMap<>();
+    private final Map<Long, Long> executedAt = new LinkedHashMap<>();
+    private final Map<Long, Boolean> falseAtExecution = new LinkedHashMap<>();
+    private int approvalsRequested;
+    private Frame last;
+
+    public ReportBuilder(String scenario, long seed, String policy, String reasoner) {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.policy = policy;
+        this.reasoner = reasoner;
+    }
+
+    public void accept(Frame frame) {
+        last = frame;
+        for (ActiveFault f : frame.faults()) {
+            faults.putIfAbsent(f.id(), f.spec());
+        }
+        detections.addAll(frame.step().detections());
+        for (ActionRecord r : frame.step().actions()) {
+            ActionRecord previous = actions.put(r.id(), r);
+            if (previous == null && r.status() == ActionStatus.PENDING) {
+                approvalsRequested++;
+            }
+            if (r.status() == ActionStatus.EXECUTED && !executedAt.containsKey(r.id())) {
+                executedAt.put(r.id(), frame.simMillis());
+                falseAtExecution.put(r.id(), isFalseAction(r, frame.faults()));
+            }
+        }
+    }
+
+    /** A change that moves traffic away from a target where no fault is active. */
+    private static boolean isFalseAction(ActionRecord r, List<ActiveFault> active) {
+        ActionType t = r.action().type();
+        if (r.recovery()) {
+            return false;
+        }
+        if (t != ActionType.SHIFT_TRAFFIC && t != ActionType.OPEN_CIRCUIT && t != ActionType.ADJUST_RETRY_POLICY) {
+            return false;
+        }
+        return active.stream().noneMatch(f -> f.spec().target().overlaps(r.action().target()));
+    }
+
+    public RunReport build(long wallMillis) {
+        if (last == null) {
+            throw new IllegalStateException("no frame was seen");
+        }
+        var totals = last.totals();
+        List<IncidentReport> incidents = new ArrayList<>();
+        faults.forEach((id, spec) -> incidents.add(incident(id, spec)));
+        List<ActionReport> actionReports = new ArrayList<>();
+        int rollbacks = 0;
+        for (ActionRecord r : actions.values()) {
+            if (r.action().type() == ActionType.NO_OP) {
+                continue;
+            }
+            if (r.rolledBack()) {
+                rollbacks++;
+            }
+            actionReports.add(new ActionReport(r.id(), seconds(r.atMillis()), r.action().type().key(), r.action().target(),
+                    r.action().describe(), r.status().key(), r.approval(), r.outcome(), r.rolledBack(), r.note()));
+        }
+        int falseActions = (int) falseAtExecution.values().stream().filter(Boolean::booleanValue).count();
+        double rate = totals.successRate();
+        double perPayment = totals.payments() == 0 ? 0 : (double) totals.attempts() / totals.payments();
+        return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
+                totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
+                round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
+                rollbacks, approvalsRequested, FinalRouting.of(last.routing()));
+    }
+
+    private IncidentReport incident(String id, FaultSpec spec) {
+        long start = Math.round(spec.startSecond() * 1000);
+        long end = Math.round(spec.endSecond() * 1000);
+        Target target = spec.target();
+        List<Detection> during = detections.stream()
+                .filter(d -> d.diagnosis().isIncident() && d.atMillis() >= start && d.atMillis() <= end
+                        && d.target().overlaps(target))
+                .toList();
+        Number detected = during.isEmpty() ? null : seconds(during.get(0).atMillis());
+        Detection settled = mostFrequent(during);
+        Long mitigated = null;
+        for (Map.Entry<Long, Long> e : executedAt.entrySet()) {
+            ActionRecord r = actions.get(e.getKey());
+            long at = e.getValue();
+            if (r.action().type().changesRouting() && !r.recovery() && r.action().type() != ActionType.CLOSE_CIRCUIT
+                    && at >= start && at <= end && r.action().target().overlaps(target)
+                    && (mitigated == null || at < mitigated)) {
+                mitigated = at;
+            }
+        }
+        return new IncidentReport(id, spec.type().key(), target, seconds(start), seconds(Math.min(end, last.simMillis())),
+                detected, mitigated == null ? null : seconds(mitigated),
+                settled == null ? null : settled.diagnosis().key(), settled == null ? null : settled.target(),
+                spec.routable());
+    }
+
+    /** The (diagnosis, target) said most often during the incident: the policy's settled view, not its first guess. */
+    private static Detection mostFrequent(List<Detection> list) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Detection> first = new LinkedHashMap<>();
+        for (Detection d : list) {
+            String key = d.diagnosis() + "|" + d.target();
+            counts.merge(key, 1, Integer::sum);
+            first.putIfAbsent(key, d);
+        }
+        return counts.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> -first.get(e.getKey()).atMillis()))
+                .map(e -> first.get(e.getKey())).orElse(null);
+    }
+
+    static Number seconds(long millis) {
+        if (millis % 1000 == 0) {
+            return millis / 1000;
+        }
+        return Math.round(millis / 100.0) / 10.0;
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,31 @@
+package io.payops.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/** The run report of DESIGN §5.3, plus a few extra fields. Same scenario and seed give the same report bar wallMillis. */
+@JsonPropertyOrder({"scenario", "seed", "policy", "reasoner", "simulatedSeconds", "wallMillis", "payments", "attempts",
+        "succeeded", "failed", "successRate", "attemptsPerPayment", "excessFailures", "incidents", "actions",
+        "falseActions", "rollbacks", "approvalsRequested", "finalRouting"})
+public record RunReport(
+        String scenario,
+        long seed,
+        String policy,
+        String reasoner,
+        long simulatedSeconds,
+        long wallMillis,
+        long payments,
+        long attempts,
+        long succeeded,
+        long failed,
+        double successRate,
+        double attemptsPerPayment,
+        double excessFailures,
+        List<IncidentReport> incidents,
+        List<ActionReport> actions,
+        int falseActions,
+        int rollbacks,
+        int approvalsRequested,
+        FinalRouting finalRouting) {
+}

@@ -1,0 +1,37 @@
+package io.payops.report;
+
+import java.util.Locale;
+
+/** The short readable summary `run` prints. */
+public final class RunSummary {
+    private RunSummary() {
+    }
+
+    public static String format(RunReport r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s  seed %d  policy %s: %d s simulated in %d ms%n",
+                r.scenario(), r.seed(), r.policy(), r.simulatedSeconds(), r.wallMillis()));
+        b.append(String.format(Locale.ROOT, "payments %,d  attempts %,d (%.2f per payment)  success %.2f%%  excess failures %.1f%n",
+                r.payments(), r.attempts(), r.attemptsPerPayment(), r.successRate() * 100, r.excessFailures()));
+        if (r.incidents().isEmpty()) {
+            b.append("incidents: none\n");
+        }
+        for (IncidentReport i : r.incidents()) {
+            b.append(String.format(Locale.ROOT, "incident %s on %s, %s-%s s: detected %s, mitigated %s%s%n",
+                    i.fault(), i.target(), i.startSecond(), i.endSecond(), orDash(i.detectedAtSecond()),
+                    orDash(i.mitigatedAtSecond()),
+                    i.diagnosis() == null ? "" : ", diagnosed " + i.diagnosis() + " on " + i.diagnosisTarget()));
+        }
+        b.append(String.format(Locale.ROOT, "actions %d  false actions %d  rollbacks %d  approvals requested %d%n",
+                r.actions().size(), r.falseActions(), r.rollbacks(), r.approvalsRequested()));
+        for (ActionReport a : r.actions()) {
+            b.append(String.format(Locale.ROOT, "  at %s s: %s [%s, approval %s, outcome %s]%n",
+                    a.atSecond(), a.detail(), a.status(), a.approval(), a.outcome()));
+        }
+        return b.toString();
+    }
+
+    private static String orDash(Number n) {
+        return n == null ? "-" : n + " s";
+    }
+}

@@ -1,0 +1,33 @@
+package io.payops.report;
+
+import io.payops.engine.Engine;
+import io.payops.engine.EngineOptions;
+import io.payops.engine.Frame;
+import io.payops.engine.PolicyFactory;
+import io.payops.engine.RunSettings;
+import io.payops.sim.AttemptSink;
+import io.payops.sim.Scenario;
+
+import java.util.function.Consumer;
+
+/** Runs a scenario headless, as fast as the CPU allows, and computes its report from the frames. */
+public final class ScenarioRunner {
+    private ScenarioRunner() {
+    }
+
+    public static RunReport run(Scenario scenario, RunSettings settings) {
+        return run(scenario, settings, null, frame -> { });
+    }
+
+    public static RunReport run(Scenario scenario, RunSettings settings, AttemptSink tap, Consumer<Frame> frames) {
+        long start = System.nanoTime();
+        Engine engine = new Engine(scenario, PolicyFactory.create(settings.policy(), settings, scenario.world()), EngineOptions.DEFAULT, tap);
+        ReportBuilder report = new ReportBuilder(scenario.name(), scenario.seed(), settings.policy(), settings.reasoner());
+        while (!engine.finished()) {
+            Frame f = engine.step();
+            report.accept(f);
+            frames.accept(f);
+        }
+        return report.build((System.nanoTime() - start) / 1_000_000);
+    }
+}

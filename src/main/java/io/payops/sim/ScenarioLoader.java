@@ -1,0 +1,166 @@
+package io.payops.sim;
+
+import io.payops.store.BadInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Loads scenarios (DESIGN §5.2) from files, strings and the built-in set on the classpath
+ * ({@code scenarios/index.txt} lists the names, {@code scenarios/<name>.json} holds each one).
+ * Every problem is a {@link BadInputException} whose one-line message names the source, the field path and what
+ * was expected, e.g. {@code scenario file 'bad.json': faults[0].severity: 1.5 is out of range (expected ...)}.
+ */
+public final class ScenarioLoader {
+    /** Scenario files larger than this are refused rather than read into memory. */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    private static final String RESOURCE_DIR = "/scenarios/";
+    private static final Pattern BUILT_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Map<String, Scenario> BUILT_IN_CACHE = new ConcurrentHashMap<>();
+    private static volatile List<String> builtInNames;
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads and validates a scenario file; messages name it as {@code scenario file '<path>'}. */
+    public static Scenario fromFile(Path file) {
+        String source = "scenario file '" + file + "'";
+        return ScenarioParser.parse(readFile(file, source), source);
+    }
+
+    /**
+     * Validates scenario JSON held in memory. {@code sourceName} is used as-is to name the input in messages,
+     * e.g. "chaos panel" or "scenario file 'x.json'".
+     */
+    public static Scenario fromString(String json, String sourceName) {
+        String source = sourceName == null || sourceName.isBlank() ? "scenario" : sourceName;
+        return ScenarioParser.parse(json == null ? "" : json, source);
+    }
+
+    /** One built-in scenario by name; an unknown name is bad input listing the names that exist. */
+    public static Scenario builtIn(String name) {
+        if (name == null || !builtInNames().contains(name)) {
+            throw new BadInputException("built-in scenario '" + name + "': no built-in scenario has that name "
+                    + "(expected one of " + String.join(", ", builtInNames()) + ")");
+        }
+        return BUILT_IN_CACHE.computeIfAbsent(name, ScenarioLoader::loadBuiltIn);
+    }
+
+    /** The built-in scenario names, sorted. */
+    public static List<String> builtInNames() {
+        List<String> names = builtInNames;
+        if (names == null) {
+            names = readIndex();
+            builtInNames = names;
+        }
+        return names;
+    }
+
+    /** Every built-in scenario, sorted by name. */
+    public static List<Scenario> builtIns() {
+        return builtInNames().stream().map(ScenarioLoader::builtIn).toList();
+    }
+
+    /**
+     * What {@code --scenario NAME|FILE} means: a built-in name first, else a path to a scenario file. When it is
+     * neither, the message names the value and lists the built-in names.
+     */
+    public static Scenario resolve(String nameOrFile) {
+        if (nameOrFile == null || nameOrFile.isBlank()) {
+            throw new BadInputException("scenario: no scenario given (expected a built-in name, one of "
+                    + String.join(", ", builtInNames()) + ", or a path to a scenario JSON file)");
+        }
+        if (builtInNames().contains(nameOrFile)) {
+            return builtIn(nameOrFile);
+        }
+        Path path = null;
+        try {
+            path = Path.of(nameOrFile);
+        } catch (InvalidPathException e) {
+            // not a usable path: fall through to the "neither" message below
+        }
+        if (path != null && Files.exists(path)) {
+            return fromFile(path);
+        }
+        throw new BadInputException("scenario '" + nameOrFile + "': not a built-in scenario and no file exists at "
+                + "that path (expected a built-in name, one of " + String.join(", ", builtInNames())
+                + ", or a path to a scenario JSON file)");
+    }
+
+    // ---- files ----
+
+    private static String readFile(Path file, String source) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException(source + ": is a directory (expected a scenario JSON file)");
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new BadInputException(source + ": is too large (" + Files.size(file) + " bytes; expected a "
+                        + "scenario JSON file of at most " + MAX_FILE_BYTES + " bytes)");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(source + ": file not found (expected a readable scenario JSON file)", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(source + ": permission denied (expected a readable scenario JSON file)", e);
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(source + ": is not UTF-8 text (expected a scenario JSON file)", e);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    // ---- built-ins ----
+
+    private static Scenario loadBuiltIn(String name) {
+        String source = "built-in scenario '" + name + "'";
+        String text = readResource(name + ".json");
+        Scenario s = ScenarioParser.parse(text, source);
+        if (!s.name().equals(name)) {
+            throw BadInputException.field(source, "name", "'" + s.name() + "' does not match the built-in's file "
+                    + "name (expected \"" + name + "\")");
+        }
+        return s;
+    }
+
+    private static List<String> readIndex() {
+        List<String> names = new ArrayList<>();
+        for (String line : readResource("index.txt").split("\\R")) {
+            String n = line.strip();
+            if (n.isEmpty() || n.startsWith("#")) {
+                continue;
+            }
+            if (!BUILT_IN_NAME.matcher(n).matches() || names.contains(n)) {
+                throw new IllegalStateException("scenarios/index.txt: bad or repeated scenario name '" + n + "'");
+            }
+            names.add(n);
+        }
+        names.sort(null);
+        return List.copyOf(names);
+    }
+
+    private static String readResource(String file) {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource scenarios/" + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read classpath resource scenarios/" + file, e);
+        }
+    }
+}
