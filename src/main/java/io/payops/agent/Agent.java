@@ -54,7 +54,9 @@ public final class Agent implements Policy, ApprovalHandler {
     private static final long FORGET_BLOCKED_MILLIS = 120_000;
     private static final long FORGET_REJECTED_MILLIS = 600_000;
     private static final long REALERT_MILLIS = 600_000;
-    private static final double DETECTION_CONFIDENCE = 0.6;
+    private static final double DETECTION_CONFIDENCE = 0.5;
+    private static final double INTERIM_CONFIDENCE = 0.9;
+    private static final double INTERIM_MAX_SHARE = 0.25;
 
     private final AgentConfig config;
     private final Reasoner reasoner;
@@ -184,9 +186,16 @@ public final class Agent implements Policy, ApprovalHandler {
                 return "not approved " + (now - refused) / 1000 + " s ago; not asked again so soon";
             }
         }
+        if (a.type().changesRouting()) {
+            for (ActiveAction x : actions.inForce()) {
+                if (x.phase() == ActiveAction.Phase.EVALUATING && x.target().overlaps(a.target())) {
+                    return "waiting to see the effect of " + x.record().action().describe();
+                }
+            }
+        }
         if (a.type() == io.payops.domain.ActionType.ALERT) {
             for (Map.Entry<Target, Long> e : alertedAt.entrySet()) {
-                if (e.getKey().overlaps(a.target()) && now - e.getValue() < REALERT_MILLIS) {
+                if (a.target().within(e.getKey()) && now - e.getValue() < REALERT_MILLIS) {
                     return "already alerted on " + e.getKey() + " " + (now - e.getValue()) / 1000 + " s ago";
                 }
             }
@@ -220,8 +229,9 @@ public final class Agent implements Policy, ApprovalHandler {
                 return "nothing: " + a.describe() + " was blocked (" + String.join("; ", verdict.reasons()) + ")";
             }
             case NEEDS_APPROVAL -> {
+                String interim = interim(decision, anomalies, now, records);
                 if (approvals.pending().stream().anyMatch(r -> r.action().equals(a))) {
-                    return "still waiting for approval to " + a.describe();
+                    return "still waiting for approval to " + a.describe() + interim;
                 }
                 long id = nextId++;
                 Candidate c = decision.selected();
@@ -233,7 +243,7 @@ public final class Agent implements Policy, ApprovalHandler {
                 pendingDecisions.put(id, decision);
                 records.add(new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
                         "waiting for approval: " + String.join("; ", verdict.reasons()), false));
-                return "asked for approval to " + a.describe();
+                return "asked for approval to " + a.describe() + interim;
             }
             default -> {
                 // the evidence may have grown since the agent asked: then it acts alone and takes the request back
@@ -245,6 +255,36 @@ public final class Agent implements Policy, ApprovalHandler {
                 return r.status() == ActionStatus.EXECUTED ? a.describe() : "nothing: " + r.note();
             }
         }
+    }
+
+    /**
+     * While a bigger change waits for a human, takes the best smaller one the guardrails allow alone, if the
+     * evidence is overwhelming and it helps: an outage on the busiest gateway should not wait a minute for a
+     * click to start being contained.
+     * @return words to append to what was done ("" when nothing)
+     */
+    private String interim(Decision decision, List<Anomaly> anomalies, long now, List<ActionRecord> records) {
+        if (decision.confidence() < Math.max(config.minConfidenceToAct(), INTERIM_CONFIDENCE)) {
+            return "";
+        }
+        for (Candidate c : decision.rejected()) {
+            Action a = c.action();
+            // only a smaller step against the same trouble, never a change somewhere else
+            if (!a.type().changesRouting() || c.successGain() <= 0 || c.trafficShare() > INTERIM_MAX_SHARE
+                    || c.forDiagnosis() != decision.selected().forDiagnosis()
+                    || !a.target().overlaps(decision.action().target()) || infeasible(c, now) != null) {
+                continue;
+            }
+            Decision small = new Decision(c.rejected(null), List.of(), decision.confidence(), false, List.of());
+            double cooldown = actions.cooldownLeft(a.target(), now, config.cooldownSeconds());
+            GuardVerdict v = guardrails.check(small, executor.routing(), actions.countInForce(), cooldown);
+            if (v.kind() == GuardVerdict.Kind.ALLOW) {
+                ActionRecord r = execute(nextId++, a, small, anomalies, now, "none");
+                records.add(r);
+                return r.status() == ActionStatus.EXECUTED ? "; meanwhile, alone: " + a.describe() : "";
+            }
+        }
+        return "";
     }
 
     private ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, String approval) {
@@ -266,15 +306,21 @@ public final class Agent implements Policy, ApprovalHandler {
         }
     }
 
-    /** The start of the trouble an action answers, bounded to 10..90 s before it: its effect is measured against this. */
+    /**
+     * The start of the trouble an action answers (when the sequential test left zero), bounded to 3..90 s before
+     * it, so the action's effect is measured against the trouble, not against the calm before it.
+     */
     private long beforeFrom(Target t, List<Anomaly> anomalies, long now) {
-        long from = now - 30_000;
+        long from = Long.MAX_VALUE;
         for (Anomaly a : anomalies) {
             if (a.target().overlaps(t) && a.sinceMillis() > 0) {
                 from = Math.min(from, a.sinceMillis());
             }
         }
-        return Math.max(now - 90_000, Math.min(now - 10_000, from));
+        if (from == Long.MAX_VALUE) {
+            from = now - 30_000;
+        }
+        return Math.max(now - 90_000, Math.min(now - 3_000, from));
     }
 
     private ActionRecord resolve(ApprovalRequest d, long now) {

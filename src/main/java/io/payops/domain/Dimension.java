@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Dimension {
     GATEWAY, ISSUER, NETWORK, METHOD, MERCHANT;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** @return the dimension for a JSON key, or null when the key names none. */

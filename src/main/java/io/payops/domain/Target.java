@@ -18,9 +18,15 @@ public final class Target implements Comparable<Target> {
     public static final Target ALL = new Target(new EnumMap<>(Dimension.class));
 
     private final Map<Dimension, String> values;
+    // immutable, and used as map keys and sort keys on every agent cycle: computed once
+    private final int hash;
+    private final String text;
 
     private Target(EnumMap<Dimension, String> values) {
         this.values = Collections.unmodifiableMap(values);
+        this.hash = values.hashCode();
+        this.text = values.isEmpty() ? "all traffic" : values.entrySet().stream()
+                .map(e -> e.getKey().key() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     public static Target of(Map<Dimension, String> values) {
@@ -143,12 +149,12 @@ public final class Target implements Comparable<Target> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Target t && values.equals(t.values);
+        return o == this || o instanceof Target t && hash == t.hash && values.equals(t.values);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return hash;
     }
 
     @Override
@@ -159,10 +165,6 @@ public final class Target implements Comparable<Target> {
     /** Readable form: "all traffic" or "gateway=razorpay issuer=SBI". */
     @Override
     public String toString() {
-        if (values.isEmpty()) {
-            return "all traffic";
-        }
-        return values.entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+        return text;
     }
 }

@@ -60,6 +60,15 @@ public final class ActiveAction {
         return Target.ALL;
     }
 
+    /**
+     * Where the change sends traffic, as the part of {@link #evaluationTarget()} outside the action's own target
+     * (e.g. SBI's payments on the other gateways); null when the change moves nothing (a retry policy).
+     */
+    Target sourceTarget() {
+        return record.action().type() == io.payops.domain.ActionType.ADJUST_RETRY_POLICY ? null : target().has(Dimension.GATEWAY)
+                ? (target().size() > 1 ? target() : Target.gateway(target().get(Dimension.GATEWAY))) : null;
+    }
+
     boolean inForce() {
         return phase != Phase.DONE;
     }

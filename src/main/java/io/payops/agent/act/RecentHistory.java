@@ -32,6 +32,12 @@ public final class RecentHistory {
         public double meanP95() {
             return seconds == 0 ? Double.NaN : p95Sum / seconds;
         }
+
+        /** This traffic less a part of it (e.g. SBI's payments less those on razorpay). */
+        public Sum minus(Sum part) {
+            return new Sum(attempts - part.attempts, successes - part.successes,
+                    technicalFailures - part.technicalFailures, p95Sum, seconds);
+        }
     }
 
     public RecentHistory(int seconds) {

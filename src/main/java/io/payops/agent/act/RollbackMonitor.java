@@ -10,10 +10,12 @@ import io.payops.domain.Target;
 import java.util.Locale;
 
 /**
- * The verify step for fresh changes. {@code evaluationSeconds} after a change it compares the affected traffic's
- * success over the seconds since the change with the seconds before it. Worse by more than the limit (and beyond
- * noise), or much slower, and the change is rolled back to the exact earlier routing; the lesson records what was
- * measured. A change is "helped" only with measured evidence; too few samples is "inconclusive".
+ * The verify step for fresh changes. {@code evaluationSeconds} after a change it looks at two things. Where the
+ * traffic went (the affected traffic outside the changed path, e.g. SBI's payments on the other gateways): if it
+ * is now worse than it was before the change, by more than the limit and beyond noise, or much slower, the change
+ * hurt and is rolled back to the exact earlier routing. And the affected traffic as a whole: if its technical
+ * failures fell beyond noise since the trouble began, the change helped. A change is "helped" only with measured
+ * evidence; too few samples is "inconclusive". The lesson records the numbers.
  */
 public final class RollbackMonitor {
     private static final long MIN_SAMPLES = 30;
@@ -40,7 +42,14 @@ public final class RollbackMonitor {
             Target t = a.evaluationTarget();
             RecentHistory.Sum before = history.sum(t, a.beforeFromMillis, a.executedAtMillis);
             RecentHistory.Sum after = history.sum(t, a.executedAtMillis + SETTLE_MILLIS, now);
-            Outcome outcome = judge(before, after);
+            Target source = a.sourceTarget();
+            RecentHistory.Sum destBefore = before;
+            RecentHistory.Sum destAfter = after;
+            if (source != null) {
+                destBefore = before.minus(history.sum(source, a.beforeFromMillis, a.executedAtMillis));
+                destAfter = after.minus(history.sum(source, a.executedAtMillis + SETTLE_MILLIS, now));
+            }
+            Outcome outcome = hurt(destBefore, destAfter) ? Outcome.HURT : helped(before, after);
             String numbers = String.format(Locale.ROOT, "success on %s was %.1f%% over %d attempts before and %.1f%% over "
                             + "%d attempts after; p95 %.0f ms → %.0f ms", t, pct(before.successRate()), before.attempts(),
                     pct(after.successRate()), after.attempts(), before.meanP95(), after.meanP95());
@@ -63,25 +72,31 @@ public final class RollbackMonitor {
         }
     }
 
-    /** Worse beyond both the limit and two standard errors is hurt; better beyond noise is helped. */
-    Outcome judge(RecentHistory.Sum before, RecentHistory.Sum after) {
+    /** The traffic the change moved is worse off where it went: less success beyond the limit and noise, or slower. */
+    boolean hurt(RecentHistory.Sum before, RecentHistory.Sum after) {
+        if (before.attempts() < 10 || after.attempts() < 10) {
+            return false;
+        }
+        double diff = after.successRate() - before.successRate();
+        boolean slower = before.seconds() >= 3 && after.seconds() >= 10
+                && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
+        return (diff < -config.rollbackSuccessDrop() && diff < -2 * se(before, after, before.successRate(),
+                after.successRate())) || slower;
+    }
+
+    /** Technical failures of the affected traffic fell beyond noise: helped; too few samples: inconclusive. */
+    Outcome helped(RecentHistory.Sum before, RecentHistory.Sum after) {
         if (before.attempts() < 10 || after.attempts() < MIN_SAMPLES) {
             return Outcome.INCONCLUSIVE;
         }
-        double pb = before.successRate();
-        double pa = after.successRate();
-        double p = (before.successes() + after.successes()) / (double) (before.attempts() + after.attempts());
-        double se = Math.sqrt(Math.max(1e-9, p * (1 - p)) * (1.0 / before.attempts() + 1.0 / after.attempts()));
-        double diff = pa - pb;
-        boolean slower = before.seconds() >= 10 && after.seconds() >= 10
-                && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
-        if ((diff < -config.rollbackSuccessDrop() && diff < -2 * se) || slower) {
-            return Outcome.HURT;
-        }
-        if (diff > Math.max(0.005, 2 * se)) {
-            return Outcome.HELPED;
-        }
-        return Outcome.NEUTRAL;
+        double drop = before.technicalRate() - after.technicalRate();
+        return drop > Math.max(0.005, 2 * se(before, after, before.technicalRate(), after.technicalRate()))
+                ? Outcome.HELPED : Outcome.NEUTRAL;
+    }
+
+    private static double se(RecentHistory.Sum a, RecentHistory.Sum b, double pa, double pb) {
+        double p = (pa * a.attempts() + pb * b.attempts()) / (a.attempts() + b.attempts());
+        return Math.sqrt(Math.max(1e-9, p * (1 - p)) * (1.0 / a.attempts() + 1.0 / b.attempts()));
     }
 
     static String situation(ActiveAction a) {

@@ -5,6 +5,8 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionType;
 import io.payops.domain.Candidate;
 import io.payops.domain.Diagnosis;
+import io.payops.domain.Dimension;
+import io.payops.domain.SegmentStats;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.Target;
@@ -18,6 +20,11 @@ import java.util.List;
  * the rejected alternatives are visible even when routing cannot help.
  */
 public final class CandidateGenerator {
+    /** Below this an alert would page someone on a hunch. */
+    static final double ALERT_CONFIDENCE = 0.75;
+    /** How much worse one gateway's path must be than the best before an everywhere-trouble is worth rerouting. */
+    static final double UNEVEN_GAP = 0.15;
+    static final long MIN_PATH_ATTEMPTS = 30;
     private final AgentConfig config;
 
     public CandidateGenerator(AgentConfig config) {
@@ -36,13 +43,15 @@ public final class CandidateGenerator {
             return out;
         }
         out.add(score(Action.noOp(), d, 0, 0, 0, 0, 0));
-        // an alert costs nothing but a person's attention; worth more the less routing can do
-        out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), h.routable() ? 0.02 : 0.2));
+        // an alert costs a person's attention: worth it when sure, more so the less routing can do
+        double alertValue = conf < ALERT_CONFIDENCE ? -0.01 : h.routable() ? 0.02 : 0.2;
+        out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), alertValue));
         Target t = h.target();
         double share = view.share(t);
         double excess = view.excessFailureRate(t);
         if (h.routable()) {
             String g = view.gatewayOf(t);
+            // moving traffic never earns credit for the other gateways' better base success: that is not an incident
             double gap = Math.max(0, view.alternativeBaseGap(g));
             double feeDelta = view.alternativeFee(g) - view.fee(g);
             double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
@@ -69,8 +78,45 @@ public final class CandidateGenerator {
             String g = mostUsedGateway(view);
             double gwShare = view.routing().share(g);
             out.add(score(Action.shiftTraffic(g, 0.5), d, 0, 0, 0, risk(0.5 * gwShare, conf), 0.5 * gwShare));
+            Candidate uneven = worstPathOfUnevenTrouble(h, view);
+            if (uneven != null) {
+                out.add(uneven);
+            }
         }
         return out;
+    }
+
+    /**
+     * An issuer (or network, method, merchant) failing on every gateway, but much worse on some: its payments do
+     * better on the least-hit gateway, so close the worst path. Nothing when the trouble is even across gateways.
+     */
+    private Candidate worstPathOfUnevenTrouble(Hypothesis h, SituationView view) {
+        Target t = h.target();
+        if (t.size() != 1 || t.has(Dimension.GATEWAY) || h.diagnosis() == Diagnosis.USER_DECLINES) {
+            return null;
+        }
+        Target worst = null;
+        double worstExcess = -1;
+        double bestExcess = Double.MAX_VALUE;
+        for (String g : view.routing().weights().keySet()) {
+            Target path = t.with(Dimension.GATEWAY, g);
+            SegmentStats s = view.snapshot().segment(path);
+            if (s == null || s.attempts() < MIN_PATH_ATTEMPTS || view.routing().openCircuits().contains(path)) {
+                continue;
+            }
+            double e = view.excessFailureRate(path);
+            if (e > worstExcess) {
+                worstExcess = e;
+                worst = path;
+            }
+            bestExcess = Math.min(bestExcess, e);
+        }
+        if (worst == null || worstExcess - bestExcess < UNEVEN_GAP) {
+            return null;
+        }
+        double share = view.share(worst);
+        return score(Action.openCircuit(worst), h.diagnosis(), share * (worstExcess - bestExcess), 0, 0,
+                risk(share, h.confidence()), share);
     }
 
     private double latencyGain(SituationView view, Target t) {

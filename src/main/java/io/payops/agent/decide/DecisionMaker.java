@@ -22,6 +22,8 @@ public final class DecisionMaker {
     private static final int TOP_HYPOTHESES = 2;
     private static final double TOO_CLOSE = 0.1;
     private static final double HIGH_IMPACT_SHARE = 0.25;
+    /** Below this a hypothesis may raise an alert or nothing: not even a request to change routing. */
+    public static final double PROPOSAL_FLOOR = 0.65;
 
     private final AgentConfig config;
     private final CandidateGenerator generator;
@@ -38,9 +40,11 @@ public final class DecisionMaker {
      *                   already waiting), or null when it can
      */
     public Decision decide(List<Hypothesis> hypotheses, SituationView view, Function<Candidate, String> infeasible) {
+        // distinct troubles only: a wider or narrower view of one already taken is the same trouble, not another
         List<Hypothesis> top = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            if (top.size() < TOP_HYPOTHESES && (top.isEmpty() || h.diagnosis().isIncident())) {
+            boolean echo = top.stream().anyMatch(t -> t.target().overlaps(h.target()));
+            if (top.size() < TOP_HYPOTHESES && (top.isEmpty() || (h.diagnosis().isIncident() && !echo))) {
                 top.add(h);
             }
         }
@@ -55,7 +59,10 @@ public final class DecisionMaker {
         int best = -1;
         List<String> why = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            String reason = infeasible.apply(all.get(i));
+            String reason = all.get(i).action().type().changesRouting() && owner.get(i).confidence() < PROPOSAL_FLOOR
+                    ? String.format(Locale.ROOT, "evidence too weak to propose a routing change (confidence %.2f < %.2f)",
+                    owner.get(i).confidence(), PROPOSAL_FLOOR)
+                    : infeasible.apply(all.get(i));
             why.add(reason);
             if (reason == null && (best < 0 || all.get(i).score() > all.get(best).score())) {
                 best = i;
@@ -79,7 +86,7 @@ public final class DecisionMaker {
         return new Decision(selected, rejected, round(confidence), !reasons.isEmpty(), reasons);
     }
 
-    private List<String> approvalReasons(Candidate c, Hypothesis basis, double confidence, List<Hypothesis> top) {
+    public List<String> approvalReasons(Candidate c, Hypothesis basis, double confidence, List<Hypothesis> top) {
         List<String> reasons = new ArrayList<>();
         if (!c.action().type().changesRouting()) {
             return reasons;

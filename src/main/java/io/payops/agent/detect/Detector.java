@@ -24,6 +24,8 @@ public final class Detector implements References {
     private final AgentConfig config;
     private final Map<Target, SegmentMonitor> monitors = new HashMap<>();
     private final double decay;
+    /** Attempts a segment's own reference needs before it replaces all traffic's in the reasoner's comparisons. */
+    private static final double MIN_OWN_REFERENCE = 100;
 
     public Detector(AgentConfig config) {
         this.config = config;
@@ -48,7 +50,7 @@ public final class Detector implements References {
 
     private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
         monitors.computeIfAbsent(t, SegmentMonitor::new).update(recent, window, now, decay, config.cusumThreshold(),
-                config.minRiseAbsolute(), config.referenceSamples());
+                config.minRiseAbsolute(), config.referenceSamples(), monitors.get(Target.ALL));
     }
 
     private List<Anomaly> anomalies(Snapshot snapshot, Map<Target, SegmentStats> window) {
@@ -62,7 +64,9 @@ public final class Detector implements References {
     }
 
     private void addAnomalies(List<Anomaly> out, SegmentMonitor m, SegmentStats w, long now) {
-        if (m == null || w == null || !m.established(config.referenceSamples())) {
+        SegmentMonitor all = monitors.get(Target.ALL);
+        if (m == null || w == null || !(m.established(config.referenceSamples())
+                || all != null && all.established(config.referenceSamples()))) {
             return;
         }
         double h = m.threshold(config.cusumThreshold());
@@ -148,10 +152,15 @@ public final class Detector implements References {
         return m != null && m.established(config.referenceSamples());
     }
 
+    /** A segment's reference rate, or all traffic's while the segment has too little history of its own. */
     @Override
     public double statusRate(Target target, Status status) {
         SegmentMonitor m = monitors.get(target);
-        return m == null ? Double.NaN : m.statusRate(status);
+        if (m == null || m.referenceAttempts() < MIN_OWN_REFERENCE) {
+            SegmentMonitor all = monitors.get(Target.ALL);
+            return all == null ? Double.NaN : all.statusRate(status);
+        }
+        return m.statusRate(status);
     }
 
     @Override

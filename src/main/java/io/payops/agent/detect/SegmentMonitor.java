@@ -90,9 +90,14 @@ final class SegmentMonitor {
      * Feeds one second of this segment ({@code recent}) and the current window; updates the tests, and the
      * references when the segment looks healthy.
      */
+    /**
+     * @param fallback all traffic's monitor: a segment too young for its own reference is tested against all
+     *                 traffic's rates, inflated by half, so a low-volume path is watched from the start
+     */
     void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, double floor,
-                double minRise, long minSamples) {
-        boolean ready = established(minSamples);
+                double minRise, long minSamples, SegmentMonitor fallback) {
+        boolean own = established(minSamples);
+        boolean ready = own || (fallback != null && fallback != this && fallback.established(minSamples));
         if (window != null) {
             attemptsPerSecond = window.attemptsPerSecond();
         }
@@ -103,8 +108,10 @@ final class SegmentMonitor {
                 long n = recent.attempts();
                 long customer = recent.count(Status.USER_DECLINED) + recent.count(Status.INSUFFICIENT_FUNDS);
                 long tech = n - recent.successes() - customer;
-                technical.add(n, tech, conservative(technicalRate()), minRise, nowMillis, 2 * threshold);
-                declines.add(n, customer, conservative(declineRate()), minRise, nowMillis, 2 * threshold);
+                double q0 = own ? conservative(technicalRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.technicalRate()));
+                double d0 = own ? conservative(declineRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.declineRate()));
+                technical.add(n, tech, q0, minRise, nowMillis, 2 * threshold);
+                declines.add(n, customer, d0, minRise, nowMillis, 2 * threshold);
             }
         }
         boolean healthy = technical.level() < threshold / 2 && declines.level() < threshold / 2;

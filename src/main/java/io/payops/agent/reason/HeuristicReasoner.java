@@ -56,7 +56,7 @@ public final class HeuristicReasoner implements Reasoner {
             if (scored.isEmpty() || scored.get(0).llr() <= 0) {
                 continue;
             }
-            Localizer.Scored best = scored.get(0);
+            Localizer.Scored best = Localizer.narrow(scored, in.snapshot(), family, in.significance());
             Diagnosis d = diagnose(family, best.target(), latency);
             Target target = best.target();
             List<String> evidence = new ArrayList<>();
@@ -70,7 +70,9 @@ public final class HeuristicReasoner implements Reasoner {
             }
             evidence.addAll(contrast(scored, best));
             double competitor = Localizer.competitor(scored, best.target());
-            double confidence = confidence(best.llr(), competitor, in.significance());
+            // a narrowed target keeps the strength of the evidence seen around it
+            double confidence = confidence(Math.max(best.llr(), scored.get(0).llr() * (best == scored.get(0) ? 1 : 0.8)),
+                    competitor, in.significance());
             out.add(new Hypothesis(d, target, confidence, evidence, NAME));
             addAlternative(out, scored, best, d, confidence, family, latency);
         }
@@ -104,9 +106,7 @@ public final class HeuristicReasoner implements Reasoner {
                 case CUSTOMER_DECLINES -> out.add(EnumSet.of(Status.USER_DECLINED, Status.INSUFFICIENT_FUNDS));
                 case LATENCY -> out.add(EnumSet.of(Status.BANK_TIMEOUT));
                 case RETRY_AMPLIFICATION -> {
-                    if (a.dominantStatus() != null && a.dominantStatus().retryable()) {
-                        out.add(EnumSet.of(a.dominantStatus()));
-                    }
+                    // a symptom, not a locus: retries of one gateway's failures land on the others too
                 }
             }
         }
@@ -133,7 +133,8 @@ public final class HeuristicReasoner implements Reasoner {
      * and its margin over the best explanation that shares no traffic with it. Never above 0.99.
      */
     static double confidence(double llr, double competitor, double significance) {
-        double strength = 1 - Math.exp(-Math.max(0, llr) / (2 * significance));
+        // evidence only counts beyond what noise alone reaches (the significance level)
+        double strength = 1 - Math.exp(-Math.max(0, llr - significance) / significance);
         double margin = llr <= 0 ? 0 : Math.max(0, 1 - competitor / llr);
         return Math.min(Hypothesis.MAX_CONFIDENCE, round(0.5 + 0.49 * strength * (0.6 + 0.4 * margin)));
     }
@@ -163,7 +164,7 @@ public final class HeuristicReasoner implements Reasoner {
 
     private static void addAlternative(List<Hypothesis> out, List<Localizer.Scored> scored, Localizer.Scored best,
                                        Diagnosis d, double confidence, Set<Status> family, Anomaly latency) {
-        for (Localizer.Scored s : scored.subList(1, scored.size())) {
+        for (Localizer.Scored s : scored) {
             if (s.target().overlaps(best.target()) && !s.target().equals(best.target()) && s.llr() > 0) {
                 // a wider or narrower view of the same trouble: ranked below the best by how much weaker it is
                 double c = round(Math.max(0.05, Math.min(confidence - 0.01, confidence * s.llr() / best.llr() * 0.9)));

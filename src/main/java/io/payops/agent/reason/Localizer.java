@@ -42,7 +42,9 @@ final class Localizer {
     }
 
     private static void score(SegmentStats s, References refs, Set<Status> statuses, List<Scored> out) {
-        if (s == null || s.attempts() < 5 || !refs.established(s.target())) {
+        // a segment without a settled reference of its own is still scored (against all traffic's, see the
+        // detector): a low-volume path must not lose to its busier neighbours just for being young
+        if (s == null || s.attempts() < 5) {
             return;
         }
         long k = 0;
@@ -56,6 +58,42 @@ final class Localizer {
         double r = (double) k / s.attempts();
         double llr = r > q0 ? s.attempts() * kl(r, q0) : 0;
         out.add(new Scored(s.target(), llr, r, q0, s.attempts()));
+    }
+
+    /**
+     * Narrows the best segment to one of its sub-segments when the trouble is all inside it: the sub-segment's
+     * rise is significant and the rest of the best segment (best minus sub-segment) shows none. At low volume a
+     * gateway's path to one issuer can score below the gateway as a whole merely for having fewer attempts.
+     */
+    static Scored narrow(List<Scored> scored, Snapshot snapshot, Set<Status> statuses, double significance) {
+        Scored best = scored.get(0);
+        SegmentStats parent = snapshot.segment(best.target());
+        if (parent == null) {
+            return best;
+        }
+        Scored pick = best;
+        for (Scored child : scored) {
+            if (child.target().size() != best.target().size() + 1 || !child.target().within(best.target())
+                    || child.llr() < significance / 2) {
+                continue;
+            }
+            SegmentStats c = snapshot.segment(child.target());
+            long n = parent.attempts() - c.attempts();
+            long k = count(parent, statuses) - count(c, statuses);
+            double rest = n <= 0 ? 0 : n * (((double) k / n) > best.expected() ? kl((double) k / n, best.expected()) : 0);
+            if (rest < significance / 4 && (pick == best || child.llr() > pick.llr())) {
+                pick = child;
+            }
+        }
+        return pick;
+    }
+
+    private static long count(SegmentStats s, Set<Status> statuses) {
+        long k = 0;
+        for (Status st : statuses) {
+            k += s.count(st);
+        }
+        return k;
     }
 
     /** KL divergence between Bernoulli(p) and Bernoulli(q). */
