@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "payops", mixinStandardHelpOptions = true, version = "PayOps Console 0.1.0",
         description = "A payments-operations agent over a closed-loop payment simulator.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class})
+        subcommands = {RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
+                io.payops.cli.AnalyzeCommand.class})
 public final class PayOps implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;

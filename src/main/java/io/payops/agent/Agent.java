@@ -327,6 +327,14 @@ public final class Agent implements Policy, ApprovalHandler {
         Decision decision = pendingDecisions.remove(d.actionId());
         String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
         if (d.status() == ActionStatus.APPROVED && decision != null) {
+            // an approval lifts "needs a human", never a hard limit: check those again as things stand now
+            GuardVerdict v = guardrails.check(decision, executor.routing(), actions.countInForce(), 0);
+            if (v.kind() == GuardVerdict.Kind.BLOCK) {
+                blockedAt.put(d.action(), now);
+                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
+                        "n/a", false, now, "approved by " + d.decidedBy() + " but blocked: "
+                        + String.join("; ", v.reasons()), false);
+            }
             return execute(d.actionId(), d.action(), decision, List.of(), now, approval);
         }
         refusedByHuman.put(d.action(), now);

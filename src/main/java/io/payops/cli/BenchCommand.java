@@ -55,6 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
                         + String.join(", ", PolicyFactory.NAMES) + ")");
             }
         }
+        if (!noMarkdown) {
+            checkWritable(markdown);
+        }
         List<Scenario> list = new ArrayList<>();
         if (scenarios == null || scenarios.isEmpty()) {
             list.addAll(ScenarioLoader.builtIns());
@@ -68,10 +71,33 @@ public final class BenchCommand implements Callable<Integer> {
         String table = BenchTable.markdown(BenchRunner.run(list, policies, seeds), command);
         System.out.print(table);
         if (!noMarkdown) {
-            writeSection(markdown, table);
+            try {
+                writeSection(markdown, table);
+            } catch (IOException e) {
+                throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
+            }
             System.out.println("\nwritten to " + markdown);
         }
         return 0;
+    }
+
+    /** Fails before minutes of benchmarking, not after, when the table could not be written. */
+    private static void checkWritable(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new BadInputException("--markdown: '" + file + "' is a directory (expected a Markdown file)");
+        }
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new BadInputException("--markdown: cannot write '" + file + "': " + p + " is not a directory");
+                }
+                if (!Files.isWritable(p)) {
+                    throw new BadInputException("--markdown: cannot write '" + file + "': " + p + " is not writable");
+                }
+                return;
+            }
+        }
     }
 
     /** Replaces the bench section of the file (or appends one), keeping everything else as it was. */

@@ -22,8 +22,11 @@ public final class BenchTable {
                     r.boundSeconds() == null ? "–" : num(2 * r.boundSeconds()), r.falseActions(), r.rollbacks(),
                     r.approvals(), r.incidents() == 0 ? "–" : r.diagnosedRight() + "/" + r.incidents()));
         }
-        b.append("\nMean share of the preventable loss prevented, over scenarios where routing can help:\n\n");
-        for (Map.Entry<String, Double> e : meanPrevented(result.rows()).entrySet()) {
+        Map<String, Double> prevented = meanPrevented(result.rows());
+        if (!prevented.isEmpty()) {
+            b.append("\nMean share of the preventable loss prevented, over scenarios where routing can help:\n\n");
+        }
+        for (Map.Entry<String, Double> e : prevented.entrySet()) {
             b.append(String.format(Locale.ROOT, "- %s: %s%n", e.getKey(), pct(e.getValue())));
         }
         if (result.cycles() > 0) {

@@ -26,6 +26,8 @@ public final class Detector implements References {
     private final double decay;
     /** Attempts a segment's own reference needs before it replaces all traffic's in the reasoner's comparisons. */
     private static final double MIN_OWN_REFERENCE = 100;
+    /** Payments a window needs before its attempts per payment can show a retry storm rather than luck. */
+    private static final long MIN_RETRY_PAYMENTS = 200;
 
     public Detector(AgentConfig config) {
         this.config = config;
@@ -83,11 +85,21 @@ public final class Detector implements References {
                     Status.BANK_TIMEOUT, shares(w), now));
         }
         double apm = m.attemptsPerPayment();
-        if (!Double.isNaN(apm) && w.payments() >= 50 && w.attemptsPerPayment() >= apm + config.retryRise()
-                && w.attemptsPerPayment() >= apm * 1.08) {
+        if (!Double.isNaN(apm) && w.payments() >= MIN_RETRY_PAYMENTS && w.attemptsPerPayment() >= apm + config.retryRise()
+                && w.attemptsPerPayment() >= apm * 1.08 && retriesSignificant(w, apm)) {
             out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, m.target, w.attemptsPerPayment(), apm,
                     w.attemptsPerPayment() / apm, w.payments(), dominant(w, m, false), shares(w), now));
         }
+    }
+
+    /**
+     * Extra attempts (retries) well above what the reference expects for this many payments: a Poisson test at
+     * four standard deviations, so a small segment's few unlucky retries do not count as a storm.
+     */
+    private static boolean retriesSignificant(SegmentStats w, double refApm) {
+        double expected = Math.max(1, (refApm - 1) * w.payments());
+        double observed = w.attempts() - w.payments();
+        return observed >= expected + 4 * Math.sqrt(expected);
     }
 
     static double technicalShare(SegmentStats w) {

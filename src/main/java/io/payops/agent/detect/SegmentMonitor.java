@@ -66,12 +66,12 @@ final class SegmentMonitor {
 
     /**
      * This segment's alarm level: ln of the attempts it sees in a day × the test's drift under no change / the
-     * false alarms allowed per day (0.5), plus the penalty for testing three alternatives; never below the
+     * false alarms allowed per day (0.2), plus the penalty for testing three alternatives; never below the
      * configured floor. A busy segment needs stronger evidence because it has more chances to drift up by luck.
      */
     double threshold(double floor) {
         double perDay = Math.max(1, attemptsPerSecond) * 86_400;
-        return Math.max(floor, Math.log(perDay * 0.03 / 0.5) + BernoulliCusum.ALTERNATIVES_PENALTY);
+        return Math.max(floor, Math.log(perDay * 0.03 / 0.2) + BernoulliCusum.ALTERNATIVES_PENALTY);
     }
 
     double p95() {

@@ -1,0 +1,52 @@
+package io.payops.cli;
+
+import io.payops.ingest.SnapshotReader;
+import io.payops.report.AnalysisReport;
+import io.payops.report.SnapshotAnalyzer;
+import io.payops.store.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** One reasoning pass over a metrics snapshot; the decision as JSON on stdout (DESIGN §5.1, §5.5). */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"One reasoning pass over a metrics snapshot: detect, reason, decide and guard, then print the "
+                + "hypotheses, the decision, the guardrails' verdict and an explanation as one JSON object. "
+                + "Nothing is acted on; routing is assumed to be the default.",
+                "FILE is our own snapshot JSON or a MetricsSnapshot (successRate, latency, totalTransactions, "
+                        + "errorBreakdown, issuerMetrics, ...); the shape is detected."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Option(names = "--metrics", required = true, paramLabel = "FILE", description = "The snapshot to analyze.")
+    Path metrics;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "A snapshot of normal traffic to compare against (either shape). Default: the snapshot's "
+                    + "own baseline window, if it has one.")
+    Path baseline;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SnapshotReader.Result read = SnapshotReader.read(metrics, "metrics file");
+        SnapshotReader.Result normal = baseline == null ? null : SnapshotReader.read(baseline, "baseline file");
+        AnalysisReport report = SnapshotAnalyzer.analyze(read, metrics.toString(), normal,
+                baseline == null ? null : baseline.toString());
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : report.input().warnings()) {
+            err.println("payops: warning: " + w);
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.pretty().writeValueAsString(report));
+        out.flush();
+        return 0;
+    }
+}

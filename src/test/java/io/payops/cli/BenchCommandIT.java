@@ -1,0 +1,176 @@
+package io.payops.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code bench} through the real jar: the table on stdout and the section it keeps in a Markdown file. */
+class BenchCommandIT extends AbstractJarIT {
+    private static final String START = "<!-- bench:start -->";
+    private static final String END = "<!-- bench:end -->";
+
+    /** The (scenario, policy) pairs of the Markdown table rows on stdout, checking the table's shape on the way. */
+    private static Set<List<String>> tableRows(Result r) {
+        List<String> lines = r.stdout().lines().map(String::strip).toList();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("| scenario | policy |")) {
+                header = i;
+                break;
+            }
+        }
+        assertTrue(header >= 0, () -> "a Markdown table headed '| scenario | policy | ...'\n" + r.describe());
+        String separator = lines.get(header + 1);
+        assertTrue(separator.matches("\\|(\\s*:?-{3,}:?\\s*\\|)+"), () -> "a Markdown separator row: " + separator);
+        int columns = lines.get(header).split("\\|", -1).length;
+        assertTrue(columns >= 4, "at least scenario, policy and one measure");
+        Set<List<String>> rows = new LinkedHashSet<>();
+        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String[] cells = lines.get(i).split("\\|", -1);
+            String line = lines.get(i);
+            assertEquals(columns, cells.length, () -> "every row has the header's columns: " + line);
+            rows.add(List.of(cells[1].strip(), cells[2].strip()));
+        }
+        return rows;
+    }
+
+    @Test
+    void benchPrintsATableWithStaticOracleAndAgentRows() {
+        Result r = payops(300, "bench", "--scenarios", "quiet,sbi-degradation", "--seeds", "1", "--policies", "agent",
+                "--no-markdown");
+        assertExit(0, r);
+        assertNoStackTrace(r);
+        Set<List<String>> rows = tableRows(r);
+        for (String scenario : List.of("quiet", "sbi-degradation")) {
+            for (String policy : List.of("static", "oracle", "agent")) {
+                assertTrue(rows.contains(List.of(scenario, policy)),
+                        () -> "a row for " + scenario + " / " + policy + ", rows were " + rows + "\n" + r.describe());
+            }
+        }
+        assertEquals(6, rows.size(), () -> "exactly the 2 × 3 rows, were " + rows);
+        assertFalse(Files.exists(work.resolve("docs")), "--no-markdown writes no file");
+        assertFalse(r.stdout().contains("written to"), r::describe);
+    }
+
+    @Test
+    void markdownSectionIsWrittenThenReplacedKeepingTheRest() {
+        Path md = write("x.md", "# My notes\n\nText before the table.\n");
+        Result first = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "rules",
+                "--markdown", "x.md");
+        assertExit(0, first);
+        assertNoStackTrace(first);
+        String once = read(md);
+        assertTrue(once.startsWith("# My notes\n\nText before the table.\n"), () -> "text before kept:\n" + once);
+        assertEquals(1, count(once, START), () -> "one start marker:\n" + once);
+        assertEquals(1, count(once, END), () -> "one end marker:\n" + once);
+        String section = between(once);
+        assertTrue(section.contains("| scenario | policy |"), () -> "the table is inside the section:\n" + once);
+        assertTrue(section.contains("| quiet | rules |"), () -> "the rules row is inside the section:\n" + once);
+        for (List<String> row : tableRows(first)) {
+            assertTrue(section.contains("| " + row.get(0) + " | " + row.get(1) + " |"),
+                    () -> "the file holds the printed row " + row + ":\n" + once);
+        }
+
+        // Add text after the section, then run again with other settings: the section is replaced, not added.
+        write("x.md", once + "\nText after the table.\n");
+        Result second = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "bandit",
+                "--markdown", "x.md");
+        assertExit(0, second);
+        assertNoStackTrace(second);
+        String twice = read(md);
+        assertEquals(1, count(twice, START), () -> "still exactly one section:\n" + twice);
+        assertEquals(1, count(twice, END), () -> "still exactly one section:\n" + twice);
+        assertTrue(twice.indexOf(START) < twice.indexOf(END), twice);
+        assertTrue(twice.startsWith("# My notes\n\nText before the table.\n"), () -> "text before kept:\n" + twice);
+        assertTrue(twice.contains("Text after the table."), () -> "text after kept:\n" + twice);
+        assertTrue(twice.indexOf("Text after the table.") > twice.indexOf(END), twice);
+        String replaced = between(twice);
+        assertTrue(replaced.contains("| quiet | bandit |"), () -> "the new table is in:\n" + twice);
+        assertFalse(replaced.contains("| quiet | rules |"), () -> "the old table is gone:\n" + twice);
+        assertEquals(once.substring(0, once.indexOf(START)), twice.substring(0, twice.indexOf(START)),
+                "everything before the section is byte-for-byte the same");
+    }
+
+    @Test
+    void markdownFileIsCreatedWhenMissing() {
+        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", "new/BENCH.md");
+        assertExit(0, r);
+        assertNoStackTrace(r);
+        String text = read(work.resolve("new/BENCH.md"));
+        assertEquals(1, count(text, START), text);
+        assertEquals(1, count(text, END), text);
+        assertTrue(between(text).contains("| quiet | static |"), text);
+    }
+
+    @Test
+    void badSeedsAreExit2() {
+        for (String seeds : List.of("0", "51", "-1", "abc")) {
+            Result r = payops("bench", "--scenarios", "quiet", "--seeds", seeds, "--no-markdown");
+            String message = assertBadInput(r);
+            assertTrue(message.contains("--seeds") && message.contains(seeds), r::describe);
+        }
+    }
+
+    @Test
+    void badPolicyAndScenarioAreExit2() {
+        Result policy = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "agent,nope",
+                "--no-markdown");
+        String m1 = assertBadInput(policy);
+        assertTrue(m1.contains("--policies") && m1.contains("nope"), policy::describe);
+
+        Result unknown = payops("bench", "--scenarios", "quiet,no-such-scenario", "--seeds", "1", "--no-markdown");
+        String m2 = assertBadInput(unknown);
+        assertTrue(m2.contains("no-such-scenario"), unknown::describe);
+
+        write("bad.json", "{\"name\": \"bad\", \"durationSeconds\": 60, \"tps\": 5, \"faults\": [{\"type\": "
+                + "\"gateway_outage\", \"target\": {\"gateway\": \"stripe\"}, \"startSecond\": 1, "
+                + "\"durationSeconds\": 5, \"severity\": 1.5}]}");
+        Result file = payops("bench", "--scenarios", "quiet,bad.json", "--seeds", "1", "--no-markdown");
+        String m3 = assertBadInput(file);
+        assertTrue(m3.contains("bad.json") && m3.contains("faults[0].severity"), file::describe);
+    }
+
+    /** DESIGN §5.1: a file that cannot be written is bad input (exit 2, one message), not an internal error. */
+    @Test
+    void markdownUnderARegularFileIsExit2() {
+        write("blocker", "a file\n");
+        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", "blocker/x.md");
+        String message = assertBadInput(r);
+        assertTrue(message.contains("--markdown") || message.contains("blocker"), r::describe);
+        assertEquals("a file\n", read(work.resolve("blocker")));
+    }
+
+    @Test
+    void markdownOntoADirectoryIsExit2() throws Exception {
+        Files.createDirectories(work.resolve("somedir"));
+        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", "somedir");
+        String message = assertBadInput(r);
+        assertTrue(message.contains("somedir"), r::describe);
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String between(String text) {
+        int a = text.indexOf(START);
+        int b = text.indexOf(END);
+        assertTrue(a >= 0 && b > a, () -> "a bench section:\n" + text);
+        return text.substring(a + START.length(), b);
+    }
+}
