@@ -11,6 +11,7 @@ import io.payops.domain.Status;
 import io.payops.domain.Target;
 import io.payops.store.BadInputException;
 import io.payops.store.Json;
+import io.payops.store.JsonFields;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -84,7 +85,7 @@ public final class SnapshotReader {
 
     /** Parses text already in memory; {@code source} names it in messages as-is. */
     public static Result parse(String text, String source) {
-        JsonFields f = new JsonFields(source);
+        JsonFields f = JsonFields.strict(source);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -28,6 +28,9 @@ final class AttemptModel {
     private final double[] gwLogMedian;
     private final double[] gwSigma;
     private final int[] gwTimeout;
+    /** Per gateway, latency quantiles at i / LATENCY_STEPS: a draw is one uniform number and one interpolation. */
+    private final double[][] gwLatencyQuantiles;
+    private static final int LATENCY_STEPS = 4096;
 
     AttemptModel(World world) {
         this.world = world;
@@ -39,11 +42,13 @@ final class AttemptModel {
         gwLogMedian = new double[nG];
         gwSigma = new double[nG];
         gwTimeout = new int[nG];
+        gwLatencyQuantiles = new double[nG][];
         for (int g = 0; g < nG; g++) {
             GatewayProfile gp = world.gateways().get(g);
             gwLogMedian[g] = Math.log(gp.latencyMedianMs());
             gwSigma[g] = gp.latencySigma();
             gwTimeout[g] = gp.timeoutMs();
+            gwLatencyQuantiles[g] = logNormalQuantiles(gp.latencyMedianMs(), gp.latencySigma());
             for (int i = 0; i < nI; i++) {
                 for (int n = 0; n < nN; n++) {
                     for (int m = 0; m < nM; m++) {
@@ -130,7 +135,7 @@ final class AttemptModel {
                 }
             }
         }
-        double latency = Math.exp(gwLogMedian[g] + gwSigma[g] * rnd.nextGaussian()) * multiplier;
+        double latency = latency(g, rnd.nextDouble()) * multiplier;
         if (status != Status.SUCCESS) {
             // declines and errors come back faster than approvals
             latency *= 0.6;
@@ -143,6 +148,24 @@ final class AttemptModel {
         }
         latencyOut[0] = (int) Math.max(1, Math.round(latency));
         return status;
+    }
+
+    /** A log-normal latency draw by inverse CDF, interpolated between tabulated quantiles. */
+    private double latency(int g, double u) {
+        double[] q = gwLatencyQuantiles[g];
+        double x = u * LATENCY_STEPS;
+        int i = (int) x;
+        return q[i] + (x - i) * (q[i + 1] - q[i]);
+    }
+
+    /** Quantiles at 0, 1/n, ..., 1; the two ends (0 and 1 itself) are taken at 1/(8n) and 1 − 1/(8n). */
+    private static double[] logNormalQuantiles(double median, double sigma) {
+        double[] q = new double[LATENCY_STEPS + 1];
+        for (int i = 0; i <= LATENCY_STEPS; i++) {
+            double p = Math.min(1 - 0.125 / LATENCY_STEPS, Math.max(0.125 / LATENCY_STEPS, (double) i / LATENCY_STEPS));
+            q[i] = median * Math.exp(sigma * NormalCdf.inverse(p));
+        }
+        return q;
     }
 
     private static Status baseFailure(double v) {

@@ -13,6 +13,7 @@ import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.store.BadInputException;
 import io.payops.store.Json;
+import io.payops.store.JsonFields;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,10 +57,10 @@ final class ScenarioParser {
     private static final List<String> FAULT_TYPES = Arrays.stream(FaultType.values()).map(FaultType::key).toList();
     private static final List<String> SHAPES = Arrays.stream(TrafficShape.values()).map(TrafficShape::key).toList();
 
-    private final FieldReader r;
+    private final JsonFields r;
 
     private ScenarioParser(String source) {
-        this.r = new FieldReader(source);
+        this.r = JsonFields.lenient(source);
     }
 
     /** Parses and validates; {@code source} is how messages name the input, e.g. "scenario file 'x.json'". */
@@ -178,7 +179,7 @@ final class ScenarioParser {
         ArrayNode arr = r.array(node, "faults", "an array of fault objects (may be empty)");
         List<FaultSpec> out = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
-            out.add(fault(arr.get(i), FieldReader.index("faults", i), scenarioDuration, world));
+            out.add(fault(arr.get(i), JsonFields.index("faults", i), scenarioDuration, world));
         }
         return out;
     }
@@ -189,7 +190,7 @@ final class ScenarioParser {
         r.onlyKeys(obj, path, FAULT_KEYS);
 
         String typeExpected = "one of " + String.join(", ", FAULT_TYPES);
-        String typePath = FieldReader.child(path, "type");
+        String typePath = JsonFields.child(path, "type");
         String typeKey = r.string(r.required(obj, path, "type", typeExpected), typePath, typeExpected);
         FaultType type = FaultType.fromKey(typeKey);
         if (type == null) {
@@ -198,7 +199,7 @@ final class ScenarioParser {
 
         Target target = target(r.required(obj, path, "target",
                 "an object such as {\"gateway\": \"stripe\"}, or {} for all traffic"),
-                FieldReader.child(path, "target"), world);
+                JsonFields.child(path, "target"), world);
 
         double start = numberIn(obj, path, "startSecond", null, v -> v >= 0 && v < scenarioDuration,
                 "a number of seconds of at least 0 and below the scenario's durationSeconds of " + scenarioDuration);
@@ -214,7 +215,7 @@ final class ScenarioParser {
                     "a latency multiplier above 1 and at most 50");
         } else {
             if (obj.has("multiplier")) {
-                throw r.error(FieldReader.child(path, "multiplier"), "only latency_spike faults take a multiplier "
+                throw r.error(JsonFields.child(path, "multiplier"), "only latency_spike faults take a multiplier "
                         + "(expected no multiplier for " + type.key() + "; use severity)");
             }
             multiplier = 1;
@@ -231,10 +232,10 @@ final class ScenarioParser {
                 + "or {} for all traffic");
         Map<String, String> raw = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            String keyPath = FieldReader.child(path, e.getKey());
+            String keyPath = JsonFields.child(path, e.getKey());
             Dimension d = Dimension.fromKey(e.getKey());
             if (d == null) {
-                String hint = FieldReader.nearest(e.getKey(), TARGET_KEYS);
+                String hint = JsonFields.nearest(e.getKey(), TARGET_KEYS);
                 throw r.error(keyPath, "unknown target key (expected one of " + String.join(", ", TARGET_KEYS)
                         + (hint == null ? "" : "; did you mean '" + hint + "'?") + ")");
             }
@@ -266,7 +267,7 @@ final class ScenarioParser {
         List<GatewayProfile> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
-            String path = FieldReader.index("gateways", i);
+            String path = JsonFields.index("gateways", i);
             ObjectNode obj = r.object(arr.get(i), path, "a gateway object with name, weight, feePercent, "
                     + "baseSuccess and latencyMs");
             r.onlyKeys(obj, path, GATEWAY_KEYS);
@@ -302,7 +303,7 @@ final class ScenarioParser {
         List<MerchantProfile> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
-            String path = FieldReader.index("merchants", i);
+            String path = JsonFields.index("merchants", i);
             ObjectNode obj = r.object(arr.get(i), path, "a merchant object with name, volumeShare, methodMix and "
                     + "avgAmount");
             r.onlyKeys(obj, path, MERCHANT_KEYS);
@@ -313,7 +314,7 @@ final class ScenarioParser {
             double avg = numberIn(obj, path, "avgAmount", null, v -> v > 0, "an average amount above 0");
             String currency = DEFAULT_CURRENCY;
             if (obj.has("currency")) {
-                String cPath = FieldReader.child(path, "currency");
+                String cPath = JsonFields.child(path, "currency");
                 String expected = "a 3-letter upper-case currency code such as \"INR\"";
                 currency = r.string(obj.get("currency"), cPath, expected);
                 if (!CURRENCY.matcher(currency).matches()) {
@@ -326,16 +327,16 @@ final class ScenarioParser {
     }
 
     private Map<String, Double> methodMix(ObjectNode merchant, String merchantPath, List<String> methods) {
-        String path = FieldReader.child(merchantPath, "methodMix");
+        String path = JsonFields.child(merchantPath, "methodMix");
         String expected = "an object of method shares such as {\"CARD\": 0.6, \"UPI\": 0.4}, methods among "
                 + String.join(", ", methods);
         ObjectNode obj = r.object(r.required(merchant, merchantPath, "methodMix", expected), path, expected);
         Map<String, Double> mix = new LinkedHashMap<>();
         double sum = 0;
         for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            String mPath = FieldReader.child(path, e.getKey());
+            String mPath = JsonFields.child(path, e.getKey());
             if (!methods.contains(e.getKey())) {
-                String hint = FieldReader.nearest(e.getKey(), methods);
+                String hint = JsonFields.nearest(e.getKey(), methods);
                 throw r.error(mPath, "unknown payment method (expected one of " + String.join(", ", methods)
                         + (hint == null ? "" : "; did you mean '" + hint + "'?") + ")");
             }
@@ -354,7 +355,7 @@ final class ScenarioParser {
 
     private String profileName(ObjectNode obj, String path, Map<String, String> seen, String what) {
         String expected = "a " + what + " name of lower-case letters, digits, '-' or '_'";
-        String namePath = FieldReader.child(path, "name");
+        String namePath = JsonFields.child(path, "name");
         String name = r.string(r.required(obj, path, "name", expected), namePath, expected);
         if (!PROFILE_NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
             throw r.error(namePath, "'" + name + "' is not a valid " + what + " name (expected " + expected
@@ -373,7 +374,7 @@ final class ScenarioParser {
     /** A number that must satisfy {@code ok}; {@code dflt} null makes the key required. */
     private double numberIn(ObjectNode obj, String path, String key, Double dflt, DoublePredicate ok,
                             String expected) {
-        String fieldPath = FieldReader.child(path, key);
+        String fieldPath = JsonFields.child(path, key);
         JsonNode node = obj.get(key);
         if (node == null) {
             if (dflt == null) {
@@ -389,7 +390,7 @@ final class ScenarioParser {
     }
 
     private long wholeIn(ObjectNode obj, String path, String key, Long dflt, long min, long max, String expected) {
-        String fieldPath = FieldReader.child(path, key);
+        String fieldPath = JsonFields.child(path, key);
         JsonNode node = obj.get(key);
         if (node == null) {
             if (dflt == null) {

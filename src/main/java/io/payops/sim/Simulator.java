@@ -26,6 +26,13 @@ public final class Simulator {
     private final PaymentAttributes attributes;
     private final PriorityQueue<PendingRetry> retries = new PriorityQueue<>();
     private final int[] latency = new int[1];
+    // names by index, so building an attempt is array loads rather than list and record lookups
+    private final String[] gatewayNames;
+    private final String[] issuerNames;
+    private final String[] networkNames;
+    private final String[] methodNames;
+    private final String[] merchantNames;
+    private final String[] currencies;
 
     private double nextArrivalSecond;
     private long nextPaymentId = 1;
@@ -61,6 +68,12 @@ public final class Simulator {
         this.arrivals = new SplittableRandom(scenario.seed());
         this.outcomes = new SplittableRandom(scenario.seed() * 0x9E3779B97F4A7C15L + 1);
         this.attributes = new PaymentAttributes(world);
+        this.gatewayNames = world.gateways().stream().map(GatewayProfile::name).toArray(String[]::new);
+        this.issuerNames = world.issuers().stream().map(Share::name).toArray(String[]::new);
+        this.networkNames = world.networks().stream().map(Share::name).toArray(String[]::new);
+        this.methodNames = world.methods().stream().map(Share::name).toArray(String[]::new);
+        this.merchantNames = world.merchants().stream().map(MerchantProfile::name).toArray(String[]::new);
+        this.currencies = world.merchants().stream().map(MerchantProfile::currency).toArray(String[]::new);
         this.nextArrivalSecond = traffic.nextArrival(0, arrivals);
         faults.refresh(0);
     }
@@ -119,9 +132,8 @@ public final class Simulator {
         int g = routing.pick(i, n, m, c, outcomes.nextDouble());
         Status status = model.sample(g, i, n, m, c, faults.live(), outcomes, latency);
         attempts++;
-        sink.accept(new Attempt(paymentId, attemptNo, ts, world.gateways().get(g).name(), world.issuers().get(i).name(),
-                world.networks().get(n).name(), world.methods().get(m).name(), world.merchants().get(c).name(),
-                amount, world.merchants().get(c).currency(), status, latency[0]));
+        sink.accept(new Attempt(paymentId, attemptNo, ts, gatewayNames[g], issuerNames[i], networkNames[n],
+                methodNames[m], merchantNames[c], amount, currencies[c], status, latency[0]));
         if (status.success()) {
             succeeded++;
         } else if (status.retryable() && attemptNo <= routing.retryPolicy().maxRetries()) {

@@ -9,7 +9,6 @@ import io.payops.domain.Status;
 import io.payops.domain.Target;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,22 +72,22 @@ public final class Detector implements References {
         }
         double h = m.threshold(config.cusumThreshold());
         if (m.technical.level() >= h) {
-            out.add(new Anomaly(AnomalyKind.TECHNICAL_FAILURES, m.target, technicalShare(w), m.technicalRate(),
-                    m.technical.level(), w.attempts(), dominant(w, m, false), shares(w), m.technical.onsetMillis()));
+            out.add(new Anomaly(AnomalyKind.TECHNICAL_FAILURES, m.target, StatusMix.technicalShare(w), m.technicalRate(),
+                    m.technical.level(), w.attempts(), StatusMix.dominant(w, m::statusRate, false), StatusMix.shares(w), m.technical.onsetMillis()));
         }
         if (m.declines.level() >= h) {
-            out.add(new Anomaly(AnomalyKind.CUSTOMER_DECLINES, m.target, declineShare(w), m.declineRate(),
-                    m.declines.level(), w.attempts(), dominant(w, m, true), shares(w), m.declines.onsetMillis()));
+            out.add(new Anomaly(AnomalyKind.CUSTOMER_DECLINES, m.target, StatusMix.declineShare(w), m.declineRate(),
+                    m.declines.level(), w.attempts(), StatusMix.dominant(w, m::statusRate, true), StatusMix.shares(w), m.declines.onsetMillis()));
         }
         if (m.latencyHigh(w, config.latencyRatio())) {
             out.add(new Anomaly(AnomalyKind.LATENCY, m.target, w.p95(), m.p95(), w.p95() / m.p95(), w.attempts(),
-                    Status.BANK_TIMEOUT, shares(w), now));
+                    Status.BANK_TIMEOUT, StatusMix.shares(w), now));
         }
         double apm = m.attemptsPerPayment();
         if (!Double.isNaN(apm) && w.payments() >= MIN_RETRY_PAYMENTS && w.attemptsPerPayment() >= apm + config.retryRise()
                 && w.attemptsPerPayment() >= apm * 1.08 && retriesSignificant(w, apm)) {
             out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, m.target, w.attemptsPerPayment(), apm,
-                    w.attemptsPerPayment() / apm, w.payments(), dominant(w, m, false), shares(w), now));
+                    w.attemptsPerPayment() / apm, w.payments(), StatusMix.dominant(w, m::statusRate, false), StatusMix.shares(w), now));
         }
     }
 
@@ -102,45 +101,9 @@ public final class Detector implements References {
         return observed >= expected + 4 * Math.sqrt(expected);
     }
 
-    static double technicalShare(SegmentStats w) {
-        if (w.attempts() == 0) {
-            return 0;
-        }
-        long customer = w.count(Status.USER_DECLINED) + w.count(Status.INSUFFICIENT_FUNDS);
-        return (double) (w.attempts() - w.successes() - customer) / w.attempts();
-    }
 
-    static double declineShare(SegmentStats w) {
-        return w.share(Status.USER_DECLINED) + w.share(Status.INSUFFICIENT_FUNDS);
-    }
 
-    /** The failure status that rose most above its reference share in the window. */
-    private static Status dominant(SegmentStats w, SegmentMonitor m, boolean customerSide) {
-        Status best = null;
-        double bestRise = Double.NEGATIVE_INFINITY;
-        for (Status s : Status.values()) {
-            if (s.success() || s.customerSide() != customerSide) {
-                continue;
-            }
-            double ref = m.statusRate(s);
-            double rise = w.share(s) - (Double.isNaN(ref) ? 0 : ref);
-            if (rise > bestRise) {
-                bestRise = rise;
-                best = s;
-            }
-        }
-        return best;
-    }
 
-    private static Map<Status, Double> shares(SegmentStats w) {
-        Map<Status, Double> m = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            if (w.count(s) > 0) {
-                m.put(s, Math.round(w.share(s) * 10000) / 10000.0);
-            }
-        }
-        return m;
-    }
 
     /** Forgets a segment's alarm once the verify step has seen it healthy again (its probe passed). */
     public void clearAlarm(Target target) {

@@ -9,9 +9,7 @@ import io.payops.domain.Status;
 import io.payops.domain.Target;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The detect step for a single snapshot, with no history (so no sequential test): each segment's window against
@@ -74,19 +72,19 @@ public final class SnapshotDetector {
         for (SegmentStats w : tested) {
             Target t = w.target();
             double failRise = failureShare(w) - (refs.technicalRate(t) + refs.declineRate(t));
-            rateTest(out, AnomalyKind.TECHNICAL_FAILURES, w, technicalShare(w), refs.technicalRate(t), failRise, h,
+            rateTest(out, AnomalyKind.TECHNICAL_FAILURES, w, StatusMix.technicalShare(w), refs.technicalRate(t), failRise, h,
                     refs, since);
-            rateTest(out, AnomalyKind.CUSTOMER_DECLINES, w, declineShare(w), refs.declineRate(t), failRise, h,
+            rateTest(out, AnomalyKind.CUSTOMER_DECLINES, w, StatusMix.declineShare(w), refs.declineRate(t), failRise, h,
                     refs, since);
             double p95 = refs.p95(t);
             if (w.attempts() >= MIN_LATENCY_ATTEMPTS && p95 > 0 && w.p95() >= config.latencyRatio() * p95) {
                 out.add(new Anomaly(AnomalyKind.LATENCY, t, w.p95(), p95, w.p95() / p95, w.attempts(),
-                        Status.BANK_TIMEOUT, shares(w), since));
+                        Status.BANK_TIMEOUT, StatusMix.shares(w), since));
             }
             double apm = refs.attemptsPerPayment(t);
             if (w.payments() >= MIN_RETRY_PAYMENTS && apm > 0 && w.attemptsPerPayment() >= apm + config.retryRise()) {
                 out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, t, w.attemptsPerPayment(), apm,
-                        w.attemptsPerPayment() / apm, w.payments(), dominant(w, refs, false), shares(w), since));
+                        w.attemptsPerPayment() / apm, w.payments(), StatusMix.dominant(w, st -> refs.statusRate(w.target(), st), false), StatusMix.shares(w), since));
             }
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -102,8 +100,8 @@ public final class SnapshotDetector {
         double llr = observed > q ? w.attempts() * kl(observed, q) : 0;
         if (llr >= threshold) {
             boolean customer = kind == AnomalyKind.CUSTOMER_DECLINES;
-            out.add(new Anomaly(kind, w.target(), observed, expected, llr, w.attempts(), dominant(w, refs, customer),
-                    shares(w), since));
+            out.add(new Anomaly(kind, w.target(), observed, expected, llr, w.attempts(), StatusMix.dominant(w, st -> refs.statusRate(w.target(), st), customer),
+                    StatusMix.shares(w), since));
         }
     }
 
@@ -118,39 +116,7 @@ public final class SnapshotDetector {
         return w.attempts() == 0 ? 0 : (double) (w.attempts() - w.successes()) / w.attempts();
     }
 
-    static double technicalShare(SegmentStats w) {
-        return failureShare(w) - declineShare(w);
-    }
 
-    static double declineShare(SegmentStats w) {
-        return w.share(Status.USER_DECLINED) + w.share(Status.INSUFFICIENT_FUNDS);
-    }
 
-    /** The failure status (of one side) that rose most above its reference share. */
-    private static Status dominant(SegmentStats w, References refs, boolean customerSide) {
-        Status best = null;
-        double bestRise = Double.NEGATIVE_INFINITY;
-        for (Status s : Status.values()) {
-            if (s.success() || s.customerSide() != customerSide) {
-                continue;
-            }
-            double ref = refs.statusRate(w.target(), s);
-            double rise = w.share(s) - (Double.isNaN(ref) ? 0 : ref);
-            if (rise > bestRise) {
-                bestRise = rise;
-                best = s;
-            }
-        }
-        return best;
-    }
 
-    private static Map<Status, Double> shares(SegmentStats w) {
-        Map<Status, Double> m = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            if (w.count(s) > 0) {
-                m.put(s, Math.round(w.share(s) * 10000) / 10000.0);
-            }
-        }
-        return m;
-    }
 }
