@@ -8,6 +8,7 @@ import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Candidate;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
@@ -16,6 +17,7 @@ import io.payops.domain.GuardVerdict;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.RoutingState;
 import io.payops.domain.Target;
+import io.payops.engine.Command;
 import io.payops.engine.Engine;
 import io.payops.engine.Frame;
 import io.payops.sim.Routing;
@@ -28,11 +30,13 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,10 +52,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AgentGuardrailPropertyTest {
     private static final int MANUAL_SCENARIOS = 32;
     /**
-     * Seeds for the auto-approval runs. 2081 was found by a sweep of seeds 2000..2199: it is the case where two
-     * approved requests execute after two interim steps, without the guard being asked again.
+     * Seeds for the auto-approval runs. 2081 failed (b) in a sweep of seeds 2000..2199 before approved requests were
+     * re-checked against the hard limits (commit 5eab955): two approved circuits executed after two interim shifts,
+     * putting a fourth change in force. Later simulator changes alter its traffic, so it is kept as one seed among
+     * others; the adversarial-operator test below drives that path on purpose.
      */
     private static final long[] AUTO_SEEDS = {1001, 1002, 1003, 1004, 1005, 2081};
+    /**
+     * Seeds for the adversarial-operator runs. With the agent as of commit 5389f69, seed 3004 fails (c'): the request
+     * to open stripe's circuit was raised at 230 s as moving 41% of traffic; interim shifts away from razorpay (361 s)
+     * and adyen (363 s) then pushed stripe's weight to 56%; approved at 363 s, the re-check reuses the 41% estimate
+     * from 230 s, and at 364 s the one change moves 56% of all traffic, above maxTrafficShift (50%).
+     */
+    private static final long[] OPERATOR_SEEDS = {3001, 3002, 3003, 3004, 3005, 3006};
+    /** The adversarial operator approves a request at the latest when it is this old (it expires at 300 s). */
+    private static final long OPERATOR_WAITS_AT_MOST_MILLIS = 280_000;
     private static final int DURATION_SECONDS = 900;
     private static final double EPS = 1e-9;
     /** The agent's interim step while a bigger change waits for a human (Agent.INTERIM_MAX_SHARE). */
@@ -83,18 +98,21 @@ class AgentGuardrailPropertyTest {
     }
 
     /**
-     * Seed 2081 of the sweep, minimised: two gateway faults a few seconds apart. Each gets an interim shift and a
-     * request to open its circuit; 30 s later the two approved requests execute without the guard being asked again,
-     * and at 131 s a fourth change is in force (the guard would have said "3 changes are already in force").
+     * An operator who clicks "approve" at the worst moment: holds every request until approving all that wait would
+     * put more than maxActiveActions changes in force (or one is about to expire), then approves them all in one
+     * tick. An approval lifts "needs a human", never a hard limit, so nothing may go past maxActiveActions, the
+     * traffic-shift limit or the retry limit even so. The scenarios are busier than the others (3 or 4 faults on
+     * different gateways) so that requests pile up. (Before approvals were re-checked, seed 2081 of the auto:30 sweep
+     * put a fourth change in force at 131 s; see AUTO_SEEDS.)
      */
     @Test
-    void approvedRequestsStillRespectMaxActiveActions() {
-        List<FaultSpec> faults = List.of(
-                new FaultSpec(FaultType.NETWORK_ERRORS, Target.gateway("adyen"), 92, 600, 0.42, 1, 0),
-                new FaultSpec(FaultType.RETRY_STORM, Target.gateway("paypal"), 96, 600, 0.56, 1, 0));
-        Scenario s = new Scenario("property-2081-minimised", "two approved circuits after two interim shifts", 2081, 140,
-                61, TrafficShape.FLAT, 3600, faults, WORLD);
-        run(s, new ApprovalMode(ApprovalMode.Kind.AUTO, 30), new Totals());
+    void anOperatorApprovingAtTheWorstMomentCannotPushPastAHardLimit() {
+        Totals totals = new Totals();
+        for (long seed : OPERATOR_SEEDS) {
+            run(busyScenario(seed), ApprovalMode.MANUAL, totals, true);
+        }
+        System.out.println("AgentGuardrailPropertyTest adversarial operator: " + totals);
+        assertTrue(totals.operatorApproved > 0, "no request was approved by the operator: " + totals);
     }
 
     // ---- one run -----------------------------------------------------------------------------------------------
@@ -106,6 +124,8 @@ class AgentGuardrailPropertyTest {
         int interim;
         int pending;
         int autoApproved;
+        int operatorApproved;
+        int approvedButBlocked;
         int recoveries;
         int rollbacks;
         int maxInForce;
@@ -114,21 +134,42 @@ class AgentGuardrailPropertyTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d scenarios, %d frames, %d routing changes executed (%d interim, %d auto-"
-                            + "approved), %d approval requests, %d recoveries, %d rollbacks, at most %d in force, largest "
-                            + "tick move %.3f of weight and %.3f of first-attempt traffic", scenarios, frames,
-                    executedChanges, interim, autoApproved, pending, recoveries, rollbacks, maxInForce, maxMoved,
+            return String.format(Locale.ROOT, "%d scenarios, %d frames, %d routing changes executed (%d interim, %d "
+                            + "auto-approved, %d operator-approved, %d approved but blocked), %d approval requests, %d "
+                            + "recoveries, %d rollbacks, at most %d in force, largest tick move %.3f of weight and %.3f of "
+                            + "first-attempt traffic", scenarios, frames, executedChanges, interim, autoApproved,
+                    operatorApproved, approvedButBlocked, pending, recoveries, rollbacks, maxInForce, maxMoved,
                     maxTrafficMoved);
         }
     }
 
     private static void run(Scenario scenario, ApprovalMode mode, Totals totals) {
+        run(scenario, mode, totals, false);
+    }
+
+    /** @param operator whether an adversarial operator approves requests (see the test that uses it) */
+    private static void run(Scenario scenario, ApprovalMode mode, Totals totals, boolean operator) {
         AgentConfig config = AgentConfig.defaults(mode);
         Agent agent = new Agent(config, new HeuristicReasoner(), new LessonStore(), WORLD);
         Engine engine = new Engine(scenario, agent);
-        Checker checker = new Checker(scenario, mode, config, totals);
+        Checker checker = new Checker(scenario, mode, config, totals, operator);
+        Set<Long> approved = new HashSet<>();
         while (!engine.finished()) {
-            checker.check(engine.step());
+            Frame f = engine.step();
+            checker.check(f);
+            if (!operator) {
+                continue;
+            }
+            List<ApprovalRequest> waiting = f.step().pendingApprovals().stream()
+                    .filter(r -> !approved.contains(r.actionId())).toList();
+            boolean worstMoment = checker.inForce.size() + waiting.size() > config.maxActiveActions()
+                    || waiting.stream().anyMatch(r -> f.simMillis() - r.raisedAtMillis() >= OPERATOR_WAITS_AT_MOST_MILLIS);
+            if (worstMoment) {
+                for (ApprovalRequest r : waiting) {
+                    approved.add(r.actionId());
+                    engine.submit(new Command.Decide(r.actionId(), true, "operator"));
+                }
+            }
         }
         totals.scenarios++;
     }
@@ -142,11 +183,14 @@ class AgentGuardrailPropertyTest {
         private final Map<Long, ActionRecord> seen = new HashMap<>();
         private final Map<Long, Long> pendingSince = new HashMap<>();
         /** Non-recovery routing changes executed and not yet undone, by record id. */
-        private final Map<Long, Action> inForce = new LinkedHashMap<>();
+        final Map<Long, Action> inForce = new LinkedHashMap<>();
+        /** Whether an operator may approve requests in this run. */
+        private final boolean operator;
         private RoutingState lastRouting;
         private Routing lastRoutes;
 
-        Checker(Scenario scenario, ApprovalMode mode, AgentConfig config, Totals totals) {
+        Checker(Scenario scenario, ApprovalMode mode, AgentConfig config, Totals totals, boolean operator) {
+            this.operator = operator;
             this.scenario = scenario;
             this.mode = mode;
             this.config = config;
@@ -198,7 +242,8 @@ class AgentGuardrailPropertyTest {
             String what = where(f) + "record " + r + (cycle == null ? ", no cycle" : ", cycle decided "
                     + cycle.decision().action().describe() + " with verdict " + cycle.verdict());
             boolean allowedApproval = r.approval().equals("none") || r.approval().equals("pending")
-                    || (mode.kind() == ApprovalMode.Kind.AUTO && r.approval().equals("auto"));
+                    || (mode.kind() == ApprovalMode.Kind.AUTO && r.approval().equals("auto"))
+                    || (operator && r.approval().equals("operator"));
             if (!allowedApproval) {
                 fail("(a) approval '" + r.approval() + "' in " + mode + " mode; " + what);
             }
@@ -213,6 +258,9 @@ class AgentGuardrailPropertyTest {
                 if (inForce.remove(r.id()) == null) {
                     fail("(b) rolled back a change not in force; " + what);
                 }
+            }
+            if (r.status() == ActionStatus.BLOCKED && !r.approval().equals("none")) {
+                totals.approvedButBlocked++;
             }
             boolean newlyExecuted = r.status() == ActionStatus.EXECUTED
                     && (prev == null || prev.status() != ActionStatus.EXECUTED);
@@ -239,6 +287,12 @@ class AgentGuardrailPropertyTest {
                                 + mode.delaySeconds() + " s; " + what);
                     }
                     totals.autoApproved++;
+                }
+                case "operator" -> {
+                    if (!pendingSince.containsKey(r.id())) {
+                        fail("(a) executed as operator-approved without ever having been pending; " + what);
+                    }
+                    totals.operatorApproved++;
                 }
                 default -> fail("(a) executed with approval '" + r.approval() + "'; " + what);
             }
@@ -385,6 +439,25 @@ class AgentGuardrailPropertyTest {
         }
         return new Scenario("property-" + seed, "random faults for the guardrail property test", seed,
                 DURATION_SECONDS, tps, TrafficShape.FLAT, 3600, faults, WORLD);
+    }
+
+    /** 3 or 4 faults routing can help with, each on its own gateway, starting within a few minutes of each other. */
+    static Scenario busyScenario(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<String> gateways = new ArrayList<>(WORLD.names(Dimension.GATEWAY));
+        int n = 3 + rnd.nextInt(2);
+        FaultType[] types = {FaultType.GATEWAY_OUTAGE, FaultType.ISSUER_DEGRADATION, FaultType.NETWORK_ERRORS,
+                FaultType.RETRY_STORM};
+        List<FaultSpec> faults = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String g = gateways.remove(rnd.nextInt(gateways.size()));
+            Target t = rnd.nextBoolean() ? Target.gateway(g)
+                    : Target.of(Dimension.GATEWAY, g, Dimension.ISSUER, name(rnd, Dimension.ISSUER));
+            faults.add(new FaultSpec(types[rnd.nextInt(types.length)], t, 150 + rnd.nextInt(240), 300 + rnd.nextInt(400),
+                    0.4 + rnd.nextDouble() * 0.5, 1, 0));
+        }
+        return new Scenario("property-busy-" + seed, "faults on several gateways at once", seed, DURATION_SECONDS,
+                40 + rnd.nextInt(41), TrafficShape.FLAT, 3600, faults, WORLD);
     }
 
     private static FaultSpec randomFault(SplittableRandom rnd) {

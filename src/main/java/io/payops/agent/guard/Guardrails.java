@@ -17,7 +17,9 @@ import java.util.Locale;
  * a retry policy above {@code maxRetryMultiplier}, more than {@code maxActiveActions} changes in force, a target
  * still in its cooldown, or any traffic left with no open route. Softer ones make it wait for a human: confidence
  * below {@code minConfidenceToAct}, a move above the volume cap, or any approval reason from the decide step.
- * Alerts and no_op always pass. Nothing here can be argued with: the inputs are numbers, not text.
+ * Alerts and no_op always pass. Nothing here can be argued with: the inputs are numbers, not text. A human's
+ * approval lifts "wait for a human" and the cooldown (the human saw the earlier change in force), never another
+ * hard limit: an approved change is checked again, against routing as it is when it would run.
  */
 public final class Guardrails {
     private final AgentConfig config;
@@ -36,7 +38,7 @@ public final class Guardrails {
         if (!a.type().changesRouting()) {
             return new GuardVerdict(GuardVerdict.Kind.ALLOW, List.of(a.type().key() + " does not change routing"));
         }
-        double moved = decision.selected().trafficShare();
+        double moved = movedShare(a, decision.selected().trafficShare(), routing);
         if (a.type() != ActionType.ADJUST_RETRY_POLICY && moved > config.maxTrafficShift()) {
             block.add(String.format(Locale.ROOT, "moves %.0f%% of traffic, above the %.0f%% limit for one change",
                     moved * 100, config.maxTrafficShift() * 100));
@@ -83,6 +85,24 @@ public final class Guardrails {
         return new GuardVerdict(GuardVerdict.Kind.ALLOW, List.of(String.format(Locale.ROOT,
                 "confidence %.2f, moves %.0f%% of traffic, %d of %d changes in force: within every limit",
                 decision.confidence(), moved * 100, activeActions, config.maxActiveActions())));
+    }
+
+    /**
+     * The share of traffic a change moves, from routing as it is now: the decision's estimate may be minutes old
+     * (a request waiting for approval while other changes moved weight onto its gateway). A path circuit keeps its
+     * estimate, but never less than it was.
+     */
+    static double movedShare(Action a, double estimate, Routing routing) {
+        String g = a.target().get(io.payops.domain.Dimension.GATEWAY);
+        if (g == null) {
+            return estimate;
+        }
+        double gatewayShare = routing.state().share(g);
+        return switch (a.type()) {
+            case SHIFT_TRAFFIC -> Math.max(estimate, gatewayShare * a.fraction());
+            case OPEN_CIRCUIT -> a.target().size() == 1 ? Math.max(estimate, gatewayShare) : estimate;
+            default -> estimate;
+        };
     }
 
     private static String strands(Action a, Routing routing) {
