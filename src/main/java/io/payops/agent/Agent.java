@@ -56,6 +56,8 @@ public final class Agent implements Policy, ApprovalHandler {
     private static final long REALERT_MILLIS = 600_000;
     private static final double DETECTION_CONFIDENCE = 0.5;
     private static final double INTERIM_CONFIDENCE = 0.9;
+    /** How long a change's target keeps echoing in the wider segments' 60 s windows, with margin. */
+    private static final long ECHO_MILLIS = 120_000;
     private static final double INTERIM_MAX_SHARE = 0.25;
 
     private final AgentConfig config;
@@ -190,6 +192,11 @@ public final class Agent implements Policy, ApprovalHandler {
             for (ActiveAction x : actions.inForce()) {
                 if (x.phase() == ActiveAction.Phase.EVALUATING && x.target().overlaps(a.target())) {
                     return "waiting to see the effect of " + x.record().action().describe();
+                }
+                // the window still holds failures from before that change: what a wider segment shows is its echo
+                if (x.target().within(a.target()) && now - x.record().atMillis() < ECHO_MILLIS) {
+                    return "what is still seen on " + a.target() + " is the echo of the failures " + x.target()
+                            + " had before its change; waiting for the window to clear";
                 }
             }
         }
