@@ -38,9 +38,12 @@ public final class HeuristicReasoner implements Reasoner {
     public List<Hypothesis> hypothesize(ReasoningInput in) {
         SegmentStats total = in.snapshot().total();
         if (total.attempts() < MIN_WINDOW_ATTEMPTS || !in.references().established(Target.ALL)) {
-            return List.of(new Hypothesis(Diagnosis.INSUFFICIENT_DATA, Target.ALL, 0.9, List.of(String.format(Locale.ROOT,
-                    "Only %d attempts in the last %d s and no settled baseline yet: too little to judge.",
-                    total.attempts(), in.snapshot().windowSeconds())), NAME));
+            String why = total.attempts() < MIN_WINDOW_ATTEMPTS
+                    ? String.format(Locale.ROOT, "Only %d attempts in the last %d s: too few to judge.",
+                    total.attempts(), in.snapshot().windowSeconds())
+                    : String.format(Locale.ROOT, "%d attempts in the last %d s, but no settled baseline to compare "
+                    + "them with yet: what is normal here is not known.", total.attempts(), in.snapshot().windowSeconds());
+            return List.of(new Hypothesis(Diagnosis.INSUFFICIENT_DATA, Target.ALL, 0.9, List.of(why), NAME));
         }
         if (in.anomalies().isEmpty()) {
             double ref = 1 - in.references().technicalRate(Target.ALL) - in.references().declineRate(Target.ALL);
