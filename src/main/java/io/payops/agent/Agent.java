@@ -254,7 +254,7 @@ public final class Agent implements Policy, ApprovalHandler {
             }
             default -> {
                 // the evidence may have grown since the agent asked: then it acts alone and takes the request back
-                ApprovalRequest asked = approvals.withdraw(a, now);
+                ApprovalRequest asked = approvals.withdraw(a);
                 long id = asked != null ? asked.actionId() : nextId++;
                 pendingDecisions.remove(id);
                 ActionRecord r = execute(id, a, decision, anomalies, now, "none");

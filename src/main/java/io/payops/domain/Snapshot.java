@@ -1,9 +1,6 @@
 package io.payops.domain;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Windowed metrics at one moment: all traffic, every segment (per dimension value and per gateway × issuer and
@@ -57,9 +54,5 @@ public record Snapshot(
             }
         }
         return null;
-    }
-
-    public Map<Target, SegmentStats> segmentsByTarget() {
-        return segments.stream().collect(Collectors.toMap(SegmentStats::target, Function.identity()));
     }
 }

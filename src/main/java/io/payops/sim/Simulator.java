@@ -37,7 +37,7 @@ public final class Simulator {
     private double nextArrivalSecond;
     private long nextPaymentId = 1;
     private long retrySequence;
-    private long nowMillis;
+    private final SimClock clock = new SimClock();
     private long payments;
     private long attempts;
     private long succeeded;
@@ -91,12 +91,12 @@ public final class Simulator {
     }
 
     public long nowMillis() {
-        return nowMillis;
+        return clock.nowMillis();
     }
 
     /** Runs every arrival and retry due before {@code untilMillis}, then sets the clock there. */
     public void advanceTo(long untilMillis) {
-        faults.refresh(nowMillis / 1000.0);
+        faults.refresh(clock.nowSeconds());
         while (true) {
             long arrivalMillis = (long) (nextArrivalSecond * 1000);
             PendingRetry retry = retries.peek();
@@ -114,7 +114,7 @@ public final class Simulator {
                 nextArrivalSecond = traffic.nextArrival(nextArrivalSecond, arrivals);
             }
         }
-        nowMillis = untilMillis;
+        clock.advanceTo(untilMillis);
     }
 
     private void newPayment(long tsMillis) {

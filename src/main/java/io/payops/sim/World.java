@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed cast of the simulated world: gateways, issuers, networks, methods and merchants. Base failure of an
- * attempt is split between customer-side declines and technical errors by {@link #BASE_FAILURE_MIX}.
+ * The fixed cast of the simulated world: gateways, issuers, networks, methods and merchants. How an attempt's
+ * base failure splits between customer-side declines and technical errors is {@link AttemptModel}'s business.
  */
 public record World(
         List<GatewayProfile> gateways,

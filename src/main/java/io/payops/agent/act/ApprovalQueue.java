@@ -50,7 +50,7 @@ public final class ApprovalQueue {
      * Takes back a waiting request for exactly this action, because the agent may now take it alone (the evidence
      * grew since it asked); returns it, or null when there is none.
      */
-    public ApprovalRequest withdraw(io.payops.domain.Action a, long nowMillis) {
+    public ApprovalRequest withdraw(io.payops.domain.Action a) {
         for (ApprovalRequest r : List.copyOf(pending.values())) {
             if (r.action().equals(a)) {
                 pending.remove(r.actionId());

@@ -33,10 +33,13 @@ public final class RecentHistory {
             return seconds == 0 ? Double.NaN : p95Sum / seconds;
         }
 
-        /** This traffic less a part of it (e.g. SBI's payments less those on razorpay). */
+        /**
+         * This traffic less a part of it (e.g. SBI's payments less those on razorpay). Counts only: percentiles
+         * cannot be subtracted, so the result has no latency ({@link #meanP95()} is NaN).
+         */
         public Sum minus(Sum part) {
             return new Sum(attempts - part.attempts, successes - part.successes,
-                    technicalFailures - part.technicalFailures, p95Sum, seconds);
+                    technicalFailures - part.technicalFailures, Double.NaN, 0);
         }
     }
 

@@ -49,7 +49,7 @@ public final class RollbackMonitor {
                 destBefore = before.minus(history.sum(source, a.beforeFromMillis, a.executedAtMillis));
                 destAfter = after.minus(history.sum(source, a.executedAtMillis + SETTLE_MILLIS, now));
             }
-            Outcome outcome = hurt(destBefore, destAfter) ? Outcome.HURT : helped(before, after);
+            Outcome outcome = hurt(destBefore, destAfter) || slower(before, after) ? Outcome.HURT : helped(before, after);
             String numbers = String.format(Locale.ROOT, "success on %s was %.1f%% over %d attempts before and %.1f%% over "
                             + "%d attempts after; p95 %.0f ms → %.0f ms", t, pct(before.successRate()), before.attempts(),
                     pct(after.successRate()), after.attempts(), before.meanP95(), after.meanP95());
@@ -72,16 +72,20 @@ public final class RollbackMonitor {
         }
     }
 
-    /** The traffic the change moved is worse off where it went: less success beyond the limit and noise, or slower. */
+    /** The traffic the change moved is worse off where it went: less success beyond the limit and noise. */
     boolean hurt(RecentHistory.Sum before, RecentHistory.Sum after) {
         if (before.attempts() < 10 || after.attempts() < 10) {
             return false;
         }
         double diff = after.successRate() - before.successRate();
-        boolean slower = before.seconds() >= 3 && after.seconds() >= 10
+        return diff < -config.rollbackSuccessDrop() && diff < -2 * se(before, after, before.successRate(),
+                after.successRate());
+    }
+
+    /** The affected traffic as a whole got much slower (latency is judged on whole segments: it cannot be split). */
+    boolean slower(RecentHistory.Sum before, RecentHistory.Sum after) {
+        return before.seconds() >= 3 && after.seconds() >= 10
                 && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
-        return (diff < -config.rollbackSuccessDrop() && diff < -2 * se(before, after, before.successRate(),
-                after.successRate())) || slower;
     }
 
     /** Technical failures of the affected traffic fell beyond noise: helped; too few samples: inconclusive. */

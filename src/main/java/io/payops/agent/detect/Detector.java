@@ -37,7 +37,6 @@ public final class Detector implements References {
     public List<Anomaly> update(Snapshot snapshot) {
         long now = snapshot.atMillis();
         update(Target.ALL, snapshot.recentTotal(), snapshot.total(), now);
-        Map<Target, SegmentStats> window = snapshot.segmentsByTarget();
         Map<Target, SegmentStats> recent = new HashMap<>();
         for (SegmentStats s : snapshot.recentSegments()) {
             recent.put(s.target(), s);
@@ -46,7 +45,7 @@ public final class Detector implements References {
             update(w.target(), recent.get(w.target()), w, now);
         }
         // segments with nothing in the window (e.g. behind an open circuit) keep their state untouched
-        return anomalies(snapshot, window);
+        return anomalies(snapshot);
     }
 
     private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
@@ -54,7 +53,7 @@ public final class Detector implements References {
                 config.minRiseAbsolute(), config.referenceSamples(), monitors.get(Target.ALL));
     }
 
-    private List<Anomaly> anomalies(Snapshot snapshot, Map<Target, SegmentStats> window) {
+    private List<Anomaly> anomalies(Snapshot snapshot) {
         List<Anomaly> out = new ArrayList<>();
         addAnomalies(out, monitors.get(Target.ALL), snapshot.total(), snapshot.atMillis());
         for (SegmentStats w : snapshot.segments()) {
@@ -108,7 +107,7 @@ public final class Detector implements References {
     /** Forgets a segment's alarm once the verify step has seen it healthy again (its probe passed). */
     public void clearAlarm(Target target) {
         for (Map.Entry<Target, SegmentMonitor> e : monitors.entrySet()) {
-            if (e.getKey().overlaps(target) && e.getKey().within(target)) {
+            if (e.getKey().within(target)) {
                 e.getValue().technical.reset();
                 e.getValue().declines.reset();
             }

@@ -22,7 +22,6 @@ final class SegmentMonitor {
     private double refApm = Double.NaN;
     final BernoulliCusum technical = new BernoulliCusum();
     final BernoulliCusum declines = new BernoulliCusum();
-    private long lastSeenMillis;
     private double attemptsPerSecond;
 
     SegmentMonitor(Target target) {
@@ -82,10 +81,6 @@ final class SegmentMonitor {
         return refApm;
     }
 
-    long lastSeenMillis() {
-        return lastSeenMillis;
-    }
-
     /**
      * Feeds one second of this segment ({@code recent}) and the current window; updates the tests, and the
      * references when the segment looks healthy.
@@ -103,7 +98,6 @@ final class SegmentMonitor {
         }
         double threshold = threshold(floor);
         if (recent != null && recent.attempts() > 0) {
-            lastSeenMillis = nowMillis;
             if (ready) {
                 long n = recent.attempts();
                 long customer = recent.count(Status.USER_DECLINED) + recent.count(Status.INSUFFICIENT_FUNDS);

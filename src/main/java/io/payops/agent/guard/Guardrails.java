@@ -126,9 +126,4 @@ public final class Guardrails {
         }
         return null;
     }
-
-    /** Whether two targets are close enough that one's cooldown holds the other. */
-    public static boolean sameArea(Target a, Target b) {
-        return a.overlaps(b);
-    }
 }
