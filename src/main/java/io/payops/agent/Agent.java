@@ -59,6 +59,7 @@ public final class Agent implements Policy, ApprovalHandler {
     /** How long a change's target keeps echoing in the wider segments' 60 s windows, with margin. */
     private static final long ECHO_MILLIS = 120_000;
     private static final double INTERIM_MAX_SHARE = 0.25;
+    static final String RECOMMEND_ONLY_REASON = "recommend-only mode: a human approves every routing change";
 
     private final AgentConfig config;
     private final Reasoner reasoner;
@@ -84,6 +85,7 @@ public final class Agent implements Policy, ApprovalHandler {
     private long lastCycleMillis = Long.MIN_VALUE / 2;
     private Set<Target> lastAlarmTargets = Set.of();
     private AgentCycle lastCycle;
+    private boolean recommendOnly;
 
     public Agent(AgentConfig config, Reasoner reasoner, LessonStore lessons, World world) {
         this.config = config;
@@ -149,7 +151,8 @@ public final class Agent implements Policy, ApprovalHandler {
             lastCycle = cycle;
         }
         incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)));
-        return new PolicyStep(records, detections, explanation, cycle, approvals.pending(), incidents.open());
+        return new PolicyStep(records, detections, explanation, cycle, approvals.pending(), incidents.open(),
+                lessons.state());
     }
 
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
@@ -163,6 +166,11 @@ public final class Agent implements Policy, ApprovalHandler {
         double cooldown = action.type().changesRouting()
                 ? actions.cooldownLeft(action.target(), now, config.cooldownSeconds()) : 0;
         GuardVerdict verdict = guardrails.check(decision, ctx.routing(), actions.countInForce(), cooldown);
+        if (recommendOnly && verdict.kind() == GuardVerdict.Kind.ALLOW && action.type().changesRouting()) {
+            List<String> reasons = new ArrayList<>(verdict.reasons());
+            reasons.add(RECOMMEND_ONLY_REASON);
+            verdict = new GuardVerdict(GuardVerdict.Kind.NEEDS_APPROVAL, reasons);
+        }
         String taken = act(decision, verdict, hypotheses.get(0), anomalies, now, records);
         List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
         return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.name(),
@@ -271,7 +279,7 @@ public final class Agent implements Policy, ApprovalHandler {
      * @return words to append to what was done ("" when nothing)
      */
     private String interim(Decision decision, List<Anomaly> anomalies, long now, List<ActionRecord> records) {
-        if (decision.confidence() < Math.max(config.minConfidenceToAct(), INTERIM_CONFIDENCE)) {
+        if (recommendOnly || decision.confidence() < Math.max(config.minConfidenceToAct(), INTERIM_CONFIDENCE)) {
             return "";
         }
         for (Candidate c : decision.rejected()) {
@@ -348,6 +356,20 @@ public final class Agent implements Policy, ApprovalHandler {
         String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
         return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
                 d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
+    }
+
+    /**
+     * In recommend-only mode every new routing change waits for a human, even one the guardrails would let it take
+     * alone. Rollbacks and the undoing of its own changes once a fault is gone still run: they restore routing a
+     * human already accepted.
+     */
+    @Override
+    public void setRecommendOnly(boolean recommendOnly) {
+        this.recommendOnly = recommendOnly;
+    }
+
+    public boolean recommendOnly() {
+        return recommendOnly;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a policy did in one tick, for the frame: action records that are new or changed, detections, sentences a
  * person reads, and for the agent its cycle (null on ticks it did not run), the approval requests still pending and
- * the open incidents. Policies that do nothing return {@link #NONE}.
+ * the open incidents, and what it has learnt so far. Policies that do nothing return {@link #NONE}.
  */
 public record PolicyStep(
         List<ActionRecord> actions,
@@ -13,7 +13,8 @@ public record PolicyStep(
         List<String> explanation,
         AgentCycle cycle,
         List<ApprovalRequest> pendingApprovals,
-        List<Incident> incidents) {
+        List<Incident> incidents,
+        LearningState learning) {
 
     public static final PolicyStep NONE = new PolicyStep(List.of(), List.of(), List.of(), null, List.of(), List.of());
 
@@ -23,6 +24,13 @@ public record PolicyStep(
         explanation = List.copyOf(explanation);
         pendingApprovals = List.copyOf(pendingApprovals);
         incidents = List.copyOf(incidents);
+        learning = learning == null ? LearningState.EMPTY : learning;
+    }
+
+    /** A step of a policy that does not learn. */
+    public PolicyStep(List<ActionRecord> actions, List<Detection> detections, List<String> explanation, AgentCycle cycle,
+                      List<ApprovalRequest> pendingApprovals, List<Incident> incidents) {
+        this(actions, detections, explanation, cycle, pendingApprovals, incidents, LearningState.EMPTY);
     }
 
     public static PolicyStep ofActions(List<ActionRecord> actions) {

@@ -20,4 +20,16 @@ public sealed interface Command {
     /** An operator's answer to a pending approval request. */
     record Decide(long actionId, boolean approve, String who) implements Command {
     }
+
+    /** The agent's mode: autonomous within guardrails, or recommend only (every routing change waits for a human). */
+    record SetRecommendOnly(boolean recommendOnly) implements Command {
+    }
+
+    /** Live pacing, applied by the {@link LiveRunner} and recorded here so a replay shows when it happened. */
+    record Pause(boolean paused) implements Command {
+    }
+
+    /** Live pacing: simulated seconds per wall second. Recorded like {@link Pause}. */
+    record SetSpeed(double speed) implements Command {
+    }
 }

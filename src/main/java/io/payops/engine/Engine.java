@@ -74,6 +74,10 @@ public final class Engine {
         return policy;
     }
 
+    public EngineOptions options() {
+        return options;
+    }
+
     /** Applies queued commands, simulates one tick, observes, lets the policy act, and publishes a frame. */
     public Frame step() {
         long now = simulator.nowMillis();
@@ -121,7 +125,13 @@ public final class Engine {
                     return "policy " + policy.name() + " raises no approval requests";
                 }
                 return handler.decide(decide.actionId(), decide.approve(), decide.who(), now);
+            } else if (command instanceof Command.SetRecommendOnly mode) {
+                if (!(policy instanceof ApprovalHandler handler)) {
+                    return "policy " + policy.name() + " has no recommend-only mode";
+                }
+                handler.setRecommendOnly(mode.recommendOnly());
             }
+            // Pause and SetSpeed act on the live runner's pacing; the engine only records them
             return null;
         } catch (RuntimeException e) {
             return command.getClass().getSimpleName() + " refused: " + e.getMessage();

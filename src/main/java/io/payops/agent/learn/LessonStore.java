@@ -1,5 +1,6 @@
 package io.payops.agent.learn;
 
+import io.payops.domain.LearningState;
 import io.payops.domain.ActionType;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Lesson;
@@ -20,9 +21,11 @@ import java.util.Map;
 public final class LessonStore {
     public static final double MAX_ADJUSTMENT = 0.2;
     private static final int MAX_LESSONS = 500;
+    private static final int STATE_RECENT = 50;
 
     private final Deque<Lesson> lessons = new ArrayDeque<>();
     private final Map<String, EnumMap<Outcome, Integer>> effectiveness = new LinkedHashMap<>();
+    private LearningState state;
 
     public LessonStore() {
     }
@@ -33,12 +36,23 @@ public final class LessonStore {
     }
 
     public void add(Lesson lesson) {
+        state = null;
         lessons.addLast(lesson);
         if (lessons.size() > MAX_LESSONS) {
             lessons.removeFirst();
         }
         effectiveness.computeIfAbsent(key(lesson.diagnosis(), lesson.action()), k -> new EnumMap<>(Outcome.class))
                 .merge(lesson.outcome(), 1, Integer::sum);
+    }
+
+    /** An immutable picture for the frames; rebuilt only after a new lesson, so every tick can carry it. */
+    public LearningState state() {
+        LearningState s = state;
+        if (s == null) {
+            s = new LearningState(recent(STATE_RECENT), effectiveness(), lessons.size());
+            state = s;
+        }
+        return s;
     }
 
     public List<Lesson> lessons() {

@@ -1,0 +1,126 @@
+package io.payops.engine;
+
+import java.util.function.Consumer;
+
+/**
+ * Paces an {@link Engine} to the wall clock for the console: {@code speed} simulated seconds per wall second,
+ * pause and resume. It runs on the one engine thread (the UI wraps it in a javafx Service); other threads only
+ * call {@link #setPaused}, {@link #setSpeed}, {@link #stop} and {@link Engine#submit}. Every frame goes to
+ * {@code frames}; an exception from the engine goes to {@code failures} and ends the run, it never escapes.
+ */
+public final class LiveRunner implements Runnable {
+    public static final double MIN_SPEED = 1;
+    public static final double MAX_SPEED = 100;
+    /** Falling further behind than this (a slow machine, a GC) resets the schedule instead of racing to catch up. */
+    private static final long MAX_LAG_NANOS = 1_000_000_000L;
+    private static final long PAUSED_POLL_MILLIS = 20;
+
+    /** The wall clock and the sleep, injectable so tests need not wait. */
+    public interface Clock {
+        long nanoTime();
+
+        void sleepNanos(long nanos) throws InterruptedException;
+
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleepNanos(long nanos) throws InterruptedException {
+                if (nanos > 0) {
+                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                }
+            }
+        };
+    }
+
+    private final Engine engine;
+    private final Consumer<Frame> frames;
+    private final Consumer<Throwable> failures;
+    private final Clock clock;
+    private volatile boolean paused;
+    private volatile double speed;
+    private volatile boolean stopped;
+
+    public LiveRunner(Engine engine, double speed, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
+        this.engine = engine;
+        this.speed = checkSpeed(speed);
+        this.frames = frames;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException naming the range when the speed is outside ×1 … ×100 */
+    public static double checkSpeed(double speed) {
+        if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+            throw new IllegalArgumentException("speed must be from " + (int) MIN_SPEED + " to " + (int) MAX_SPEED
+                    + " (simulated seconds per wall second), was " + speed);
+        }
+        return speed;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void setPaused(boolean paused) {
+        if (this.paused != paused) {
+            this.paused = paused;
+            engine.submit(new Command.Pause(paused));
+        }
+    }
+
+    public void setSpeed(double speed) {
+        double s = checkSpeed(speed);
+        if (s != this.speed) {
+            this.speed = s;
+            engine.submit(new Command.SetSpeed(s));
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void run() {
+        long tickNanos = engine.options().tickMillis() * 1_000_000L;
+        long next = clock.nanoTime();
+        try {
+            while (!stopped && !engine.finished()) {
+                if (paused) {
+                    clock.sleepNanos(PAUSED_POLL_MILLIS * 1_000_000L);
+                    next = clock.nanoTime();
+                    continue;
+                }
+                frames.accept(engine.step());
+                next += (long) (tickNanos / speed);
+                long now = clock.nanoTime();
+                if (now - next > MAX_LAG_NANOS) {
+                    next = now;
+                }
+                clock.sleepNanos(next - now);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failures.accept(e);
+        } finally {
+            stopped = true;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.payops.ui.fx;
+
+import io.payops.engine.Frame;
+import javafx.animation.AnimationTimer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one place where engine output crosses onto the FX thread (DESIGN §6). The engine thread {@link #offer}s each
+ * frame: the newest is kept in an {@link AtomicReference} and the frames since the last pulse in a bounded queue (so
+ * charts and the audit trail miss no tick at ×100). An {@link AnimationTimer} applies them at most
+ * {@value #MAX_PULSES_PER_SECOND} times a second, as one {@link FrameBatch} handed to every listener. There is never
+ * a {@code Platform.runLater} per frame, let alone per attempt.
+ */
+public final class FramePump {
+    public static final int MAX_PULSES_PER_SECOND = 20;
+    /** At ×100 there are about 5 frames per pulse; this many means the FX thread has stalled for seconds. */
+    static final int MAX_PENDING = 2_000;
+    private static final long MIN_PULSE_NANOS = 1_000_000_000L / MAX_PULSES_PER_SECOND;
+
+    private final List<FrameListener> listeners = new ArrayList<>();
+    private final AtomicReference<Frame> newest = new AtomicReference<>();
+    private final Queue<Frame> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final FxLoad load = new FxLoad();
+    private Consumer<Throwable> onFailure = t -> { };
+    private Frame lastApplied;
+    private long lastPulseNanos;
+    private AnimationTimer timer;
+
+    public void addListener(FrameListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(FrameListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Where an engine failure is reported (the error banner); called on the FX thread. */
+    public void setOnFailure(Consumer<Throwable> onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    /** Any thread (the engine's): keeps the frame for the next pulse. Never blocks. */
+    public void offer(Frame frame) {
+        newest.set(frame);
+        pending.add(frame);
+        if (pendingCount.incrementAndGet() > MAX_PENDING && pending.poll() != null) {
+            pendingCount.decrementAndGet();
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Any thread: the engine failed; the next pulse reports it. */
+    public void offerFailure(Throwable t) {
+        failure.set(t);
+    }
+
+    /** The newest frame offered, from any thread (null before the first). */
+    public Frame newest() {
+        return newest.get();
+    }
+
+    /** FX thread: a new session starts; frames still queued from the old one are thrown away. */
+    public void startSession(SessionInfo session) {
+        pending.clear();
+        pendingCount.set(0);
+        dropped.set(0);
+        newest.set(null);
+        lastApplied = null;
+        failure.set(null);
+        for (FrameListener l : List.copyOf(listeners)) {
+            l.onSessionStart(session);
+        }
+    }
+
+    /** FX thread: starts applying frames on every pulse of the scene graph, at most 20 times a second. */
+    public void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (now - lastPulseNanos >= MIN_PULSE_NANOS) {
+                        lastPulseNanos = now;
+                        pulse();
+                    }
+                }
+            };
+        }
+        timer.start();
+    }
+
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    /**
+     * FX thread: hands everything offered since the last pulse to the listeners as one batch. Public so tests drive
+     * it without a timer.
+     * @return whether there was anything to apply
+     */
+    public boolean pulse() {
+        long start = System.nanoTime();
+        Throwable t = failure.getAndSet(null);
+        if (t != null) {
+            onFailure.accept(t);
+        }
+        List<Frame> frames = new ArrayList<>();
+        Frame f;
+        while ((f = pending.poll()) != null) {
+            pendingCount.decrementAndGet();
+            frames.add(f);
+        }
+        if (frames.isEmpty()) {
+            return false;
+        }
+        FrameBatch batch = new FrameBatch(frames.get(frames.size() - 1), frames, dropped.getAndSet(0));
+        lastApplied = batch.latest();
+        for (FrameListener l : List.copyOf(listeners)) {
+            l.onFrames(batch);
+        }
+        load.record(System.nanoTime() - start);
+        return true;
+    }
+
+    /** The last frame the views were given (FX thread). */
+    public Frame lastApplied() {
+        return lastApplied;
+    }
+
+    /** How much of the FX thread's time pulses take, for the UI benchmark. */
+    public FxLoad load() {
+        return load;
+    }
+}
