@@ -3,10 +3,20 @@ package io.payops.domain;
 /**
  * Running totals of a simulated run. {@code excessFailures} is the expected number of failed payments beyond what
  * the same payments would have had with no fault and the initial routing (DESIGN §5.3), from each payment's own
- * success probabilities.
+ * success probabilities. {@code staticExcessFailures} is the same figure for the routing the run started with.
  */
-public record SimTotals(long payments, long attempts, long succeeded, long failed, double excessFailures) {
-    public static final SimTotals ZERO = new SimTotals(0, 0, 0, 0, 0);
+public record SimTotals(long payments, long attempts, long succeeded, long failed, double excessFailures,
+                        double staticExcessFailures) {
+    public static final SimTotals ZERO = new SimTotals(0, 0, 0, 0, 0, 0);
+
+    /**
+     * Failed payments prevented so far: the expected excess failures had routing stayed as it started (what the
+     * {@code static} policy would have lost on the same payments and faults) minus those of the routing in force.
+     * Negative when the changes made things worse.
+     */
+    public double preventedFailures() {
+        return staticExcessFailures - excessFailures;
+    }
 
     public double successRate() {
         long decided = succeeded + failed;

@@ -7,8 +7,14 @@ import io.payops.domain.FaultSpec;
  * boundary and recorded in that tick's frame so a replay reproduces it.
  */
 public sealed interface Command {
-    /** Injects a fault now; its startSecond is taken relative to now when {@code startNow} is set. */
-    record AddFault(FaultSpec spec, boolean startNow) implements Command {
+    /**
+     * Injects a fault; its startSecond is taken as now when {@code startNow} is set. {@code faultId} names it
+     * (so the chaos panel can change or remove it later); null lets the engine number it chaos-N.
+     */
+    record AddFault(FaultSpec spec, boolean startNow, String faultId) implements Command {
+        public AddFault(FaultSpec spec, boolean startNow) {
+            this(spec, startNow, null);
+        }
     }
 
     record UpdateFault(String faultId, FaultSpec spec) implements Command {

@@ -113,7 +113,7 @@ public final class Engine {
                     spec = new FaultSpec(spec.type(), spec.target(), now / 1000.0, spec.durationSeconds(),
                             spec.severity(), spec.multiplier(), spec.rampSeconds());
                 }
-                simulator.faults().add(spec);
+                simulator.faults().add(add.faultId(), spec);
             } else if (command instanceof Command.UpdateFault upd) {
                 simulator.faults().update(upd.faultId(), upd.spec());
             } else if (command instanceof Command.RemoveFault rem) {

@@ -20,7 +20,10 @@ final class ExcessLedger {
     private final double[] routeAtStart;
     private final int initialMaxRetries;
     private final double[] scratch = new double[2];
+    private final double[] staticCache;
+    private final long[] staticStamp;
     private double excess;
+    private double staticExcess;
 
     ExcessLedger(AttemptModel model, Routing routing) {
         this.model = model;
@@ -35,13 +38,19 @@ final class ExcessLedger {
         actualCache = new double[size];
         actualStamp = new long[size];
         java.util.Arrays.fill(actualStamp, -1);
+        staticCache = new double[size];
+        staticStamp = new long[size];
+        java.util.Arrays.fill(staticStamp, -1);
         double total = routing.initialState().totalWeight();
         routeAtStart = w.gateways().stream().mapToDouble(g -> routing.initialState().weights().get(g.name()) / total).toArray();
         initialMaxRetries = routing.initialState().retryPolicy().maxRetries();
     }
 
-    /** Adds one new payment's expected excess failure; {@code stamp} changes when faults or routing change. */
-    void addPayment(int i, int n, int m, int c, FaultBook.LiveFault[] faults, long stamp) {
+    /**
+     * Adds one new payment's expected excess failure, under the routing in force and under the routing the run
+     * started with; {@code stamp} changes when faults or routing change, {@code faultStamp} when faults do.
+     */
+    void addPayment(int i, int n, int m, int c, FaultBook.LiveFault[] faults, long stamp, long faultStamp) {
         int key = ((i * nNetworks + n) * nMethods + m) * nMerchants + c;
         double ref = reference[key];
         if (Double.isNaN(ref)) {
@@ -58,10 +67,20 @@ final class ExcessLedger {
             actualStamp[key] = stamp;
         }
         excess += ref - actual;
+        if (staticStamp[key] != faultStamp) {
+            staticCache[key] = successProbability(routeAtStart, i, n, m, c, faults, initialMaxRetries);
+            staticStamp[key] = faultStamp;
+        }
+        staticExcess += ref - staticCache[key];
     }
 
     double excess() {
         return excess;
+    }
+
+    /** The excess failures had routing and the retry policy stayed as they started. */
+    double staticExcess() {
+        return staticExcess;
     }
 
     /**

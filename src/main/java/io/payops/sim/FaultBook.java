@@ -39,7 +39,18 @@ public final class FaultBook {
 
     /** Adds a fault while running; returns its id. */
     public String add(FaultSpec spec) {
-        String id = "chaos-" + (++chaosCounter);
+        return add(null, spec);
+    }
+
+    /**
+     * Adds a fault under the given id (null: numbered chaos-N).
+     * @throws IllegalArgumentException when a fault with that id exists
+     */
+    public String add(String wantedId, FaultSpec spec) {
+        String id = wantedId == null ? "chaos-" + (++chaosCounter) : wantedId;
+        if (faults.containsKey(id)) {
+            throw new IllegalArgumentException("a fault with id " + id + " exists already");
+        }
         faults.put(id, spec);
         version++;
         return id;

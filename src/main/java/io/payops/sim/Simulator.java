@@ -124,7 +124,7 @@ public final class Simulator {
         int m = attributes.method;
         int c = attributes.merchant;
         payments++;
-        ledger.addPayment(i, n, m, c, faults.live(), currentStamp());
+        ledger.addPayment(i, n, m, c, faults.live(), currentStamp(), faults.version());
         attempt(nextPaymentId++, 1, tsMillis, i, n, m, c, attributes.amount);
     }
 
@@ -155,7 +155,7 @@ public final class Simulator {
     }
 
     public SimTotals totals() {
-        return new SimTotals(payments, attempts, succeeded, failed, ledger.excess());
+        return new SimTotals(payments, attempts, succeeded, failed, ledger.excess(), ledger.staticExcess());
     }
 
     /** Payments whose retries are still waiting. */
