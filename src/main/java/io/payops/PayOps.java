@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "payops", mixinStandardHelpOptions = true, version = "PayOps Console 0.1.0",
         description = "A payments-operations agent over a closed-loop payment simulator.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
+        subcommands = {io.payops.cli.ConsoleCommand.class, RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
                 io.payops.cli.AnalyzeCommand.class})
 public final class PayOps implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
@@ -21,9 +21,10 @@ public final class PayOps implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: open the console, as {@code console} with its defaults would. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        io.payops.ui.ConsoleApp.open(io.payops.ui.ConsoleOptions.DEFAULTS);
     }
 
     public static void main(String[] args) {

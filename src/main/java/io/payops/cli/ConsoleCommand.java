@@ -1,0 +1,57 @@
+package io.payops.cli;
+
+import io.payops.engine.LiveRunner;
+import io.payops.sim.ScenarioLoader;
+import io.payops.store.BadInputException;
+import io.payops.ui.ConsoleApp;
+import io.payops.ui.ConsoleOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the console window on live simulated traffic. Checks every option before the window opens. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the console on live simulated traffic (the default when no command is given).")
+public final class ConsoleCommand implements Runnable {
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "Built-in scenario or scenario file (default: the one used last, else live-demo).")
+    String scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's own).")
+    Long seed;
+
+    @Option(names = "--speed", paramLabel = "X", description = "Simulated seconds per wall second, 1 to 100 (default 1).")
+    Double speed;
+
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
+            description = "State directory (default: ${DEFAULT-VALUE}).")
+    Path state;
+
+    @Override
+    public void run() {
+        ConsoleApp.open(validated());
+    }
+
+    ConsoleOptions validated() {
+        if (scenario != null) {
+            ScenarioLoader.resolve(scenario);
+        }
+        if (seed != null && seed < 0) {
+            throw new BadInputException("--seed: " + seed + " is negative (expected a whole number from 0)");
+        }
+        if (speed != null) {
+            try {
+                LiveRunner.checkSpeed(speed);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--speed: " + e.getMessage());
+            }
+        }
+        if (Files.exists(state) && !Files.isDirectory(state)) {
+            throw new BadInputException("--state: " + state + " is a file (expected a directory, or a path where "
+                    + "one can be created)");
+        }
+        return new ConsoleOptions(scenario, seed, speed, state);
+    }
+}

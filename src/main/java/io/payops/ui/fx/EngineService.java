@@ -1,0 +1,69 @@
+package io.payops.ui.fx;
+
+import io.payops.engine.LiveRunner;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The UI layer's wrapper that runs the engine (DESIGN §6): a javafx {@link Service} whose task is the
+ * {@link LiveRunner} loop, on one daemon thread named "engine". Frames leave through the runner's consumer (the
+ * {@link FramePump}), never through the Service's own message/value properties, which would cross per update.
+ */
+public final class EngineService implements EngineHost {
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Service<Void> service = new Service<>() {
+        @Override
+        protected Task<Void> createTask() {
+            LiveRunner r = runner;
+            return new Task<>() {
+                @Override
+                protected Void call() {
+                    r.run();
+                    return null;
+                }
+            };
+        }
+    };
+    private LiveRunner runner;
+
+    public EngineService() {
+        service.setExecutor(thread);
+    }
+
+    /** FX thread. */
+    @Override
+    public void start(LiveRunner newRunner) {
+        stop();
+        runner = newRunner;
+        service.restart();
+    }
+
+    /** FX thread: asks the loop to end and cancels the task; the loop notices within one tick. */
+    @Override
+    public void stop() {
+        if (runner != null) {
+            runner.stop();
+            service.cancel();
+            runner = null;
+        }
+    }
+
+    /** At exit: ends the engine thread. */
+    public void shutdown() {
+        stop();
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package io.payops.ui.shell;
+
+import io.payops.domain.ApprovalMode;
+import io.payops.engine.Command;
+import io.payops.engine.Engine;
+import io.payops.engine.EngineOptions;
+import io.payops.engine.Frame;
+import io.payops.engine.LiveRunner;
+import io.payops.engine.PolicyFactory;
+import io.payops.engine.RunSettings;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import io.payops.store.BadInputException;
+import io.payops.ui.fx.CommandSink;
+import io.payops.ui.fx.EngineHost;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.SessionInfo;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The console's toolbar and session: which scenario runs with which seed, at what speed, paused or not, in which
+ * agent mode, plus the status line and the error banner. It starts and restarts the live engine; the feature
+ * ViewModels follow it through the {@link FramePump}. FX thread only.
+ */
+public final class ConsoleViewModel implements FrameListener {
+    /** The console keeps a scenario running long after its last fault: a week of simulated time. */
+    static final int LIVE_SECONDS = 7 * 24 * 3600;
+    public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0);
+
+    private final FramePump pump;
+    private final EngineHost host;
+    private final ObservableList<String> scenarios = FXCollections.observableArrayList(ScenarioLoader.builtInNames());
+    private final ReadOnlyStringWrapper scenario = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper seedText = new ReadOnlyStringWrapper();
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper recommendOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper stateDir = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("t = 0 s");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(ConsolePrefs.DARK);
+    private LiveRunner runner;
+    private SessionInfo session;
+
+    public ConsoleViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
+                            String stateDir) {
+        this.pump = pump;
+        this.host = host;
+        this.scenario.set(scenarioName);
+        if (!scenarios.contains(scenarioName)) {
+            scenarios.add(scenarioName);
+        }
+        this.seedText.set(Long.toString(seed));
+        this.speed.set(LiveRunner.checkSpeed(speed));
+        this.stateDir.set(stateDir);
+        pump.addListener(this);
+        pump.setOnFailure(t -> showError("The engine stopped: " + describe(t)
+                + ". Pick a scenario or press Restart to start again."));
+    }
+
+    /** Where the console's own commands (approve, chaos) go: the running engine, applied at its next tick. */
+    public CommandSink commands() {
+        return this::submit;
+    }
+
+    private void submit(Command c) {
+        if (runner == null || runner.stopped()) {
+            showError("No session is running: " + c.getClass().getSimpleName() + " was not sent. Press Restart.");
+            return;
+        }
+        runner.engine().submit(c);
+    }
+
+    /** Starts (or restarts) the session on the chosen scenario and seed; a bad scenario or seed shows in the banner. */
+    public boolean start() {
+        long seed;
+        try {
+            seed = parseSeed(seedText.get());
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+            return false;
+        }
+        Scenario s;
+        try {
+            s = ScenarioLoader.resolve(scenario.get());
+        } catch (BadInputException e) {
+            showError(e.getMessage());
+            return false;
+        }
+        s = s.withSeed(seed).withDuration(Math.max(s.durationSeconds(), LIVE_SECONDS));
+        host.stop();
+        RunSettings settings = new RunSettings("agent", ApprovalMode.MANUAL, "heuristic");
+        Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
+        if (recommendOnly.get()) {
+            engine.submit(new Command.SetRecommendOnly(true));
+        }
+        runner = new LiveRunner(engine, speed.get(), pump::offer, pump::offerFailure, LiveRunner.Clock.SYSTEM);
+        runner.setPaused(paused.get());
+        session = new SessionInfo(s, "agent", true);
+        scenarioDescription.set(s.description());
+        error.set(null);
+        finished.set(false);
+        clock.set("t = 0 s");
+        pump.startSession(session);
+        host.start(runner);
+        updateStatus();
+        return true;
+    }
+
+    /** Stops the engine (at exit). */
+    public void stop() {
+        host.stop();
+        if (runner != null) {
+            runner.stop();
+        }
+    }
+
+    public void selectScenario(String name) {
+        if (name != null && !name.equals(scenario.get())) {
+            if (!scenarios.contains(name)) {
+                scenarios.add(name);
+            }
+            scenario.set(name);
+            start();
+        }
+    }
+
+    /** The seed field's text; a new valid seed restarts the session, an invalid one says what is expected. */
+    public void applySeed(String text) {
+        try {
+            long seed = parseSeed(text);
+            seedText.set(Long.toString(seed));
+            start();
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    static long parseSeed(String text) {
+        String t = text == null ? "" : text.trim();
+        try {
+            long v = Long.parseLong(t);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("Seed '" + t + "' is not valid: expected a whole number from 0 to "
+                + Long.MAX_VALUE);
+    }
+
+    public void setSpeed(double x) {
+        try {
+            speed.set(LiveRunner.checkSpeed(x));
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+            return;
+        }
+        if (runner != null) {
+            runner.setSpeed(x);
+        }
+        updateStatus();
+    }
+
+    public void setPaused(boolean p) {
+        paused.set(p);
+        if (runner != null) {
+            runner.setPaused(p);
+        }
+        updateStatus();
+    }
+
+    public void togglePaused() {
+        setPaused(!paused.get());
+    }
+
+    /** Autonomous within guardrails (false) or recommend only (true): applied at the engine's next tick. */
+    public void setRecommendOnly(boolean r) {
+        if (r != recommendOnly.get()) {
+            recommendOnly.set(r);
+            if (runner != null && !runner.stopped()) {
+                runner.engine().submit(new Command.SetRecommendOnly(r));
+            }
+        }
+    }
+
+    public void setStateDir(String dir) {
+        stateDir.set(dir);
+    }
+
+    public void setTheme(String name) {
+        theme.set(ConsolePrefs.LIGHT.equals(name) ? ConsolePrefs.LIGHT : ConsolePrefs.DARK);
+    }
+
+    public ReadOnlyStringProperty themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public void showError(String message) {
+        error.set(message);
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    @Override
+    public void onSessionStart(SessionInfo s) {
+        // this ViewModel starts sessions itself
+    }
+
+    @Override
+    public void onFrames(FrameBatch batch) {
+        Frame f = batch.latest();
+        clock.set(formatClock(f.simMillis()));
+        for (Frame each : batch.frames()) {
+            if (!each.commandErrors().isEmpty()) {
+                showError("A command was refused: " + String.join("; ", each.commandErrors()));
+            }
+        }
+        if (f.finished() && !finished.get()) {
+            finished.set(true);
+        }
+        updateStatus();
+    }
+
+    static String formatClock(long simMillis) {
+        long s = simMillis / 1000;
+        return String.format(Locale.ROOT, "t = %d s (%d:%02d:%02d)", s, s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private void updateStatus() {
+        String state = finished.get() ? "finished" : paused.get() ? "paused" : "running";
+        status.set(String.format(Locale.ROOT, "%s · ×%s · %s", state, speedLabel(speed.get()),
+                recommendOnly.get() ? "recommend only" : "autonomous within guardrails"));
+    }
+
+    public static String speedLabel(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    public SessionInfo session() {
+        return session;
+    }
+
+    public ObservableList<String> scenarios() {
+        return FXCollections.unmodifiableObservableList(scenarios);
+    }
+
+    public ReadOnlyStringProperty scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioDescriptionProperty() {
+        return scenarioDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty seedTextProperty() {
+        return seedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty recommendOnlyProperty() {
+        return recommendOnly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateDirProperty() {
+        return stateDir.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,82 @@
+package io.payops.ui.shell;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Where the features sit: KPI tiles across the top; on the left, tabs (Overview with the gateway cards and charts,
+ * Chaos, Timeline and audit, Learning); on the right, approvals above the reasoning pane. Sized for 1366×768 and up.
+ */
+public final class MainLayout extends VBox {
+    private final SplitPane main = new SplitPane();
+    private final SplitPane side = new SplitPane();
+    private final TabPane tabs = new TabPane();
+
+    public record Features(Node tiles, Node gateways, Node charts, Node approvals, Node reasoning, Node chaos,
+                           Node audit, Node learning) {
+    }
+
+    public MainLayout(Features f) {
+        getStyleClass().add("main-layout");
+        VBox overview = new VBox(f.gateways(), f.charts());
+        overview.getStyleClass().add("overview");
+        VBox.setVgrow(f.charts(), Priority.ALWAYS);
+
+        tabs.getStyleClass().add("feature-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("Overview", "tab-overview", overview, "Gateway health and the live charts"),
+                tab("Chaos", "tab-chaos", scroll(f.chaos()), "Inject faults into the simulated world"),
+                tab("Timeline & audit", "tab-audit", f.audit(), "Every decision, execution, approval and rollback"),
+                tab("Learning", "tab-learning", f.learning(), "What the agent learnt about its actions"));
+
+        side.getStyleClass().add("side-split");
+        side.setOrientation(Orientation.VERTICAL);
+        side.getItems().addAll(f.approvals(), f.reasoning());
+
+        main.getStyleClass().add("main-split");
+        main.getItems().addAll(tabs, side);
+        SplitPane.setResizableWithParent(side, false);
+
+        getChildren().addAll(f.tiles(), main);
+        VBox.setVgrow(main, Priority.ALWAYS);
+    }
+
+    private static Tab tab(String title, String id, Node content, String tip) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setTooltip(new Tooltip(tip));
+        return t;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("edge-to-edge");
+        return s;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public double mainDivider() {
+        return main.getDividerPositions()[0];
+    }
+
+    public double sideDivider() {
+        return side.getDividerPositions()[0];
+    }
+
+    public void setDividers(double mainPosition, double sidePosition) {
+        main.setDividerPositions(mainPosition);
+        side.setDividerPositions(sidePosition);
+    }
+}

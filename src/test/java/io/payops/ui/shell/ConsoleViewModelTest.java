@@ -1,0 +1,140 @@
+package io.payops.ui.shell;
+
+import io.payops.engine.Command;
+import io.payops.engine.Frame;
+import io.payops.engine.LiveRunner;
+import io.payops.ui.fx.EngineHost;
+import io.payops.ui.fx.FramePump;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The toolbar's ViewModel without a stage: the test plays the engine thread by stepping the captured runner. */
+class ConsoleViewModelTest {
+    /** Keeps the runner instead of running it, so the test decides when ticks happen. */
+    private static final class ManualHost implements EngineHost {
+        final List<LiveRunner> started = new ArrayList<>();
+        int stops;
+
+        @Override
+        public void start(LiveRunner runner) {
+            started.add(runner);
+        }
+
+        @Override
+        public void stop() {
+            stops++;
+        }
+
+        LiveRunner current() {
+            return started.get(started.size() - 1);
+        }
+    }
+
+    private FramePump pump;
+    private ManualHost host;
+    private ConsoleViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        pump = new FramePump();
+        host = new ManualHost();
+        vm = new ConsoleViewModel(pump, host, "stripe-outage", 7, 10, "state");
+    }
+
+    private Frame tick() {
+        Frame f = host.current().engine().step();
+        pump.offer(f);
+        pump.pulse();
+        return f;
+    }
+
+    @Test
+    void startRunsTheScenarioForAWeekWithTheChosenSeedAndSpeed() {
+        assertTrue(vm.start());
+        LiveRunner r = host.current();
+        assertEquals(10, r.speed());
+        assertEquals(7, r.engine().scenario().seed());
+        assertEquals(ConsoleViewModel.LIVE_SECONDS, r.engine().scenario().durationSeconds());
+        tick();
+        tick();
+        assertEquals("t = 2 s (0:00:02)", vm.clockProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("running · ×10"), vm.statusProperty().get());
+    }
+
+    @Test
+    void aBadSeedOrScenarioShowsWhatWasExpectedAndStartsNothing() {
+        vm.applySeed("12x");
+        assertTrue(vm.errorProperty().get().contains("expected a whole number"), vm.errorProperty().get());
+        assertTrue(host.started.isEmpty());
+        vm.selectScenario("no-such-scenario");
+        assertTrue(vm.errorProperty().get().contains("not a built-in scenario"), vm.errorProperty().get());
+        assertTrue(host.started.isEmpty());
+        vm.dismissError();
+        assertNull(vm.errorProperty().get());
+    }
+
+    @Test
+    void aNewSeedRestartsTheSession() {
+        vm.start();
+        tick();
+        vm.applySeed(" 42 ");
+        assertEquals(2, host.started.size());
+        assertEquals(42, host.current().engine().scenario().seed());
+        assertEquals("42", vm.seedTextProperty().get());
+        assertTrue(host.started.get(0).stopped() || host.stops > 0, "the old session is stopped");
+    }
+
+    @Test
+    void pauseSpeedAndModeReachTheEngineAndAreRecordedInTheNextFrame() {
+        vm.start();
+        vm.setPaused(true);
+        assertTrue(host.current().paused());
+        vm.setSpeed(100);
+        vm.setRecommendOnly(true);
+        Frame f = tick();
+        assertEquals(List.of(new Command.Pause(true), new Command.SetSpeed(100), new Command.SetRecommendOnly(true)),
+                f.commands());
+        assertTrue(vm.statusProperty().get().startsWith("paused · ×100 · recommend only"), vm.statusProperty().get());
+    }
+
+    @Test
+    void aSpeedOutOfRangeIsRefusedAndTheOldSpeedKept() {
+        vm.start();
+        vm.setSpeed(500);
+        assertEquals(10, vm.speedProperty().get());
+        assertTrue(vm.errorProperty().get().contains("from 1 to 100"));
+    }
+
+    @Test
+    void aRefusedCommandShowsInTheBanner() {
+        vm.start();
+        vm.commands().submit(new Command.Decide(999, true, "operator"));
+        tick();
+        assertNotNull(vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().contains("no pending approval request with id 999"), vm.errorProperty().get());
+    }
+
+    @Test
+    void anEngineFailureShowsInTheBannerInsteadOfCrashing() {
+        vm.start();
+        pump.offerFailure(new IllegalStateException("disk on fire"));
+        pump.pulse();
+        assertTrue(vm.errorProperty().get().contains("disk on fire"));
+    }
+
+    @Test
+    void commandsWithoutASessionAreNotLostSilently() {
+        vm.commands().submit(new Command.RemoveFault("f1"));
+        assertTrue(vm.errorProperty().get().contains("No session is running"));
+        assertFalse(vm.finishedProperty().get());
+    }
+}
