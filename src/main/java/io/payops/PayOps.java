@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "A payments-operations agent over a closed-loop payment simulator.",
         subcommands = {io.payops.cli.ConsoleCommand.class, RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
                 io.payops.cli.AnalyzeCommand.class})
-public final class PayOps implements Runnable {
+public final class PayOps implements java.util.concurrent.Callable<Integer> {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;
 
@@ -23,8 +23,8 @@ public final class PayOps implements Runnable {
 
     /** No subcommand: open the console, as {@code console} with its defaults would. */
     @Override
-    public void run() {
-        io.payops.ui.ConsoleApp.open(io.payops.ui.ConsoleOptions.DEFAULTS);
+    public Integer call() {
+        return io.payops.cli.ConsoleCommand.open(io.payops.ui.ConsoleOptions.DEFAULTS);
     }
 
     public static void main(String[] args) {

@@ -10,11 +10,12 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /** Opens the console window on live simulated traffic. Checks every option before the window opens. */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Open the console on live simulated traffic (the default when no command is given).")
-public final class ConsoleCommand implements Runnable {
+public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
             description = "Built-in scenario or scenario file (default: the one used last, else live-demo).")
     String scenario;
@@ -30,8 +31,21 @@ public final class ConsoleCommand implements Runnable {
     Path state;
 
     @Override
-    public void run() {
-        ConsoleApp.open(validated());
+    public Integer call() {
+        return open(validated());
+    }
+
+    /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
+    public static int open(ConsoleOptions options) {
+        try {
+            ConsoleApp.open(options);
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("payops: cannot open the console window (" + e.getMessage() + "): it needs a display "
+                    + "and GTK 3 (Debian: libgtk-3-0; or run it under xvfb-run). The headless commands run, bench, "
+                    + "analyze and scenarios work without one.");
+            return 1;
+        }
     }
 
     ConsoleOptions validated() {

@@ -10,11 +10,15 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
     /** Set by {@link #open} before launch: Application.launch takes a class, not an instance. */
     private static volatile ConsoleOptions pending = ConsoleOptions.DEFAULTS;
+    /** Held so the setting sticks: JavaFX warns that it was loaded from the class path, which is how a jar runs. */
+    private static final java.util.logging.Logger LAUNCH_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
     private ConsoleWindow window;
 
     /** Opens the console and returns when its window is closed. */
     public static void open(ConsoleOptions options) {
         pending = options;
+        LAUNCH_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(ConsoleApp.class);
     }
 

@@ -83,6 +83,8 @@ public final class ConsoleWindow {
             stage.setY(prefs.y());
         }
         stage.setMaximized(prefs.maximized());
+        // remembered when the window closes, also when stop() never runs (a test's stage, a kill after closing)
+        stage.setOnHidden(e -> savePrefs());
         stage.show();
         // dividers settle after the first layout pass
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
@@ -146,7 +148,6 @@ public final class ConsoleWindow {
         pump.stop();
         console.stop();
         engine.shutdown();
-        savePrefs();
     }
 
     private void savePrefs() {
