@@ -1,0 +1,93 @@
+package io.payops.ui.approvals;
+
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * The card of one pending request. Built once when the request arrives and bound to its item; the countdown and
+ * "sent…" update through the bindings. Ids: {@code #approval-<id>}, {@code #approve-<id>}, {@code #reject-<id>}.
+ */
+public final class ApprovalCardView extends VBox {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass URGENT = PseudoClass.getPseudoClass("urgent");
+    private static final PseudoClass ANSWERED = PseudoClass.getPseudoClass("answered");
+
+    @FXML private Label whatLabel;
+    @FXML private Label expiryLabel;
+    @FXML private Label diagnosisLabel;
+    @FXML private Label confidenceLabel;
+    @FXML private Label riskLabel;
+    @FXML private Label effectLabel;
+    @FXML private Label whyLabel;
+    @FXML private Label reasonsLabel;
+    @FXML private Button approveButton;
+    @FXML private Button rejectButton;
+    @FXML private Label answerLabel;
+
+    private final ApprovalItemViewModel item;
+
+    public ApprovalCardView(ApprovalItemViewModel item, ApprovalsViewModel vm) {
+        this.item = item;
+        ApprovalsFxml.load(this, "/fxml/approvals/ApprovalCardView.fxml");
+        long id = item.actionId();
+        setId("approval-" + id);
+        approveButton.setId("approve-" + id);
+        rejectButton.setId("reject-" + id);
+
+        whatLabel.textProperty().bind(item.whatProperty());
+        expiryLabel.textProperty().bind(item.expiryProperty());
+        diagnosisLabel.textProperty().bind(item.diagnosisProperty());
+        confidenceLabel.textProperty().bind(item.confidenceProperty());
+        riskLabel.textProperty().bind(item.riskProperty());
+        effectLabel.textProperty().bind(item.effectProperty());
+        whyLabel.textProperty().bind(item.whyProperty());
+        reasonsLabel.textProperty().bind(item.reasonsProperty());
+        reasonsLabel.visibleProperty().bind(item.reasonsProperty().isNotEmpty());
+        reasonsLabel.managedProperty().bind(reasonsLabel.visibleProperty());
+        answerLabel.textProperty().bind(item.answerTextProperty());
+        approveButton.disableProperty().bind(item.answerableProperty().not());
+        rejectButton.disableProperty().bind(item.answerableProperty().not());
+
+        Tooltip approveTip = new Tooltip();
+        approveTip.textProperty().bind(item.approveHintProperty());
+        approveButton.setTooltip(approveTip);
+        Tooltip rejectTip = new Tooltip();
+        rejectTip.textProperty().bind(item.rejectHintProperty());
+        rejectButton.setTooltip(rejectTip);
+        expiryLabel.setTooltip(new Tooltip("Simulated seconds until the request expires unanswered"));
+        riskLabel.setTooltip(new Tooltip("How much traffic the change touches and how unsure the diagnosis is (0–1)"));
+        effectLabel.setTooltip(new Tooltip("Expected gain in success rate, in points, measured on all traffic"));
+        confidenceLabel.setTooltip(new Tooltip("How sure the agent is of its diagnosis"));
+        diagnosisLabel.setTooltip(new Tooltip("What the agent thinks is wrong"));
+        Tooltip whyTip = new Tooltip();
+        whyTip.textProperty().bind(item.whyProperty());
+        whyTip.setWrapText(true);
+        whyTip.setMaxWidth(420);
+        whyLabel.setTooltip(whyTip);
+        Tooltip.install(this, new Tooltip("Click to select; Ctrl+Shift+A approves, Ctrl+Shift+R rejects the selected request"));
+
+        approveButton.setOnAction(e -> vm.approve(id));
+        rejectButton.setOnAction(e -> vm.reject(id));
+        setOnMouseClicked(e -> vm.select(id));
+
+        riskLabel.getStyleClass().add("risk-" + item.riskLevelProperty().get().key());
+        item.riskLevelProperty().addListener((o, was, now) -> {
+            riskLabel.getStyleClass().remove("risk-" + was.key());
+            riskLabel.getStyleClass().add("risk-" + now.key());
+        });
+        pseudoClassStateChanged(SELECTED, item.selectedProperty().get());
+        item.selectedProperty().addListener((o, was, now) -> pseudoClassStateChanged(SELECTED, now));
+        pseudoClassStateChanged(URGENT, item.urgentProperty().get());
+        item.urgentProperty().addListener((o, was, now) -> pseudoClassStateChanged(URGENT, now));
+        pseudoClassStateChanged(ANSWERED, !item.answerTextProperty().get().isEmpty());
+        item.answerTextProperty().addListener((o, was, now) -> pseudoClassStateChanged(ANSWERED, !now.isEmpty()));
+    }
+
+    public ApprovalItemViewModel item() {
+        return item;
+    }
+}

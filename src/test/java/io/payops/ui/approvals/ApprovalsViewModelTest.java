@@ -1,0 +1,192 @@
+package io.payops.ui.approvals;
+
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.engine.Command;
+import io.payops.engine.Engine;
+import io.payops.engine.Frame;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.TestFrames;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The approvals pane's model on a real run: the Stripe outage (seed 7, from 300 s) makes the agent ask to open
+ * Stripe's circuit; with manual approvals it waits until our Decide.
+ */
+class ApprovalsViewModelTest {
+    private Engine engine;
+    private RecordingSink sink;
+    private ApprovalsViewModel vm;
+    private final List<ApprovalItemViewModel> arrivals = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        engine = TestFrames.engine("stripe-outage", 7);
+        sink = new RecordingSink(engine);
+        vm = new ApprovalsViewModel(sink);
+        vm.onSessionStart(TestFrames.session("stripe-outage", 7));
+        vm.addArrivalListener(arrivals::add);
+    }
+
+    /** Steps one tick at a time, as pulses, until the pane lists a request. */
+    private Frame stepUntilPending() {
+        for (int i = 0; i < 400; i++) {
+            Frame f = engine.step();
+            vm.onFrames(FrameBatch.of(f));
+            if (!vm.items().isEmpty()) {
+                return f;
+            }
+        }
+        throw new AssertionError("no approval request within 400 s");
+    }
+
+    private Frame stepOne() {
+        Frame f = engine.step();
+        vm.onFrames(FrameBatch.of(f));
+        return f;
+    }
+
+    private static ActionRecord recordOf(Frame f, long id) {
+        return f.step().actions().stream().filter(a -> a.id() == id).findFirst().orElse(null);
+    }
+
+    @Test
+    void listsTheRequestWithACountdownThatFallsEachPulse() {
+        assertTrue(vm.emptyProperty().get());
+        Frame first = stepUntilPending();
+        assertTrue(first.simSeconds() >= 300 && first.simSeconds() <= 340, "raised at " + first.simSeconds());
+        assertFalse(vm.emptyProperty().get());
+        assertEquals("1 waiting", vm.summaryProperty().get());
+
+        ApprovalItemViewModel item = vm.items().get(0);
+        assertEquals(first.step().pendingApprovals().get(0).actionId(), item.actionId());
+        assertEquals("open_circuit on gateway=stripe", item.whatProperty().get());
+        assertEquals("gateway outage", item.diagnosisProperty().get());
+        assertTrue(item.reasonsProperty().get().startsWith("Needs a human: "), item.reasonsProperty().get());
+        assertTrue(item.effectProperty().get().endsWith("pts success on all traffic"), item.effectProperty().get());
+        assertTrue(item.confidenceProperty().get().endsWith("% confident"));
+        long left = item.getSecondsLeft();
+        assertTrue(left > 0, "positive countdown");
+        assertEquals("expires in " + left + " s", item.expiryProperty().get());
+        assertEquals(List.of(item), arrivals, "one arrival event");
+        String[] popupLines = item.notificationText().split("\n");
+        assertEquals("open_circuit on gateway=stripe", popupLines[0]);
+        for (String line : popupLines) {
+            assertTrue(line.length() <= 80, "pop-up lines are wrapped: " + line);
+        }
+
+        // five ticks delivered as one pulse: the same item, five simulated seconds less
+        vm.onFrames(FrameBatch.of(TestFrames.step(engine, 5)));
+        assertSame(item, vm.items().get(0), "items are updated in place, not recreated");
+        assertEquals(left - 5, item.getSecondsLeft());
+        assertEquals(1, arrivals.size(), "no new arrival for a request already shown");
+        assertTrue(sink.sent.isEmpty());
+    }
+
+    @Test
+    void approveSendsOneDecideAndTheNextFrameShowsItExecuted() {
+        stepUntilPending();
+        ApprovalItemViewModel item = vm.items().get(0);
+        long id = item.actionId();
+
+        assertTrue(vm.approve(id));
+        assertEquals(List.of(new Command.Decide(id, true, "operator")), sink.sent);
+        assertEquals("approval sent…", item.answerTextProperty().get());
+        assertFalse(item.isAnswerable());
+        assertFalse(vm.approve(id), "no double submit");
+        assertFalse(vm.reject(id), "no change of mind once sent");
+        assertFalse(vm.approveSelected(), "nothing left to answer by shortcut");
+        assertEquals(1, sink.sent.size());
+
+        Frame next = stepOne();
+        assertTrue(next.commands().contains(new Command.Decide(id, true, "operator")));
+        assertTrue(vm.items().isEmpty(), "the request left the pending set");
+        assertTrue(vm.emptyProperty().get());
+        ActionRecord executed = recordOf(next, id);
+        assertNotNull(executed, "the frame publishes the decided action");
+        assertEquals(ActionStatus.EXECUTED, executed.status());
+        assertEquals("operator", executed.approval());
+        assertEquals("", vm.messageProperty().get());
+    }
+
+    @Test
+    void rejectIsRecordedAsRejected() {
+        stepUntilPending();
+        long id = vm.items().get(0).actionId();
+        assertTrue(vm.reject(id));
+        assertEquals(List.of(new Command.Decide(id, false, "operator")), sink.sent);
+        assertEquals("rejection sent…", vm.item(id).answerTextProperty().get());
+
+        Frame next = stepOne();
+        assertNull(vm.item(id));
+        ActionRecord rejected = recordOf(next, id);
+        assertNotNull(rejected);
+        assertEquals(ActionStatus.REJECTED, rejected.status());
+        assertEquals("operator", rejected.approval());
+    }
+
+    @Test
+    void shortcutAnswersTheSelectedRequestOrElseTheOldest() {
+        stepUntilPending();
+        long id = vm.items().get(0).actionId();
+        assertSame(vm.items().get(0), vm.shortcutTarget(), "no selection: the oldest");
+        vm.select(id);
+        assertTrue(vm.item(id).selectedProperty().get());
+        assertTrue(vm.rejectSelected());
+        assertEquals(List.of(new Command.Decide(id, false, "operator")), sink.sent);
+        stepOne();
+        assertNull(vm.selectedProperty().get(), "the selection goes with its request");
+    }
+
+    @Test
+    void aRequestThatLeavesWithoutOurAnswerSimplyGoes() {
+        // here the agent withdraws it once the evidence lets it act alone; an expiry would look the same
+        stepUntilPending();
+        ApprovalItemViewModel item = vm.items().get(0);
+        long expiresAt = item.request().expiresAtMillis();
+        while (vm.item(item.actionId()) != null) {
+            Frame f = stepOne();
+            assertTrue(f.simMillis() <= expiresAt + 1000, "gone by its expiry");
+        }
+        assertTrue(sink.sent.isEmpty());
+        assertEquals("", vm.messageProperty().get());
+        assertTrue(vm.items().isEmpty());
+    }
+
+    @Test
+    void aRefusedAnswerCanBeGivenAgain() {
+        Frame f = stepUntilPending();
+        long id = vm.items().get(0).actionId();
+        vm.approve(id);
+        // a frame that applied our Decide yet still lists the request: the engine refused it
+        Frame refused = new Frame(f.tick() + 1, f.simMillis() + 1000, false, f.snapshot(), f.routing(), f.faults(),
+                f.step(), f.totals(), List.of(new Command.Decide(id, true, "operator")),
+                List.of("Decide refused: busy"));
+        vm.onFrames(FrameBatch.of(refused));
+        assertTrue(vm.item(id).isAnswerable());
+        assertEquals("", vm.item(id).answerTextProperty().get());
+        assertTrue(vm.messageProperty().get().contains("Decide refused: busy"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aReplayShowsRequestsButCannotAnswerThem() {
+        vm.onSessionStart(new io.payops.ui.fx.SessionInfo(TestFrames.scenario("stripe-outage", 7), "agent", false));
+        stepUntilPending();
+        long id = vm.items().get(0).actionId();
+        assertFalse(vm.item(id).isAnswerable());
+        assertFalse(vm.approve(id));
+        assertTrue(sink.sent.isEmpty());
+        assertTrue(arrivals.isEmpty(), "no pop-ups while replaying");
+    }
+}

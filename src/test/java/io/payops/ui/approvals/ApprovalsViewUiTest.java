@@ -1,0 +1,176 @@
+package io.payops.ui.approvals;
+
+import io.payops.domain.Action;
+import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Dimension;
+import io.payops.domain.Diagnosis;
+import io.payops.domain.PolicyStep;
+import io.payops.domain.Target;
+import io.payops.engine.Command;
+import io.payops.engine.Engine;
+import io.payops.engine.Frame;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.TestFrames;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The approvals pane in a window of its real size (the right-hand column at 1366×768: about 430 × 240). */
+@ExtendWith(ApplicationExtension.class)
+class ApprovalsViewUiTest {
+    private Engine engine;
+    private RecordingSink sink;
+    private ApprovalsViewModel vm;
+    private ApprovalsView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        engine = TestFrames.engine("stripe-outage", 7);
+        sink = new RecordingSink(engine);
+        vm = new ApprovalsViewModel(sink);
+        view = new ApprovalsView(vm);
+        StackPane root = new StackPane(view);
+        root.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
+        scene = new Scene(root, 430, 240);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Runs the engine (off the FX thread) until the agent asks, then hands the frames to the pane as one pulse. */
+    private long untilPending(FxRobot robot) {
+        List<Frame> frames = new ArrayList<>();
+        while (frames.isEmpty() || frames.get(frames.size() - 1).step().pendingApprovals().isEmpty()) {
+            frames.add(engine.step());
+        }
+        robot.interact(() -> {
+            vm.onSessionStart(TestFrames.session("stripe-outage", 7));
+            vm.onFrames(FrameBatch.of(frames));
+        });
+        return vm.items().get(0).actionId();
+    }
+
+    private void pulse(FxRobot robot, int ticks) {
+        List<Frame> frames = TestFrames.step(engine, ticks);
+        robot.interact(() -> vm.onFrames(FrameBatch.of(frames)));
+    }
+
+    private void shoot(FxRobot robot, Node node, String name) {
+        robot.interact(() -> Screenshots.write(node, name));
+    }
+
+    @Test
+    void clickingApproveSendsOneDecideAndTheCardLeavesWithTheRequest(FxRobot robot) {
+        shoot(robot, scene.getRoot(), "approvals-empty");
+        assertTrue(robot.lookup("#approvals-empty").query().isVisible());
+
+        long id = untilPending(robot);
+        pulse(robot, 3);
+        assertTrue(robot.lookup("#approval-" + id).tryQuery().isPresent());
+        String expiry = robot.lookup("#approval-" + id + " .approval-expiry").queryLabeled().getText();
+        assertTrue(expiry.matches("expires in \\d+ s"), expiry);
+        assertFalse(robot.lookup("#approvals-empty").query().isVisible());
+        closeNotifications(robot);
+        shoot(robot, scene.getRoot(), "approvals-pending");
+
+        robot.clickOn("#approve-" + id);
+        assertEquals(List.of(new Command.Decide(id, true, "operator")), sink.sent);
+        Button approve = robot.lookup("#approve-" + id).queryButton();
+        assertTrue(approve.isDisabled(), "no double submit");
+        assertTrue(robot.lookup("#reject-" + id).queryButton().isDisabled());
+        assertEquals("approval sent…", robot.lookup("#approval-" + id + " .approval-answer").queryLabeled().getText());
+        shoot(robot, scene.getRoot(), "approvals-sent");
+        robot.clickOn("#approve-" + id);
+        assertEquals(1, sink.sent.size());
+
+        pulse(robot, 1);
+        assertTrue(robot.lookup("#approval-" + id).tryQuery().isEmpty(), "the card left with the request");
+        assertTrue(robot.lookup("#approvals-empty").query().isVisible());
+    }
+
+    @Test
+    void shortcutsAnswerTheSelectedRequest(FxRobot robot) {
+        long id = untilPending(robot);
+        closeNotifications(robot);
+        robot.interact(() -> view.installShortcuts(scene));
+        robot.clickOn("#approval-" + id + " .approval-why");
+        assertEquals(id, vm.selectedProperty().get().actionId());
+        assertTrue(robot.lookup("#approval-" + id).query().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("selected")));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(List.of(new Command.Decide(id, false, "operator")), sink.sent);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(1, sink.sent.size(), "the answered request takes no second answer");
+    }
+
+    @Test
+    void aNewRequestPopsUpANotificationWhoseActionApproves(FxRobot robot) {
+        long id = untilPending(robot);
+        robot.sleep(1200); // the pop-up slides and fades in
+        List<Window> popups = robot.listWindows().stream().filter(w -> w != scene.getWindow()).toList();
+        assertFalse(popups.isEmpty(), "a notification pop-up is showing");
+        Window popup = popups.get(0);
+        shoot(robot, popup.getScene().getRoot(), "approvals-notification");
+        Node approveAction = robot.from(popup.getScene().getRoot()).lookup(".button").lookup(
+                (Button b) -> "Approve".equals(b.getText())).query();
+        robot.clickOn(approveAction);
+        assertEquals(List.of(new Command.Decide(id, true, "operator")), sink.sent);
+    }
+
+    @Test
+    void severalRequestsScroll(FxRobot robot) {
+        untilPending(robot);
+        Frame f = engine.lastFrame();
+        ApprovalRequest r = f.step().pendingApprovals().get(0);
+        List<ApprovalRequest> several = List.of(r,
+                copy(r, 901, Action.shiftTraffic("stripe", 0.5), 0.62, 0.18, f.simMillis() + 25_000),
+                copy(r, 902, Action.openCircuit(Target.of(Dimension.GATEWAY, "razorpay", Dimension.ISSUER, "SBI")),
+                        0.41, 0.55, f.simMillis() + 200_000));
+        PolicyStep s = f.step();
+        PolicyStep step = new PolicyStep(s.actions(), s.detections(), s.explanation(), s.cycle(), several,
+                s.incidents(), s.learning());
+        Frame more = new Frame(f.tick(), f.simMillis(), false, f.snapshot(), f.routing(), f.faults(), step,
+                f.totals(), List.of(), List.of());
+        robot.interact(() -> vm.onFrames(FrameBatch.of(more)));
+        closeNotifications(robot);
+        assertEquals(3, vm.items().size());
+        assertEquals("3 waiting", robot.lookup("#approvals-summary").queryLabeled().getText());
+        assertTrue(robot.lookup("#approval-901").query().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("urgent")));
+        shoot(robot, scene.getRoot(), "approvals-several");
+    }
+
+    private static ApprovalRequest copy(ApprovalRequest r, long id, Action a, double confidence, double risk,
+                                        long expiresAt) {
+        return new ApprovalRequest(id, a, Diagnosis.ISSUER_DEGRADATION, r.why(), r.approvalReasons(), confidence, risk,
+                1.25, r.raisedAtMillis(), expiresAt, r.status(), null, null);
+    }
+
+    /** Notifications stay up for seconds; hide them so clicks and snapshots see the pane. */
+    private static void closeNotifications(FxRobot robot) {
+        robot.interact(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof javafx.stage.PopupWindow p) {
+                    p.hide();
+                }
+            }
+        });
+    }
+}

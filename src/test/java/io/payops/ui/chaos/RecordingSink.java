@@ -1,0 +1,26 @@
+package io.payops.ui.chaos;
+
+import io.payops.engine.Command;
+import io.payops.engine.Engine;
+import io.payops.ui.fx.CommandSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records every command and, when given an engine, forwards it there as the console does. */
+final class RecordingSink implements CommandSink {
+    final List<Command> sent = new ArrayList<>();
+    private final Engine engine;
+
+    RecordingSink(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void submit(Command command) {
+        sent.add(command);
+        if (engine != null) {
+            engine.submit(command);
+        }
+    }
+}
