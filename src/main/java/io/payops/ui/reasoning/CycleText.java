@@ -1,0 +1,132 @@
+package io.payops.ui.reasoning;
+
+import io.payops.domain.ActionType;
+import io.payops.domain.AgentCycle;
+import io.payops.domain.Anomaly;
+import io.payops.domain.Candidate;
+import io.payops.domain.Decision;
+import io.payops.domain.GuardVerdict;
+import io.payops.domain.Hypothesis;
+import io.payops.domain.Target;
+import io.payops.ui.reasoning.CycleDetail.AlternativeLine;
+import io.payops.ui.reasoning.CycleDetail.AnomalyLine;
+import io.payops.ui.reasoning.CycleDetail.HypothesisLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Puts an agent cycle into the words and numbers the reasoning pane shows (Locale.ROOT, units spelt out). */
+final class CycleText {
+    /**
+     * Anomalies shown per cycle. During an outage the detector flags the gateway and every wider segment that
+     * carries it (all traffic, a network, a method, merchants): the strongest few say it all, the rest is a count,
+     * and the hypotheses below (which say which segment is the cause) stay near the top of a 470 px pane.
+     */
+    static final int MAX_ANOMALIES_SHOWN = 4;
+    /** Hypotheses shown per cycle; the reasoner ranks them and rarely has more than three worth reading. */
+    static final int MAX_HYPOTHESES_SHOWN = 5;
+    /** Rejected alternatives shown per decision, best first as the decision maker lists them. */
+    static final int MAX_ALTERNATIVES_SHOWN = 6;
+
+    private CycleText() {
+    }
+
+    static CycleEntry entry(AgentCycle c) {
+        Hypothesis top = c.hypotheses().isEmpty() ? null : c.hypotheses().get(0);
+        Decision d = c.decision();
+        GuardVerdict.Kind verdict = c.verdict() == null ? null : c.verdict().kind();
+        boolean quiet = c.anomalies().isEmpty() && (top == null || !top.diagnosis().isIncident())
+                && (d == null || d.action().type() == ActionType.NO_OP);
+        return new CycleEntry(c, time(c.atMillis()),
+                top == null ? "no hypothesis" : top.diagnosis().key() + " · " + target(top.target()),
+                d == null ? "no decision" : d.action().describe(),
+                verdict, verdictText(verdict), quiet);
+    }
+
+    static CycleDetail detail(AgentCycle c) {
+        List<AnomalyLine> anomalies = new ArrayList<>();
+        for (Anomaly a : c.anomalies().subList(0, Math.min(MAX_ANOMALIES_SHOWN, c.anomalies().size()))) {
+            anomalies.add(anomaly(a));
+        }
+        int more = c.anomalies().size() - anomalies.size();
+        List<HypothesisLine> hypotheses = new ArrayList<>();
+        int rank = 1;
+        for (Hypothesis h : c.hypotheses().subList(0, Math.min(MAX_HYPOTHESES_SHOWN, c.hypotheses().size()))) {
+            hypotheses.add(new HypothesisLine("#" + rank++, h.diagnosis().key() + " · " + target(h.target()),
+                    h.confidence(), percent(h.confidence()), "from " + h.source(), h.evidence()));
+        }
+        Decision d = c.decision();
+        List<AlternativeLine> alternatives = new ArrayList<>();
+        if (d != null) {
+            for (Candidate r : d.rejected().subList(0, Math.min(MAX_ALTERNATIVES_SHOWN, d.rejected().size()))) {
+                alternatives.add(new AlternativeLine(r.action().describe(), "score " + score(r.score()),
+                        r.rejectedBecause() == null ? "" : r.rejectedBecause()));
+            }
+        }
+        GuardVerdict v = c.verdict();
+        return new CycleDetail(true, time(c.atMillis()),
+                "reasoner: " + (c.reasonerNote() == null || c.reasonerNote().isBlank() ? "—" : c.reasonerNote()),
+                String.format(Locale.ROOT, "cycle %,d µs", Math.round(c.cycleNanos() / 1000.0)),
+                c.anomalies().isEmpty() ? "Anomalies: none" : "Anomalies (" + c.anomalies().size() + ")",
+                anomalies, more > 0 ? "and " + more + " more, on wider or narrower segments" : "",
+                hypotheses,
+                d == null ? "No decision this cycle" : d.action().describe(),
+                d == null ? "" : "score " + score(d.selected().score()) + " · confidence " + percent(d.confidence()),
+                d != null && d.requiresApproval(),
+                d == null ? "" : d.requiresApproval() ? "requires approval" : "no approval needed",
+                d == null ? List.of() : d.approvalReasons(),
+                alternatives,
+                v == null ? null : v.kind(),
+                verdictText(v == null ? null : v.kind()),
+                v == null ? List.of() : v.reasons(),
+                c.actionTaken() == null ? "nothing" : c.actionTaken(),
+                c.explanation());
+    }
+
+    static AnomalyLine anomaly(Anomaly a) {
+        String title = a.kind().key().replace('_', ' ') + " · " + target(a.target())
+                + (a.dominantStatus() == null ? "" : " · mostly " + a.dominantStatus());
+        String numbers = switch (a.kind()) {
+            case TECHNICAL_FAILURES, CUSTOMER_DECLINES -> String.format(Locale.ROOT,
+                    "%.1f%% of attempts vs %.1f%% expected · LLR %.1f · %,d attempts",
+                    a.observed() * 100, a.expected() * 100, a.score(), a.samples());
+            case LATENCY -> String.format(Locale.ROOT, "p95 %,.0f ms vs %,.0f ms expected · ×%.2f · %,d attempts",
+                    a.observed(), a.expected(), a.score(), a.samples());
+            case RETRY_AMPLIFICATION -> String.format(Locale.ROOT,
+                    "%.2f vs %.2f attempts per payment expected · ×%.2f · %,d payments",
+                    a.observed(), a.expected(), a.score(), a.samples());
+        };
+        return new AnomalyLine(title, numbers);
+    }
+
+    /** "t=312 s", or "t=312.5 s" when the tick is not a whole second. */
+    static String time(long millis) {
+        return millis % 1000 == 0
+                ? "t=" + millis / 1000 + " s"
+                : String.format(Locale.ROOT, "t=%.1f s", millis / 1000.0);
+    }
+
+    static String verdictText(GuardVerdict.Kind kind) {
+        if (kind == null) {
+            return "—";
+        }
+        return switch (kind) {
+            case ALLOW -> "allow";
+            case NEEDS_APPROVAL -> "needs approval";
+            case BLOCK -> "block";
+        };
+    }
+
+    private static String target(Target t) {
+        return t.toString();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static String score(double score) {
+        return String.format(Locale.ROOT, "%.3f", score);
+    }
+}

@@ -1,0 +1,224 @@
+package io.payops.ui.reasoning;
+
+import io.payops.domain.AgentCycle;
+import io.payops.engine.Frame;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.SessionInfo;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The reasoning pane's state: the agent's cycles, newest first, and the one the pane shows. By default the pane
+ * follows the newest cycle; selecting an older one pins it there until {@link #followLatest()}. Cycles are taken
+ * from every frame of a batch, so at ×100 none is missed. Called on the FX thread only.
+ */
+public final class ReasoningViewModel implements FrameListener {
+    /**
+     * Cycles kept for looking back. The agent runs a cycle every 2 s of simulated time (more often while alarms are
+     * new), so this is about a quarter of an hour: enough to click back through an incident from its first
+     * anomaly; older cycles are dropped, oldest first.
+     */
+    public static final int MAX_HISTORY = 500;
+
+    private final ObservableList<CycleEntry> history = FXCollections.observableArrayList();
+    private final FilteredList<CycleEntry> shownHistory = new FilteredList<>(history);
+    private final ObservableList<CycleEntry> shownHistoryView = FXCollections.unmodifiableObservableList(shownHistory);
+    private final ObservableList<CycleEntry> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ReadOnlyObjectWrapper<CycleEntry> selectedEntry = new ReadOnlyObjectWrapper<>(this, "selectedEntry");
+    private final ReadOnlyObjectWrapper<AgentCycle> selectedCycle = new ReadOnlyObjectWrapper<>(this, "selectedCycle");
+    private final ReadOnlyObjectWrapper<CycleDetail> detail =
+            new ReadOnlyObjectWrapper<>(this, "detail", CycleDetail.EMPTY);
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "following the newest cycle");
+    private final ReadOnlyStringWrapper historySummary = new ReadOnlyStringWrapper(this, "historySummary", "no cycles yet");
+    private final BooleanProperty hideQuiet = new SimpleBooleanProperty(this, "hideQuiet", false);
+
+    public ReasoningViewModel() {
+        hideQuiet.addListener((o, was, hide) -> {
+            shownHistory.setPredicate(hide ? e -> !e.quiet() : null);
+            updateTexts();
+        });
+    }
+
+    @Override
+    public void onSessionStart(SessionInfo session) {
+        history.clear();
+        following.set(true);
+        show(null);
+        updateTexts();
+    }
+
+    @Override
+    public void onFrames(FrameBatch batch) {
+        List<CycleEntry> added = new ArrayList<>();
+        for (Frame f : batch.frames()) {
+            AgentCycle c = f.step() == null ? null : f.step().cycle();
+            if (c != null) {
+                added.add(CycleText.entry(c));
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        if (added.size() > MAX_HISTORY) {
+            added = added.subList(added.size() - MAX_HISTORY, added.size());
+        }
+        Collections.reverse(added);
+        // one change for the whole batch: the list view re-lays out once per pulse, not once per cycle
+        history.addAll(0, added);
+        if (history.size() > MAX_HISTORY) {
+            history.remove(MAX_HISTORY, history.size());
+        }
+        if (following.get()) {
+            show(history.get(0));
+        }
+        updateTexts();
+    }
+
+    /** The user picked a cycle in the history: the pane shows it and stays on it while new cycles arrive. */
+    public void select(CycleEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        following.set(false);
+        show(entry);
+        updateTexts();
+    }
+
+    /**
+     * Pins the pane to the newest cycle at or before a moment (for replay scrubbing).
+     * @return false when no cycle in the history is that old; the pane then shows nothing, pinned
+     */
+    public boolean selectCycleAt(long atMillis) {
+        following.set(false);
+        CycleEntry found = null;
+        for (CycleEntry e : history) {
+            if (e.atMillis() <= atMillis) {
+                found = e;
+                break;
+            }
+        }
+        show(found);
+        updateTexts();
+        return found != null;
+    }
+
+    /** Back to following: the pane shows the newest cycle now and each new one as it comes. */
+    public void followLatest() {
+        following.set(true);
+        show(history.isEmpty() ? null : history.get(0));
+        updateTexts();
+    }
+
+    /** Stops following and stays on the cycle shown now. */
+    public void pin() {
+        following.set(false);
+        updateTexts();
+    }
+
+    private void show(CycleEntry entry) {
+        if (entry == selectedEntry.get() && entry != null) {
+            return;
+        }
+        selectedEntry.set(entry);
+        selectedCycle.set(entry == null ? null : entry.cycle());
+        detail.set(entry == null ? CycleDetail.EMPTY : CycleText.detail(entry.cycle()));
+    }
+
+    private void updateTexts() {
+        CycleEntry shown = selectedEntry.get();
+        if (following.get()) {
+            mode.set("following the newest cycle");
+        } else if (shown == null) {
+            mode.set("pinned · no cycle at that time");
+        } else {
+            int newer = 0;
+            for (CycleEntry e : history) {
+                if (e == shown || e.atMillis() <= shown.atMillis()) {
+                    break;
+                }
+                newer++;
+            }
+            mode.set("pinned to " + shown.time() + " · " + newer + (newer == 1 ? " newer cycle" : " newer cycles"));
+        }
+        int all = history.size();
+        int quiet = all - (int) history.stream().filter(e -> !e.quiet()).count();
+        historySummary.set(all == 0 ? "no cycles yet"
+                : hideQuiet.get() ? (all - quiet) + " of " + all + " cycles (" + quiet + " quiet hidden)"
+                : all + (all == 1 ? " cycle" : " cycles") + " (" + quiet + " quiet)");
+    }
+
+    /** Every cycle kept, newest first (at most {@value #MAX_HISTORY}). */
+    public ObservableList<CycleEntry> history() {
+        return historyView;
+    }
+
+    /** The history as the list shows it: newest first, quiet cycles left out while {@link #hideQuietProperty()}. */
+    public ObservableList<CycleEntry> shownHistory() {
+        return shownHistoryView;
+    }
+
+    /** The history line the pane shows, or null before the first cycle. */
+    public ReadOnlyObjectProperty<CycleEntry> selectedEntryProperty() {
+        return selectedEntry.getReadOnlyProperty();
+    }
+
+    /** The cycle the pane shows, or null before the first cycle. */
+    public ReadOnlyObjectProperty<AgentCycle> selectedCycleProperty() {
+        return selectedCycle.getReadOnlyProperty();
+    }
+
+    public AgentCycle getSelectedCycle() {
+        return selectedCycle.get();
+    }
+
+    /** The shown cycle in words; {@link CycleDetail#EMPTY} before the first. */
+    public ReadOnlyObjectProperty<CycleDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public CycleDetail getDetail() {
+        return detail.get();
+    }
+
+    /** True while the pane follows the newest cycle; false while pinned to one. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    public boolean isFollowing() {
+        return following.get();
+    }
+
+    /** "following the newest cycle" or "pinned to t=312 s · 4 newer cycles". */
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** "172 cycles (148 quiet)". */
+    public ReadOnlyStringProperty historySummaryProperty() {
+        return historySummary.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the history leaves out quiet cycles (no anomaly, nothing wrong on top, nothing done). Off by
+     * default, so the history shows the agent ticking; the pane itself is not affected.
+     */
+    public BooleanProperty hideQuietProperty() {
+        return hideQuiet;
+    }
+}

@@ -1,0 +1,184 @@
+package io.payops.ui.timeline;
+
+import io.payops.domain.Action;
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.ActionType;
+import io.payops.domain.FaultSpec;
+import io.payops.domain.FaultType;
+import io.payops.domain.Target;
+import io.payops.engine.Command;
+import io.payops.engine.Frame;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns each frame into audit rows, oldest first: its commands in the order the engine applied them (an approval
+ * is followed at once by the execution it caused, as in the engine), then its command errors, then the other
+ * action records that are new or changed in that tick. One per session; not thread-safe (FX thread).
+ */
+final class AuditRowFactory {
+    /**
+     * Actions (by id) and fault targets (by fault id) remembered so an approval or a fault removal can name what
+     * it is about. Only recent ones matter (an approval request expires after minutes), so the oldest are forgotten.
+     */
+    static final int MAX_REMEMBERED = 1_000;
+
+    private static final String NONE = "—";
+
+    private final Map<Long, Action> actions = lru();
+    private final Map<String, Target> faultTargets = lru();
+    private long seq;
+    private long lastFrameMillis = -1;
+
+    List<AuditRow> rowsFor(Frame f) {
+        List<AuditRow> out = new ArrayList<>();
+        // commands are applied at the start of the tick, which is where the previous frame ended
+        long commandMillis = lastFrameMillis >= 0 && lastFrameMillis <= f.simMillis() ? lastFrameMillis : f.simMillis();
+        lastFrameMillis = f.simMillis();
+        List<ActionRecord> records = f.step() == null ? List.of() : new ArrayList<>(f.step().actions());
+        for (ActionRecord r : records) {
+            actions.put(r.id(), r.action());
+        }
+        for (Command c : f.commands()) {
+            if (c instanceof Command.Decide d) {
+                // the engine resolves an answered request at once, so its record is in this very frame: show it
+                // right after the approval; no record means the engine refused the answer (see the error row)
+                List<ActionRecord> caused = new ArrayList<>();
+                for (var it = records.iterator(); it.hasNext(); ) {
+                    ActionRecord r = it.next();
+                    if (r.id() == d.actionId()) {
+                        caused.add(r);
+                        it.remove();
+                    }
+                }
+                out.add(decide(d, commandMillis, !caused.isEmpty() || f.commandErrors().isEmpty()));
+                caused.forEach(r -> out.add(record(r)));
+            } else {
+                out.add(command(c, commandMillis, refused(c, f.commandErrors()) ? "refused" : "applied"));
+            }
+        }
+        for (String error : f.commandErrors()) {
+            out.add(row(commandMillis, AuditKind.ERROR, "command refused", NONE, "refused", NONE, NONE, error));
+        }
+        for (ActionRecord r : records) {
+            out.add(record(r));
+        }
+        return out;
+    }
+
+    AuditRow record(ActionRecord r) {
+        AuditKind kind = r.action().type() == ActionType.ALERT ? AuditKind.ALERT : switch (r.status()) {
+            case PENDING -> AuditKind.DECISION;
+            case EXECUTED -> AuditKind.EXECUTION;
+            case APPROVED, REJECTED -> AuditKind.APPROVAL;
+            case EXPIRED -> AuditKind.EXPIRY;
+            case BLOCKED -> AuditKind.BLOCKED;
+            case ROLLED_BACK -> AuditKind.ROLLBACK;
+        };
+        String note = r.note() == null ? "" : r.note();
+        if (r.recovery() && r.status() == ActionStatus.EXECUTED) {
+            note = note.isEmpty() ? "recovery: undoes an earlier change" : "recovery: " + note;
+        }
+        return row(r.updatedAtMillis(), kind, r.action().describe(), target(r.action()), r.status().key(),
+                r.approval(), r.outcome(), "#" + r.id() + " " + note);
+    }
+
+    private AuditRow command(Command c, long at, String applied) {
+        if (c instanceof Command.AddFault add) {
+            FaultSpec s = add.spec();
+            if (add.faultId() != null) {
+                faultTargets.put(add.faultId(), s.target());
+            }
+            String when = add.startNow() ? "starts now" : "starts at t=" + seconds(Math.round(s.startSecond() * 1000)) + " s";
+            return row(at, AuditKind.CHAOS, "inject " + fault(s), s.target().toString(), applied, NONE, NONE,
+                    (add.faultId() == null ? "fault id from the engine" : "fault " + add.faultId()) + ", " + when);
+        }
+        if (c instanceof Command.UpdateFault upd) {
+            faultTargets.put(upd.faultId(), upd.spec().target());
+            return row(at, AuditKind.CHAOS, "change to " + fault(upd.spec()), upd.spec().target().toString(), applied,
+                    NONE, NONE, "fault " + upd.faultId());
+        }
+        if (c instanceof Command.RemoveFault rem) {
+            Target t = faultTargets.get(rem.faultId());
+            return row(at, AuditKind.CHAOS, "remove fault " + rem.faultId(), t == null ? NONE : t.toString(), applied,
+                    NONE, NONE, "fault " + rem.faultId());
+        }
+        if (c instanceof Command.SetRecommendOnly m) {
+            return row(at, AuditKind.OPERATOR, m.recommendOnly() ? "recommend only" : "autonomous within guardrails",
+                    NONE, applied, NONE, NONE, m.recommendOnly() ? "every routing change now waits for a human"
+                            : "the agent may act alone where the guardrails allow");
+        }
+        if (c instanceof Command.Pause p) {
+            return row(at, AuditKind.OPERATOR, p.paused() ? "pause" : "resume", NONE, applied, NONE, NONE, "");
+        }
+        if (c instanceof Command.SetSpeed s) {
+            return row(at, AuditKind.OPERATOR, String.format(Locale.ROOT, "speed ×%s", trim(s.speed())), NONE, applied,
+                    NONE, NONE, "");
+        }
+        return row(at, AuditKind.OPERATOR, c.getClass().getSimpleName(), NONE, applied, NONE, NONE, c.toString());
+    }
+
+    /**
+     * Whether one of the tick's errors is about this command. The engine says so in words only: its generic refusal
+     * starts with the command's name ("AddFault refused: ..."), and a removal of an unknown fault names the id.
+     */
+    private static boolean refused(Command c, List<String> errors) {
+        String name = c.getClass().getSimpleName();
+        for (String e : errors) {
+            if (e.startsWith(name + " refused")
+                    || c instanceof Command.RemoveFault rem && e.equals("no fault with id " + rem.faultId())
+                    || c instanceof Command.SetRecommendOnly && e.contains("recommend-only")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AuditRow decide(Command.Decide d, long at, boolean accepted) {
+        Action a = actions.get(d.actionId());
+        String who = d.who() == null ? "operator" : d.who();
+        String verb = d.approve() ? "approved" : "rejected";
+        return row(at, AuditKind.APPROVAL, a == null ? "request #" + d.actionId() : a.describe(),
+                a == null ? NONE : target(a), accepted ? verb : "refused", who, NONE,
+                "#" + d.actionId() + " " + verb + " by " + who + (accepted ? "" : ": the engine refused it"));
+    }
+
+    private AuditRow row(long at, AuditKind kind, String action, String target, String status, String approval,
+                         String outcome, String note) {
+        return new AuditRow(seq++, at, kind, seconds(at), action, target, status, approval, outcome, note);
+    }
+
+    private static String fault(FaultSpec s) {
+        String strength = s.type() == FaultType.LATENCY_SPIKE
+                ? "×" + trim(s.multiplier())
+                : String.format(Locale.ROOT, "%.0f%%", s.severity() * 100);
+        return String.format(Locale.ROOT, "%s %s, %s s", s.type().key(), strength, trim(s.durationSeconds()));
+    }
+
+    private static String target(Action a) {
+        return a.target().toString();
+    }
+
+    /** Simulated seconds for the time column: "312", or "312.5" off the whole second. */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MAX_REMEMBERED;
+            }
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package io.payops.ui.timeline;
+
+import io.payops.domain.PolicyStep;
+import io.payops.engine.Command;
+import io.payops.engine.Frame;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.TestFrames;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuditViewModelTest {
+    private static List<Frame> frames;
+    private static long requestId;
+
+    /** See {@link OutageWithApproval}. */
+    @BeforeAll
+    static void run() {
+        OutageWithApproval run = OutageWithApproval.run();
+        frames = run.frames();
+        requestId = run.requestId();
+    }
+
+    private static AuditViewModel fed() {
+        AuditViewModel vm = new AuditViewModel();
+        vm.onSessionStart(TestFrames.session("stripe-outage", 7));
+        for (int i = 0; i < frames.size(); i += 5) {
+            vm.onFrames(FrameBatch.of(frames.subList(i, Math.min(frames.size(), i + 5))));
+        }
+        return vm;
+    }
+
+    private static List<AuditRow> oldestFirst(AuditViewModel vm) {
+        List<AuditRow> rows = new ArrayList<>(vm.rows());
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    private static int indexOf(List<AuditRow> rows, Predicate<AuditRow> p) {
+        return IntStream.range(0, rows.size()).filter(i -> p.test(rows.get(i))).findFirst()
+                .orElseThrow(() -> new AssertionError("no such row in " + rows));
+    }
+
+    @Test
+    void theTrailHasTheDecisionItsApprovalItsExecutionAndTheChaosInOrder() {
+        AuditViewModel vm = fed();
+        List<AuditRow> rows = oldestFirst(vm);
+        String circuit = "open_circuit on gateway=stripe";
+
+        int decision = indexOf(rows, r -> r.kind() == AuditKind.DECISION && r.action().equals(circuit));
+        int approval = indexOf(rows, r -> r.kind() == AuditKind.APPROVAL && r.action().equals(circuit));
+        int execution = indexOf(rows, r -> r.kind() == AuditKind.EXECUTION && r.action().equals(circuit));
+        int chaos = indexOf(rows, r -> r.kind() == AuditKind.CHAOS);
+        assertTrue(decision < approval && approval < execution && execution < chaos,
+                decision + " < " + approval + " < " + execution + " < " + chaos);
+
+        AuditRow d = rows.get(decision);
+        assertEquals("302", d.time());
+        assertEquals("pending", d.status());
+        assertEquals("gateway=stripe", d.target());
+        AuditRow a = rows.get(approval);
+        assertEquals("330", a.time(), "commands apply at the start of the tick after 330 s");
+        assertEquals("approved", a.status());
+        assertEquals("operator", a.approval());
+        assertTrue(a.note().contains("#" + requestId));
+        AuditRow x = rows.get(execution);
+        assertEquals("executed", x.status());
+        assertEquals("operator", x.approval());
+        AuditRow c = rows.get(chaos);
+        assertEquals("gateway=adyen", c.target());
+        assertTrue(c.action().startsWith("inject latency_spike ×3, 60 s"), c.action());
+        assertTrue(c.note().contains("chaos-1"));
+
+        // the agent's own half-shift of Stripe at 302 s and its alert are there too, before the approval
+        assertTrue(indexOf(rows, r -> r.kind() == AuditKind.EXECUTION && r.action().startsWith("shift 50%")) < approval);
+        assertTrue(indexOf(rows, r -> r.kind() == AuditKind.ALERT) < approval);
+        // a Decide for a request that does not exist: its refusal is an error row after the commands of that tick
+        int error = indexOf(rows, r -> r.kind() == AuditKind.ERROR);
+        assertTrue(rows.get(error).note().contains("999"), rows.get(error).note());
+        assertTrue(error > chaos);
+        AuditRow refused = rows.get(indexOf(rows, r -> r.kind() == AuditKind.APPROVAL && r.action().equals("request #999")));
+        assertEquals("refused", refused.status());
+    }
+
+    @Test
+    void rowsAreNewestFirstAndCountedPerKind() {
+        AuditViewModel vm = fed();
+        for (int i = 1; i < vm.rows().size(); i++) {
+            assertTrue(AuditRow.CHRONOLOGICAL.compare(vm.rows().get(i - 1), vm.rows().get(i)) > 0, "newest first");
+        }
+        assertEquals(2, vm.count(AuditKind.APPROVAL), "the real approval and the one for a missing request");
+        assertEquals(1, vm.count(AuditKind.CHAOS));
+        assertEquals(1, vm.count(AuditKind.ERROR));
+        assertEquals(1, vm.count(AuditKind.DECISION));
+        int sum = vm.countsByKind().values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(vm.rows().size(), sum);
+        assertEquals(vm.rows().size(), vm.totalProperty().get());
+        assertTrue(vm.summaryProperty().get().contains("approval 2"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void filtersByKindAndByTextInAnyColumn() {
+        AuditViewModel vm = fed();
+        int all = vm.rows().size();
+
+        vm.kindFilterProperty().set("approval");
+        assertEquals(2, vm.filteredRows().size());
+        assertTrue(vm.filteredRows().stream().allMatch(r -> r.kind() == AuditKind.APPROVAL));
+
+        vm.filterTextProperty().set("  STRIPE ");
+        assertEquals(1, vm.filteredRows().size(), "text and kind together");
+        assertEquals("open_circuit on gateway=stripe", vm.filteredRows().get(0).action());
+
+        vm.kindFilterProperty().set(AuditViewModel.ALL_KINDS);
+        vm.filterTextProperty().set("adyen");
+        assertEquals(1, vm.filteredRows().size());
+        assertEquals(AuditKind.CHAOS, vm.filteredRows().get(0).kind());
+
+        vm.filterTextProperty().set("operator");   // the approval column
+        assertTrue(vm.filteredRows().stream().anyMatch(r -> r.kind() == AuditKind.EXECUTION));
+        assertTrue(vm.summaryProperty().get().startsWith(vm.filteredRows().size() + " of " + all + " rows"));
+
+        vm.filterTextProperty().set("");
+        assertEquals(all, vm.filteredRows().size());
+        assertEquals(all, vm.sortedRows().size());
+    }
+
+    @Test
+    void theTableIsBoundedAndDropsTheOldest() {
+        AuditViewModel vm = fed();
+        Frame template = frames.get(frames.size() - 1);
+        List<Command> speeds = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            speeds.add(new Command.SetSpeed(i + 1));
+        }
+        long at = template.simMillis();
+        int batches = 50;
+        for (int b = 0; b < batches; b++) {
+            at += 1000;
+            vm.onFrames(FrameBatch.of(new Frame(template.tick() + b + 1, at, false, template.snapshot(),
+                    template.routing(), template.faults(), PolicyStep.NONE, template.totals(), speeds, List.of())));
+        }
+        assertEquals(AuditViewModel.MAX_ROWS, vm.rows().size());
+        AuditRow newest = vm.rows().get(0);
+        assertEquals(AuditKind.OPERATOR, newest.kind());
+        assertEquals("speed ×250", newest.action());
+        assertFalse(vm.rows().stream().anyMatch(r -> r.kind() == AuditKind.DECISION), "the oldest rows went first");
+        assertEquals(batches * speeds.size(), vm.count(AuditKind.OPERATOR), "counts cover the whole session");
+    }
+
+    @Test
+    void aNewSessionStartsAnEmptyTrail() {
+        AuditViewModel vm = fed();
+        vm.onSessionStart(TestFrames.session("quiet", 7));
+        assertTrue(vm.rows().isEmpty());
+        assertEquals(0, vm.count(AuditKind.EXECUTION));
+        assertEquals(0, vm.totalProperty().get());
+        assertEquals("no rows yet", vm.summaryProperty().get());
+    }
+}
