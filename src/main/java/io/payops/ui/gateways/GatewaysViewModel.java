@@ -1,0 +1,54 @@
+package io.payops.ui.gateways;
+
+import io.payops.sim.GatewayProfile;
+import io.payops.sim.World;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.SessionInfo;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway cards: one {@link GatewayCardViewModel} per gateway of the session's world, made on
+ * {@link #onSessionStart} (so a new session starts from clean cards) and fed every batch of frames.
+ */
+public final class GatewaysViewModel implements FrameListener {
+    private final ObservableList<GatewayCardViewModel> cards = FXCollections.observableArrayList();
+    private final ObservableList<GatewayCardViewModel> cardsView = FXCollections.unmodifiableObservableList(cards);
+
+    @Override
+    public void onSessionStart(SessionInfo session) {
+        World world = session.world();
+        double total = world.gateways().stream().mapToDouble(GatewayProfile::weight).sum();
+        List<GatewayCardViewModel> fresh = new ArrayList<>();
+        for (GatewayProfile g : world.gateways()) {
+            fresh.add(new GatewayCardViewModel(g.name(), total <= 0 ? 0 : g.weight() / total));
+        }
+        cards.setAll(fresh);
+    }
+
+    @Override
+    public void onFrames(FrameBatch batch) {
+        for (GatewayCardViewModel card : cards) {
+            card.apply(batch);
+        }
+    }
+
+    /** The cards in the world's gateway order; replaced only when a session starts. */
+    public ObservableList<GatewayCardViewModel> cards() {
+        return cardsView;
+    }
+
+    /** The card of one gateway, or null when the session has no such gateway. */
+    public GatewayCardViewModel card(String gateway) {
+        for (GatewayCardViewModel c : cards) {
+            if (c.gateway().equals(gateway)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.payops.ui.learning;
+
+import io.payops.domain.Outcome;
+import io.payops.engine.Frame;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.TestFrames;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LearningViewModelTest {
+    /** Razorpay's HDFC path fails first, then HDFC everywhere: opening the first circuit hurts and is rolled back. */
+    private static final String SCENARIO = "hdfc-trouble-spreads";
+    private static final long SEED = 7;
+    private static List<Frame> frames;
+
+    private LearningViewModel vm;
+
+    @BeforeAll
+    static void run() {
+        frames = ApprovingRun.run(SCENARIO, SEED, 450);
+    }
+
+    @BeforeEach
+    void start() {
+        vm = new LearningViewModel();
+        vm.onSessionStart(TestFrames.session(SCENARIO, SEED));
+    }
+
+    private void feed(List<Frame> list) {
+        for (int i = 0; i < list.size(); i += 5) {
+            vm.onFrames(FrameBatch.of(list.subList(i, Math.min(list.size(), i + 5))));
+        }
+    }
+
+    @Test
+    void noLessonsBeforeTheFault() {
+        feed(frames.subList(0, 290));
+        assertEquals(0, vm.totalProperty().get());
+        assertTrue(vm.effectiveness().isEmpty());
+        assertTrue(vm.lessons().isEmpty());
+        assertTrue(vm.summaryProperty().get().startsWith("No lessons yet"));
+    }
+
+    @Test
+    void lessonsAndEffectivenessFollowTheLearningState() {
+        feed(frames);
+        var state = frames.get(frames.size() - 1).step().learning();
+        assertTrue(state.total() >= 3, "lessons " + state.total());
+        assertEquals(state.total(), vm.totalProperty().get());
+        assertEquals(state.total() + " lessons", vm.summaryProperty().get());
+
+        List<LessonRow> lessons = vm.lessons();
+        assertEquals(state.recent().size(), lessons.size());
+        for (int i = 1; i < lessons.size(); i++) {
+            assertTrue(lessons.get(i - 1).atSeconds() >= lessons.get(i).atSeconds(), "newest first");
+        }
+        LessonRow hurt = lessons.stream().filter(r -> r.outcome() == Outcome.HURT).findFirst().orElseThrow();
+        assertEquals("hurt", hurt.outcomeKey());
+        assertEquals("issuer_degradation", hurt.diagnosis());
+        assertEquals("open_circuit", hurt.action());
+        assertEquals("issuer_degradation on gateway+issuer", hurt.situation());
+        assertTrue(hurt.time().matches("\\d+ s"), hurt.time());
+        assertTrue(hurt.successChange().matches("\\d+\\.\\d% → \\d+\\.\\d%"), hurt.successChange());
+        String[] beforeAfter = hurt.successChange().replace("%", "").split(" → ");
+        assertTrue(Double.parseDouble(beforeAfter[1]) < Double.parseDouble(beforeAfter[0]), "it made things worse");
+        assertTrue(hurt.samples() > 0);
+
+        EffectivenessRow row = vm.effectiveness().stream()
+                .filter(r -> r.situation().equals("issuer_degradation × open_circuit")).findFirst().orElseThrow();
+        assertEquals("issuer_degradation", row.diagnosis());
+        assertEquals("open_circuit", row.action());
+        long helped = lessons.stream().filter(r -> r.outcome() == Outcome.HELPED && r.action().equals("open_circuit")).count();
+        assertEquals(helped, row.helped());
+        assertTrue(row.hurt() >= 1);
+        assertEquals(row.helped() + row.hurt() + row.neutral() + row.inconclusive(),
+                lessons.stream().filter(r -> r.action().equals("open_circuit")).count());
+        assertEquals(Math.round(100.0 * row.helped() / row.judged()) + "%", row.helpedShareText());
+    }
+
+    @Test
+    void tablesChangeOnlyWhenALessonIsAdded() {
+        int[] changes = {0};
+        vm.lessons().addListener((ListChangeListener<LessonRow>) c -> changes[0]++);
+        vm.effectiveness().addListener((ListChangeListener<EffectivenessRow>) c -> changes[0] += 1000);
+        for (Frame f : frames) {
+            vm.onFrames(FrameBatch.of(f));
+        }
+        long distinctTotals = frames.stream().map(f -> f.step().learning().total()).distinct().count();
+        int lessonChanges = changes[0] % 1000;
+        int effectivenessChanges = changes[0] / 1000;
+        assertEquals(distinctTotals - 1, lessonChanges, "one rebuild per new lesson over " + frames.size() + " frames");
+        assertEquals(distinctTotals - 1, effectivenessChanges);
+    }
+
+    @Test
+    void newSessionForgetsTheLessons() {
+        feed(frames);
+        assertTrue(vm.lessons().size() > 0);
+        vm.onSessionStart(TestFrames.session("quiet", 1));
+        assertTrue(vm.lessons().isEmpty());
+        assertTrue(vm.effectiveness().isEmpty());
+        assertEquals(0, vm.totalProperty().get());
+    }
+
+    @Test
+    void gatewayOutageLessonsAfterApprovals() {
+        LearningViewModel outage = new LearningViewModel();
+        outage.onSessionStart(TestFrames.session("stripe-outage", SEED));
+        List<Frame> run = ApprovingRun.run("stripe-outage", SEED, 400);
+        outage.onFrames(FrameBatch.of(run));
+        assertTrue(outage.effectiveness().stream().anyMatch(r -> r.situation().equals("gateway_outage × shift_traffic")));
+        assertTrue(outage.lessons().stream().allMatch(r -> r.diagnosis().equals("gateway_outage")));
+        assertTrue(outage.lessons().stream().anyMatch(r -> r.outcome() == Outcome.HELPED));
+    }
+}
