@@ -12,7 +12,6 @@ import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.control.TextInputControl;
@@ -36,6 +35,7 @@ public final class ConsoleWindow {
     private final FramePump pump = new FramePump();
     private final EngineService engine = new EngineService();
     private final ConsoleViewModel console;
+    private final ConsoleFeatures features;
     private final MainLayout layout;
     private final Scene scene;
     private JsonFile<ConsolePrefs> prefsFile;
@@ -56,15 +56,15 @@ public final class ConsoleWindow {
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
                 ConsolePrefs.class));
 
-        layout = new MainLayout(new MainLayout.Features(new Label("tiles"), new Label("gateways"), new Label("charts"),
-                new Label("approvals"), new Label("reasoning"), new Label("chaos"), new Label("audit"),
-                new Label("learning")));
+        features = new ConsoleFeatures(pump, console.commands());
+        layout = new MainLayout(features.views());
         ShellView shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
 
         scene = new Scene(shell, prefs.width(), prefs.height());
         applyTheme(console.themeProperty().get());
         console.themeProperty().addListener((o, a, b) -> applyTheme(b));
+        features.approvalsView().installShortcuts(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 console.togglePaused();
@@ -174,6 +174,10 @@ public final class ConsoleWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    public ConsoleFeatures features() {
+        return features;
     }
 
     public MainLayout layout() {

@@ -1,5 +1,6 @@
 package io.payops.ui.approvals;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -32,7 +33,7 @@ public final class ApprovalCardView extends VBox {
 
     public ApprovalCardView(ApprovalItemViewModel item, ApprovalsViewModel vm) {
         this.item = item;
-        ApprovalsFxml.load(this, "/fxml/approvals/ApprovalCardView.fxml");
+        FxmlViews.load(this, "/fxml/approvals/ApprovalCardView.fxml");
         long id = item.actionId();
         setId("approval-" + id);
         approveButton.setId("approve-" + id);

@@ -1,5 +1,6 @@
 package io.payops.ui.approvals;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -45,8 +46,8 @@ public final class ApprovalsView extends VBox {
 
     public ApprovalsView(ApprovalsViewModel vm) {
         this.vm = vm;
-        ApprovalsFxml.load(this, "/fxml/approvals/ApprovalsView.fxml");
-        getStylesheets().add(getClass().getResource("/styles/approvals.css").toExternalForm());
+        FxmlViews.load(this, "/fxml/approvals/ApprovalsView.fxml");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/approvals.css"));
         setId("approvals");
 
         summaryLabel.textProperty().bind(vm.summaryProperty());

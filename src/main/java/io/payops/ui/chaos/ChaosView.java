@@ -1,5 +1,6 @@
 package io.payops.ui.chaos;
 
+import io.payops.ui.fx.FxmlViews;
 import io.payops.domain.Target;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -38,8 +39,8 @@ public final class ChaosView extends HBox {
 
     public ChaosView(ChaosViewModel vm) {
         this.vm = vm;
-        ChaosFxml.load(this, "/fxml/chaos/ChaosView.fxml");
-        getStylesheets().add(getClass().getResource("/styles/chaos.css").toExternalForm());
+        FxmlViews.load(this, "/fxml/chaos/ChaosView.fxml");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/chaos.css"));
         setId("chaos");
 
         int r = 1;

@@ -1,15 +1,14 @@
 package io.payops.ui.gateways;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * One gateway card ({@code #gateway-card-<name>}), built once per session from {@code fxml/gateways/GatewayCardView.fxml};
@@ -35,14 +34,7 @@ public final class GatewayCardView extends VBox {
 
     public GatewayCardView(GatewayCardViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(GatewayCardView.class.getResource("/fxml/gateways/GatewayCardView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FxmlViews.load(this, "/fxml/gateways/GatewayCardView.fxml");
         setId("gateway-card-" + viewModel.gateway());
         bind();
     }

@@ -1,14 +1,13 @@
 package io.payops.ui.gateways;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +22,9 @@ public final class GatewaysView extends HBox {
 
     public GatewaysView(GatewaysViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(GatewaysView.class.getResource("/fxml/gateways/GatewaysView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FxmlViews.load(this, "/fxml/gateways/GatewaysView.fxml");
         setId("gateways-view");
-        getStylesheets().add(GatewaysView.class.getResource("/styles/gateways.css").toExternalForm());
+        getStylesheets().add(FxmlViews.stylesheet("/styles/gateways.css"));
         viewModel.cards().addListener((ListChangeListener<GatewayCardViewModel>) c -> buildCards());
         buildCards();
     }

@@ -1,11 +1,11 @@
 package io.payops.ui.learning;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -13,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.function.Function;
 
@@ -52,16 +51,9 @@ public final class LearningView extends VBox {
 
     public LearningView(LearningViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(LearningView.class.getResource("/fxml/learning/LearningView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FxmlViews.load(this, "/fxml/learning/LearningView.fxml");
         setId("learning-view");
-        getStylesheets().add(LearningView.class.getResource("/styles/learning.css").toExternalForm());
+        getStylesheets().add(FxmlViews.stylesheet("/styles/learning.css"));
         bind();
     }
 

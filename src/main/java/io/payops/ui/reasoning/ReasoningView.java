@@ -1,9 +1,9 @@
 package io.payops.ui.reasoning;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -14,7 +14,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The reasoning pane (fxml/reasoning/ReasoningView.fxml): the agent's cycle history and the chosen cycle's
@@ -67,15 +66,8 @@ public final class ReasoningView extends BorderPane {
 
     public ReasoningView(ReasoningViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(ReasoningView.class.getResource("/fxml/reasoning/ReasoningView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load ReasoningView.fxml", e);
-        }
-        getStylesheets().add(ReasoningView.class.getResource("/styles/reasoning.css").toExternalForm());
+        FxmlViews.load(this, "/fxml/reasoning/ReasoningView.fxml");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/reasoning.css"));
     }
 
     public ReasoningViewModel viewModel() {

@@ -1,10 +1,10 @@
 package io.payops.ui.timeline;
 
+import io.payops.ui.fx.FxmlViews;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -15,7 +15,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,15 +49,8 @@ public final class AuditView extends BorderPane {
 
     public AuditView(AuditViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(AuditView.class.getResource("/fxml/timeline/AuditView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load AuditView.fxml", e);
-        }
-        getStylesheets().add(AuditView.class.getResource("/styles/timeline.css").toExternalForm());
+        FxmlViews.load(this, "/fxml/timeline/AuditView.fxml");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/timeline.css"));
     }
 
     public AuditViewModel viewModel() {

@@ -1,5 +1,7 @@
 package io.payops.ui.approvals;
 
+import io.payops.ui.fx.RecordingSink;
+
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.engine.Command;

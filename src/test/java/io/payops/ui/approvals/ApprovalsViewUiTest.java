@@ -1,5 +1,8 @@
 package io.payops.ui.approvals;
 
+import io.payops.ui.fx.Screenshots;
+import io.payops.ui.fx.RecordingSink;
+
 import io.payops.domain.Action;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Dimension;

@@ -1,5 +1,7 @@
 package io.payops.ui.chaos;
 
+import io.payops.ui.fx.RecordingSink;
+
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;

@@ -1,5 +1,8 @@
 package io.payops.ui.chaos;
 
+import io.payops.ui.fx.Screenshots;
+import io.payops.ui.fx.RecordingSink;
+
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.engine.Command;

@@ -1,5 +1,7 @@
 package io.payops.ui.reasoning;
 
+import io.payops.ui.fx.Screenshots;
+
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;

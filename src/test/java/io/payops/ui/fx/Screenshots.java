@@ -1,4 +1,4 @@
-package io.payops.ui.chaos;
+package io.payops.ui.fx;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes a node's snapshot to target/screenshots/NAME.png; call on the FX thread. */
-final class Screenshots {
+public final class Screenshots {
     private Screenshots() {
     }
 
-    static Path write(Node node, String name) {
+    public static Path write(Node node, String name) {
         try {
-            Path dir = Path.of("target", "screenshots");
+            Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(node.snapshot(null, null), null), "png", file.toFile());

@@ -1,18 +1,17 @@
-package io.payops.ui.approvals;
+package io.payops.ui.fx;
 
 import io.payops.engine.Command;
 import io.payops.engine.Engine;
-import io.payops.ui.fx.CommandSink;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Records every command and, when given an engine, forwards it there as the console does. */
-final class RecordingSink implements CommandSink {
-    final List<Command> sent = new ArrayList<>();
+public final class RecordingSink implements CommandSink {
+    public final List<Command> sent = new ArrayList<>();
     private final Engine engine;
 
-    RecordingSink(Engine engine) {
+    public RecordingSink(Engine engine) {
         this.engine = engine;
     }
 

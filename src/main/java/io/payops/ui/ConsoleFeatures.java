@@ -1,0 +1,91 @@
+package io.payops.ui;
+
+import io.payops.ui.approvals.ApprovalsView;
+import io.payops.ui.approvals.ApprovalsViewModel;
+import io.payops.ui.chaos.ChaosView;
+import io.payops.ui.chaos.ChaosViewModel;
+import io.payops.ui.dashboard.ChartsView;
+import io.payops.ui.dashboard.ChartsViewModel;
+import io.payops.ui.dashboard.KpiTilesView;
+import io.payops.ui.dashboard.KpiTilesViewModel;
+import io.payops.ui.fx.CommandSink;
+import io.payops.ui.fx.FramePump;
+import io.payops.ui.gateways.GatewaysView;
+import io.payops.ui.gateways.GatewaysViewModel;
+import io.payops.ui.learning.LearningView;
+import io.payops.ui.learning.LearningViewModel;
+import io.payops.ui.reasoning.ReasoningView;
+import io.payops.ui.reasoning.ReasoningViewModel;
+import io.payops.ui.shell.MainLayout;
+import io.payops.ui.timeline.AuditView;
+import io.payops.ui.timeline.AuditViewModel;
+
+/**
+ * Every feature's ViewModel and view, built once per window; the ViewModels follow the engine through the pump and
+ * send the user's commands to {@code commands}.
+ */
+public final class ConsoleFeatures {
+    private final KpiTilesViewModel tiles = new KpiTilesViewModel();
+    private final ChartsViewModel charts = new ChartsViewModel();
+    private final GatewaysViewModel gateways = new GatewaysViewModel();
+    private final ApprovalsViewModel approvals;
+    private final ReasoningViewModel reasoning = new ReasoningViewModel();
+    private final ChaosViewModel chaos;
+    private final AuditViewModel audit = new AuditViewModel();
+    private final LearningViewModel learning = new LearningViewModel();
+    private final ApprovalsView approvalsView;
+    private final MainLayout.Features views;
+
+    public ConsoleFeatures(FramePump pump, CommandSink commands) {
+        approvals = new ApprovalsViewModel(commands);
+        chaos = new ChaosViewModel(commands);
+        for (var vm : new io.payops.ui.fx.FrameListener[] {tiles, charts, gateways, approvals, reasoning, chaos, audit,
+                learning}) {
+            pump.addListener(vm);
+        }
+        approvalsView = new ApprovalsView(approvals);
+        views = new MainLayout.Features(new KpiTilesView(tiles), new GatewaysView(gateways), new ChartsView(charts),
+                approvalsView, new ReasoningView(reasoning), new ChaosView(chaos), new AuditView(audit),
+                new LearningView(learning));
+    }
+
+    public MainLayout.Features views() {
+        return views;
+    }
+
+    public ApprovalsView approvalsView() {
+        return approvalsView;
+    }
+
+    public KpiTilesViewModel tiles() {
+        return tiles;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public GatewaysViewModel gateways() {
+        return gateways;
+    }
+
+    public ApprovalsViewModel approvals() {
+        return approvals;
+    }
+
+    public ReasoningViewModel reasoning() {
+        return reasoning;
+    }
+
+    public ChaosViewModel chaos() {
+        return chaos;
+    }
+
+    public AuditViewModel audit() {
+        return audit;
+    }
+
+    public LearningViewModel learning() {
+        return learning;
+    }
+}
