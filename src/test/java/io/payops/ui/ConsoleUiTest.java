@@ -5,6 +5,7 @@ import io.payops.domain.ActiveFault;
 import io.payops.domain.FaultType;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.Screenshots;
+import io.payops.ui.timeline.AuditKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -167,5 +168,36 @@ class ConsoleUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-incident-1920"));
+    }
+
+    @Test
+    void screenshotsOfQuietLiveTrafficAndOfARollback(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().setWidth(1366);
+            window.stage().setHeight(768);
+            window.console().selectScenario("live-demo");
+        });
+        robot.clickOn("#tab-overview");
+        // paused from the FX thread the moment it gets there, so the picture is of the quiet before the outage
+        waitFor("a minute and a half of quiet traffic", () -> {
+            boolean there = newest() != null && newest().simMillis() >= 95_000;
+            if (there) {
+                window.console().setPaused(true);
+            }
+            return there;
+        });
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-live-1366"));
+        robot.clickOn("#pause-button");
+
+        robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
+        waitFor("the agent rolls a change back", () -> window.features().audit().rows().stream()
+                .anyMatch(r -> r.kind() == AuditKind.ROLLBACK));
+        robot.clickOn("#pause-button");
+        assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-rollback-1366"));
+        robot.clickOn("#tab-audit");
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-audit-1366"));
+        robot.clickOn("#tab-learning");
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-learning-1366"));
     }
 }

@@ -26,7 +26,12 @@ public final class FramePump {
 
     private final List<FrameListener> listeners = new ArrayList<>();
     private final AtomicReference<Frame> newest = new AtomicReference<>();
-    private final Queue<Frame> pending = new ConcurrentLinkedQueue<>();
+    /** Frames tagged with the session they belong to: a stopping engine may still hand over one last frame. */
+    private record Tagged(long session, Frame frame) {
+    }
+
+    private final Queue<Tagged> pending = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong session = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -51,8 +56,24 @@ public final class FramePump {
 
     /** Any thread (the engine's): keeps the frame for the next pulse. Never blocks. */
     public void offer(Frame frame) {
+        offer(session.get(), frame);
+    }
+
+    /**
+     * Where the engine of the session starting now should send its frames: frames that arrive through it after the
+     * next {@link #startSession} are dropped, so an engine that is still stopping cannot mix into a new session.
+     */
+    public java.util.function.Consumer<Frame> sessionSink() {
+        long s = session.get();
+        return f -> offer(s, f);
+    }
+
+    private void offer(long s, Frame frame) {
+        if (s != session.get()) {
+            return;
+        }
         newest.set(frame);
-        pending.add(frame);
+        pending.add(new Tagged(s, frame));
         if (pendingCount.incrementAndGet() > MAX_PENDING && pending.poll() != null) {
             pendingCount.decrementAndGet();
             dropped.incrementAndGet();
@@ -70,7 +91,8 @@ public final class FramePump {
     }
 
     /** FX thread: a new session starts; frames still queued from the old one are thrown away. */
-    public void startSession(SessionInfo session) {
+    public void startSession(SessionInfo info) {
+        session.incrementAndGet();
         pending.clear();
         pendingCount.set(0);
         dropped.set(0);
@@ -78,7 +100,7 @@ public final class FramePump {
         lastApplied = null;
         failure.set(null);
         for (FrameListener l : List.copyOf(listeners)) {
-            l.onSessionStart(session);
+            l.onSessionStart(info);
         }
     }
 
@@ -116,10 +138,13 @@ public final class FramePump {
             onFailure.accept(t);
         }
         List<Frame> frames = new ArrayList<>();
-        Frame f;
-        while ((f = pending.poll()) != null) {
+        long current = session.get();
+        Tagged t2;
+        while ((t2 = pending.poll()) != null) {
             pendingCount.decrementAndGet();
-            frames.add(f);
+            if (t2.session() == current) {
+                frames.add(t2.frame());
+            }
         }
         if (frames.isEmpty()) {
             return false;

@@ -109,14 +109,14 @@ public final class ConsoleViewModel implements FrameListener {
         if (recommendOnly.get()) {
             engine.submit(new Command.SetRecommendOnly(true));
         }
-        runner = new LiveRunner(engine, speed.get(), pump::offer, pump::offerFailure, LiveRunner.Clock.SYSTEM);
-        runner.setPaused(paused.get());
         session = new SessionInfo(s, "agent", true);
+        pump.startSession(session);
+        runner = new LiveRunner(engine, speed.get(), pump.sessionSink(), pump::offerFailure, LiveRunner.Clock.SYSTEM);
+        runner.setPaused(paused.get());
         scenarioDescription.set(s.description());
         error.set(null);
         finished.set(false);
         clock.set("t = 0 s");
-        pump.startSession(session);
         host.start(runner);
         updateStatus();
         return true;
