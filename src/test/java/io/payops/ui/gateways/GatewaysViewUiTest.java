@@ -1,5 +1,6 @@
 package io.payops.ui.gateways;
 
+import io.payops.ui.fx.Screenshots;
 import io.payops.domain.ActionType;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Target;
@@ -9,7 +10,6 @@ import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.css.PseudoClass;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -25,10 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -187,15 +183,6 @@ class GatewaysViewUiTest {
     }
 
     private void snapshot(FxRobot robot, String name) {
-        robot.interact(() -> {
-            try {
-                File dir = new File("target/screenshots");
-                dir.mkdirs();
-                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().getRoot().snapshot(null, null), null), "png",
-                        new File(dir, name + ".png"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), name));
     }
 }

@@ -1,9 +1,9 @@
 package io.payops.ui.learning;
 
+import io.payops.ui.fx.Screenshots;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,10 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
@@ -103,15 +99,6 @@ class LearningViewUiTest {
     }
 
     private void snapshot(FxRobot robot, String name) {
-        robot.interact(() -> {
-            try {
-                File dir = new File("target/screenshots");
-                dir.mkdirs();
-                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().getRoot().snapshot(null, null), null), "png",
-                        new File(dir, name + ".png"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), name));
     }
 }
