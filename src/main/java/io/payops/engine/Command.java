@@ -1,11 +1,23 @@
 package io.payops.engine;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.payops.domain.FaultSpec;
 
 /**
  * Something from outside the engine thread (a chaos slider, approve/reject). Queued, applied at the next tick
- * boundary and recorded in that tick's frame so a replay reproduces it.
+ * boundary and recorded in that tick's frame so a replay reproduces it. Recorded frames name each one by the
+ * {@code command} property, e.g. {@code {"command":"decide","actionId":3,"approve":true,"who":"operator"}}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Command.AddFault.class, name = "add_fault"),
+        @JsonSubTypes.Type(value = Command.UpdateFault.class, name = "update_fault"),
+        @JsonSubTypes.Type(value = Command.RemoveFault.class, name = "remove_fault"),
+        @JsonSubTypes.Type(value = Command.Decide.class, name = "decide"),
+        @JsonSubTypes.Type(value = Command.SetRecommendOnly.class, name = "set_recommend_only"),
+        @JsonSubTypes.Type(value = Command.Pause.class, name = "pause"),
+        @JsonSubTypes.Type(value = Command.SetSpeed.class, name = "set_speed")})
 public sealed interface Command {
     /**
      * Injects a fault; its startSecond is taken as now when {@code startNow} is set. {@code faultId} names it

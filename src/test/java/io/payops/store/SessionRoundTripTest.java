@@ -1,0 +1,206 @@
+package io.payops.store;
+
+import io.payops.domain.FaultSpec;
+import io.payops.domain.FaultType;
+import io.payops.domain.Target;
+import io.payops.engine.Command;
+import io.payops.engine.Engine;
+import io.payops.engine.EngineOptions;
+import io.payops.engine.Frame;
+import io.payops.engine.PolicyFactory;
+import io.payops.engine.RunSettings;
+import io.payops.engine.SessionRecorder;
+import io.payops.domain.ApprovalMode;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A recorded session reads back frame for frame, by position and in order, whole or cut short. */
+class SessionRoundTripTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    static List<Frame> frames;
+    static Scenario scenario;
+
+    /** stripe-outage for 15 minutes with a manual operator and chaos, so frames carry commands of every kind. */
+    @BeforeAll
+    static void record() {
+        scenario = ScenarioLoader.builtIn("stripe-outage").withSeed(11).withDuration(900);
+        Engine engine = new Engine(scenario, PolicyFactory.create("agent",
+                new RunSettings("agent", ApprovalMode.MANUAL, "heuristic"), scenario.world()), EngineOptions.DEFAULT, null);
+        frames = new ArrayList<>();
+        while (!engine.finished()) {
+            Frame f = engine.step();
+            frames.add(f);
+            if (f.tick() == 30) {
+                engine.submit(new Command.AddFault(new FaultSpec(FaultType.NETWORK_ERRORS, Target.gateway("adyen"), 0, 120,
+                        0.3, 1, 0), true, "chaos-adyen"));
+                engine.submit(new Command.SetSpeed(5));
+                engine.submit(new Command.Pause(false));
+            }
+            if (f.tick() == 60) {
+                engine.submit(new Command.UpdateFault("chaos-adyen", new FaultSpec(FaultType.NETWORK_ERRORS,
+                        Target.gateway("adyen"), 30, 120, 0.5, 1, 0)));
+                engine.submit(new Command.SetRecommendOnly(true));
+                engine.submit(new Command.RemoveFault("nope"));
+            }
+            for (var r : f.step().pendingApprovals()) {
+                if (f.simMillis() - r.raisedAtMillis() == 5000) {
+                    engine.submit(new Command.Decide(r.actionId(), r.actionId() % 2 == 0, "operator"));
+                }
+            }
+        }
+    }
+
+    static Path write(Path dir, List<Frame> fs) throws IOException {
+        Path session = dir.resolve("sessions").resolve("s1");
+        try (SessionRecorder rec = new SessionRecorder(session, meta("s1"), CLOCK)) {
+            for (Frame f : fs) {
+                rec.write(f);
+            }
+            rec.finish(SessionMeta.COMPLETE, null);
+        }
+        return session;
+    }
+
+    static SessionMeta meta(String id) {
+        return new SessionMeta(SessionMeta.FORMAT, id, "2026-11-21T10:00:00Z", null, scenario, "agent", "manual",
+                "heuristic", 1000, true, 0, 0, 0, SessionMeta.RECORDING, null);
+    }
+
+    @Test
+    void everyFrameReadsBackExactlyInOrderAndByPosition(@TempDir Path dir) throws IOException {
+        assertTrue(frames.stream().anyMatch(f -> f.commands().stream().anyMatch(c -> c instanceof Command.Decide)),
+                "the recording holds operator decisions");
+        Path session = write(dir, frames);
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            assertEquals(frames.size(), r.size());
+            assertEquals(List.of(), r.warnings());
+            int i = 0;
+            for (Frame f : r.frames()) {
+                assertEquals(frames.get(i++), f);
+            }
+            Random rnd = new Random(3);
+            for (int k = 0; k < 50; k++) {
+                int at = rnd.nextInt(frames.size());
+                assertEquals(frames.get(at), r.frame(at));
+            }
+            assertEquals(scenario, r.scenario());
+            assertEquals(SessionMeta.COMPLETE, r.meta().status());
+            assertEquals(frames.size(), r.meta().frames());
+        }
+    }
+
+    @Test
+    void marksFindTheFirstIncidentActionApprovalAndCommand(@TempDir Path dir) throws IOException {
+        try (SessionReader r = SessionReader.open(write(dir, frames), p -> { })) {
+            int incident = r.next(-1, FrameMark.INCIDENT);
+            int firstOpen = indexOf(f -> !f.step().incidents().isEmpty());
+            assertEquals(firstOpen, incident);
+            assertEquals(indexOf(f -> !f.step().actions().isEmpty()), r.next(-1, FrameMark.ACTION));
+            assertEquals(indexOf(f -> !f.step().pendingApprovals().isEmpty()), r.next(-1, FrameMark.APPROVAL));
+            assertEquals(indexOf(f -> !f.commands().isEmpty()), r.next(-1, FrameMark.COMMAND));
+            assertEquals(-1, r.next(r.size() - 1, FrameMark.INCIDENT));
+            assertEquals(incident, r.previous(incident + 1, FrameMark.INCIDENT));
+            assertEquals(r.size() - 1, r.indexAt(Long.MAX_VALUE));
+            assertEquals(9, r.indexAt(10_500));
+        }
+    }
+
+    @Test
+    void aTornEndReadsUpToTheLastWholeFrame(@TempDir Path dir) throws IOException {
+        Path session = write(dir, frames);
+        Path file = session.resolve(SessionRecorder.FRAMES);
+        long full = Files.size(file);
+        for (long cut : new long[]{full - 3, full / 2, full / 3 + 7}) {
+            Path copy = dir.resolve("cut" + cut);
+            copyDir(session, copy);
+            try (RandomAccessFile raf = new RandomAccessFile(copy.resolve(SessionRecorder.FRAMES).toFile(), "rw")) {
+                raf.setLength(cut);
+            }
+            try (SessionReader r = SessionReader.open(copy, p -> { })) {
+                assertTrue(r.size() > 0 && r.size() <= frames.size(), "cut at " + cut + ": " + r.size());
+                for (int i = 0; i < r.size(); i++) {
+                    assertEquals(frames.get(i), r.frame(i));
+                }
+            }
+        }
+        Path stub = dir.resolve("stub");
+        copyDir(session, stub);
+        try (RandomAccessFile raf = new RandomAccessFile(stub.resolve(SessionRecorder.FRAMES).toFile(), "rw")) {
+            raf.setLength(200);
+        }
+        BadInputException e = assertThrows(BadInputException.class, () -> SessionReader.open(stub, p -> { }));
+        assertTrue(e.getMessage().contains("holds no whole frame"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrTornIndexIsRebuiltFromTheFrames(@TempDir Path dir) throws IOException {
+        Path session = write(dir, frames);
+        List<IndexEntry> expected;
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            expected = List.copyOf(r.entries());
+        }
+        Path idx = session.resolve(SessionRecorder.INDEX);
+        String text = Files.readString(idx);
+        Files.writeString(idx, text.substring(0, text.length() / 2 + 3));
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            assertEquals(expected, r.entries());
+            assertFalse(r.warnings().isEmpty());
+        }
+        Files.delete(idx);
+        List<Double> progress = new ArrayList<>();
+        try (SessionReader r = SessionReader.open(session, progress::add)) {
+            assertEquals(expected, r.entries());
+            assertTrue(progress.size() > 3 && progress.get(progress.size() - 1) == 1.0, progress.toString());
+        }
+    }
+
+    @Test
+    void notARecordingIsBadInputNamingTheFolder(@TempDir Path dir) throws IOException {
+        BadInputException e = assertThrows(BadInputException.class, () -> SessionReader.open(dir.resolve("nope"), p -> { }));
+        assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("not a folder"), e.getMessage());
+        Files.createDirectories(dir.resolve("empty"));
+        e = assertThrows(BadInputException.class, () -> SessionReader.open(dir.resolve("empty"), p -> { }));
+        assertTrue(e.getMessage().contains("meta.json"), e.getMessage());
+        Path session = write(dir, frames.subList(0, 3));
+        Files.writeString(session.resolve(SessionRecorder.META), "{\"format\": 1, \"id\": ");
+        e = assertThrows(BadInputException.class, () -> SessionReader.open(session, p -> { }));
+        assertTrue(e.getMessage().contains("meta.json is not valid"), e.getMessage());
+    }
+
+    private static int indexOf(java.util.function.Predicate<Frame> p) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (p.test(frames.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static void copyDir(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var s = Files.list(from)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+    }
+}
