@@ -103,6 +103,11 @@ public final class Agent implements Policy, ApprovalHandler {
         return "agent";
     }
 
+    @Override
+    public void restoreLessons(List<io.payops.domain.Lesson> earlier) {
+        earlier.forEach(lessons::add);
+    }
+
     public LessonStore lessons() {
         return lessons;
     }

@@ -1,8 +1,10 @@
 package io.payops.cli;
 
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Lesson;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
+import io.payops.engine.StateWriter;
 import io.payops.report.RunReport;
 import io.payops.report.RunSummary;
 import io.payops.report.ScenarioRunner;
@@ -11,11 +13,16 @@ import io.payops.sim.ScenarioLoader;
 import io.payops.store.AtomicFiles;
 import io.payops.store.BadInputException;
 import io.payops.store.Json;
+import io.payops.store.SessionRetention;
+import io.payops.store.StateStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -47,6 +54,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--reasoner", defaultValue = "heuristic", paramLabel = "NAME",
             description = "Where hypotheses come from. Default: ${DEFAULT-VALUE}.")
     String reasoner;
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Persist this run in DIR (DESIGN §5.6): state files, the audit log and a session recording "
+                    + "that 'replay' opens; lessons learnt there before are loaded first. Default: nothing is persisted.")
+    Path state;
+
+    @CommandLine.Mixin
+    RetentionOptions retention = new RetentionOptions();
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Where to write the JSON report (default: state/reports/<scenario>-seed<N>-<policy>.json).")
@@ -85,7 +100,12 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--approval: " + e.getMessage());
         }
-        RunReport result = ScenarioRunner.run(s, new RunSettings(policy, mode, reasoner));
+        if (state != null && Files.exists(state) && !Files.isDirectory(state)) {
+            throw new BadInputException("--state: '" + state + "' is a file (expected a folder, which is created when "
+                    + "missing)");
+        }
+        RunSettings settings = new RunSettings(policy, mode, reasoner);
+        RunReport result = state == null ? ScenarioRunner.run(s, settings) : runPersisted(s, settings);
         Path out = report != null ? report
                 : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
         try {
@@ -94,7 +114,29 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
         }
         System.out.print(RunSummary.format(result));
+        if (sessionDir != null) {
+            System.out.println("session: " + sessionDir);
+        }
         System.out.println("report: " + out);
         return 0;
+    }
+
+    private Path sessionDir;
+
+    /** Runs with the state folder: lessons in, state files, audit and recording out; disk trouble never stops the run. */
+    private RunReport runPersisted(Scenario s, RunSettings settings) {
+        SessionRetention keep = retention.retention();
+        StateStore store = new StateStore(state, w -> System.err.println("payops: warning: " + w));
+        List<Lesson> lessons = store.loadLessons();
+        store.loadRouting();
+        StateWriter writer = StateWriter.start(store, s, settings.policy(), settings.approval().toString(),
+                settings.reasoner(), false, lessons, StateWriter.Settings.HEADLESS.withRetention(keep),
+                Clock.systemUTC(), p -> System.err.println("payops: warning: " + p));
+        try {
+            return ScenarioRunner.run(s, settings, lessons, null, writer);
+        } finally {
+            writer.close();
+            sessionDir = writer.sessionDir();
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class LiveRunner implements Runnable {
     private volatile boolean paused;
     private volatile double speed;
     private volatile boolean stopped;
+    private Runnable beforeFirstTick = () -> { };
 
     public LiveRunner(Engine engine, double speed, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
         this.engine = engine;
@@ -59,6 +60,11 @@ public final class LiveRunner implements Runnable {
                     + " (simulated seconds per wall second), was " + speed);
         }
         return speed;
+    }
+
+    /** Work that must happen on the engine thread before the first tick (loading lessons, opening the recording). */
+    public void beforeFirstTick(Runnable work) {
+        this.beforeFirstTick = work;
     }
 
     public Engine engine() {
@@ -101,6 +107,7 @@ public final class LiveRunner implements Runnable {
         long tickNanos = engine.options().tickMillis() * 1_000_000L;
         long next = clock.nanoTime();
         try {
+            beforeFirstTick.run();
             while (!stopped && !engine.finished()) {
                 if (paused) {
                     clock.sleepNanos(PAUSED_POLL_MILLIS * 1_000_000L);

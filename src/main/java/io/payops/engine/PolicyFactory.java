@@ -4,6 +4,7 @@ import io.payops.agent.Agent;
 import io.payops.agent.AgentConfig;
 import io.payops.agent.learn.LessonStore;
 import io.payops.agent.reason.HeuristicReasoner;
+import io.payops.domain.Lesson;
 import io.payops.policy.OraclePolicy;
 import io.payops.policy.Policy;
 import io.payops.policy.StaticPolicy;
@@ -19,9 +20,14 @@ public final class PolicyFactory {
     }
 
     public static Policy create(String name, RunSettings settings, World world) {
+        return create(name, settings, world, List.of());
+    }
+
+    /** @param earlierLessons what the agent learnt in earlier sessions (state/lessons.json); other policies ignore it */
+    public static Policy create(String name, RunSettings settings, World world, List<Lesson> earlierLessons) {
         return switch (name) {
             case "agent" -> new Agent(AgentConfig.defaults(settings.approval()), new HeuristicReasoner(),
-                    new LessonStore(), world);
+                    new LessonStore(earlierLessons), world);
             case "static" -> new StaticPolicy();
             case "oracle" -> new OraclePolicy();
             case "rules" -> new io.payops.policy.RulesPolicy();

@@ -71,9 +71,9 @@ public final class SessionRecorder implements AutoCloseable {
         return frames.size() + index.size();
     }
 
-    /** Counts a frame the writer had to drop (it fell behind a live engine), so meta.json can say so. */
-    public void dropped() {
-        dropped++;
+    /** How many frames the writer had to drop so far (it fell behind a live engine), so meta.json can say so. */
+    public void setDropped(long frames) {
+        dropped = frames;
     }
 
     public void write(Frame f) throws IOException {

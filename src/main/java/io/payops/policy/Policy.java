@@ -14,4 +14,11 @@ public interface Policy {
     default boolean readsGroundTruth() {
         return false;
     }
+
+    /**
+     * Lessons of earlier sessions (state/lessons.json), given on the engine thread before the first tick. Only a
+     * policy that learns keeps them.
+     */
+    default void restoreLessons(java.util.List<io.payops.domain.Lesson> lessons) {
+    }
 }

@@ -42,6 +42,14 @@ public final class JsonFile<T> {
      * aside first and {@code warnings} is told where it went.
      */
     public T readOr(T fallback, Consumer<String> warnings) {
+        return readOr(fallback, warnings, value -> { });
+    }
+
+    /**
+     * As {@link #readOr(Object, Consumer)}, and a file that parses but that {@code check} rejects (by throwing
+     * IllegalArgumentException saying what is wrong) is treated as unparsable: moved aside, defaults used.
+     */
+    public T readOr(T fallback, Consumer<String> warnings, Consumer<T> check) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -56,8 +64,9 @@ public final class JsonFile<T> {
             if (value == null) {
                 throw new IllegalArgumentException("the file holds JSON null");
             }
+            check.accept(value);
             return value;
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             warnings.accept(moveAside(e));
             return fallback;
         } catch (IOException e) {

@@ -37,6 +37,9 @@ public final class FramePump {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final FxLoad load = new FxLoad();
     private Consumer<Throwable> onFailure = t -> { };
+    /** Warnings from background threads (the state writer): rare, so a plain queue, bounded to the newest few. */
+    private final Queue<String> notices = new ConcurrentLinkedQueue<>();
+    private Consumer<String> onNotice = n -> { };
     private Frame lastApplied;
     private long lastPulseNanos;
     private AnimationTimer timer;
@@ -52,6 +55,19 @@ public final class FramePump {
     /** Where an engine failure is reported (the error banner); called on the FX thread. */
     public void setOnFailure(Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
+    }
+
+    /** Where notices go (the banner); called on the FX thread. */
+    public void setOnNotice(Consumer<String> onNotice) {
+        this.onNotice = onNotice;
+    }
+
+    /** Any thread: a warning for the person (a disk problem, a damaged state file moved aside); the next pulse shows it. */
+    public void offerNotice(String message) {
+        notices.add(message);
+        while (notices.size() > 20) {
+            notices.poll();
+        }
     }
 
     /** Any thread (the engine's): keeps the frame for the next pulse. Never blocks. */
@@ -136,6 +152,10 @@ public final class FramePump {
         Throwable t = failure.getAndSet(null);
         if (t != null) {
             onFailure.accept(t);
+        }
+        String n;
+        while ((n = notices.poll()) != null) {
+            onNotice.accept(n);
         }
         List<Frame> frames = new ArrayList<>();
         long current = session.get();

@@ -5,12 +5,14 @@ import io.payops.engine.Command;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
 import io.payops.engine.Frame;
+import io.payops.engine.LivePersistence;
 import io.payops.engine.LiveRunner;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.BadInputException;
+import io.payops.store.SessionRetention;
 import io.payops.ui.fx.CommandSink;
 import io.payops.ui.fx.EngineHost;
 import io.payops.ui.fx.FrameBatch;
@@ -26,8 +28,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The console's toolbar and session: which scenario runs with which seed, at what speed, paused or not, in which
@@ -55,6 +59,10 @@ public final class ConsoleViewModel implements FrameListener {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(ConsolePrefs.DARK);
     private LiveRunner runner;
+    /** The running session's state folder writer, and the one ended last (awaited at exit). */
+    private LivePersistence persistence;
+    private LivePersistence lastPersistence;
+    private SessionRetention retention = SessionRetention.DEFAULT;
     private SessionInfo session;
 
     public ConsoleViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
@@ -71,6 +79,7 @@ public final class ConsoleViewModel implements FrameListener {
         pump.addListener(this);
         pump.setOnFailure(t -> showError("The engine stopped: " + describe(t)
                 + ". Pick a scenario or press Restart to start again."));
+        pump.setOnNotice(this::showError);
     }
 
     /** Where the console's own commands (approve, chaos) go: the running engine, applied at its next tick. */
@@ -104,6 +113,7 @@ public final class ConsoleViewModel implements FrameListener {
         }
         s = s.withSeed(seed).withDuration(Math.max(s.durationSeconds(), LIVE_SECONDS));
         host.stop();
+        endRecording();
         RunSettings settings = new RunSettings("agent", ApprovalMode.MANUAL, "heuristic");
         Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
         if (recommendOnly.get()) {
@@ -111,7 +121,15 @@ public final class ConsoleViewModel implements FrameListener {
         }
         session = new SessionInfo(s, "agent", true);
         pump.startSession(session);
-        runner = new LiveRunner(engine, speed.get(), pump.sessionSink(), pump::offerFailure, LiveRunner.Clock.SYSTEM);
+        LivePersistence persist = new LivePersistence(Path.of(stateDir.get()), s, "agent", ApprovalMode.MANUAL.toString(),
+                retention, pump::offerNotice);
+        persistence = persist;
+        Consumer<Frame> views = pump.sessionSink();
+        runner = new LiveRunner(engine, speed.get(), f -> {
+            views.accept(f);
+            persist.accept(f);
+        }, pump::offerFailure, LiveRunner.Clock.SYSTEM);
+        runner.beforeFirstTick(() -> persist.prepare(engine));
         runner.setPaused(paused.get());
         scenarioDescription.set(s.description());
         error.set(null);
@@ -122,12 +140,36 @@ public final class ConsoleViewModel implements FrameListener {
         return true;
     }
 
-    /** Stops the engine (at exit). */
+    /** Stops the engine and ends the recording (at exit, and before a replay). */
     public void stop() {
         host.stop();
         if (runner != null) {
             runner.stop();
         }
+        endRecording();
+    }
+
+    /**
+     * At exit: waits briefly for the recording to be closed so the session ends "complete". The window is gone by
+     * then; this is the only wait on the FX thread, and it is bounded.
+     */
+    public void awaitRecordingClosed(long millis) {
+        if (lastPersistence != null) {
+            lastPersistence.awaitClosed(millis);
+        }
+    }
+
+    private void endRecording() {
+        if (persistence != null) {
+            persistence.closeAsync();
+            lastPersistence = persistence;
+            persistence = null;
+        }
+    }
+
+    /** How many recorded sessions and how much disk the state folder may hold (from the command line). */
+    public void setRetention(SessionRetention retention) {
+        this.retention = retention;
     }
 
     public void selectScenario(String name) {
@@ -200,6 +242,7 @@ public final class ConsoleViewModel implements FrameListener {
         }
     }
 
+    /** A new state folder takes effect at the next start (the running session keeps recording where it began). */
     public void setStateDir(String dir) {
         stateDir.set(dir);
     }

@@ -1,0 +1,81 @@
+package io.payops.engine;
+
+import io.payops.domain.Lesson;
+import io.payops.sim.Scenario;
+import io.payops.store.SessionRetention;
+import io.payops.store.StateStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The state folder of a live (console) session. Everything that touches the disk happens off the UI thread:
+ * {@link #prepare} runs on the engine thread before the first tick (loads the lessons into the policy, checks
+ * routing.json, opens the recording), and the frames go to a {@link StateWriter} thread. {@code notices} hears every
+ * warning and disk problem, from those threads.
+ */
+public final class LivePersistence implements Consumer<Frame> {
+    private final Path stateDir;
+    private final Scenario scenario;
+    private final String policy;
+    private final String approval;
+    private final SessionRetention retention;
+    private final Consumer<String> notices;
+    private volatile StateWriter writer;
+    private volatile boolean closed;
+
+    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, SessionRetention retention,
+                           Consumer<String> notices) {
+        this.stateDir = stateDir;
+        this.scenario = scenario;
+        this.policy = policy;
+        this.approval = approval;
+        this.retention = retention;
+        this.notices = notices;
+    }
+
+    /** Engine thread, before the first tick. */
+    public void prepare(Engine engine) {
+        StateStore store = new StateStore(stateDir, notices);
+        List<Lesson> lessons = store.loadLessons();
+        store.loadRouting();
+        engine.policy().restoreLessons(lessons);
+        writer = StateWriter.start(store, scenario, policy, approval, "heuristic", true, lessons,
+                StateWriter.Settings.LIVE.withRetention(retention), Clock.systemUTC(), notices);
+        if (closed) {
+            writer.closeAsync();
+        }
+    }
+
+    /** Engine thread. */
+    @Override
+    public void accept(Frame f) {
+        StateWriter w = writer;
+        if (w != null) {
+            w.accept(f);
+        }
+    }
+
+    /** The recorded session's folder, or null before {@link #prepare} or when it is not recorded. */
+    public Path sessionDir() {
+        StateWriter w = writer;
+        return w == null ? null : w.sessionDir();
+    }
+
+    /** Any thread: ends the recording once the queued frames are written; returns at once. */
+    public void closeAsync() {
+        closed = true;
+        StateWriter w = writer;
+        if (w != null) {
+            w.closeAsync();
+        }
+    }
+
+    /** Waits up to {@code millis} for the writer to finish (at exit, so the session ends "complete"). */
+    public boolean awaitClosed(long millis) {
+        StateWriter w = writer;
+        return w == null || w.awaitClosed(millis);
+    }
+}

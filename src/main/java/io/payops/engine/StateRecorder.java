@@ -1,0 +1,157 @@
+package io.payops.engine;
+
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.AgentCycle;
+import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Lesson;
+import io.payops.domain.SegmentStats;
+import io.payops.store.StateFiles;
+import io.payops.store.StateStore;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns frames into the state files of DESIGN §5.6: it follows every frame (cheaply, in memory, with bounded
+ * histories) and writes the files when asked, so the caller decides how often the disk is touched. Audit lines are
+ * collected per frame and handed out by {@link #drainAudit()}. One thread only.
+ */
+public final class StateRecorder {
+    static final int TREND_POINTS = 3600;
+    static final int HISTORY = 200;
+    static final int ACTIONS = 500;
+    static final int LESSONS = 500;
+
+    private final String session;
+    private final Clock clock;
+    private final Deque<StateFiles.TrendPoint> trend = new ArrayDeque<>();
+    private final Deque<StateFiles.CycleHypotheses> hypotheses = new ArrayDeque<>();
+    private final Deque<StateFiles.DecisionEntry> decisions = new ArrayDeque<>();
+    private final Map<Long, ActionRecord> actions = new LinkedHashMap<>();
+    private final Map<Long, ApprovalRequest> pending = new LinkedHashMap<>();
+    private final Deque<ApprovalRequest> decided = new ArrayDeque<>();
+    private final Deque<Lesson> lessons = new ArrayDeque<>();
+    private final List<StateFiles.AuditEntry> audit = new ArrayList<>();
+    private Frame last;
+    private List<io.payops.domain.Hypothesis> latestHypotheses = List.of();
+    private StateFiles.DecisionEntry latestDecision;
+    private Lesson newestLesson;
+
+    public StateRecorder(String session, List<Lesson> earlierLessons, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        earlierLessons.forEach(this::addLesson);
+        newestLesson = null;
+    }
+
+    public void accept(Frame f) {
+        last = f;
+        SegmentStats total = f.snapshot().total();
+        add(trend, new StateFiles.TrendPoint(f.simMillis(), total.successRate(), total.p95(), total.attemptsPerSecond()),
+                TREND_POINTS);
+        AgentCycle c = f.step().cycle();
+        if (c != null) {
+            latestHypotheses = c.hypotheses();
+            add(hypotheses, new StateFiles.CycleHypotheses(c.atMillis(), c.hypotheses()), HISTORY);
+            if (c.decision() != null) {
+                latestDecision = new StateFiles.DecisionEntry(c.atMillis(), c.decision(), c.verdict(), c.actionTaken(),
+                        c.explanation());
+                add(decisions, latestDecision, HISTORY);
+            }
+        }
+        String at = clock.instant().toString();
+        for (ActionRecord a : f.step().actions()) {
+            actions.remove(a.id());
+            actions.put(a.id(), a);
+            if (actions.size() > ACTIONS) {
+                actions.remove(actions.keySet().iterator().next());
+            }
+            audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "action", a.id(), a.action().describe(),
+                    a.action().target(), a.status().key(), a.approval(), a.outcome(), a.note(), null, null));
+        }
+        followApprovals(f);
+        for (int i = 0; i < f.commands().size(); i++) {
+            Command cmd = f.commands().get(i);
+            audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command", null, null, null, null, null, null,
+                    null, cmd, null));
+        }
+        for (String error : f.commandErrors()) {
+            audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command_refused", null, null, null, null,
+                    null, null, null, null, error));
+        }
+        followLessons(f.step().learning().recent());
+    }
+
+    /** A request that leaves the pending list was answered or expired; its action record says how and by whom. */
+    private void followApprovals(Frame f) {
+        Map<Long, ApprovalRequest> now = new LinkedHashMap<>();
+        for (ApprovalRequest r : f.step().pendingApprovals()) {
+            now.put(r.actionId(), r);
+        }
+        for (ApprovalRequest r : pending.values()) {
+            if (!now.containsKey(r.actionId())) {
+                ActionRecord a = actions.get(r.actionId());
+                ActionStatus status = a == null ? ActionStatus.EXPIRED : a.status();
+                String who = a == null ? "unknown" : a.approval();
+                add(decided, r.decided(status, who, a == null ? f.simMillis() : a.updatedAtMillis()), HISTORY);
+            }
+        }
+        pending.clear();
+        pending.putAll(now);
+    }
+
+    /** Frames carry the newest lessons first; those ahead of the newest one seen before are new. */
+    private void followLessons(List<Lesson> recent) {
+        if (recent.isEmpty() || recent.get(0).equals(newestLesson)) {
+            return;
+        }
+        int known = newestLesson == null ? -1 : recent.indexOf(newestLesson);
+        int end = known < 0 ? recent.size() : known;
+        for (int i = end - 1; i >= 0; i--) {
+            addLesson(recent.get(i));
+        }
+        newestLesson = recent.get(0);
+    }
+
+    private void addLesson(Lesson l) {
+        add(lessons, l, LESSONS);
+    }
+
+    private static <T> void add(Deque<T> q, T item, int max) {
+        q.addLast(item);
+        if (q.size() > max) {
+            q.removeFirst();
+        }
+    }
+
+    /** The audit lines gathered since the last call. */
+    public List<StateFiles.AuditEntry> drainAudit() {
+        List<StateFiles.AuditEntry> out = List.copyOf(audit);
+        audit.clear();
+        return out;
+    }
+
+    /** Writes the six JSON files from what the frames said so far (nothing before the first frame). */
+    public void writeFiles(StateStore store) throws IOException {
+        if (last == null) {
+            return;
+        }
+        int v = StateFiles.FORMAT;
+        long t = last.simMillis();
+        store.write(StateStore.METRICS, new StateFiles.Metrics(v, session, t, last.snapshot(), List.copyOf(trend)));
+        store.write(StateStore.HYPOTHESES, new StateFiles.Hypotheses(v, session, t, latestHypotheses, List.copyOf(hypotheses)));
+        store.write(StateStore.ACTIONS, new StateFiles.Actions(v, session, t, latestDecision, List.copyOf(decisions),
+                List.copyOf(actions.values())));
+        store.write(StateStore.APPROVALS, new StateFiles.Approvals(v, session, t, List.copyOf(pending.values()),
+                List.copyOf(decided)));
+        store.write(StateStore.ROUTING, new StateFiles.Routing(v, session, t, last.routing()));
+        store.write(StateStore.LESSONS, new StateFiles.Lessons(v, List.copyOf(lessons)));
+    }
+}
