@@ -48,7 +48,8 @@ public final class StateRecorder {
         this.session = session;
         this.clock = clock;
         earlierLessons.forEach(this::addLesson);
-        newestLesson = null;
+        // the policy starts from the same lessons, so the frames' newest lesson is, at first, the last of these
+        newestLesson = earlierLessons.isEmpty() ? null : earlierLessons.get(earlierLessons.size() - 1);
     }
 
     public void accept(Frame f) {

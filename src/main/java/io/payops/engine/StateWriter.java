@@ -54,6 +54,7 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     private final Thread thread;
     private final Map<String, String> failing = new HashMap<>();
     private final String id;
+    private final Path sessionDir;
     private SessionRecorder recorder;
     /** Frames dropped because the writer fell behind; only the engine thread counts up. */
     private volatile long dropped;
@@ -66,6 +67,7 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
         this.store = store;
         this.id = id;
         this.recorder = recorder;
+        this.sessionDir = recorder == null ? null : recorder.dir();
         this.settings = settings;
         this.clock = clock;
         this.problems = problems;
@@ -124,8 +126,7 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
 
     /** The session folder, or null when this session is not being recorded. */
     public Path sessionDir() {
-        SessionRecorder r = recorder;
-        return r == null ? null : r.dir();
+        return sessionDir;
     }
 
     /** Engine thread. */
@@ -232,16 +233,18 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
         void run() throws IOException;
     }
 
-    /** Runs a write; reports the first failure of each kind and, later, that it works again. */
+    /** Runs a write; reports each distinct failure once and, when all writes work again, says so. */
     private void attempt(String what, Write w) {
         try {
             w.run();
-            if (failing.remove(what) != null) {
+            if (failing.remove(what) != null && failing.isEmpty()) {
                 problems.accept("Writing " + store.dir() + " works again.");
             }
         } catch (IOException | RuntimeException e) {
             String message = describe(e);
-            if (!message.equals(failing.put(what, message))) {
+            boolean known = failing.containsValue(message);
+            failing.put(what, message);
+            if (!known) {
                 problems.accept("Cannot write the state folder " + store.dir() + " (" + message
                         + "). The engine keeps running; writing is retried every second.");
             }
