@@ -1,0 +1,122 @@
+package io.payops.ui.whatif;
+
+import io.payops.engine.WhatIfSettings;
+import io.payops.ui.fx.FxmlViews;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The what-if pane ({@code #whatif-view}): one text field per guardrail ({@code #whatif-<settings key>}, styled
+ * {@code :invalid} while it holds a bad value), {@code #whatif-run}, a progress indicator, the summary
+ * ({@code #whatif-summary}) and the cycle table ({@code #whatif-rows}) whose differing rows carry {@code :differs}.
+ * It only binds: parsing, validation and wording are the ViewModel's.
+ */
+public final class WhatIfView extends VBox {
+    static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
+    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final WhatIfViewModel viewModel;
+
+    @FXML private TextField minConfidenceToActField;
+    @FXML private TextField maxTrafficShiftField;
+    @FXML private TextField volumeCapShareField;
+    @FXML private TextField maxActiveActionsField;
+    @FXML private TextField cooldownSecondsField;
+    @FXML private TextField approvalField;
+    @FXML private Button runButton;
+    @FXML private Button resetButton;
+    @FXML private ProgressIndicator progressIndicator;
+    @FXML private Label errorLabel;
+    @FXML private Label summaryLabel;
+    @FXML private CheckBox differingOnlyBox;
+    @FXML private TableView<WhatIfItem> rowsTable;
+    @FXML private TableColumn<WhatIfItem, String> timeColumn;
+    @FXML private TableColumn<WhatIfItem, String> recordedActionColumn;
+    @FXML private TableColumn<WhatIfItem, String> recordedVerdictColumn;
+    @FXML private TableColumn<WhatIfItem, String> whatIfActionColumn;
+    @FXML private TableColumn<WhatIfItem, String> whatIfVerdictColumn;
+    @FXML private TableColumn<WhatIfItem, String> differenceColumn;
+
+    public WhatIfView(WhatIfViewModel viewModel) {
+        this.viewModel = viewModel;
+        FxmlViews.load(this, "/fxml/whatif/WhatIfView.fxml");
+        setId("whatif-view");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/whatif.css"));
+        bind();
+    }
+
+    private void bind() {
+        Map<String, TextField> fields = Map.of("minConfidenceToAct", minConfidenceToActField,
+                "maxTrafficShift", maxTrafficShiftField, "volumeCapShare", volumeCapShareField,
+                "maxActiveActions", maxActiveActionsField, "cooldownSeconds", cooldownSecondsField,
+                "approval", approvalField);
+        for (String key : WhatIfSettings.KEYS) {
+            TextField f = fields.get(key);
+            f.setId("whatif-" + key);
+            f.textProperty().bindBidirectional(viewModel.field(key));
+        }
+        viewModel.invalidFieldProperty().addListener((o, was, now) ->
+                fields.forEach((key, f) -> f.pseudoClassStateChanged(INVALID, key.equals(now))));
+
+        runButton.setId("whatif-run");
+        runButton.disableProperty().bind(viewModel.canRunProperty().not());
+        runButton.setOnAction(e -> viewModel.run());
+        resetButton.setId("whatif-reset");
+        resetButton.disableProperty().bind(viewModel.runningProperty());
+        resetButton.setOnAction(e -> viewModel.reset());
+        progressIndicator.progressProperty().bind(viewModel.progressProperty());
+        progressIndicator.visibleProperty().bind(viewModel.runningProperty());
+
+        errorLabel.setId("whatif-error");
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotNull());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        summaryLabel.setId("whatif-summary");
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        differingOnlyBox.setId("whatif-differing-only");
+        differingOnlyBox.selectedProperty().bindBidirectional(viewModel.differingOnlyProperty());
+
+        rowsTable.setId("whatif-rows");
+        rowsTable.setItems(viewModel.rows());
+        rowsTable.setPlaceholder(new Label("No what-if has run yet."));
+        rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        value(timeColumn, WhatIfItem::time);
+        value(recordedActionColumn, WhatIfItem::recordedAction);
+        value(recordedVerdictColumn, WhatIfItem::recordedVerdict);
+        value(whatIfActionColumn, WhatIfItem::whatIfAction);
+        value(whatIfVerdictColumn, WhatIfItem::whatIfVerdict);
+        value(differenceColumn, WhatIfItem::difference);
+        // sorting would scramble the time order the comparison is read in
+        rowsTable.getColumns().forEach(c -> c.setSortable(false));
+        rowsTable.setRowFactory(t -> new TableRow<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(WhatIfItem item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean show = !empty && item != null;
+                pseudoClassStateChanged(DIFFERS, show && item.differs());
+                tip.setText(show ? item.detail() : null);
+                setTooltip(show ? tip : null);
+            }
+        });
+    }
+
+    private static <T> void value(TableColumn<WhatIfItem, T> column, Function<WhatIfItem, T> field) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue())));
+    }
+}

@@ -1,0 +1,270 @@
+package io.payops.ui.whatif;
+
+import io.payops.engine.Frame;
+import io.payops.engine.WhatIf;
+import io.payops.engine.WhatIfReport;
+import io.payops.engine.WhatIfRow;
+import io.payops.engine.WhatIfSettings;
+import io.payops.report.WhatIfTable;
+import io.payops.sim.World;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The what-if pane: guardrail fields (text, checked as they are typed), a Run command that runs a fresh agent
+ * open-loop over the session's frames on a background {@link Executor}, and the result as a summary line and a
+ * table of cycles. The run's result crosses to the FX thread once, through {@code fxThread}; tests pass
+ * {@code Runnable::run} for both so a run completes inside {@link #run()}.
+ */
+public final class WhatIfViewModel {
+    /** ProgressIndicator's "indeterminate": a what-if streams frames without knowing how many there are. */
+    public static final double INDETERMINATE = -1;
+    /** The form's labels, by settings key; messages name the field as the form shows it. */
+    static final Map<String, String> LABELS = labels();
+
+    private final Supplier<? extends Iterable<Frame>> frames;
+    private final World world;
+    private final WhatIfSettings defaults;
+    private final Executor background;
+    private final Consumer<Runnable> fxThread;
+
+    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<String> invalidField = new ReadOnlyObjectWrapper<>(this, "invalidField");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun", true);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
+            "Change a guardrail and run: the agent is run again over this session's recorded snapshots.");
+    private final ReadOnlyObjectWrapper<WhatIfReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final BooleanProperty differingOnly = new SimpleBooleanProperty(this, "differingOnly", false);
+    private final ObservableList<WhatIfItem> allRows = FXCollections.observableArrayList();
+    private final FilteredList<WhatIfItem> shownRows = new FilteredList<>(allRows);
+    private WhatIfSettings settings;
+
+    /** For the console: the run on its own daemon thread, the result handed to the FX thread. */
+    public WhatIfViewModel(Supplier<? extends Iterable<Frame>> frames, World world, WhatIfSettings defaults) {
+        this(frames, world, defaults, command -> {
+            Thread t = new Thread(command, "what-if");
+            t.setDaemon(true);
+            t.start();
+        }, Platform::runLater);
+    }
+
+    /**
+     * @param frames     the recorded frames, read once per run (a session reader's streaming frames)
+     * @param defaults   the settings the session was recorded with (the form starts, and resets, there)
+     * @param background where a run executes
+     * @param fxThread   how its result reaches the FX thread
+     */
+    public WhatIfViewModel(Supplier<? extends Iterable<Frame>> frames, World world, WhatIfSettings defaults,
+                           Executor background, Consumer<Runnable> fxThread) {
+        this.frames = frames;
+        this.world = world;
+        this.defaults = defaults;
+        this.background = background;
+        this.fxThread = fxThread;
+        this.settings = defaults;
+        for (String key : WhatIfSettings.KEYS) {
+            StringProperty p = new SimpleStringProperty(this, key, defaults.text(key));
+            p.addListener((o, was, now) -> validate());
+            fields.put(key, p);
+        }
+        shownRows.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> differingOnly.get() ? WhatIfItem::differs : null, differingOnly));
+    }
+
+    /** The text of one guardrail field, by settings key (see {@link WhatIfSettings#KEYS}); the view binds to it. */
+    public StringProperty field(String key) {
+        StringProperty p = fields.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + key);
+        }
+        return p;
+    }
+
+    public static String label(String key) {
+        return LABELS.get(key);
+    }
+
+    /** Puts every field back to the session's own settings. */
+    public void reset() {
+        for (String key : WhatIfSettings.KEYS) {
+            fields.get(key).set(defaults.text(key));
+        }
+    }
+
+    /** Starts a run with the fields' settings; false (and nothing runs) when a field is bad or one is running. */
+    public boolean run() {
+        if (running.get() || !validate()) {
+            return false;
+        }
+        WhatIfSettings s = settings;
+        running.set(true);
+        updateCanRun();
+        progress.set(INDETERMINATE);
+        summary.set("Running the agent over the recorded snapshots…");
+        try {
+            background.execute(() -> {
+                Runnable done;
+                try {
+                    WhatIfReport r = WhatIf.run(frames.get(), world, s);
+                    done = () -> show(r);
+                } catch (RuntimeException e) {
+                    done = () -> failed(e);
+                }
+                fxThread.accept(done);
+            });
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+        return true;
+    }
+
+    /** Parses every field; sets or clears the error; true when all are valid. */
+    private boolean validate() {
+        WhatIfSettings s = defaults;
+        for (String key : WhatIfSettings.KEYS) {
+            try {
+                s = s.with(key, fields.get(key).get());
+            } catch (IllegalArgumentException e) {
+                invalidField.set(key);
+                error.set(named(key, e.getMessage()));
+                updateCanRun();
+                return false;
+            }
+        }
+        settings = s;
+        invalidField.set(null);
+        error.set(null);
+        updateCanRun();
+        return true;
+    }
+
+    /** "maxTrafficShift: 1.5 is out of range (…)" → "Max traffic shift (maxTrafficShift): 1.5 is out of range (…)". */
+    private static String named(String key, String message) {
+        String rest = message.startsWith(key + ": ") ? message.substring(key.length() + 2) : message;
+        return LABELS.get(key) + " (" + key + "): " + rest;
+    }
+
+    private void show(WhatIfReport r) {
+        List<WhatIfItem> items = new ArrayList<>(r.rows().size());
+        for (WhatIfRow row : r.rows()) {
+            items.add(item(row));
+        }
+        allRows.setAll(items);
+        report.set(r);
+        summary.set(WhatIfTable.summary(r.summary()));
+        progress.set(1);
+        running.set(false);
+        updateCanRun();
+    }
+
+    private void failed(RuntimeException e) {
+        allRows.clear();
+        report.set(null);
+        summary.set("The what-if could not run: " + e.getMessage());
+        progress.set(0);
+        running.set(false);
+        updateCanRun();
+    }
+
+    private void updateCanRun() {
+        canRun.set(!running.get() && error.get() == null);
+    }
+
+    static WhatIfItem item(WhatIfRow r) {
+        String detail = "recorded: " + taken(r.recorded()) + "\nwhat-if: " + taken(r.whatIf());
+        return new WhatIfItem(r.atSeconds(), String.format(Locale.ROOT, "%.0f s", r.atSeconds()), action(r.recorded()),
+                verdict(r.recorded()), action(r.whatIf()), verdict(r.whatIf()), r.differs() ? r.reason() : "",
+                r.differs(), detail);
+    }
+
+    private static String action(WhatIfRow.Choice c) {
+        return c == null ? "(no cycle)" : (c.acted() ? "* " : "") + c.action();
+    }
+
+    private static String verdict(WhatIfRow.Choice c) {
+        return c == null ? "" : c.verdict().replace('_', ' ');
+    }
+
+    private static String taken(WhatIfRow.Choice c) {
+        return c == null ? "no cycle at this moment" : c.actionTaken();
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("minConfidenceToAct", "Min confidence to act");
+        m.put("maxTrafficShift", "Max traffic shift");
+        m.put("volumeCapShare", "Volume cap share");
+        m.put("maxActiveActions", "Max active actions");
+        m.put("cooldownSeconds", "Cooldown seconds");
+        m.put("approval", "Approval");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The rows shown: every cycle, or only the differing ones when {@link #differingOnlyProperty()} is set. */
+    public ObservableList<WhatIfItem> rows() {
+        return shownRows;
+    }
+
+    public BooleanProperty differingOnlyProperty() {
+        return differingOnly;
+    }
+
+    /** Why the fields cannot be run, naming the field and the range expected; null when they can. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The settings key of the first bad field, or null. */
+    public ReadOnlyObjectProperty<String> invalidFieldProperty() {
+        return invalidField.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Not running and every field valid: the Run button's enabled state. */
+    public ReadOnlyBooleanProperty canRunProperty() {
+        return canRun.getReadOnlyProperty();
+    }
+
+    /** 0 before a run, {@link #INDETERMINATE} during it, 1 once it is done. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The last run's full report (for saving as JSON), or null. */
+    public ReadOnlyObjectProperty<WhatIfReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+}

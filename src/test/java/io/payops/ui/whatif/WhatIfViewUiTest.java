@@ -1,0 +1,91 @@
+package io.payops.ui.whatif;
+
+import io.payops.engine.Frame;
+import io.payops.engine.RunSettings;
+import io.payops.engine.WhatIfSettings;
+import io.payops.report.ScenarioRunner;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import io.payops.ui.fx.Screenshots;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The what-if pane at about the size a tab gets in a 1366×768 window. */
+@ExtendWith(ApplicationExtension.class)
+class WhatIfViewUiTest {
+    private Stage stage;
+    private WhatIfViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Scenario s = ScenarioLoader.builtIn("stripe-outage").withSeed(7).withDuration(480);
+        List<Frame> frames = new ArrayList<>();
+        ScenarioRunner.run(s, RunSettings.of("agent"), null, frames::add);
+        // the run itself synchronous (on the FX thread, in the click); its result still crosses through runLater
+        vm = new WhatIfViewModel(() -> frames, s.world(), WhatIfSettings.defaults(), Runnable::run, Platform::runLater);
+        StackPane root = new StackPane(new WhatIfView(vm));
+        root.getStylesheets().add(WhatIfViewUiTest.class.getResource("/styles/tokens.css").toExternalForm());
+        stage.setScene(new Scene(root, 1100, 420));
+        stage.show();
+    }
+
+    @Test
+    void typeASettingRunAndSeeTheDifferingRows(FxRobot robot) {
+        TableView<?> table = robot.lookup("#whatif-rows").queryAs(TableView.class);
+        assertTrue(table.getItems().isEmpty());
+
+        // a bad value: the message names the field, the field is marked and Run is disabled
+        TextField shift = robot.lookup("#whatif-maxTrafficShift").queryAs(TextField.class);
+        robot.doubleClickOn(shift).eraseText(shift.getText().length()).write("2");
+        assertEquals("Max traffic shift (maxTrafficShift): 2.0 is out of range (expected a number from 0 to 1)",
+                robot.lookup("#whatif-error").queryAs(Labeled.class).getText());
+        assertTrue(shift.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid")));
+        assertTrue(robot.lookup("#whatif-run").queryAs(Button.class).isDisabled());
+
+        robot.eraseText(1).write("0.05");
+        assertFalse(robot.lookup("#whatif-error").queryAs(Labeled.class).isVisible());
+        assertFalse(robot.lookup("#whatif-run").queryAs(Button.class).isDisabled());
+        robot.clickOn("#whatif-run");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(table.getItems().isEmpty());
+        assertEquals(vm.rows().size(), table.getItems().size());
+        String summary = robot.lookup("#whatif-summary").queryAs(Labeled.class).getText();
+        assertTrue(summary.contains("differ (first at 302 s)"), summary);
+
+        robot.clickOn("#whatif-differing-only");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.rows().stream().allMatch(WhatIfItem::differs));
+        Set<Node> rows = robot.lookup("#whatif-rows .table-row-cell").queryAll();
+        long highlighted = rows.stream().filter(n -> ((TableRow<?>) n).getItem() != null)
+                .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("differs")))
+                .count();
+        long filled = rows.stream().filter(n -> ((TableRow<?>) n).getItem() != null).count();
+        assertTrue(filled > 0);
+        assertEquals(filled, highlighted, "every differing row is highlighted");
+        robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), "whatif-differing"));
+    }
+}
