@@ -58,7 +58,7 @@ public final class WhatIfCommand implements Callable<Integer> {
                 System.err.println("payops: note: session '" + session + "' was recorded with policy " + policy
                         + ", not the agent: it has no recorded agent cycles to compare with");
             }
-            WhatIfReport report = WhatIf.run(reader.frames(), reader.scenario().world(), s);
+            WhatIfReport report = WhatIf.run(reader.frames(), reader.scenario().world(), reader.meta().lessons(), s);
             if (json != null) {
                 try {
                     AtomicFiles.write(json, Json.pretty().writeValueAsBytes(report));

@@ -97,7 +97,7 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
                         settings.retention().keepBytes() / (1024 * 1024));
             }
             SessionMeta meta = new SessionMeta(SessionMeta.FORMAT, id, clock.instant().toString(), null, scenario,
-                    policy, approval, reasoner, EngineOptions.DEFAULT.tickMillis(), live, 0, 0, 0, SessionMeta.RECORDING, null);
+                    policy, approval, reasoner, EngineOptions.DEFAULT.tickMillis(), live, lessons, 0, 0, 0, SessionMeta.RECORDING, null);
             recorder = new SessionRecorder(store.sessionsDir().resolve(id), meta, clock);
         } catch (IOException | RuntimeException e) {
             problems.accept("Cannot record this session in " + store.sessionsDir() + " (" + describe(e)

@@ -44,7 +44,13 @@ public final class WhatIf {
     }
 
     public static WhatIfReport run(Iterable<Frame> frames, World world, WhatIfSettings settings) {
-        Agent agent = new Agent(settings.toConfig(), new HeuristicReasoner(), new LessonStore(), world);
+        return run(frames, world, List.of(), settings);
+    }
+
+    /** @param lessons what the recorded agent had learnt when the session started (SessionMeta#lessons) */
+    public static WhatIfReport run(Iterable<Frame> frames, World world, List<io.payops.domain.Lesson> lessons,
+                                   WhatIfSettings settings) {
+        Agent agent = new Agent(settings.toConfig(), new HeuristicReasoner(), new LessonStore(lessons), world);
         Routing routing = new Routing(world, RetryPolicy.DEFAULT);
         List<WhatIfRow> rows = new ArrayList<>();
         Set<Long> recordedActions = new HashSet<>();

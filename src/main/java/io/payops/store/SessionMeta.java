@@ -1,6 +1,9 @@
 package io.payops.store;
 
+import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
+
+import java.util.List;
 
 /**
  * {@code sessions/<id>/meta.json}: what was recorded (the whole scenario, world included, so a replay and a what-if
@@ -8,6 +11,7 @@ import io.payops.sim.Scenario;
  * recording; after a crash it may lag the frames, so readers count frames themselves and trust {@code frames} only as
  * a hint.
  *
+ * @param lessons what the agent had learnt when the session started (a what-if starts from the same)
  * @param status {@code recording}, {@code complete}, {@code stopped} (disk trouble or the size limit; see
  *               {@code note}) — a crashed session stays {@code recording}
  */
@@ -22,6 +26,7 @@ public record SessionMeta(
         String reasoner,
         long tickMillis,
         boolean live,
+        List<Lesson> lessons,
         long frames,
         long lastSimMillis,
         long droppedFrames,
@@ -32,13 +37,17 @@ public record SessionMeta(
     public static final String COMPLETE = "complete";
     public static final String STOPPED = "stopped";
 
+    public SessionMeta {
+        lessons = lessons == null ? List.of() : List.copyOf(lessons);
+    }
+
     public SessionMeta progress(long frameCount, long simMillis, long dropped) {
         return new SessionMeta(format, id, startedAt, endedAt, scenario, policy, approval, reasoner, tickMillis, live,
-                frameCount, simMillis, dropped, status, note);
+                lessons, frameCount, simMillis, dropped, status, note);
     }
 
     public SessionMeta ended(String at, String newStatus, String newNote) {
         return new SessionMeta(format, id, startedAt, at, scenario, policy, approval, reasoner, tickMillis, live,
-                frames, lastSimMillis, droppedFrames, newStatus, newNote);
+                lessons, frames, lastSimMillis, droppedFrames, newStatus, newNote);
     }
 }

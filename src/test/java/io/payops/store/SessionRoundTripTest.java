@@ -82,7 +82,7 @@ class SessionRoundTripTest {
 
     static SessionMeta meta(String id) {
         return new SessionMeta(SessionMeta.FORMAT, id, "2026-11-21T10:00:00Z", null, scenario, "agent", "manual",
-                "heuristic", 1000, true, 0, 0, 0, SessionMeta.RECORDING, null);
+                "heuristic", 1000, true, List.of(), 0, 0, 0, SessionMeta.RECORDING, null);
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class WhatIfViewModel {
     private final ObservableList<WhatIfItem> allRows = FXCollections.observableArrayList();
     private final FilteredList<WhatIfItem> shownRows = new FilteredList<>(allRows);
     private WhatIfSettings settings;
+    private java.util.List<io.payops.domain.Lesson> startLessons = java.util.List.of();
 
     /** For the console: the run on its own daemon thread, the result handed to the FX thread. */
     public WhatIfViewModel(Supplier<? extends Iterable<Frame>> frames, World world, WhatIfSettings defaults) {
@@ -95,6 +96,11 @@ public final class WhatIfViewModel {
         }
         shownRows.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> differingOnly.get() ? WhatIfItem::differs : null, differingOnly));
+    }
+
+    /** What the recorded agent had learnt when the session started, so an unchanged what-if reproduces it. */
+    public void setStartLessons(java.util.List<io.payops.domain.Lesson> lessons) {
+        this.startLessons = java.util.List.copyOf(lessons);
     }
 
     /** The text of one guardrail field, by settings key (see {@link WhatIfSettings#KEYS}); the view binds to it. */
@@ -131,7 +137,7 @@ public final class WhatIfViewModel {
             background.execute(() -> {
                 Runnable done;
                 try {
-                    WhatIfReport r = WhatIf.run(frames.get(), world, s);
+                    WhatIfReport r = WhatIf.run(frames.get(), world, startLessons, s);
                     done = () -> show(r);
                 } catch (RuntimeException e) {
                     done = () -> failed(e);
