@@ -72,6 +72,11 @@ abstract class AbstractJarIT {
     }
 
     Result payops(long timeoutSeconds, String... args) {
+        return payops(java.util.Map.of(), timeoutSeconds, args);
+    }
+
+    /** As {@link #payops(long, String...)} with extra environment variables (e.g. an API key that must not leak). */
+    Result payops(java.util.Map<String, String> env, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -82,6 +87,7 @@ abstract class AbstractJarIT {
             Path err = Files.createTempFile(logs, "stderr", ".txt");
             ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
             Process p = pb.start();
             p.getOutputStream().close(); // nothing on stdin, as from a script
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -1,0 +1,121 @@
+package io.payops.cli;
+
+import io.payops.store.Json;
+import io.payops.store.SessionMeta;
+import io.payops.store.SessionReader;
+import io.payops.store.StateFiles;
+import io.payops.store.StateStore;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code run --state DIR} through the real jar: the state folder, its damaged files, what-if on the recording, secrets. */
+class StateIT extends AbstractJarIT {
+    static final String[] RUN = {"run", "--scenario", "stripe-outage", "--seed", "5", "--duration", "420",
+            "--state", "st", "--report", "r.json"};
+
+    private Path onlySession() throws IOException {
+        try (Stream<Path> s = Files.list(work.resolve("st").resolve(StateStore.SESSIONS))) {
+            return s.sorted().reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    @Test
+    void aPersistedRunWritesEveryStateFileAndAWhatIfOfItChangesNothing() throws IOException {
+        assertExit(0, payops(RUN));
+        Result second = payops(RUN);
+        assertExit(0, second);
+        assertTrue(second.stdout().contains("session: "), second.describe());
+        Path st = work.resolve("st");
+        for (String f : List.of(StateStore.METRICS, StateStore.HYPOTHESES, StateStore.ACTIONS, StateStore.APPROVALS,
+                StateStore.ROUTING, StateStore.LESSONS, StateStore.AUDIT)) {
+            assertTrue(Files.size(st.resolve(f)) > 0, f);
+        }
+        Path session = onlySession();
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            assertEquals(420, r.size());
+            assertEquals(SessionMeta.COMPLETE, r.meta().status());
+            assertFalse(r.meta().lessons().isEmpty(), "the second session started from the first one's lessons");
+        }
+        Result whatIf = payops("what-if", session.toString());
+        assertExit(0, whatIf);
+        assertTrue(whatIf.stdout().contains(" 0 differ"), whatIf.describe());
+        Result stricter = payops("what-if", session.toString(), "--set", "maxTrafficShift=0.05");
+        assertExit(0, stricter);
+        assertFalse(stricter.stdout().contains(" 0 differ"), stricter.describe());
+    }
+
+    @Test
+    void damagedLessonsAndRoutingAreMovedAsideReportedAndTheRunGoesOn() throws IOException {
+        Files.createDirectories(work.resolve("st"));
+        write("st/lessons.json", "{\"format\": 1, \"lessons\": [ {\"situation\": ");
+        write("st/routing.json", "[1, 2, 3]");
+        Result r = payops(RUN);
+        assertExit(0, r);
+        assertTrue(r.stderr().contains("lessons.json: not valid") && r.stderr().contains("moved aside to lessons.json.corrupt-"),
+                r.describe());
+        assertTrue(r.stderr().contains("routing.json: not valid") && r.stderr().contains("moved aside to routing.json.corrupt-"),
+                r.describe());
+        try (Stream<Path> s = Files.list(work.resolve("st"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("lessons.json.corrupt-")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("routing.json.corrupt-")), names.toString());
+        }
+        Json.mapper().readValue(work.resolve("st/lessons.json").toFile(), StateFiles.Lessons.class);
+        Json.mapper().readValue(work.resolve("st/routing.json").toFile(), StateFiles.Routing.class);
+    }
+
+    @Test
+    void badStateOptionsAreBadInput() throws IOException {
+        write("afile", "x");
+        String msg = assertBadInput(payops("run", "--scenario", "quiet", "--state", "afile"));
+        assertTrue(msg.contains("--state") && msg.contains("expected a folder"), msg);
+        msg = assertBadInput(payops("run", "--scenario", "quiet", "--state", "st", "--keep-sessions", "0"));
+        assertTrue(msg.contains("--keep-sessions") && msg.contains("expected 1 to 100000"), msg);
+        msg = assertBadInput(payops("run", "--scenario", "quiet", "--state", "st", "--keep-mb", "-5"));
+        assertTrue(msg.contains("--keep-mb"), msg);
+        msg = assertBadInput(payops("what-if", work.resolve("nope").toString()));
+        assertTrue(msg.contains("nope"), msg);
+    }
+
+    /** DESIGN §5.6: no API key or secret is ever written to state/ or a log, whatever the environment holds. */
+    @Test
+    void noSecretFromTheEnvironmentLandsInTheStateFolderOrTheOutput() throws IOException {
+        String key = "AIzaSy-TEST-SECRET-0123456789abcdef";
+        Result r = payops(Map.of("GEMINI_API_KEY", key, "GOOGLE_API_KEY", key, "OPENAI_API_KEY", key), 120, RUN);
+        assertExit(0, r);
+        assertFalse(r.stdout().contains(key) || r.stderr().contains(key), r.describe());
+        int scanned = 0;
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                assertFalse(text(p).contains(key), p + " holds the key");
+                assertFalse(text(p).contains("TEST-SECRET"), p + " holds part of the key");
+                scanned++;
+            }
+        }
+        assertTrue(scanned >= 10, "scanned " + scanned + " files");
+    }
+
+    /** A file's text, gunzipped when it is gzip. */
+    private static String text(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
