@@ -10,6 +10,15 @@ import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.ConsoleViewModel;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
+import io.payops.ui.replay.RecentSessionsViewModel;
+import io.payops.ui.replay.ReplayBarView;
+import io.payops.ui.replay.ReplayViewModel;
+import io.payops.engine.LiveRunner;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCode;
@@ -37,6 +46,12 @@ public final class ConsoleWindow {
     private final ConsoleViewModel console;
     private final ConsoleFeatures features;
     private final MainLayout layout;
+    /** Reads recorded frames, one job at a time (see {@link ReplayViewModel}). */
+    private final ExecutorService replayThread = daemonThread("replay");
+    /** Lists recorded sessions for the File menu, so that never waits behind a playing replay. */
+    private final ExecutorService sessionsThread = daemonThread("sessions-list");
+    private final ReplayViewModel replay;
+    private final RecentSessionsViewModel recent;
     private final Scene scene;
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
@@ -60,6 +75,28 @@ public final class ConsoleWindow {
         layout = new MainLayout(features.views());
         ShellView shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
+        // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
+        // before the replay pins it to that moment
+        replay = new ReplayViewModel(pump, features.reasoning(), replayThread, Platform::runLater,
+                LiveRunner.Clock.SYSTEM, console::start);
+        recent = new RecentSessionsViewModel(sessionsThread, Platform::runLater, console.stateDirProperty());
+        shell.attachReplay(replay, recent, new ReplayBarView(replay));
+        replay.activeProperty().addListener((o, was, on) -> {
+            if (on) {
+                console.stop(); // no engine in replay: nothing can change routing
+                layout.showWhatIf(whatIfPane());
+            } else {
+                layout.hideWhatIf();
+            }
+        });
+        replay.errorProperty().addListener((o, a, message) -> {
+            if (message != null) {
+                console.showError(message);
+                if (!replay.isActive() && console.session() == null) {
+                    console.start(); // `payops replay` on a folder that went bad: live traffic rather than nothing
+                }
+            }
+        });
 
         scene = new Scene(shell, prefs.width(), prefs.height());
         applyTheme(console.themeProperty().get());
@@ -67,14 +104,18 @@ public final class ConsoleWindow {
         features.approvalsView().installShortcuts(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                console.togglePaused();
+                if (replay.isActive()) {
+                    replay.togglePlaying();
+                } else {
+                    console.togglePaused();
+                }
                 e.consume();
             }
         });
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
         layout.tabs().getSelectionModel().select(Math.min(prefs.tab(), layout.tabs().getTabs().size() - 1));
 
-        stage.setTitle("PayOps Console");
+        stage.titleProperty().bind(replay.windowTitleProperty());
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -90,7 +131,12 @@ public final class ConsoleWindow {
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
 
         pump.start();
-        console.start();
+        if (options.replay() != null) {
+            replay.open(options.replay());
+        } else {
+            console.start();
+        }
+        recent.refresh();
         if (!warnings.isEmpty()) {
             console.showError(String.join("\n", warnings));
         }
@@ -99,6 +145,30 @@ public final class ConsoleWindow {
     /** Builds the console on {@code stage} and shows it. FX thread. */
     public static ConsoleWindow open(Stage stage, ConsoleOptions options) {
         return new ConsoleWindow(stage, options);
+    }
+
+    /**
+     * What the What-if tab shows in replay mode. A placeholder until the what-if feature merges; then this becomes
+     * {@code new WhatIfView(new WhatIfViewModel(replay::frames, replay.world()))}.
+     */
+    private Node whatIfPane() {
+        Label placeholder = new Label("What-if: run the agent, or other guardrail settings, over session "
+                + replay.sessionIdProperty().get() + " and see cycle by cycle where its decisions differ. Coming with "
+                + "the what-if feature.");
+        placeholder.setId("whatif-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("whatif-placeholder");
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(placeholder);
+        pane.setPadding(new javafx.geometry.Insets(24));
+        return pane;
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static long seedFor(String scenario, Long seed) {
@@ -134,10 +204,11 @@ public final class ConsoleWindow {
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
         a.setContentText("""
-                Space            pause / resume
+                Space            pause / resume (in a replay: play / pause)
                 Ctrl+Shift+A     approve the selected (or oldest) request
                 Ctrl+Shift+R     reject the selected (or oldest) request
                 Ctrl+O           open a scenario file
+                Ctrl+Shift+O     open a recorded session
                 Ctrl+Q           quit
                 F1               this list""");
         a.show();
@@ -146,8 +217,11 @@ public final class ConsoleWindow {
     /** Stops the engine and remembers the window; a failure to save is reported, never thrown at exit. */
     public void close() {
         pump.stop();
+        replay.close();
         console.stop();
         engine.shutdown();
+        replayThread.shutdownNow();
+        sessionsThread.shutdownNow();
     }
 
     private void savePrefs() {
@@ -178,6 +252,14 @@ public final class ConsoleWindow {
 
     public ConsoleFeatures features() {
         return features;
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public RecentSessionsViewModel recentSessions() {
+        return recent;
     }
 
     public MainLayout layout() {

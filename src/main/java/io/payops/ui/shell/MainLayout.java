@@ -63,6 +63,26 @@ public final class MainLayout extends VBox {
         return s;
     }
 
+    /** The tab that exists only in replay mode: what a different agent would have done over the recording. */
+    public static final String WHAT_IF_TAB = "tab-whatif";
+    private Tab whatIf;
+
+    /** Replay mode: adds (or replaces) the What-if tab, after the others. */
+    public void showWhatIf(Node content) {
+        hideWhatIf();
+        whatIf = tab("What-if", WHAT_IF_TAB, content,
+                "Run the agent (or other guardrail settings) over this recording and see where it would decide differently");
+        tabs.getTabs().add(whatIf);
+    }
+
+    /** Back to live: the What-if tab goes. */
+    public void hideWhatIf() {
+        if (whatIf != null) {
+            tabs.getTabs().remove(whatIf);
+            whatIf = null;
+        }
+    }
+
     public TabPane tabs() {
         return tabs;
     }

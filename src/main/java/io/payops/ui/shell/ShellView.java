@@ -7,6 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
@@ -15,6 +17,13 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.css.PseudoClass;
+import io.payops.ui.replay.RecentSession;
+import io.payops.ui.replay.RecentSessionsViewModel;
+import io.payops.ui.replay.ReplayViewModel;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -28,8 +37,15 @@ import java.io.File;
 public final class ShellView extends BorderPane {
     private static final String AUTONOMOUS = "Autonomous within guardrails";
     private static final String RECOMMEND = "Recommend only";
+    private static final PseudoClass REPLAY = PseudoClass.getPseudoClass("replay");
 
+    @FXML private Menu fileMenu;
     @FXML private MenuItem openScenarioItem;
+    @FXML private MenuItem openSessionItem;
+    @FXML private Menu recentSessionsMenu;
+    @FXML private VBox replaySlot;
+    @FXML private HBox statusBar;
+    @FXML private ToolBar toolBar;
     @FXML private MenuItem chooseStateItem;
     @FXML private MenuItem quitItem;
     @FXML private RadioMenuItem darkItem;
@@ -136,6 +152,55 @@ public final class ShellView extends BorderPane {
 
     public void setContent(Node content) {
         setCenter(content);
+    }
+
+    /**
+     * Adds replay: File → Open session… and Recent sessions, and the replay bar, which takes the live toolbar's place
+     * while a recorded session is open (and shows the load progress while one opens). The status line then says
+     * what the replay is doing instead of the live engine.
+     */
+    public void attachReplay(ReplayViewModel replay, RecentSessionsViewModel recent, Node replayBar) {
+        replaySlot.getChildren().setAll(replayBar);
+        var showBar = replay.activeProperty().or(replay.loadingProperty());
+        replaySlot.visibleProperty().bind(showBar);
+        replaySlot.managedProperty().bind(showBar);
+        toolBar.visibleProperty().bind(replay.activeProperty().not());
+        toolBar.managedProperty().bind(replay.activeProperty().not());
+        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.when(replay.activeProperty())
+                .then(replay.statusProperty()).otherwise(vm.statusProperty()));
+        replay.activeProperty().addListener((o, a, b) -> statusBar.pseudoClassStateChanged(REPLAY, b));
+        descriptionLabel.textProperty().bind(javafx.beans.binding.Bindings.when(replay.activeProperty())
+                .then(replay.summaryProperty()).otherwise(vm.scenarioDescriptionProperty()));
+
+        openSessionItem.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a recorded session");
+            File start = recent.sessionsDir().toFile();
+            if (start.isDirectory()) {
+                chooser.setInitialDirectory(start);
+            }
+            File f = chooser.showDialog(getScene().getWindow());
+            if (f != null) {
+                replay.open(f.toPath());
+            }
+        });
+        fileMenu.setOnShowing(e -> recent.refresh());
+        recent.sessions().addListener((ListChangeListener<RecentSession>) c -> fillRecent(replay, recent));
+        fillRecent(replay, recent);
+    }
+
+    private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {
+        recentSessionsMenu.getItems().clear();
+        for (RecentSession s : recent.sessions()) {
+            MenuItem item = new MenuItem(s.label());
+            item.setOnAction(e -> replay.open(s.dir()));
+            recentSessionsMenu.getItems().add(item);
+        }
+        if (recentSessionsMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No sessions in " + recent.sessionsDir());
+            none.setDisable(true);
+            recentSessionsMenu.getItems().add(none);
+        }
     }
 
     private void showBanner(boolean show) {

@@ -1,0 +1,54 @@
+package io.payops.cli;
+
+import io.payops.store.BadInputException;
+import io.payops.store.SessionReader;
+import io.payops.ui.ConsoleOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code payops replay SESSION_DIR} (DESIGN §5.1): opens the console on a recorded session. The folder is read once
+ * before any window opens, so a bad one is exit 2 with the reader's message, as {@code console} does for bad options.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Open the console on a recorded session (a folder under state/sessions/).")
+public final class ReplayCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SESSION_DIR", description = "The session folder (meta.json, frames).")
+    Path session;
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State directory for the window's layout and Recent sessions (default: the one the session "
+                    + "is in when it sits in <state>/sessions, else state).")
+    Path state;
+
+    @Override
+    public Integer call() {
+        return ConsoleCommand.open(validated());
+    }
+
+    ConsoleOptions validated() {
+        // readable, or exit 2 with the reader's message; the window opens it again on its own thread, with a progress bar
+        SessionReader.open(session, p -> { }).close();
+        Path stateDir = state != null ? state : stateOf(session);
+        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            throw new BadInputException("--state: " + stateDir + " is a file (expected a directory, or a path where "
+                    + "one can be created)");
+        }
+        return ConsoleOptions.replay(session, stateDir);
+    }
+
+    /** {@code <state>/sessions/<id>} → {@code <state>}, so Recent sessions lists its neighbours. */
+    static Path stateOf(Path session) {
+        Path parent = session.toAbsolutePath().normalize().getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("sessions")
+                && parent.getParent() != null) {
+            return parent.getParent();
+        }
+        return Path.of("state");
+    }
+}

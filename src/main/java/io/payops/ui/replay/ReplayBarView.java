@@ -1,0 +1,123 @@
+package io.payops.ui.replay;
+
+import io.payops.store.FrameMark;
+import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.shell.ConsoleViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The replay bar (fxml/replay/ReplayBarView.fxml): the REPLAY badge and the session, the load progress, the
+ * timeline slider, play/pause and speed, jumps to the next or previous incident / action / approval, and "Back to
+ * live". Binds to a {@link ReplayViewModel} and forwards what the user does.
+ */
+public final class ReplayBarView extends VBox {
+    @FXML private Label badge;
+    @FXML private Label summary;
+    @FXML private HBox loadingBox;
+    @FXML private ProgressBar progress;
+    @FXML private Label notice;
+    @FXML private Button previousIncident;
+    @FXML private Button nextIncident;
+    @FXML private Button previousAction;
+    @FXML private Button nextAction;
+    @FXML private Button previousApproval;
+    @FXML private Button nextApproval;
+    @FXML private Button backToLive;
+    @FXML private HBox controls;
+    @FXML private ToggleButton playButton;
+    @FXML private ComboBox<Double> speedBox;
+    @FXML private Slider timeline;
+    @FXML private Label positionLabel;
+
+    private final ReplayViewModel vm;
+
+    public ReplayBarView(ReplayViewModel vm) {
+        this.vm = vm;
+        FxmlViews.load(this, "/fxml/replay/ReplayBarView.fxml");
+        getStylesheets().add(FxmlViews.stylesheet("/styles/replay.css"));
+
+        badge.setTooltip(new Tooltip("A recorded session: every pane shows what was recorded; nothing can change routing"));
+        summary.textProperty().bind(vm.summaryProperty());
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.loadingProperty());
+        progress.managedProperty().bind(vm.loadingProperty());
+        notice.textProperty().bind(vm.noticeProperty());
+
+        previousIncident.setOnAction(e -> vm.previous(FrameMark.INCIDENT));
+        nextIncident.setOnAction(e -> vm.next(FrameMark.INCIDENT));
+        previousAction.setOnAction(e -> vm.previous(FrameMark.ACTION));
+        nextAction.setOnAction(e -> vm.next(FrameMark.ACTION));
+        previousApproval.setOnAction(e -> vm.previous(FrameMark.APPROVAL));
+        nextApproval.setOnAction(e -> vm.next(FrameMark.APPROVAL));
+        previousIncident.setTooltip(new Tooltip("The previous incident that opened"));
+        nextIncident.setTooltip(new Tooltip("The next incident that opens"));
+        previousAction.setTooltip(new Tooltip("The previous action taken, proposed or rolled back"));
+        nextAction.setTooltip(new Tooltip("The next action taken, proposed or rolled back"));
+        previousApproval.setTooltip(new Tooltip("The previous approval request raised or answered"));
+        nextApproval.setTooltip(new Tooltip("The next approval request raised or answered"));
+        backToLive.setOnAction(e -> vm.backToLive());
+        backToLive.setTooltip(new Tooltip("Leave the recording and restart live traffic"));
+
+        playButton.setSelected(vm.playingProperty().get());
+        vm.playingProperty().addListener((o, a, b) -> playButton.setSelected(b));
+        playButton.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
+        playButton.setOnAction(e -> vm.togglePlaying());
+        playButton.setTooltip(new Tooltip("Play or pause the recording (Space)"));
+
+        speedBox.getItems().setAll(ReplayViewModel.SPEEDS);
+        speedBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double x) {
+                return x == null ? "" : "×" + ConsoleViewModel.speedLabel(x);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", "").trim());
+            }
+        });
+        speedBox.setValue(vm.speedProperty().get());
+        vm.speedProperty().addListener((o, a, b) -> speedBox.setValue(b.doubleValue()));
+        speedBox.setOnAction(e -> {
+            if (speedBox.getValue() != null) {
+                vm.setSpeed(speedBox.getValue());
+            }
+        });
+        speedBox.setTooltip(new Tooltip("Simulated seconds per wall-clock second"));
+
+        timeline.maxProperty().bind(Bindings.max(0, vm.frameCountProperty().subtract(1)));
+        timeline.setValue(vm.getPosition());
+        vm.positionProperty().addListener((o, a, b) -> timeline.setValue(b.intValue()));
+        // the slider moves the ViewModel only when the user moved it: setting it from the position lands on the
+        // position itself, so nothing is sought twice
+        timeline.valueProperty().addListener((o, a, b) -> {
+            int at = (int) Math.round(b.doubleValue());
+            if (at != vm.getPosition()) {
+                vm.seek(at);
+            }
+        });
+        timeline.setTooltip(new Tooltip("Drag to scrub through the recording"));
+        positionLabel.textProperty().bind(vm.positionTextProperty());
+
+        controls.disableProperty().bind(vm.activeProperty().not());
+        for (Button b : new Button[] {previousIncident, nextIncident, previousAction, nextAction, previousApproval,
+                nextApproval, backToLive}) {
+            b.disableProperty().bind(vm.activeProperty().not());
+        }
+    }
+
+    public ReplayViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,534 @@
+package io.payops.ui.replay;
+
+import io.payops.engine.Frame;
+import io.payops.engine.LiveRunner;
+import io.payops.sim.World;
+import io.payops.store.BadInputException;
+import io.payops.store.FrameMark;
+import io.payops.store.IndexEntry;
+import io.payops.store.SessionMeta;
+import io.payops.store.SessionReader;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.reasoning.ReasoningViewModel;
+import io.payops.ui.shell.ConsoleViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Replay of a recorded session (issue #5): opens it, scrubs, plays at ×1 … ×100, jumps to the next or previous
+ * incident, action or approval. There is no engine: every pane shows recorded frames, fed through the same
+ * {@link FramePump} as live traffic, in a session tagged {@code live=false} so nothing can send a command.
+ *
+ * <p>Threads: the methods and properties are for the FX thread. Every frame is read on {@code background}, which must
+ * run its jobs one at a time, in order (a single thread; a synchronous executor in tests): that order is what lets
+ * a job start where the one before it stopped. Each open, seek, pause and close bumps a generation; a job of an older
+ * generation stops at its next frame, so the newest request always wins.
+ */
+public final class ReplayViewModel implements FrameListener {
+    /** Frames fed before a seek target, so the charts and the timeline show what led up to it. */
+    public static final int LEAD_IN = 120;
+    public static final List<Double> SPEEDS = ConsoleViewModel.SPEEDS;
+    public static final String LIVE_TITLE = "PayOps Console";
+    /** A paused or re-seeked playback notices within this much wall time, so the next job never waits long. */
+    private static final long SLEEP_SLICE_NANOS = 20_000_000L;
+    /** Further behind than this (a GC, a slow disk), the schedule restarts instead of racing to catch up. */
+    private static final long MAX_LAG_NANOS = 1_000_000_000L;
+
+    private final FramePump pump;
+    private final ReasoningViewModel reasoning;
+    private final Executor background;
+    private final Executor fx;
+    private final LiveRunner.Clock clock;
+    private final Runnable startLive;
+
+    private final AtomicLong generation = new AtomicLong();
+    /** The last frame position handed to the pump in this replay session; written by background jobs only. */
+    private final AtomicInteger offered = new AtomicInteger(-1);
+    /** The Task message idiom: the newest load progress, and whether an FX update carrying it is already queued. */
+    private final AtomicLong progressBits = new AtomicLong();
+    private final AtomicBoolean progressPosted = new AtomicBoolean();
+    private volatile double playbackSpeed = 1;
+
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 1);
+    private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper(this, "frameCount");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
+    private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
+    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", LIVE_TITLE);
+
+    private SessionReader reader;
+    private SessionInfo info;
+    /** The tick of a seek's target until the pump has applied it; -1 when no seek is in flight. */
+    private long pendingTick = -1;
+
+    /**
+     * @param background reads frames; runs one job at a time, in order
+     * @param fx         runs on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param clock      paces playback (a clock that does not really sleep in tests)
+     * @param startLive  "Back to live": restarts the live console
+     */
+    public ReplayViewModel(FramePump pump, ReasoningViewModel reasoning, Executor background, Executor fx,
+                           LiveRunner.Clock clock, Runnable startLive) {
+        this.pump = pump;
+        this.reasoning = reasoning;
+        this.background = background;
+        this.fx = fx;
+        this.clock = clock;
+        this.startLive = startLive;
+        pump.addListener(this);
+        playing.addListener((o, a, b) -> updateStatus());
+        speed.addListener((o, a, b) -> updateStatus());
+        updateStatus();
+    }
+
+    /** Opens a recorded session on the background thread; the progress bar follows; a bad folder shows in the banner. */
+    public void open(Path dir) {
+        long g = generation.incrementAndGet();
+        playing.set(false);
+        loading.set(true);
+        progress.set(0);
+        error.set(null);
+        notice.set("Opening " + dir + " …");
+        background.execute(() -> {
+            SessionReader r;
+            try {
+                r = SessionReader.open(dir, this::reportProgress);
+            } catch (BadInputException e) {
+                fx.execute(() -> failed(g, e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                fx.execute(() -> failed(g, "session folder '" + dir + "': cannot be read (" + e + ")"));
+                return;
+            }
+            fx.execute(() -> opened(g, r));
+        });
+    }
+
+    /** Any thread: keeps the newest value; at most one FX update is queued at a time, whatever the callback rate. */
+    private void reportProgress(double p) {
+        progressBits.set(Double.doubleToRawLongBits(p));
+        if (progressPosted.compareAndSet(false, true)) {
+            fx.execute(() -> {
+                progressPosted.set(false);
+                progress.set(Double.longBitsToDouble(progressBits.get()));
+            });
+        }
+    }
+
+    private void failed(long g, String message) {
+        if (generation.get() != g) {
+            return;
+        }
+        loading.set(false);
+        notice.set("");
+        error.set(message);
+    }
+
+    private void opened(long g, SessionReader r) {
+        if (generation.get() != g) {
+            background.execute(r::close);
+            return;
+        }
+        releaseReader();
+        reader = r;
+        SessionMeta m = r.meta();
+        info = new SessionInfo(m.scenario(), m.policy(), false);
+        loading.set(false);
+        progress.set(1);
+        frameCount.set(r.size());
+        sessionId.set(m.id());
+        summary.set(summaryOf(m, r.size()));
+        windowTitle.set("PayOps — REPLAY " + m.id());
+        if (!r.warnings().isEmpty()) {
+            error.set("Session " + m.id() + ": " + String.join("; ", r.warnings()));
+        }
+        // listeners stop the live engine here, before the first recorded frame reaches the pump
+        active.set(true);
+        seek(0);
+    }
+
+    static String summaryOf(SessionMeta m, int frames) {
+        String scenario = m.scenario().name();
+        return String.format(Locale.ROOT, "%s · %s · %s%s · %s · %d frames", m.id(), scenario,
+                m.policy() == null ? "?" : m.policy(), m.approval() == null ? "" : " (" + m.approval() + ")",
+                m.status() == null ? "?" : m.status(), frames);
+    }
+
+    /** Shows the frame at {@code index}, after up to {@value #LEAD_IN} frames of lead-in; playback goes on from it. */
+    public void seek(int index) {
+        if (reader == null) {
+            return;
+        }
+        int target = Math.max(0, Math.min(index, reader.size() - 1));
+        long g = generation.incrementAndGet();
+        boolean resume = playing.get();
+        position.set(target);
+        updatePositionText(reader.entry(target).simMillis());
+        notice.set("");
+        pendingTick = reader.entry(target).tick();
+        pump.startSession(info);
+        Consumer<Frame> sink = pump.sessionSink();
+        SessionReader r = reader;
+        background.execute(() -> guarded(g, () -> {
+            for (int i = Math.max(0, target - LEAD_IN); i <= target; i++) {
+                if (generation.get() != g) {
+                    return;
+                }
+                sink.accept(r.frame(i));
+                offered.set(i);
+            }
+            if (resume) {
+                playOn(g, r, sink);
+            }
+        }));
+    }
+
+    /** Plays from the frame shown, paced to the speed; at the end of the session it stops. */
+    public void play() {
+        if (reader == null || playing.get()) {
+            return;
+        }
+        notice.set("");
+        playing.set(true);
+        if (position.get() >= reader.size() - 1) {
+            seek(0); // from the start again, as a video player does
+            return;
+        }
+        if (pendingTick >= 0) {
+            seek(position.get()); // a seek still feeding its lead-in: let it finish, then play on from it
+            return;
+        }
+        long g = generation.incrementAndGet();
+        if (pendingTick < 0) {
+            reasoning.followLatest();
+        }
+        Consumer<Frame> sink = pump.sessionSink();
+        SessionReader r = reader;
+        background.execute(() -> guarded(g, () -> playOn(g, r, sink)));
+    }
+
+    public void pause() {
+        if (playing.get()) {
+            playing.set(false);
+            if (pendingTick >= 0) {
+                seek(position.get()); // the target still has to be shown, without playing on
+            } else {
+                generation.incrementAndGet();
+            }
+        }
+    }
+
+    public void togglePlaying() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Simulated seconds per wall second, ×1 … ×100 like live; takes effect from the next frame. */
+    public void setSpeed(double x) {
+        try {
+            playbackSpeed = LiveRunner.checkSpeed(x);
+            speed.set(x);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    /** Background: the frames after the last one offered, each at its simulated time. */
+    private void playOn(long g, SessionReader r, Consumer<Frame> sink) throws InterruptedException {
+        int i = offered.get();
+        long prevSim = r.entry(Math.max(0, i)).simMillis();
+        long next = clock.nanoTime();
+        while (++i < r.size()) {
+            IndexEntry e = r.entry(i);
+            next += (long) ((e.simMillis() - prevSim) * 1_000_000L / playbackSpeed);
+            prevSim = e.simMillis();
+            long now = clock.nanoTime();
+            if (now - next > MAX_LAG_NANOS) {
+                next = now;
+            }
+            while (now < next) {
+                if (generation.get() != g) {
+                    return;
+                }
+                clock.sleepNanos(Math.min(SLEEP_SLICE_NANOS, next - now));
+                now = clock.nanoTime();
+            }
+            if (generation.get() != g) {
+                return;
+            }
+            sink.accept(r.frame(i));
+            offered.set(i);
+        }
+        fx.execute(() -> {
+            if (generation.get() == g) {
+                playing.set(false);
+                notice.set("End of the session");
+            }
+        });
+    }
+
+    private interface Job {
+        void run() throws InterruptedException;
+    }
+
+    /** A job's failure (a file deleted under us) stops playback and shows in the banner, unless it is stale. */
+    private void guarded(long g, Job job) {
+        try {
+            job.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            fx.execute(() -> {
+                if (generation.get() == g) {
+                    playing.set(false);
+                    error.set("Replay stopped: " + message);
+                }
+            });
+        }
+    }
+
+    /** Jumps to the next frame with the mark (an incident opening, an action, an approval); says so when none. */
+    public void next(FrameMark mark) {
+        jump(mark, true);
+    }
+
+    public void previous(FrameMark mark) {
+        jump(mark, false);
+    }
+
+    private void jump(FrameMark mark, boolean forward) {
+        if (reader == null) {
+            return;
+        }
+        // the index holds the marks, so this reads no frame
+        int i = forward ? reader.next(position.get(), mark) : reader.previous(position.get(), mark);
+        if (i < 0) {
+            notice.set("No " + (forward ? "later " : "earlier ") + markName(mark) + " in this session");
+            return;
+        }
+        seek(i);
+    }
+
+    static String markName(FrameMark mark) {
+        return mark.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Leaves replay without starting anything (the window closes, or live traffic started elsewhere). */
+    public void close() {
+        generation.incrementAndGet();
+        playing.set(false);
+        loading.set(false);
+        pendingTick = -1;
+        releaseReader();
+        info = null;
+        frameCount.set(0);
+        position.set(0);
+        positionText.set("");
+        sessionId.set("");
+        summary.set("");
+        notice.set("");
+        windowTitle.set(LIVE_TITLE);
+        active.set(false);
+    }
+
+    /** "Back to live": leaves replay and restarts the live console. */
+    public void backToLive() {
+        close();
+        startLive.run();
+    }
+
+    /** Closed on the background thread, after any job still reading it has seen the new generation and stopped. */
+    private void releaseReader() {
+        SessionReader old = reader;
+        reader = null;
+        if (old != null) {
+            background.execute(old::close);
+        }
+    }
+
+    @Override
+    public void onSessionStart(SessionInfo session) {
+        if (session.live() && active.get()) {
+            close(); // a live session started (a scenario was picked): replay is over
+        }
+    }
+
+    @Override
+    public void onFrames(FrameBatch batch) {
+        if (reader == null || !active.get()) {
+            return;
+        }
+        if (pendingTick >= 0) {
+            Frame target = null;
+            for (Frame f : batch.frames()) {
+                if (f.tick() == pendingTick) {
+                    target = f;
+                }
+            }
+            if (target == null) {
+                return; // still the lead-in: the position stays on the target the user chose
+            }
+            pendingTick = -1;
+            if (playing.get()) {
+                reasoning.followLatest();
+            } else {
+                reasoning.selectCycleAt(target.simMillis());
+            }
+        }
+        Frame latest = batch.latest();
+        int i = indexOfTick(latest.tick());
+        if (i >= 0) {
+            position.set(i);
+            updatePositionText(latest.simMillis());
+        }
+    }
+
+    private int indexOfTick(long tick) {
+        List<IndexEntry> es = reader.entries();
+        int lo = 0;
+        int hi = es.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long t = es.get(mid).tick();
+            if (t < tick) {
+                lo = mid + 1;
+            } else if (t > tick) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private void updatePositionText(long simMillis) {
+        long s = simMillis / 1000;
+        positionText.set(String.format(Locale.ROOT, "t = %d s (%d:%02d:%02d) · frame %d / %d", s, s / 3600,
+                (s / 60) % 60, s % 60, position.get() + 1, frameCount.get()));
+    }
+
+    private void updateStatus() {
+        status.set(String.format(Locale.ROOT, "replay · %s · ×%s · read only: nothing changes routing",
+                playing.get() ? "playing" : "paused", ConsoleViewModel.speedLabel(speed.get())));
+    }
+
+    /** The recorded frames in order, read lazily, for the what-if view; empty when no session is open. */
+    public Iterable<Frame> frames() {
+        SessionReader r = reader;
+        return r == null ? List.of() : r.frames();
+    }
+
+    /** The recorded session's world (gateways, issuers, ...), or null when no session is open. */
+    public World world() {
+        return info == null ? null : info.world();
+    }
+
+    public SessionInfo session() {
+        return info;
+    }
+
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public boolean isActive() {
+        return active.get();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty frameCountProperty() {
+        return frameCount.getReadOnlyProperty();
+    }
+
+    /** The position of the frame shown, 0-based. */
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public int getPosition() {
+        return position.get();
+    }
+
+    /** "t = 312 s (0:05:12) · frame 313 / 600". */
+    public ReadOnlyStringProperty positionTextProperty() {
+        return positionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionIdProperty() {
+        return sessionId.getReadOnlyProperty();
+    }
+
+    /** "s1 · stripe-outage · agent (auto:60) · complete · 600 frames". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** For the status line: "replay · paused · ×10 · read only: nothing changes routing". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A passing remark for the replay bar: "No later incident in this session", "End of the session". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** What went wrong (the reader's message for a bad folder), for the shell's banner; null when nothing did. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    /** "PayOps — REPLAY &lt;session id&gt;" in replay, "PayOps Console" otherwise. */
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+}
