@@ -36,6 +36,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
+    @picocli.CommandLine.Mixin
+    RetentionOptions retention = new RetentionOptions();
+
     public static int open(ConsoleOptions options) {
         try {
             ConsoleApp.open(options);
@@ -66,6 +69,6 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new BadInputException("--state: " + state + " is a file (expected a directory, or a path where "
                     + "one can be created)");
         }
-        return new ConsoleOptions(scenario, seed, speed, state);
+        return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention());
     }
 }

@@ -1,24 +1,31 @@
 package io.payops.ui;
 
+import io.payops.store.SessionRetention;
+
 import java.nio.file.Path;
 
 /**
  * How the console starts (DESIGN §5.1 {@code console} and {@code replay}): scenario name or file (null: the one used
  * last, else live-demo), seed (null: the scenario's own), speed ×1 … ×100, the state directory, and a recorded
- * session folder to open in replay mode instead of live traffic (null: live). Validated by the command line before
- * the window opens.
+ * session folder to open in replay mode instead of live traffic (null: live), and how many recorded sessions the state
+ * folder keeps. Validated by the command line before the window opens.
  */
-public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay) {
+public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
+                             SessionRetention retention) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
+    public ConsoleOptions {
+        retention = retention == null ? SessionRetention.DEFAULT : retention;
+    }
+
     /** Live traffic: the options {@code console} takes. */
     public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir) {
-        this(scenario, seed, speed, stateDir, null);
+        this(scenario, seed, speed, stateDir, null, null);
     }
 
     /** The console opened directly on a recorded session ({@code payops replay SESSION_DIR}). */
     public static ConsoleOptions replay(Path session, Path stateDir) {
-        return new ConsoleOptions(null, null, null, stateDir, session);
+        return new ConsoleOptions(null, null, null, stateDir, session, null);
     }
 }

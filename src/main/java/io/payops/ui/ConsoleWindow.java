@@ -1,35 +1,38 @@
 package io.payops.ui;
 
+import io.payops.engine.LiveRunner;
+import io.payops.engine.WhatIfSettings;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.BadInputException;
 import io.payops.store.JsonFile;
 import io.payops.ui.fx.EngineService;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.replay.RecentSessionsViewModel;
+import io.payops.ui.replay.ReplayBarView;
+import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.ConsoleViewModel;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
-import io.payops.ui.replay.RecentSessionsViewModel;
-import io.payops.ui.replay.ReplayBarView;
-import io.payops.ui.replay.ReplayViewModel;
-import io.payops.engine.LiveRunner;
+import io.payops.ui.whatif.WhatIfView;
+import io.payops.ui.whatif.WhatIfViewModel;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds the console: the frame pump, the engine service, every feature's ViewModel and view, the layout, the
@@ -68,6 +71,7 @@ public final class ConsoleWindow {
                 options.stateDir().toString());
         console.setTheme(prefs.theme());
         console.setRecommendOnly(prefs.recommendOnly());
+        console.setRetention(options.retention());
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
                 ConsolePrefs.class));
 
@@ -151,16 +155,18 @@ public final class ConsoleWindow {
      * What the What-if tab shows in replay mode. A placeholder until the what-if feature merges; then this becomes
      * {@code new WhatIfView(new WhatIfViewModel(replay::frames, replay.world()))}.
      */
+    /** The what-if over the session being replayed, starting from the settings and lessons it was recorded with. */
     private Node whatIfPane() {
-        Label placeholder = new Label("What-if: run the agent, or other guardrail settings, over session "
-                + replay.sessionIdProperty().get() + " and see cycle by cycle where its decisions differ. Coming with "
-                + "the what-if feature.");
-        placeholder.setId("whatif-placeholder");
-        placeholder.setWrapText(true);
-        placeholder.getStyleClass().add("whatif-placeholder");
-        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(placeholder);
-        pane.setPadding(new javafx.geometry.Insets(24));
-        return pane;
+        io.payops.store.SessionMeta meta = replay.meta();
+        io.payops.domain.ApprovalMode mode;
+        try {
+            mode = io.payops.domain.ApprovalMode.parse(meta.approval());
+        } catch (IllegalArgumentException e) {
+            mode = io.payops.domain.ApprovalMode.MANUAL;
+        }
+        WhatIfViewModel vm = new WhatIfViewModel(replay::framesForWhatIf, replay.world(), WhatIfSettings.defaults(mode));
+        vm.setStartLessons(meta.lessons());
+        return new WhatIfView(vm);
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -219,6 +225,7 @@ public final class ConsoleWindow {
         pump.stop();
         replay.close();
         console.stop();
+        console.awaitRecordingClosed(3_000);
         engine.shutdown();
         replayThread.shutdownNow();
         sessionsThread.shutdownNow();

@@ -442,10 +442,47 @@ public final class ReplayViewModel implements FrameListener {
                 playing.get() ? "playing" : "paused", ConsoleViewModel.speedLabel(speed.get())));
     }
 
-    /** The recorded frames in order, read lazily, for the what-if view; empty when no session is open. */
+    /** The recorded frames in order, read lazily; empty when no session is open. */
     public Iterable<Frame> frames() {
         SessionReader r = reader;
         return r == null ? List.of() : r.frames();
+    }
+
+    /**
+     * The recorded frames for a what-if run, through a reader of its own (opened per run, closed at the end), so
+     * the run neither slows playback down nor breaks when the replay closes its reader.
+     */
+    public Iterable<Frame> framesForWhatIf() {
+        SessionReader r = reader;
+        if (r == null) {
+            return List.of();
+        }
+        java.nio.file.Path dir = r.dir();
+        return () -> {
+            SessionReader own = SessionReader.open(dir, p -> { });
+            java.util.Iterator<Frame> it = own.frames().iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    boolean more = it.hasNext();
+                    if (!more) {
+                        own.close();
+                    }
+                    return more;
+                }
+
+                @Override
+                public Frame next() {
+                    return it.next();
+                }
+            };
+        };
+    }
+
+    /** The open session's meta.json, or null when none is open. */
+    public io.payops.store.SessionMeta meta() {
+        SessionReader r = reader;
+        return r == null ? null : r.meta();
     }
 
     /** The recorded session's world (gateways, issuers, ...), or null when no session is open. */

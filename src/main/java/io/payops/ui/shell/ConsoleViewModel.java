@@ -64,6 +64,7 @@ public final class ConsoleViewModel implements FrameListener {
     private LivePersistence lastPersistence;
     private SessionRetention retention = SessionRetention.DEFAULT;
     private SessionInfo session;
+    private boolean replaying;
 
     public ConsoleViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
                             String stateDir) {
@@ -265,13 +266,18 @@ public final class ConsoleViewModel implements FrameListener {
 
     @Override
     public void onSessionStart(SessionInfo s) {
-        // this ViewModel starts sessions itself
+        // this ViewModel starts live sessions itself; it only needs to know when a replay takes the views
+        replaying = !s.live();
     }
 
     @Override
     public void onFrames(FrameBatch batch) {
         Frame f = batch.latest();
         clock.set(formatClock(f.simMillis()));
+        if (replaying) {
+            // a replay has its own status line; a recorded refusal or end is history, not news
+            return;
+        }
         for (Frame each : batch.frames()) {
             if (!each.commandErrors().isEmpty()) {
                 showError("A command was refused: " + String.join("; ", each.commandErrors()));
