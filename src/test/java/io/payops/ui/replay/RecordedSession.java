@@ -39,7 +39,7 @@ final class RecordedSession {
                 new RunSettings("agent", approval, "heuristic"), scenario.world()), EngineOptions.DEFAULT, null);
         String id = sessionDir.getFileName().toString();
         SessionMeta meta = new SessionMeta(SessionMeta.FORMAT, id, "2026-11-21T10:00:00Z", null, scenario, "agent",
-                "auto:60", "heuristic", EngineOptions.DEFAULT.tickMillis(), false, 0, 0, 0, SessionMeta.RECORDING, null);
+                approval.toString(), "heuristic", EngineOptions.DEFAULT.tickMillis(), false, List.of(), 0, 0, 0, SessionMeta.RECORDING, null);
         List<Frame> frames = new ArrayList<>();
         try (SessionRecorder rec = new SessionRecorder(sessionDir, meta, CLOCK)) {
             while (!engine.finished()) {
