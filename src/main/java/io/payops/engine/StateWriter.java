@@ -37,8 +37,8 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
 
     /** How the writer behaves; {@link #LIVE} and {@link #HEADLESS} are the console's and run's. */
     public record Settings(SessionRetention retention, long flushMillis, boolean waitWhenBehind, int queueFrames) {
-        public static final Settings LIVE = new Settings(SessionRetention.DEFAULT, 1000, false, 512);
-        public static final Settings HEADLESS = new Settings(SessionRetention.DEFAULT, 1000, true, 256);
+        public static final Settings LIVE = new Settings(SessionRetention.DEFAULT, 1000, false, 256);
+        public static final Settings HEADLESS = new Settings(SessionRetention.DEFAULT, 1000, true, 32);
 
         public Settings withRetention(SessionRetention r) {
             return new Settings(r, flushMillis, waitWhenBehind, queueFrames);

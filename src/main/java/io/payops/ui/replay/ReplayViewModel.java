@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  */
 public final class ReplayViewModel implements FrameListener {
     /** Frames fed before a seek target, so the charts and the timeline show what led up to it. */
-    public static final int LEAD_IN = 120;
+    public static final int LEAD_IN = 60;
     public static final List<Double> SPEEDS = ConsoleViewModel.SPEEDS;
     public static final String LIVE_TITLE = "PayOps Console";
     /** A paused or re-seeked playback notices within this much wall time, so the next job never waits long. */
