@@ -60,7 +60,7 @@ public final class ConsoleViewModel implements FrameListener {
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(ConsolePrefs.DARK);
     private LiveRunner runner;
     /** The running session's state folder writer, and the one ended last (awaited at exit). */
-    private LivePersistence persistence;
+    private volatile LivePersistence persistence;
     private LivePersistence lastPersistence;
     private SessionRetention retention = SessionRetention.DEFAULT;
     private SessionInfo session;
@@ -157,6 +157,18 @@ public final class ConsoleViewModel implements FrameListener {
     public void awaitRecordingClosed(long millis) {
         if (lastPersistence != null) {
             lastPersistence.awaitClosed(millis);
+        }
+    }
+
+    /**
+     * Any thread (a JVM shutdown hook on SIGTERM or Ctrl+C, when the FX thread will not run again): ends the running
+     * session's recording so it is marked complete, waiting at most {@code millis}.
+     */
+    public void endRecordingAtShutdown(long millis) {
+        LivePersistence p = persistence;
+        if (p != null) {
+            p.closeAsync();
+            p.awaitClosed(millis);
         }
     }
 

@@ -32,6 +32,29 @@ class FramePumpTest {
     private final List<Frame> frames = TestFrames.run("quiet", 7, 30);
 
     @Test
+    void noticesFromBackgroundThreadsReachTheFxThreadAtTheNextPulseNewestLast() throws InterruptedException {
+        FramePump pump = new FramePump();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        pump.setOnNotice(shown::add);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 30; i++) {
+                pump.offerNotice("disk problem " + i);
+            }
+        });
+        writer.start();
+        writer.join();
+        org.junit.jupiter.api.Assertions.assertTrue(shown.isEmpty(), "nothing crosses before a pulse");
+        pump.pulse();
+        org.junit.jupiter.api.Assertions.assertEquals(20, shown.size(), "bounded to the newest 20");
+        org.junit.jupiter.api.Assertions.assertEquals("disk problem 29", shown.get(shown.size() - 1));
+        pump.offerNotice("after a restart");
+        pump.startSession(new SessionInfo(io.payops.sim.ScenarioLoader.builtIn("quiet"), "agent", true));
+        pump.pulse();
+        org.junit.jupiter.api.Assertions.assertEquals("after a restart", shown.get(shown.size() - 1),
+                "a notice is not a frame: a new session does not drop it");
+    }
+
+    @Test
     void aPulseHandsOverEveryFrameSinceTheLastAsOneBatch() {
         FramePump pump = new FramePump();
         Recorder r = new Recorder();
