@@ -9,6 +9,7 @@ import io.payops.ui.timeline.AuditKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import io.payops.ui.fx.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,9 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static io.payops.ui.fx.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,30 +45,16 @@ class ConsoleUiTest {
         window = ConsoleWindow.open(stage, new ConsoleOptions("stripe-outage", 7L, 50.0, state));
     }
 
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        FxWait.waitFor(what, WAIT_SECONDS, condition);
+    }
+
     @AfterEach
     void tearDown(FxRobot robot) {
         robot.interact(() -> {
             window.stage().close();
             window.close();
         });
-    }
-
-    /** Polls {@code condition} on the FX thread: the scene graph changes there, so it is only read there. */
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the scene on the FX thread failed", e);
-        }
     }
 
     private Frame newest() {

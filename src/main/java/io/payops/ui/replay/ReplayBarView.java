@@ -3,6 +3,7 @@ package io.payops.ui.replay;
 import io.payops.store.FrameMark;
 import io.payops.ui.fx.FxmlViews;
 import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.fx.SpeedPicker;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -14,7 +15,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The replay bar (fxml/replay/ReplayBarView.fxml): the REPLAY badge and the session, the load progress, the
@@ -75,26 +75,7 @@ public final class ReplayBarView extends VBox {
         playButton.setOnAction(e -> vm.togglePlaying());
         playButton.setTooltip(new Tooltip("Play or pause the recording (Space)"));
 
-        speedBox.getItems().setAll(ReplayViewModel.SPEEDS);
-        speedBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double x) {
-                return x == null ? "" : "×" + ConsoleViewModel.speedLabel(x);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("×", "").trim());
-            }
-        });
-        speedBox.setValue(vm.speedProperty().get());
-        vm.speedProperty().addListener((o, a, b) -> speedBox.setValue(b.doubleValue()));
-        speedBox.setOnAction(e -> {
-            if (speedBox.getValue() != null) {
-                vm.setSpeed(speedBox.getValue());
-            }
-        });
-        speedBox.setTooltip(new Tooltip("Simulated seconds per wall-clock second"));
+        SpeedPicker.bind(speedBox, ReplayViewModel.SPEEDS, vm.speedProperty(), vm::setSpeed);
 
         timeline.maxProperty().bind(Bindings.max(0, vm.frameCountProperty().subtract(1)));
         timeline.setValue(vm.getPosition());

@@ -1,6 +1,7 @@
 package io.payops.ui.shell;
 
 import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.fx.SpeedPicker;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,7 +27,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 
@@ -85,26 +85,7 @@ public final class ShellView extends BorderPane {
         pauseButton.setOnAction(e -> vm.setPaused(pauseButton.isSelected()));
         pauseButton.setTooltip(new Tooltip("Pause or resume the simulation (Space)"));
 
-        speedBox.getItems().setAll(ConsoleViewModel.SPEEDS);
-        speedBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double x) {
-                return x == null ? "" : "×" + ConsoleViewModel.speedLabel(x);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("×", "").trim());
-            }
-        });
-        speedBox.setValue(vm.speedProperty().get());
-        vm.speedProperty().addListener((o, a, b) -> speedBox.setValue(b.doubleValue()));
-        speedBox.setOnAction(e -> {
-            if (speedBox.getValue() != null) {
-                vm.setSpeed(speedBox.getValue());
-            }
-        });
-        speedBox.setTooltip(new Tooltip("Simulated seconds per wall-clock second"));
+        SpeedPicker.bind(speedBox, ConsoleViewModel.SPEEDS, vm.speedProperty(), vm::setSpeed);
 
         seedField.setText(vm.seedTextProperty().get());
         vm.seedTextProperty().addListener((o, a, b) -> seedField.setText(b));
