@@ -53,7 +53,7 @@ public final class LearningView extends VBox {
         this.viewModel = viewModel;
         FxmlViews.load(this, "/fxml/learning/LearningView.fxml");
         setId("learning-view");
-        getStylesheets().add(FxmlViews.stylesheet("/styles/learning.css"));
+        getStylesheets().addAll(FxmlViews.stylesheet("/styles/tables.css"), FxmlViews.stylesheet("/styles/learning.css"));
         bind();
     }
 

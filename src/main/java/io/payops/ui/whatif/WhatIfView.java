@@ -55,7 +55,7 @@ public final class WhatIfView extends VBox {
         this.viewModel = viewModel;
         FxmlViews.load(this, "/fxml/whatif/WhatIfView.fxml");
         setId("whatif-view");
-        getStylesheets().add(FxmlViews.stylesheet("/styles/whatif.css"));
+        getStylesheets().addAll(FxmlViews.stylesheet("/styles/tables.css"), FxmlViews.stylesheet("/styles/whatif.css"));
         bind();
     }
 
