@@ -178,8 +178,8 @@ public final class Agent implements Policy, ApprovalHandler {
         }
         String taken = act(decision, verdict, hypotheses.get(0), anomalies, now, records);
         List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
-        return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.name(),
-                System.nanoTime() - start);
+        return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.note(),
+                System.nanoTime() - start, reasoner.lastCall());
     }
 
     /** Why a candidate cannot be taken now, or null. */

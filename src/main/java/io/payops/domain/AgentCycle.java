@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One pass of detect → reason → decide → guard → act, with everything a person needs to follow it. The reasoning
- * pane shows these; the recorder keeps them. {@code decision} and {@code verdict} are null when nothing was decided.
+ * pane shows these; the recorder keeps them. {@code decision} and {@code verdict} are null when nothing was decided;
+ * {@code call} is null unless an LLM reasoner was configured.
  */
 public record AgentCycle(
         long atMillis,
@@ -15,7 +16,8 @@ public record AgentCycle(
         String actionTaken,
         List<String> explanation,
         String reasonerNote,
-        long cycleNanos) {
+        long cycleNanos,
+        ReasonerCall call) {
 
     public AgentCycle {
         anomalies = List.copyOf(anomalies);

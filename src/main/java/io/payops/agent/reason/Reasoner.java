@@ -14,4 +14,14 @@ public interface Reasoner {
 
     /** Ranked hypotheses, most likely first; never empty (normal variance or insufficient data at least). */
     List<Hypothesis> hypothesize(ReasoningInput input);
+
+    /** What the reasoning pane says of the last call: the reasoner's name, or why it fell back. */
+    default String note() {
+        return name();
+    }
+
+    /** The LLM call behind the last {@link #hypothesize}, or null for reasoners that call none. */
+    default io.payops.domain.ReasonerCall lastCall() {
+        return null;
+    }
 }
