@@ -21,13 +21,15 @@ public final class LivePersistence implements Consumer<Frame> {
     private final Scenario scenario;
     private final String policy;
     private final String approval;
+    private final String reasoner;
     private final SessionRetention retention;
     private final Consumer<String> notices;
     private volatile StateWriter writer;
     private volatile boolean closed;
 
-    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, SessionRetention retention,
-                           Consumer<String> notices) {
+    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
+                           SessionRetention retention, Consumer<String> notices) {
+        this.reasoner = reasoner;
         this.stateDir = stateDir;
         this.scenario = scenario;
         this.policy = policy;
@@ -42,7 +44,7 @@ public final class LivePersistence implements Consumer<Frame> {
         List<Lesson> lessons = store.loadLessons();
         store.loadRouting();
         engine.policy().restoreLessons(lessons);
-        writer = StateWriter.start(store, scenario, policy, approval, "heuristic", true, lessons,
+        writer = StateWriter.start(store, scenario, policy, approval, reasoner, true, lessons,
                 StateWriter.Settings.LIVE.withRetention(retention), Clock.systemUTC(), notices);
         if (closed) {
             writer.closeAsync();

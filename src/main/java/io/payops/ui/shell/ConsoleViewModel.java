@@ -1,5 +1,7 @@
 package io.payops.ui.shell;
 
+import io.payops.agent.reason.llm.LlmReasoner;
+import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
 import io.payops.engine.Command;
 import io.payops.engine.Engine;
@@ -65,6 +67,8 @@ public final class ConsoleViewModel implements FrameListener {
     private SessionRetention retention = SessionRetention.DEFAULT;
     private SessionInfo session;
     private boolean replaying;
+    private LlmSettings llm;
+    private final ReadOnlyStringWrapper reasonerName = new ReadOnlyStringWrapper("heuristic");
 
     public ConsoleViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
                             String stateDir) {
@@ -115,7 +119,8 @@ public final class ConsoleViewModel implements FrameListener {
         s = s.withSeed(seed).withDuration(Math.max(s.durationSeconds(), LIVE_SECONDS));
         host.stop();
         endRecording();
-        RunSettings settings = new RunSettings("agent", ApprovalMode.MANUAL, "heuristic");
+        RunSettings settings = llm == null ? new RunSettings("agent", ApprovalMode.MANUAL, "heuristic")
+                : new RunSettings("agent", ApprovalMode.MANUAL, llm.provider(), llm, LlmReasoner.Mode.NEVER_WAIT);
         Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
         if (recommendOnly.get()) {
             engine.submit(new Command.SetRecommendOnly(true));
@@ -123,7 +128,7 @@ public final class ConsoleViewModel implements FrameListener {
         session = new SessionInfo(s, "agent", true);
         pump.startSession(session);
         LivePersistence persist = new LivePersistence(Path.of(stateDir.get()), s, "agent", ApprovalMode.MANUAL.toString(),
-                retention, pump::offerNotice);
+                settings.reasoner(), retention, pump::offerNotice);
         persistence = persist;
         Consumer<Frame> views = pump.sessionSink();
         runner = new LiveRunner(engine, speed.get(), f -> {
@@ -178,6 +183,25 @@ public final class ConsoleViewModel implements FrameListener {
             lastPersistence = persistence;
             persistence = null;
         }
+    }
+
+    /**
+     * Where hypotheses come from: an LLM (its key stays in memory, in these settings only) or, with null, the
+     * heuristics. Takes effect by restarting the session, since the agent is built with its reasoner.
+     */
+    public void setReasoner(LlmSettings settings) {
+        llm = settings;
+        reasonerName.set(settings == null ? "heuristic" : settings.provider() + " " + settings.model());
+        start();
+    }
+
+    /** "heuristic", or the provider and model of the LLM in use. */
+    public ReadOnlyStringProperty reasonerProperty() {
+        return reasonerName.getReadOnlyProperty();
+    }
+
+    public LlmSettings reasonerSettings() {
+        return llm;
     }
 
     /** How many recorded sessions and how much disk the state folder may hold (from the command line). */
