@@ -1,5 +1,7 @@
 package io.payops.cli;
 
+import io.payops.agent.reason.llm.LlmReasoner;
+import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Lesson;
 import io.payops.engine.PolicyFactory;
@@ -30,7 +32,6 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a scenario as fast as the CPU allows, write the JSON report and print a summary.")
 public final class RunCommand implements Callable<Integer> {
-    static final List<String> REASONERS = List.of("heuristic");
 
     @Option(names = "--scenario", required = true, paramLabel = "NAME|FILE",
             description = "A built-in scenario name (see 'scenarios') or a scenario JSON file.")
@@ -51,9 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "How approval requests are answered. Default: ${DEFAULT-VALUE}.")
     String approval;
 
-    @Option(names = "--reasoner", defaultValue = "heuristic", paramLabel = "NAME",
-            description = "Where hypotheses come from. Default: ${DEFAULT-VALUE}.")
-    String reasoner;
+    @CommandLine.Mixin
+    LlmOptions llmOptions = new LlmOptions();
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "Persist this run in DIR (DESIGN §5.6): state files, the audit log and a session recording "
@@ -90,10 +90,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--policy: unknown policy '" + policy + "' (expected one of "
                     + String.join(", ", PolicyFactory.NAMES) + ")");
         }
-        if (!REASONERS.contains(reasoner)) {
-            throw new BadInputException("--reasoner: unknown reasoner '" + reasoner + "' (expected one of "
-                    + String.join(", ", REASONERS) + ")");
-        }
+        LlmSettings llm = llmOptions.settings(System.getenv());
         ApprovalMode mode;
         try {
             mode = ApprovalMode.parse(approval);
@@ -104,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--state: '" + state + "' is a file (expected a folder, which is created when "
                     + "missing)");
         }
-        RunSettings settings = new RunSettings(policy, mode, reasoner);
+        RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
         RunReport result = state == null ? ScenarioRunner.run(s, settings) : runPersisted(s, settings);
         Path out = report != null ? report
                 : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");

@@ -23,6 +23,7 @@ public final class ReportBuilder {
     private final long seed;
     private final String policy;
     private final String reasoner;
+    private final LlmUsage.Tally llm = new LlmUsage.Tally();
     private final Map<String, FaultSpec> faults = new LinkedHashMap<>();
     private final List<Detection> detections = new ArrayList<>();
     private final Map<Long, ActionRecord> actions = new LinkedHashMap<>();
@@ -39,6 +40,9 @@ public final class ReportBuilder {
     }
 
     public void accept(Frame frame) {
+        if (frame.step().cycle() != null && frame.step().cycle().call() != null) {
+            llm.add(frame.step().cycle().call());
+        }
         last = frame;
         for (ActiveFault f : frame.faults()) {
             faults.putIfAbsent(f.id(), f.spec());
@@ -93,7 +97,7 @@ public final class ReportBuilder {
         return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
                 totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
                 round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
-                rollbacks, approvalsRequested, FinalRouting.of(last.routing()));
+                rollbacks, approvalsRequested, FinalRouting.of(last.routing()), llm.build());
     }
 
     private IncidentReport incident(String id, FaultSpec spec) {

@@ -1,13 +1,14 @@
 package io.payops.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** The run report of DESIGN §5.3, plus a few extra fields. Same scenario and seed give the same report bar wallMillis. */
+/** The run report of DESIGN §5.3, plus a few extra fields; {@code llm} only when an LLM reasoner ran. Same scenario and seed give the same report bar wallMillis. */
 @JsonPropertyOrder({"scenario", "seed", "policy", "reasoner", "simulatedSeconds", "wallMillis", "payments", "attempts",
         "succeeded", "failed", "successRate", "attemptsPerPayment", "excessFailures", "incidents", "actions",
-        "falseActions", "rollbacks", "approvalsRequested", "finalRouting"})
+        "falseActions", "rollbacks", "approvalsRequested", "finalRouting", "llm"})
 public record RunReport(
         String scenario,
         long seed,
@@ -27,5 +28,6 @@ public record RunReport(
         int falseActions,
         int rollbacks,
         int approvalsRequested,
-        FinalRouting finalRouting) {
+        FinalRouting finalRouting,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LlmUsage llm) {
 }

@@ -28,6 +28,14 @@ public final class RunSummary {
             b.append(String.format(Locale.ROOT, "  at %s s: %s [%s, approval %s, outcome %s]%n",
                     a.atSecond(), a.detail(), a.status(), a.approval(), a.outcome()));
         }
+        LlmUsage l = r.llm();
+        if (l != null) {
+            b.append(String.format(Locale.ROOT, "llm %s %s: asked %d, used %d, fell back %d%s; not asked %d; "
+                            + "tokens %,d in + %,d out; latency p50 %d ms, p95 %d ms%n",
+                    l.provider(), l.model(), l.asked(), l.used(), l.fallbacks(),
+                    l.fallbackReasons().isEmpty() ? "" : " " + new java.util.TreeMap<>(l.fallbackReasons()),
+                    l.skipped(), l.promptTokens(), l.outputTokens(), l.latencyMillisP50(), l.latencyMillisP95()));
+        }
         return b.toString();
     }
 
