@@ -147,6 +147,23 @@ class AgentGuardrailPropertyTest {
         run(scenario, mode, totals, false);
     }
 
+    /**
+     * One run with any reasoner (the LLM tests' hostile models), checked frame by frame against every guardrail.
+     * @return every action record the frames carried, in order
+     */
+    static List<ActionRecord> checkedRun(Scenario scenario, ApprovalMode mode, io.payops.agent.reason.Reasoner reasoner) {
+        AgentConfig config = AgentConfig.defaults(mode);
+        Engine engine = new Engine(scenario, new Agent(config, reasoner, new LessonStore(), scenario.world()));
+        Checker checker = new Checker(scenario, mode, config, new Totals(), false);
+        List<ActionRecord> records = new java.util.ArrayList<>();
+        while (!engine.finished()) {
+            Frame f = engine.step();
+            checker.check(f);
+            records.addAll(f.step().actions());
+        }
+        return records;
+    }
+
     /** @param operator whether an adversarial operator approves requests (see the test that uses it) */
     private static void run(Scenario scenario, ApprovalMode mode, Totals totals, boolean operator) {
         AgentConfig config = AgentConfig.defaults(mode);
