@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,11 +42,13 @@ public final class LlmReasoner implements Reasoner {
     private final LlmSettings settings;
     private final Mode mode;
     private final HeuristicReasoner heuristics = new HeuristicReasoner();
-    private final ExecutorService caller = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "llm-call");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One call at a time; the thread ends when idle, so a console restarted many times leaves none behind. */
+    private final ExecutorService caller = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "llm-call");
+                t.setDaemon(true);
+                return t;
+            });
     private int failuresInARow;
     private long pausedUntilMillis = Long.MIN_VALUE;
     private Pending inFlight;
