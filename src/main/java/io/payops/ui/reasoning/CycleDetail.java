@@ -27,10 +27,11 @@ public record CycleDetail(
         String verdictText,
         List<String> verdictReasons,
         String actionTaken,
-        List<String> explanation) {
+        List<String> explanation,
+        CallLine call) {
 
     public static final CycleDetail EMPTY = new CycleDetail(false, "—", "", "", "Anomalies", List.of(), "", List.of(),
-            "", "", false, "", List.of(), List.of(), null, "—", List.of(), "", List.of());
+            "", "", false, "", List.of(), List.of(), null, "—", List.of(), "", List.of(), CallLine.NONE);
 
     public CycleDetail {
         anomalies = List.copyOf(anomalies);
@@ -39,6 +40,7 @@ public record CycleDetail(
         alternatives = List.copyOf(alternatives);
         verdictReasons = List.copyOf(verdictReasons);
         explanation = List.copyOf(explanation);
+        call = call == null ? CallLine.NONE : call;
     }
 
     /** One anomaly: "technical failures · gateway=stripe · mostly GATEWAY_ERROR" over "4.1% vs 1.3% expected ...". */
@@ -46,13 +48,23 @@ public record CycleDetail(
     }
 
     /**
-     * One ranked hypothesis. {@code confidence} is 0..1 for the bar, {@code confidenceText} the same as a percentage.
+     * One ranked hypothesis. {@code confidence} is 0..1 for the bar, {@code confidenceText} the same as a percentage;
+     * {@code source} ("heuristic", "gemini", "openai") shows as a badge, marked {@code llm} when a model wrote it.
      */
     public record HypothesisLine(String rank, String title, double confidence, String confidenceText, String source,
-                                 List<String> evidence) {
+                                 boolean llm, List<String> evidence) {
         public HypothesisLine {
             evidence = List.copyOf(evidence);
         }
+    }
+
+    /**
+     * The LLM call of a cycle: "gemini · gemini-2.5-flash · 812 ms · 1,204 in / 310 out tokens · used", its
+     * {@code outcome} (used, fallback, pending, skipped; the CSS marks it) and, unless the model's answer was used,
+     * what happened instead ("heuristics answered: timeout after 4000 ms"). {@link #NONE} with the heuristics.
+     */
+    public record CallLine(boolean present, String text, String outcome, String reason) {
+        public static final CallLine NONE = new CallLine(false, "", "", "");
     }
 
     /** A candidate the decision turned down, with its score and why. */

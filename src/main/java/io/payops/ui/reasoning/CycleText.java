@@ -1,5 +1,6 @@
 package io.payops.ui.reasoning;
 
+import io.payops.agent.reason.HeuristicReasoner;
 import io.payops.domain.ActionType;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.Anomaly;
@@ -7,9 +8,11 @@ import io.payops.domain.Candidate;
 import io.payops.domain.Decision;
 import io.payops.domain.GuardVerdict;
 import io.payops.domain.Hypothesis;
+import io.payops.domain.ReasonerCall;
 import io.payops.domain.Target;
 import io.payops.ui.reasoning.CycleDetail.AlternativeLine;
 import io.payops.ui.reasoning.CycleDetail.AnomalyLine;
+import io.payops.ui.reasoning.CycleDetail.CallLine;
 import io.payops.ui.reasoning.CycleDetail.HypothesisLine;
 
 import java.util.ArrayList;
@@ -54,7 +57,8 @@ final class CycleText {
         int rank = 1;
         for (Hypothesis h : c.hypotheses().subList(0, Math.min(MAX_HYPOTHESES_SHOWN, c.hypotheses().size()))) {
             hypotheses.add(new HypothesisLine("#" + rank++, h.diagnosis().key() + " · " + target(h.target()),
-                    h.confidence(), percent(h.confidence()), "from " + h.source(), h.evidence()));
+                    h.confidence(), percent(h.confidence()), h.source(), !HeuristicReasoner.NAME.equals(h.source()),
+                    h.evidence()));
         }
         Decision d = c.decision();
         List<AlternativeLine> alternatives = new ArrayList<>();
@@ -81,7 +85,37 @@ final class CycleText {
                 verdictText(v == null ? null : v.kind()),
                 v == null ? List.of() : v.reasons(),
                 c.actionTaken() == null ? "nothing" : c.actionTaken(),
-                c.explanation());
+                c.explanation(),
+                call(c.call()));
+    }
+
+    /** The cycle's LLM call in words; {@link CallLine#NONE} when the heuristics alone were configured. */
+    static CallLine call(ReasonerCall call) {
+        if (call == null) {
+            return CallLine.NONE;
+        }
+        String outcome = call.outcome() == null ? "" : call.outcome();
+        StringBuilder text = new StringBuilder();
+        text.append(call.provider()).append(" · ").append(call.model());
+        boolean asked = ReasonerCall.USED.equals(outcome) || ReasonerCall.FALLBACK.equals(outcome);
+        if (asked || call.latencyMillis() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d ms", call.latencyMillis()));
+        }
+        if (call.promptTokens() > 0 || call.outputTokens() > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d in / %,d out tokens", call.promptTokens(),
+                    call.outputTokens()));
+        }
+        text.append(" · ").append(outcome.isEmpty() ? "—" : outcome);
+        String why = call.reason() == null || call.reason().isBlank() ? null : call.reason().trim();
+        String reason = switch (outcome) {
+            case ReasonerCall.USED -> "";
+            case ReasonerCall.FALLBACK -> "heuristics answered: " + (why == null ? "the call failed" : why);
+            case ReasonerCall.PENDING -> "heuristics answered this cycle; the model's answer serves a later one"
+                    + (why == null ? "" : " (" + why + ")");
+            case ReasonerCall.SKIPPED -> "model not asked: " + (why == null ? "nothing to interpret" : why);
+            default -> why == null ? "" : why;
+        };
+        return new CallLine(true, text.toString(), outcome, reason);
     }
 
     static AnomalyLine anomaly(Anomaly a) {

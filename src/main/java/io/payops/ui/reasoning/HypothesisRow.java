@@ -1,5 +1,6 @@
 package io.payops.ui.reasoning;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -7,8 +8,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One ranked hypothesis: diagnosis and target, a confidence bar with its percentage, the source, the evidence. */
+/** One ranked hypothesis: diagnosis and target, a confidence bar with its percentage, the source as a badge, the evidence. */
 final class HypothesisRow extends VBox {
+    private static final PseudoClass LLM = PseudoClass.getPseudoClass("llm");
+
     private final Label title = new Label();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label confidence = new Label();
@@ -26,7 +29,9 @@ final class HypothesisRow extends VBox {
         bar.setMinWidth(Region.USE_PREF_SIZE);
         confidence.getStyleClass().add("confidence-text");
         confidence.setMinWidth(Region.USE_PREF_SIZE);
-        source.getStyleClass().add("hypothesis-source");
+        source.getStyleClass().add("source-badge");
+        source.setTooltip(new Tooltip("Who proposed this hypothesis: the heuristics, or an LLM (gemini, openai). "
+                + "Either way the policy engine decides"));
         source.setMinWidth(0);
         HBox meta = new HBox(bar, confidence, source);
         meta.getStyleClass().add("hypothesis-meta");
@@ -39,6 +44,7 @@ final class HypothesisRow extends VBox {
         bar.setProgress(line.confidence());
         confidence.setText(line.confidenceText());
         source.setText(line.source());
+        source.pseudoClassStateChanged(LLM, line.llm());
         evidence.show(line.evidence());
     }
 }

@@ -22,6 +22,8 @@ import java.io.IOException;
  */
 public final class ReasoningView extends BorderPane {
     private static final PseudoClass REQUIRED = PseudoClass.getPseudoClass("required");
+    /** The call's outcome as a pseudo-class on the call box: :used, :fallback, :pending, :skipped. */
+    private static final java.util.List<String> CALL_OUTCOMES = java.util.List.of("used", "fallback", "pending", "skipped");
 
     private final ReasoningViewModel vm;
     /** Set while the view moves the list's selection to match the ViewModel, so that is not taken as a click. */
@@ -41,6 +43,10 @@ public final class ReasoningView extends BorderPane {
     @FXML private Label cycleTime;
     @FXML private Label reasoner;
     @FXML private Label cycleDuration;
+    @FXML private Label callTotals;
+    @FXML private VBox callBox;
+    @FXML private Label callText;
+    @FXML private Label callReason;
     @FXML private Label anomaliesTitle;
     @FXML private VBox anomalyRows;
     @FXML private Label moreAnomalies;
@@ -86,6 +92,9 @@ public final class ReasoningView extends BorderPane {
         hideQuiet.selectedProperty().bindBidirectional(vm.hideQuietProperty());
         mode.textProperty().bind(vm.modeProperty());
         historySummary.textProperty().bind(vm.historySummaryProperty());
+        callTotals.textProperty().bind(vm.callTotalsProperty());
+        callTotals.visibleProperty().bind(vm.callTotalsProperty().isNotEmpty());
+        callTotals.managedProperty().bind(vm.callTotalsProperty().isNotEmpty());
 
         cycleHistory.setItems(vm.shownHistory());
         vm.shownHistory().addListener(this::keepPinnedRowsInPlace);
@@ -178,6 +187,16 @@ public final class ReasoningView extends BorderPane {
         cycleTime.setText(d.time());
         reasoner.setText(d.reasoner());
         cycleDuration.setText(d.cycleTime());
+        CycleDetail.CallLine call = d.call();
+        callBox.setVisible(call.present());
+        callBox.setManaged(call.present());
+        callText.setText(call.text());
+        callReason.setText(call.reason());
+        callReason.setVisible(!call.reason().isEmpty());
+        callReason.setManaged(!call.reason().isEmpty());
+        for (String outcome : CALL_OUTCOMES) {
+            callBox.pseudoClassStateChanged(PseudoClass.getPseudoClass(outcome), outcome.equals(call.outcome()));
+        }
         anomaliesTitle.setText(d.anomaliesTitle());
         anomalies.show(d.anomalies());
         moreAnomalies.setText(d.moreAnomalies());

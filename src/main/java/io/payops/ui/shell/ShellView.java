@@ -21,6 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.css.PseudoClass;
 import io.payops.ui.replay.RecentSession;
+import io.payops.ui.settings.ReasonerSettingsDialog;
+import io.payops.ui.settings.ReasonerSettingsViewModel;
 import io.payops.ui.replay.RecentSessionsViewModel;
 import io.payops.ui.replay.ReplayViewModel;
 import javafx.collections.ListChangeListener;
@@ -59,6 +61,8 @@ public final class ShellView extends BorderPane {
     @FXML private Button restartButton;
     @FXML private ChoiceBox<String> modeBox;
     @FXML private Button stateButton;
+    @FXML private MenuItem reasonerItem;
+    @FXML private Button reasonerButton;
     @FXML private HBox errorBanner;
     @FXML private Label errorLabel;
     @FXML private Button dismissErrorButton;
@@ -106,6 +110,12 @@ public final class ShellView extends BorderPane {
         stateButton.setOnAction(e -> chooseStateDir());
         stateButton.setTooltip(new Tooltip("Where the console keeps its state (window layout, and later sessions "
                 + "and lessons). Click to choose another folder"));
+
+        reasonerButton.textProperty().bind(vm.reasonerProperty());
+        reasonerButton.setOnAction(e -> openReasonerSettings());
+        reasonerButton.setTooltip(new Tooltip("Where hypotheses come from: the heuristics, or an LLM (its provider "
+                + "and model). Decisions always stay with the policy engine. Click to change it (Ctrl+,)"));
+        reasonerItem.setOnAction(e -> openReasonerSettings());
 
         errorLabel.textProperty().bind(vm.errorProperty());
         vm.errorProperty().addListener((o, a, b) -> showBanner(b != null && !b.isBlank()));
@@ -182,6 +192,19 @@ public final class ShellView extends BorderPane {
             none.setDisable(true);
             recentSessionsMenu.getItems().add(none);
         }
+    }
+
+    /**
+     * Settings → Reasoner…: OK restarts the session with the chosen reasoner. The environment is read here, once per
+     * opening, for the key hint and the default key; the key itself stays in the settings object in memory.
+     */
+    private void openReasonerSettings() {
+        ReasonerSettingsViewModel settings = new ReasonerSettingsViewModel(System.getenv(), vm.reasonerSettings(),
+                vm::setReasoner);
+        ReasonerSettingsDialog dialog = new ReasonerSettingsDialog(settings,
+                getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        dialog.show();
     }
 
     private void showBanner(boolean show) {

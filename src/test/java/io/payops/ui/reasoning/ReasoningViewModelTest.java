@@ -65,7 +65,9 @@ class ReasoningViewModelTest {
         assertEquals(CycleText.time(latest.atMillis()), d.time());
         assertTrue(d.hypotheses().get(0).title().startsWith("gateway_outage · gateway=stripe"), d.hypotheses().get(0).title());
         assertTrue(d.hypotheses().get(0).confidenceText().endsWith("%"));
-        assertEquals("from heuristic", d.hypotheses().get(0).source());
+        assertEquals("heuristic", d.hypotheses().get(0).source());
+        assertFalse(d.hypotheses().get(0).llm());
+        assertFalse(d.call().present(), "no LLM configured: no call line");
         assertFalse(d.anomalies().isEmpty());
         assertTrue(d.anomalies().size() <= CycleText.MAX_ANOMALIES_SHOWN);
         assertTrue(d.anomalies().get(0).numbers().contains("% of attempts vs"), d.anomalies().get(0).numbers());

@@ -152,6 +152,37 @@ class ReasoningViewUiTest {
     }
 
     @Test
+    void anLlmCycleShowsItsCallTheFallbackReasonSourceBadgesAndTheTotals(FxRobot robot) {
+        io.payops.domain.ReasonerCall used = new io.payops.domain.ReasonerCall("gemini", "gemini-2.5-flash",
+                "used", null, 812, 1204, 310);
+        io.payops.domain.ReasonerCall timeout = new io.payops.domain.ReasonerCall("gemini", "gemini-2.5-flash",
+                "fallback", "timeout after 4000 ms", 4000, 0, 0);
+        List<Frame> frames = ReasoningCallViewModelTest.rewrite(outage, c -> c.atMillis() == 302_000
+                ? ReasoningCallViewModelTest.withCall(c, timeout, "heuristic")
+                : ReasoningCallViewModelTest.withCall(c, used, "gemini"));
+        feed(robot, frames);
+
+        assertTrue(robot.lookup("#llm-totals").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#llm-totals").queryAs(Label.class).getText().startsWith("LLM: "));
+        assertEquals("gemini · gemini-2.5-flash · 812 ms · 1,204 in / 310 out tokens · used",
+                robot.lookup("#llm-call-text").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#llm-call-reason").queryAs(Label.class).isVisible());
+        Label badge = robot.lookup(".source-badge").queryAs(Label.class);
+        assertEquals("gemini", badge.getText());
+        assertTrue(badge.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("llm")));
+        robot.interact(() -> Screenshots.write(root, "reasoning-llm-used"));
+
+        robot.interact(() -> vm.selectCycleAt(302_000));
+        Label reason = robot.lookup("#llm-call-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("heuristics answered: timeout after 4000 ms", reason.getText());
+        assertTrue(robot.lookup("#llm-call").query().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("fallback")));
+        assertEquals("heuristic", robot.lookup(".source-badge").queryAs(Label.class).getText());
+        robot.interact(() -> Screenshots.write(root, "reasoning-llm-fallback"));
+    }
+
+    @Test
     void hideQuietLeavesOnlyCyclesWithSomethingInThem(FxRobot robot) {
         feed(robot, outage);
         int all = robot.lookup("#cycle-history").queryListView().getItems().size();
