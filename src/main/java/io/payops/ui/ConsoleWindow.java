@@ -216,6 +216,7 @@ public final class ConsoleWindow {
                 Ctrl+Shift+R     reject the selected (or oldest) request
                 Ctrl+O           open a scenario file
                 Ctrl+Shift+O     open a recorded session
+                Ctrl+,           reasoner settings (heuristics, Gemini, OpenAI-compatible)
                 Ctrl+Q           quit
                 F1               this list""");
         a.show();

@@ -1,5 +1,6 @@
 package io.payops.ui.shell;
 
+import io.payops.agent.reason.llm.LlmClients;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
@@ -190,6 +191,14 @@ public final class ConsoleViewModel implements FrameListener {
      * heuristics. Takes effect by restarting the session, since the agent is built with its reasoner.
      */
     public void setReasoner(LlmSettings settings) {
+        if (settings != null) {
+            // build a client once first, so settings it refuses leave the running session and its reasoner alone
+            try (var probe = LlmClients.create(settings)) {
+                probe.provider();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(settings.apiKey().redact(String.valueOf(e.getMessage())), e);
+            }
+        }
         llm = settings;
         reasonerName.set(settings == null ? "heuristic" : settings.provider() + " " + settings.model());
         start();
