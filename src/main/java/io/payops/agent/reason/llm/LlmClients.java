@@ -1,11 +1,17 @@
 package io.payops.agent.reason.llm;
 
-/** Skeleton (the helper writing the clients replaces it): the client for a provider. */
+/** The client for a provider setting. */
 public final class LlmClients {
     private LlmClients() {
     }
 
+    /** A {@link GeminiClient} for "gemini", an {@link OpenAiCompatibleClient} for "openai". */
     public static LlmClient create(LlmSettings settings) {
-        throw new UnsupportedOperationException("LLM clients are not built yet");
+        return switch (settings.provider()) {
+            case GeminiClient.PROVIDER -> new GeminiClient(settings);
+            case OpenAiCompatibleClient.PROVIDER -> new OpenAiCompatibleClient(settings);
+            // LlmSettings accepts only the two above
+            default -> throw new IllegalArgumentException("provider '" + settings.provider() + "' is unknown");
+        };
     }
 }
