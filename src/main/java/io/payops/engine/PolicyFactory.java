@@ -45,6 +45,6 @@ public final class PolicyFactory {
         if (settings.llm() == null || "heuristic".equals(settings.reasoner())) {
             return new HeuristicReasoner();
         }
-        return new LlmReasoner(LlmClients.create(settings.llm()), settings.llm(), settings.llmMode());
+        return new LlmReasoner(() -> LlmClients.create(settings.llm()), settings.llm(), settings.llmMode());
     }
 }

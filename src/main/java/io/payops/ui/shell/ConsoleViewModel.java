@@ -1,6 +1,5 @@
 package io.payops.ui.shell;
 
-import io.payops.agent.reason.llm.LlmClients;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
@@ -191,14 +190,8 @@ public final class ConsoleViewModel implements FrameListener {
      * heuristics. Takes effect by restarting the session, since the agent is built with its reasoner.
      */
     public void setReasoner(LlmSettings settings) {
-        if (settings != null) {
-            // build a client once first, so settings it refuses leave the running session and its reasoner alone
-            try (var probe = LlmClients.create(settings)) {
-                probe.provider();
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(settings.apiKey().redact(String.valueOf(e.getMessage())), e);
-            }
-        }
+        // the settings were validated when made; the client is built off the FX thread at the first question, and
+        // if it cannot be, the reasoning pane says so while the heuristics answer
         llm = settings;
         reasonerName.set(settings == null ? "heuristic" : settings.provider() + " " + settings.model());
         start();

@@ -38,7 +38,9 @@ public final class LlmReasoner implements Reasoner {
     static final int FRESH_SECONDS = 10;
     private static final long FIRST_BACKOFF_MILLIS = 200;
 
-    private final LlmClient client;
+    /** Built on the caller thread at the first call (the Gemini client takes a second to build): never on the FX thread. */
+    private final java.util.function.Supplier<LlmClient> clientFactory;
+    private volatile LlmClient client;
     private final LlmSettings settings;
     private final Mode mode;
     private final HeuristicReasoner heuristics = new HeuristicReasoner();
@@ -60,15 +62,20 @@ public final class LlmReasoner implements Reasoner {
     }
 
     public LlmReasoner(LlmClient client, LlmSettings settings, Mode mode) {
-        this.client = client;
+        this(() -> client, settings, mode);
+    }
+
+    /** @param clientFactory builds the client, on the call thread, when the model is first asked */
+    public LlmReasoner(java.util.function.Supplier<LlmClient> clientFactory, LlmSettings settings, Mode mode) {
+        this.clientFactory = clientFactory;
         this.settings = settings;
         this.mode = mode;
-        this.note = client.provider();
+        this.note = settings.provider();
     }
 
     @Override
     public String name() {
-        return client.provider();
+        return settings.provider();
     }
 
     @Override
@@ -135,12 +142,27 @@ public final class LlmReasoner implements Reasoner {
             inFlight = new Pending(now, CompletableFuture.supplyAsync(() -> callWithRetries(request), caller));
         }
         if (result == null) {
-            last = new ReasonerCall(client.provider(), client.model(), ReasonerCall.PENDING,
+            last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.PENDING,
                     "the answer will serve the next cycle", 0, 0, 0);
-            note = "heuristic (" + client.provider() + " answer pending)";
+            note = "heuristic (" + settings.provider() + " answer pending)";
             return measured;
         }
         return result;
+    }
+
+    /** Caller thread. */
+    private LlmClient client() throws LlmFailure {
+        LlmClient c = client;
+        if (c == null) {
+            try {
+                c = clientFactory.get();
+            } catch (RuntimeException e) {
+                throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, "cannot set up the client: "
+                        + settings.apiKey().redact(String.valueOf(e.getMessage())));
+            }
+            client = c;
+        }
+        return c;
     }
 
     /** Runs on the caller thread: the client, retried while the failure may pass and the deadline allows. */
@@ -154,7 +176,7 @@ public final class LlmReasoner implements Reasoner {
                 if (left < 50) {
                     throw new LlmFailure(LlmFailure.Kind.TIMEOUT, "no answer within " + request.deadlineMillis() + " ms");
                 }
-                LlmReply r = client.complete(new LlmRequest(request.system(), request.prompt(), request.responseSchema(), left));
+                LlmReply r = client().complete(new LlmRequest(request.system(), request.prompt(), request.responseSchema(), left));
                 return new LlmReply(r.text(), r.promptTokens(), r.outputTokens(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             } catch (LlmFailure f) {
@@ -181,10 +203,10 @@ public final class LlmReasoner implements Reasoner {
             return fallback(measured, f, reply.latencyMillis(), now, reply);
         }
         failuresInARow = 0;
-        List<Hypothesis> blended = ConfidenceBlend.blend(stated, measured, input.anomalies(), client.provider());
-        last = new ReasonerCall(client.provider(), client.model(), ReasonerCall.USED, null, reply.latencyMillis(),
+        List<Hypothesis> blended = ConfidenceBlend.blend(stated, measured, input.anomalies(), settings.provider());
+        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.USED, null, reply.latencyMillis(),
                 reply.promptTokens(), reply.outputTokens());
-        note = String.format(Locale.ROOT, "%s %s: %d ms, %d + %d tokens", client.provider(), client.model(),
+        note = String.format(Locale.ROOT, "%s %s: %d ms, %d + %d tokens", settings.provider(), settings.model(),
                 reply.latencyMillis(), reply.promptTokens(), reply.outputTokens());
         return blended.isEmpty() ? measured : blended;
     }
@@ -202,15 +224,15 @@ public final class LlmReasoner implements Reasoner {
             reason += String.format(Locale.ROOT, "; paused for %d s after %d failures in a row", BREAKER_SECONDS,
                     BREAKER_FAILURES);
         }
-        last = new ReasonerCall(client.provider(), client.model(), ReasonerCall.FALLBACK, reason, latency,
+        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.FALLBACK, reason, latency,
                 reply == null ? 0 : reply.promptTokens(), reply == null ? 0 : reply.outputTokens());
-        note = "heuristics answered (" + client.provider() + " " + reason + ")";
+        note = "heuristics answered (" + settings.provider() + " " + reason + ")";
         return measured;
     }
 
     private List<Hypothesis> skipped(List<Hypothesis> measured, String why) {
-        last = new ReasonerCall(client.provider(), client.model(), ReasonerCall.SKIPPED, why, 0, 0, 0);
-        note = "heuristic (" + client.provider() + " not asked: " + why + ")";
+        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.SKIPPED, why, 0, 0, 0);
+        note = "heuristic (" + settings.provider() + " not asked: " + why + ")";
         return measured;
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Any OpenAI-compatible chat-completions endpoint (OpenAI, hosted routers, local model servers) on
  * {@code java.net.http}: one POST to {@code {baseUrl}/chat/completions} asking for JSON that follows the request's
- * schema ({@code response_format: json_schema, strict}). No retries here (the reasoner does them). The key is
+ * schema ({@code response_format: json_schema}, not strict: see the request). No retries here (the reasoner does them). The key is
  * optional: a local server needs none, so without one no Authorization header is sent, and NO_KEY is raised only
  * for the provider's own endpoint (no base URL set), where a call could only fail with 401.
  */
@@ -121,7 +121,9 @@ public final class OpenAiCompatibleClient implements LlmClient {
         messages.addObject().put("role", "system").put("content", request.system());
         messages.addObject().put("role", "user").put("content", request.prompt());
         ObjectNode format = root.putObject("response_format").put("type", "json_schema");
-        format.putObject("json_schema").put("name", SCHEMA_NAME).put("strict", true).set("schema", schema);
+        // not strict: strict mode forbids optional properties (a target names only the dimensions it needs) and
+        // minItems/maximum; the schema still guides the model, and LlmAnswer checks every field itself
+        format.putObject("json_schema").put("name", SCHEMA_NAME).put("strict", false).set("schema", schema);
         root.put("temperature", 0);
         try {
             return Json.mapper().writeValueAsString(root);
