@@ -81,7 +81,11 @@ class LlmReasonerTest {
     }
 
     static List<AgentCycle> run(LlmClient client, LlmReasoner.Mode mode) {
-        Agent agent = new Agent(AgentConfig.defaults(ApprovalMode.DEFAULT_HEADLESS), new LlmReasoner(client, SETTINGS, mode),
+        return run(client, SETTINGS, mode);
+    }
+
+    static List<AgentCycle> run(LlmClient client, LlmSettings settings, LlmReasoner.Mode mode) {
+        Agent agent = new Agent(AgentConfig.defaults(ApprovalMode.DEFAULT_HEADLESS), new LlmReasoner(client, settings, mode),
                 new LessonStore(), OUTAGE.world());
         Engine engine = new Engine(OUTAGE, agent, EngineOptions.DEFAULT, null);
         List<AgentCycle> cycles = new ArrayList<>();

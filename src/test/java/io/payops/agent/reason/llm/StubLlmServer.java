@@ -80,7 +80,8 @@ public final class StubLlmServer implements AutoCloseable {
     private final ExecutorService handlers;
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Reply fallback = Reply.status(500, "{\"error\":{\"message\":\"StubLlmServer: no reply scripted\"}}");
+    private volatile java.util.function.Function<Request, Reply> responder =
+            r -> Reply.status(500, "{\"error\":{\"message\":\"StubLlmServer: no reply scripted\"}}");
 
     private StubLlmServer(HttpServer server, ExecutorService handlers) {
         this.server = server;
@@ -122,7 +123,13 @@ public final class StubLlmServer implements AutoCloseable {
 
     /** The reply for every request once the queue is empty (e.g. always the same good answer). */
     public StubLlmServer fallback(Reply reply) {
-        this.fallback = reply;
+        this.responder = r -> reply;
+        return this;
+    }
+
+    /** Answers every request, once the queue is empty, from what it asked (e.g. echoing the prompt's data). */
+    public StubLlmServer respond(java.util.function.Function<Request, Reply> responder) {
+        this.responder = responder;
         return this;
     }
 
@@ -182,11 +189,15 @@ public final class StubLlmServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    query == null ? "" : query, Map.copyOf(headers), body));
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    query == null ? "" : query, Map.copyOf(headers), body);
+            requests.add(request);
             Reply reply;
             synchronized (script) {
-                reply = script.isEmpty() ? fallback : script.poll();
+                reply = script.poll();
+            }
+            if (reply == null) {
+                reply = responder.apply(request);
             }
             if (reply.delayMillis() > 0) {
                 try {
