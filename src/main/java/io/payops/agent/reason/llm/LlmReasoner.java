@@ -203,6 +203,9 @@ public final class LlmReasoner implements Reasoner {
             return fallback(measured, f, reply.latencyMillis(), now, reply);
         }
         failuresInARow = 0;
+        // a model that echoes the key into its evidence must not carry it into frames, recordings and state files
+        stated = stated.stream().map(h -> new LlmAnswer.Stated(h.diagnosis(), h.target(), h.confidence(),
+                h.evidence().stream().map(e -> settings.apiKey().redact(e)).toList())).toList();
         List<Hypothesis> blended = ConfidenceBlend.blend(stated, measured, input.anomalies(), settings.provider());
         last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.USED, null, reply.latencyMillis(),
                 reply.promptTokens(), reply.outputTokens());

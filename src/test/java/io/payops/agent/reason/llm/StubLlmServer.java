@@ -90,6 +90,8 @@ public final class StubLlmServer implements AutoCloseable {
 
     /** A started server on 127.0.0.1 and a free port. */
     public static StubLlmServer start() {
+        // without TCP_NODELAY every reply waits ~40 ms for a delayed ACK: the JDK server's documented switch
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             // one thread per request, so a delayed reply does not hold back the next request

@@ -1,0 +1,91 @@
+package io.payops.cli;
+
+import io.payops.agent.reason.llm.StubLlmServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code run --reasoner gemini} through the real jar against a stub server that misbehaves in every way that could
+ * carry the key back (it echoes the key in 401, 429 and 500 bodies, and in a "model answer"): the key appears in no
+ * output, no report, no state file and no recording. Then the same for a missing key and a bad option.
+ */
+class LlmKeyIT extends AbstractJarIT {
+    static final String KEY = "AIzaSy-LEAK-CANARY-9f8e7d6c5b4a";
+
+    @Test
+    void theKeyNeverLeavesMemory() throws IOException {
+        try (StubLlmServer stub = StubLlmServer.start()) {
+            String echo = "{\"error\": {\"code\": 401, \"message\": \"API key " + KEY + " not valid\"}}";
+            stub.enqueue(StubLlmServer.Reply.status(401, echo), StubLlmServer.Reply.status(429, echo),
+                    StubLlmServer.Reply.status(500, echo),
+                    StubLlmServer.Reply.ok(StubLlmServer.geminiBody("{\"hypotheses\": \"" + KEY + "\"}", 10, 10)),
+                    StubLlmServer.Reply.ok(StubLlmServer.geminiBody("{\"hypotheses\": [{\"diagnosis\": \"gateway_outage\", "
+                            + "\"target\": {\"gateway\": \"stripe\"}, \"confidence\": 0.9, \"evidence\": [\"the key is "
+                            + KEY + "\"]}]}", 10, 10)));
+            stub.fallback(StubLlmServer.Reply.ok(StubLlmServer.geminiBody("""
+                    {"hypotheses": [{"diagnosis": "gateway_outage", "target": {"gateway": "stripe"}, "confidence": 0.9,
+                      "evidence": ["stripe fails"]}]}""", 800, 40)));
+            Result r = payops(Map.of("GEMINI_API_KEY", KEY), 180, "run", "--scenario", "stripe-outage", "--duration",
+                    "600", "--reasoner", "gemini", "--llm-base-url", stub.baseUrl(), "--llm-retries", "0",
+                    "--state", "st", "--report", "r.json");
+            assertExit(0, r);
+            assertTrue(stub.requests().size() > 5, "the model was asked " + stub.requests().size() + " times");
+            assertTrue(stub.requests().get(0).header("x-goog-api-key") != null, "the key went in its header");
+            assertTrue(r.stdout().contains("llm gemini"), r.describe());
+            String report = read(work.resolve("r.json"));
+            assertTrue(report.contains("\"llm\"") && report.contains("client_error") && report.contains("rate_limited"),
+                    report);
+            assertNoKey(r);
+        }
+    }
+
+    @Test
+    void aMissingKeyOrABadLlmOptionIsBadInput() {
+        String msg = assertBadInput(payops(Map.of("GEMINI_API_KEY", "", "GOOGLE_API_KEY", ""), 60, "run",
+                "--scenario", "quiet", "--reasoner", "gemini"));
+        assertTrue(msg.contains("GEMINI_API_KEY or GOOGLE_API_KEY"), msg);
+        msg = assertBadInput(payops("run", "--scenario", "quiet", "--reasoner", "claude"));
+        assertTrue(msg.contains("--reasoner") && msg.contains("heuristic, gemini, openai"), msg);
+        msg = assertBadInput(payops(Map.of("GEMINI_API_KEY", KEY), 60, "run", "--scenario", "quiet", "--reasoner",
+                "gemini", "--llm-base-url", "ftp://x"));
+        assertTrue(msg.contains("base URL") && !msg.contains(KEY), msg);
+        msg = assertBadInput(payops(Map.of("GEMINI_API_KEY", KEY), 60, "run", "--scenario", "quiet", "--reasoner",
+                "gemini", "--llm-deadline-ms", "5"));
+        assertTrue(msg.contains("deadline") && msg.contains("100 to 120000"), msg);
+    }
+
+    private void assertNoKey(Result r) throws IOException {
+        assertFalse(r.stdout().contains(KEY) || r.stderr().contains(KEY), r.describe());
+        assertFalse(r.stdout().contains("LEAK-CANARY") || r.stderr().contains("LEAK-CANARY"), r.describe());
+        int scanned = 0;
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String text = text(p);
+                assertFalse(text.contains("LEAK-CANARY"), p + " holds the key");
+                scanned++;
+            }
+        }
+        assertTrue(scanned >= 10, "scanned " + scanned + " files");
+    }
+
+    private static String text(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
