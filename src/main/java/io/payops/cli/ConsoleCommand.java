@@ -35,10 +35,13 @@ public final class ConsoleCommand implements Callable<Integer> {
         return open(validated());
     }
 
-    /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
     @picocli.CommandLine.Mixin
     RetentionOptions retention = new RetentionOptions();
 
+    @picocli.CommandLine.Mixin
+    LlmOptions llm = new LlmOptions();
+
+    /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
     public static int open(ConsoleOptions options) {
         try {
             ConsoleApp.open(options);
@@ -69,6 +72,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new BadInputException("--state: " + state + " is a file (expected a directory, or a path where "
                     + "one can be created)");
         }
-        return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention());
+        return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention(),
+                llm.settings(System.getenv()));
     }
 }

@@ -1,5 +1,6 @@
 package io.payops.ui;
 
+import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.store.SessionRetention;
 
 import java.nio.file.Path;
@@ -8,10 +9,11 @@ import java.nio.file.Path;
  * How the console starts (DESIGN §5.1 {@code console} and {@code replay}): scenario name or file (null: the one used
  * last, else live-demo), seed (null: the scenario's own), speed ×1 … ×100, the state directory, and a recorded
  * session folder to open in replay mode instead of live traffic (null: live), and how many recorded sessions the state
- * folder keeps. Validated by the command line before the window opens.
+ * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory). Validated by the
+ * command line before the window opens.
  */
 public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
-                             SessionRetention retention) {
+                             SessionRetention retention, LlmSettings llm) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
@@ -21,11 +23,11 @@ public record ConsoleOptions(String scenario, Long seed, Double speed, Path stat
 
     /** Live traffic: the options {@code console} takes. */
     public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir) {
-        this(scenario, seed, speed, stateDir, null, null);
+        this(scenario, seed, speed, stateDir, null, null, null);
     }
 
     /** The console opened directly on a recorded session ({@code payops replay SESSION_DIR}). */
     public static ConsoleOptions replay(Path session, Path stateDir) {
-        return new ConsoleOptions(null, null, null, stateDir, session, null);
+        return new ConsoleOptions(null, null, null, stateDir, session, null, null);
     }
 }

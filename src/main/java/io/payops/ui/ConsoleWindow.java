@@ -72,6 +72,7 @@ public final class ConsoleWindow {
         console.setTheme(prefs.theme());
         console.setRecommendOnly(prefs.recommendOnly());
         console.setRetention(options.retention());
+        console.preselectReasoner(options.llm());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording"));
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
                 ConsolePrefs.class));

@@ -192,9 +192,14 @@ public final class ConsoleViewModel implements FrameListener {
     public void setReasoner(LlmSettings settings) {
         // the settings were validated when made; the client is built off the FX thread at the first question, and
         // if it cannot be, the reasoning pane says so while the heuristics answer
+        preselectReasoner(settings);
+        start();
+    }
+
+    /** The reasoner the first session starts with (from the command line), without starting one. */
+    public void preselectReasoner(LlmSettings settings) {
         llm = settings;
         reasonerName.set(settings == null ? "heuristic" : settings.provider() + " " + settings.model());
-        start();
     }
 
     /** "heuristic", or the provider and model of the LLM in use. */
