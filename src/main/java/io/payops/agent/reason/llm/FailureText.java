@@ -51,4 +51,31 @@ final class FailureText {
         return msg == null || msg.isBlank() ? name : name + " " + msg;
     }
 
+
+    /** A caller's retry budget can run out; 0 would mean "no timeout" to OkHttp and is refused by java.net.http. */
+    static void requireTimeLeft(LlmRequest request, String provider) throws LlmFailure {
+        if (request.deadlineMillis() <= 0) {
+            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, provider + ": no time left for the call");
+        }
+    }
+
+    /**
+     * Waits for a call at most its deadline (the HTTP libraries' own timeouts do not all cover the body); a late
+     * call is cancelled; a failed one becomes what {@code onError} makes of its cause.
+     */
+    static <T> T await(java.util.concurrent.Future<T> call, long deadlineMillis, Secret key, String provider,
+                       java.util.function.Function<Throwable, LlmFailure> onError) throws LlmFailure {
+        try {
+            return call.get(deadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, of(key, provider, "no answer within " + deadlineMillis + " ms"));
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, of(key, provider, "call interrupted"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw onError.apply(e.getCause() == null ? e : e.getCause());
+        }
+    }
 }

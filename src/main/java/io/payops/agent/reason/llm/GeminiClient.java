@@ -17,12 +17,10 @@ import com.google.genai.types.Part;
 import io.payops.store.Json;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -109,28 +107,13 @@ public final class GeminiClient implements LlmClient {
         if (sdk == null) {
             throw new LlmFailure(LlmFailure.Kind.NO_KEY, PROVIDER + ": no API key (set GEMINI_API_KEY or GOOGLE_API_KEY)");
         }
-        if (request.deadlineMillis() <= 0) {
-            // a caller's retry budget can run out; 0 would mean "no timeout" to OkHttp and is refused by java.net.http
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, PROVIDER + ": no time left for the call");
-        }
+        FailureText.requireTimeLeft(request, PROVIDER);
         GenerateContentConfig config = config(request);
         long start = System.nanoTime();
         Future<GenerateContentResponse> call = calls.submit(
                 () -> sdk.models.generateContent(settings.model(), request.prompt(), config));
-        GenerateContentResponse response;
-        try {
-            response = call.get(request.deadlineMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true); // OkHttp's call timeout ends the request itself
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT,
-                    FailureText.of(key, PROVIDER, "no answer within " + request.deadlineMillis() + " ms"));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, FailureText.of(key, PROVIDER, "call interrupted"));
-        } catch (ExecutionException e) {
-            throw failure(e.getCause());
-        }
+        // OkHttp's call timeout ends a cancelled request itself
+        GenerateContentResponse response = FailureText.await(call, request.deadlineMillis(), key, PROVIDER, this::failure);
         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         return reply(response, latency);
     }

@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Any OpenAI-compatible chat-completions endpoint (OpenAI, hosted routers, local model servers) on
@@ -68,10 +66,7 @@ public final class OpenAiCompatibleClient implements LlmClient {
             throw new LlmFailure(LlmFailure.Kind.NO_KEY, PROVIDER + ": no API key (set OPENAI_API_KEY, or a base URL "
                     + "for a server that needs none)");
         }
-        if (request.deadlineMillis() <= 0) {
-            // a caller's retry budget can run out; 0 would mean "no timeout" to OkHttp and is refused by java.net.http
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, PROVIDER + ": no time left for the call");
-        }
+        FailureText.requireTimeLeft(request, PROVIDER);
         HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMillis(request.deadlineMillis()))
                 .header("Content-Type", "application/json")
@@ -83,21 +78,9 @@ public final class OpenAiCompatibleClient implements LlmClient {
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(post.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        HttpResponse<String> response;
-        try {
-            // the request timeout stops waiting for the headers only; this bounds the body too
-            response = call.get(request.deadlineMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT,
-                    FailureText.of(key, PROVIDER, "no answer within " + request.deadlineMillis() + " ms"));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, FailureText.of(key, PROVIDER, "call interrupted"));
-        } catch (ExecutionException e) {
-            throw FailureText.forIo(key, PROVIDER, e.getCause() == null ? e : e.getCause());
-        }
+        // the request timeout stops waiting for the headers only; this bounds the body too
+        HttpResponse<String> response = FailureText.await(call, request.deadlineMillis(), key, PROVIDER,
+                cause -> FailureText.forIo(key, PROVIDER, cause));
         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw FailureText.forStatus(key, PROVIDER, response.statusCode(), errorMessage(response.body()));
