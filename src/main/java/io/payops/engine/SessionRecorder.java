@@ -55,7 +55,12 @@ public final class SessionRecorder implements AutoCloseable {
         Files.createDirectory(dir);
         AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
         this.frames = FileChannel.open(dir.resolve(FRAMES), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        this.index = FileChannel.open(dir.resolve(INDEX), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            this.index = FileChannel.open(dir.resolve(INDEX), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            frames.close();
+            throw e;
+        }
     }
 
     public Path dir() {
@@ -94,8 +99,21 @@ public final class SessionRecorder implements AutoCloseable {
             member.finish();
             member = null;
         }
-        writeFully(frames, ByteBuffer.wrap(pending.toByteArray()));
-        pending.reset();
+        long before = frames.size();
+        try {
+            writeFully(frames, ByteBuffer.wrap(pending.toByteArray()));
+        } catch (IOException e) {
+            // a full disk may take half a frame: cut it off, and forget the member, so nothing is ever sent twice
+            member = null;
+            try {
+                frames.truncate(before);
+            } catch (IOException ignored) {
+                // the reader stops at the damage; the frames before it still replay
+            }
+            throw e;
+        } finally {
+            pending.reset();
+        }
         int marks = FrameMark.bits(marker.marks(f));
         writeFully(index, ByteBuffer.wrap(new IndexEntry(f.tick(), f.simMillis(), memberOffset, line, marks)
                 .toLine().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));

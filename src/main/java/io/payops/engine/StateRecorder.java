@@ -21,13 +21,14 @@ import java.util.Map;
 /**
  * Turns frames into the state files of DESIGN §5.6: it follows every frame (cheaply, in memory, with bounded
  * histories) and writes the files when asked, so the caller decides how often the disk is touched. Audit lines are
- * collected per frame and handed out by {@link #drainAudit()}. One thread only.
+ * collected per frame and kept until {@link #auditWritten} says they are on disk. One thread only.
  */
 public final class StateRecorder {
     static final int TREND_POINTS = 3600;
     static final int HISTORY = 200;
     static final int ACTIONS = 500;
     static final int LESSONS = 500;
+    static final int MAX_PENDING_AUDIT = 100_000;
 
     private final String session;
     private final Clock clock;
@@ -88,6 +89,9 @@ public final class StateRecorder {
                     null, null, null, null, error));
         }
         followLessons(f.step().learning().recent());
+        if (audit.size() > MAX_PENDING_AUDIT) {
+            audit.subList(0, audit.size() - MAX_PENDING_AUDIT).clear();
+        }
     }
 
     /** A request that leaves the pending list was answered or expired; its action record says how and by whom. */
@@ -132,11 +136,14 @@ public final class StateRecorder {
         }
     }
 
-    /** The audit lines gathered since the last call. */
-    public List<StateFiles.AuditEntry> drainAudit() {
-        List<StateFiles.AuditEntry> out = List.copyOf(audit);
-        audit.clear();
-        return out;
+    /** The audit lines not yet written (bounded: a disk that stays full for long loses the oldest). */
+    public List<StateFiles.AuditEntry> pendingAudit() {
+        return List.copyOf(audit);
+    }
+
+    /** The first {@code n} pending lines are on disk. */
+    public void auditWritten(int n) {
+        audit.subList(0, n).clear();
     }
 
     /** Writes the six JSON files from what the frames said so far (nothing before the first frame). */

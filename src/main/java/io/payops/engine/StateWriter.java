@@ -61,6 +61,8 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     private long nextFlush;
     /** Set when closing; the end marker may not fit a full queue, so the loop also ends once the queue is empty. */
     private volatile boolean closing;
+    /** Set if the writer thread failed unexpectedly: the engine must then never wait for it. */
+    private volatile boolean dead;
 
     private StateWriter(StateStore store, String id, SessionRecorder recorder, List<Lesson> lessons, Settings settings,
                         Clock clock, Consumer<String> problems) {
@@ -96,6 +98,11 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
                         + "{} sessions / {} MB", gone.size(), settings.retention().keepSessions(),
                         settings.retention().keepBytes() / (1024 * 1024));
             }
+        } catch (IOException | RuntimeException e) {
+            problems.accept("Cannot remove old sessions from " + store.sessionsDir() + " (" + describe(e)
+                    + "); this session is recorded anyway.");
+        }
+        try {
             SessionMeta meta = new SessionMeta(SessionMeta.FORMAT, id, clock.instant().toString(), null, scenario,
                     policy, approval, reasoner, EngineOptions.DEFAULT.tickMillis(), live, lessons, 0, 0, 0, SessionMeta.RECORDING, null);
             recorder = new SessionRecorder(store.sessionsDir().resolve(id), meta, clock);
@@ -132,6 +139,9 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     /** Engine thread. */
     @Override
     public void accept(Frame f) {
+        if (closing || dead) {
+            return;
+        }
         if (settings.waitWhenBehind()) {
             try {
                 queue.put(f);
@@ -188,6 +198,11 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
             finishRecording(SessionMeta.COMPLETE, null);
         } catch (InterruptedException e) {
             finishRecording(SessionMeta.STOPPED, "the writer was interrupted");
+        } catch (RuntimeException | Error e) {
+            dead = true;
+            queue.clear();
+            problems.accept("The state writer stopped (" + describe(e) + "); session " + id + " goes on unrecorded.");
+            finishRecording(SessionMeta.STOPPED, "writer failed: " + describe(e));
         }
     }
 
@@ -214,7 +229,12 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     }
 
     private void flush() {
-        attempt("audit", () -> store.appendAudit(state.drainAudit()));
+        // audit lines leave the recorder only once they are on disk: a full disk delays them, it does not lose them
+        attempt("audit", () -> {
+            List<io.payops.store.StateFiles.AuditEntry> lines = state.pendingAudit();
+            store.appendAudit(lines);
+            state.auditWritten(lines.size());
+        });
         attempt("state", () -> state.writeFiles(store));
         SessionRecorder r = recorder;
         if (r != null) {

@@ -14,7 +14,8 @@ import java.util.zip.Inflater;
  *
  * @param text           the inflated bytes (whole lines end in '\n'; a torn last line may not)
  * @param compressedSize how many bytes of the file the member took, header and trailer included
- * @param complete       whether the member ended with its trailer (false: the file ends inside it)
+ * @param complete       whether the member ended with its trailer (false: the file ends inside it, or damaged
+ *                       bytes follow the last decodable data)
  */
 record GzipMember(byte[] text, long compressedSize, boolean complete) {
     private static final int HEADER = 10;
@@ -35,8 +36,8 @@ record GzipMember(byte[] text, long compressedSize, boolean complete) {
             throw new IOException("no gzip member at byte " + offset + " (expected a PayOps recording)");
         }
         Inflater inflater = new Inflater(true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK * 4);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK * 4);
             byte[] in = new byte[CHUNK];
             byte[] buf = new byte[CHUNK];
             long pos = offset + HEADER;
@@ -59,7 +60,8 @@ record GzipMember(byte[] text, long compressedSize, boolean complete) {
             boolean complete = !eof && offset + size <= ch.size();
             return new GzipMember(out.toByteArray(), size, complete);
         } catch (DataFormatException e) {
-            throw new IOException("damaged gzip data in the member at byte " + offset + ": " + e.getMessage(), e);
+            // bytes a crash or a full disk left half written: keep the whole lines decoded before them
+            return new GzipMember(out.toByteArray(), HEADER + inflater.getBytesRead(), false);
         } finally {
             inflater.end();
         }

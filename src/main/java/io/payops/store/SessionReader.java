@@ -138,8 +138,8 @@ public final class SessionReader implements AutoCloseable {
             GzipMember m = GzipMember.read(ch, last.memberOffset());
             int[] starts = lineStarts(m.text());
             if (starts.length - 1 > last.line()) {
-                Frame f = parse(m.text(), starts, last.line());
-                if (f.tick() == last.tick()) {
+                Frame f = parseOrNull(m.text(), starts, last.line());
+                if (f != null && f.tick() == last.tick()) {
                     if (entries.size() > 1) {
                         // incidents and requests already open must not count as new in the frames scanned next
                         marker.marks(f);
@@ -172,7 +172,15 @@ public final class SessionReader implements AutoCloseable {
             GzipMember m = GzipMember.read(ch, pos);
             int[] starts = lineStarts(m.text());
             for (int line = skip; line < starts.length - 1; line++) {
-                Frame f = parse(m.text(), starts, line);
+                Frame f;
+                try {
+                    f = parse(m.text(), starts, line);
+                } catch (IOException e) {
+                    if (m.complete()) {
+                        throw e;
+                    }
+                    return; // garbage where a crash cut the last member: the frames before it are the recording
+                }
                 out.add(new IndexEntry(f.tick(), f.simMillis(), pos, line, FrameMark.bits(marker.marks(f))));
             }
             skip = 0;
@@ -200,6 +208,14 @@ public final class SessionReader implements AutoCloseable {
             }
         }
         return starts;
+    }
+
+    private static Frame parseOrNull(byte[] text, int[] starts, int line) {
+        try {
+            return parse(text, starts, line);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Frame parse(byte[] text, int[] starts, int line) throws IOException {

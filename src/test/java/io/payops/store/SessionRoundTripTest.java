@@ -152,6 +152,27 @@ class SessionRoundTripTest {
     }
 
     @Test
+    void garbageAfterTheLastWholeFrameIsIgnored(@TempDir Path dir) throws IOException {
+        Path session = write(dir, frames.subList(0, 100));
+        Path file = session.resolve(SessionRecorder.FRAMES);
+        long size = Files.size(file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            // what a full disk or a power cut can leave: the last member's final bytes overwritten with junk
+            raf.seek(size - 4000);
+            byte[] junk = new byte[4000];
+            new Random(9).nextBytes(junk);
+            raf.write(junk);
+        }
+        Files.delete(session.resolve(SessionRecorder.INDEX));
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            assertTrue(r.size() >= 64 && r.size() < 100, "read " + r.size());
+            for (int i = 0; i < r.size(); i++) {
+                assertEquals(frames.get(i), r.frame(i));
+            }
+        }
+    }
+
+    @Test
     void aMissingOrTornIndexIsRebuiltFromTheFrames(@TempDir Path dir) throws IOException {
         Path session = write(dir, frames);
         List<IndexEntry> expected;

@@ -135,7 +135,14 @@ public final class ConsoleViewModel implements FrameListener {
             views.accept(f);
             persist.accept(f);
         }, pump::offerFailure, LiveRunner.Clock.SYSTEM);
-        runner.beforeFirstTick(() -> persist.prepare(engine));
+        LivePersistence previous = lastPersistence;
+        runner.beforeFirstTick(() -> {
+            // the last session's writer must finish first: its last lessons would be lost and its files mixed in
+            if (previous != null) {
+                previous.awaitClosed(10_000);
+            }
+            persist.prepare(engine);
+        });
         runner.setPaused(paused.get());
         scenarioDescription.set(s.description());
         error.set(null);
@@ -192,8 +199,11 @@ public final class ConsoleViewModel implements FrameListener {
     public void setReasoner(LlmSettings settings) {
         // the settings were validated when made; the client is built off the FX thread at the first question, and
         // if it cannot be, the reasoning pane says so while the heuristics answer
+        LlmSettings before = llm;
         preselectReasoner(settings);
-        start();
+        if (!start()) {
+            preselectReasoner(before);
+        }
     }
 
     /** The reasoner the first session starts with (from the command line), without starting one. */

@@ -71,6 +71,14 @@ public final class LlmReasoner implements Reasoner {
         this.settings = settings;
         this.mode = mode;
         this.note = settings.provider();
+        // build the client now, in the background, so the first question does not pay for it
+        caller.execute(() -> {
+            try {
+                client();
+            } catch (LlmFailure e) {
+                // the first question reports it, as a fallback with its reason
+            }
+        });
     }
 
     @Override
@@ -171,12 +179,13 @@ public final class LlmReasoner implements Reasoner {
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(request.deadlineMillis());
         long backoff = FIRST_BACKOFF_MILLIS;
         for (int attempt = 0; ; attempt++) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             try {
+                LlmClient c = client(); // the first call builds it: that time counts against the deadline
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left < 50) {
                     throw new LlmFailure(LlmFailure.Kind.TIMEOUT, "no answer within " + request.deadlineMillis() + " ms");
                 }
-                LlmReply r = client().complete(new LlmRequest(request.system(), request.prompt(), request.responseSchema(), left));
+                LlmReply r = c.complete(new LlmRequest(request.system(), request.prompt(), request.responseSchema(), left));
                 return new LlmReply(r.text(), r.promptTokens(), r.outputTokens(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             } catch (LlmFailure f) {
@@ -198,7 +207,8 @@ public final class LlmReasoner implements Reasoner {
     private List<Hypothesis> answer(LlmReply reply, ReasoningInput input, List<Hypothesis> measured, long now) {
         List<LlmAnswer.Stated> stated;
         try {
-            stated = LlmAnswer.parse(reply.text(), input.snapshot());
+            // redacted before parsing: messages about a bad answer quote (and shorten) its text
+            stated = LlmAnswer.parse(settings.apiKey().redact(reply.text()), input.snapshot());
         } catch (LlmFailure f) {
             return fallback(measured, f, reply.latencyMillis(), now, reply);
         }
