@@ -165,4 +165,33 @@ abstract class AbstractJarIT {
             throw new AssertionError("cannot write " + name, e);
         }
     }
+
+    /**
+     * Every file the processes wrote under the working directory (recordings gunzipped) is free of each fragment,
+     * e.g. an API key and a distinctive part of it; at least ten files are scanned, so an empty run cannot pass.
+     */
+    void assertNoFileHolds(String... fragments) throws IOException {
+        int scanned = 0;
+        try (java.util.stream.Stream<Path> s = Files.walk(work)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String text = text(p);
+                for (String f : fragments) {
+                    assertFalse(text.contains(f), p + " holds " + f);
+                }
+                scanned++;
+            }
+        }
+        assertTrue(scanned >= 10, "scanned " + scanned + " files");
+    }
+
+    /** A file's text, gunzipped when it is gzip. */
+    private static String text(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
 }
