@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "payops", mixinStandardHelpOptions = true, version = "PayOps Console 0.1.0",
         description = "A payments-operations agent over a closed-loop payment simulator.",
         subcommands = {io.payops.cli.ConsoleCommand.class, RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
-                io.payops.cli.AnalyzeCommand.class, io.payops.cli.ReplayCommand.class, io.payops.cli.WhatIfCommand.class})
+                io.payops.cli.AnalyzeCommand.class, io.payops.cli.ReplayCommand.class, io.payops.cli.WhatIfCommand.class,
+                io.payops.cli.IngestCommand.class})
 public final class PayOps implements java.util.concurrent.Callable<Integer> {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;

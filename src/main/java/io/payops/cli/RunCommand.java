@@ -7,6 +7,8 @@ import io.payops.domain.Lesson;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
 import io.payops.engine.StateWriter;
+import io.payops.ingest.EventLogFormat;
+import io.payops.ingest.EventLogWriter;
 import io.payops.report.RunReport;
 import io.payops.report.RunSummary;
 import io.payops.report.ScenarioRunner;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -67,6 +70,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where to write the JSON report (default: state/reports/<scenario>-seed<N>-<policy>.json).")
     Path report;
 
+    @Option(names = "--export-events", paramLabel = "FILE",
+            description = "Also write every simulated attempt to FILE as an event log (DESIGN §5.4) that 'ingest' reads.")
+    Path exportEvents;
+
+    @Option(names = "--export-format", paramLabel = "jsonl|csv",
+            description = "The exported log's format. Default: csv for a .csv file name, else jsonl.")
+    String exportFormat;
+
+    @Option(names = "--export-start", paramLabel = "ISO-8601",
+            description = "The log time of simulated second 0. Default: 2026-01-01T00:00:00Z (so a run exports the same file every time).")
+    String exportStart;
+
     static final class PolicyNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -102,7 +117,20 @@ public final class RunCommand implements Callable<Integer> {
                     + "missing)");
         }
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
-        RunReport result = state == null ? ScenarioRunner.run(s, settings) : runPersisted(s, settings);
+        EventLogWriter export = exportEvents == null ? null : openExport();
+        RunReport result;
+        try {
+            result = state == null ? ScenarioRunner.run(s, settings, export, frame -> { }) : runPersisted(s, settings, export);
+            if (export != null) {
+                export.commit();
+            }
+        } catch (IOException e) {
+            throw new BadInputException("--export-events: cannot write '" + exportEvents + "': " + e.getMessage(), e);
+        } finally {
+            if (export != null) {
+                export.close();
+            }
+        }
         Path out = report != null ? report
                 : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
         try {
@@ -114,14 +142,47 @@ public final class RunCommand implements Callable<Integer> {
         if (sessionDir != null) {
             System.out.println("session: " + sessionDir);
         }
+        if (export != null) {
+            System.out.printf("events: %s (%,d attempts)%n", exportEvents, export.written());
+        }
         System.out.println("report: " + out);
         return 0;
     }
 
     private Path sessionDir;
 
+    private EventLogWriter openExport() {
+        EventLogFormat f;
+        if (exportFormat != null) {
+            f = EventLogFormat.of(exportFormat);
+            if (f == null) {
+                throw new BadInputException("--export-format: '" + exportFormat + "' is not a format (expected jsonl or csv)");
+            }
+        } else {
+            f = exportEvents.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                    ? EventLogFormat.CSV : EventLogFormat.JSONL;
+        }
+        Instant start = EventLogWriter.DEFAULT_START;
+        if (exportStart != null) {
+            try {
+                start = java.time.OffsetDateTime.parse(exportStart).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadInputException("--export-start: '" + exportStart + "' is not a time (expected ISO-8601 "
+                        + "with a zone, like 2026-11-21T10:00:00Z)");
+            }
+        }
+        if (Files.isDirectory(exportEvents)) {
+            throw new BadInputException("--export-events: '" + exportEvents + "' is a folder (expected a file name)");
+        }
+        try {
+            return new EventLogWriter(exportEvents, f, start);
+        } catch (IOException e) {
+            throw new BadInputException("--export-events: cannot write '" + exportEvents + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Runs with the state folder: lessons in, state files, audit and recording out; disk trouble never stops the run. */
-    private RunReport runPersisted(Scenario s, RunSettings settings) {
+    private RunReport runPersisted(Scenario s, RunSettings settings, EventLogWriter export) {
         SessionRetention keep = retention.retention();
         StateStore store = new StateStore(state, w -> System.err.println("payops: warning: " + w));
         List<Lesson> lessons = store.loadLessons();
@@ -130,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
                 settings.reasoner(), false, lessons, StateWriter.Settings.HEADLESS.withRetention(keep),
                 Clock.systemUTC(), p -> System.err.println("payops: warning: " + p));
         try {
-            return ScenarioRunner.run(s, settings, lessons, null, writer);
+            return ScenarioRunner.run(s, settings, lessons, export, writer);
         } finally {
             writer.close();
             sessionDir = writer.sessionDir();

@@ -18,25 +18,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
- * The tick loop. One thread calls {@link #step()}; it owns the simulator, observer, policy and routing, so all of
- * them are single-threaded and deterministic. Other threads only {@link #submit(Command)} commands.
+ * The tick loop. One thread calls {@link #step()}; it owns the traffic source (the simulator or an event log),
+ * observer, policy and routing, so all of them are single-threaded and deterministic. Other threads only
+ * {@link #submit(Command)} commands. Over an event log the routing is only what the policy recommends: nothing
+ * reads it back into the traffic.
  */
 public final class Engine {
     private final Scenario scenario;
     private final Policy policy;
     private final EngineOptions options;
     private final Routing routing;
+    private final TrafficSource source;
+    /** Null when the traffic comes from an event log: chaos then has nothing to act on. */
     private final Simulator simulator;
     private final Observer observer;
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
-    private final long endMillis;
     private long tick;
     private Frame last;
 
     public Engine(Scenario scenario, Policy policy) {
-        this(scenario, policy, EngineOptions.DEFAULT, null);
+        this(scenario, policy, EngineOptions.DEFAULT, (AttemptSink) null);
     }
 
     /** @param tap also receives every attempt (an exporter, a test); may be null */
@@ -51,7 +55,28 @@ public final class Engine {
             tap.accept(a);
         };
         this.simulator = new Simulator(scenario, routing, sink);
-        this.endMillis = scenario.durationSeconds() * 1000L;
+        this.source = new SimulatedTraffic(simulator);
+    }
+
+    private Engine(Scenario scenario, Policy policy, EngineOptions options, Function<AttemptSink, TrafficSource> sources) {
+        this.scenario = scenario;
+        this.policy = policy;
+        this.options = options;
+        this.routing = new Routing(scenario.world(), RetryPolicy.DEFAULT);
+        this.observer = new Observer(options.windowSeconds(), options.baselineSeconds());
+        this.simulator = null;
+        this.source = sources.apply(observer::record);
+    }
+
+    /**
+     * An engine over traffic that does not come from the simulator (an event log). {@code scenario} gives the world
+     * the policy routes over and the run's name; its faults and traffic are not used.
+     *
+     * @param sources builds the source around the sink that observes each attempt
+     */
+    public static Engine over(Scenario scenario, Policy policy, EngineOptions options,
+                              Function<AttemptSink, TrafficSource> sources) {
+        return new Engine(scenario, policy, options, sources);
     }
 
     public void submit(Command command) {
@@ -59,7 +84,21 @@ public final class Engine {
     }
 
     public boolean finished() {
-        return simulator.nowMillis() >= endMillis;
+        return source.finished();
+    }
+
+    /** Whether the next tick can be taken now (false while a followed file has not caught up). */
+    public boolean ready() {
+        return source.ready(source.nextTickEnd(source.nowMillis(), options.tickMillis()));
+    }
+
+    /** Attempts the observer dropped because they came after their second had left the window. */
+    public long lateAttempts() {
+        return observer.lateDropped();
+    }
+
+    public TrafficSource source() {
+        return source;
     }
 
     public Frame lastFrame() {
@@ -78,9 +117,9 @@ public final class Engine {
         return options;
     }
 
-    /** Applies queued commands, simulates one tick, observes, lets the policy act, and publishes a frame. */
+    /** Applies queued commands, takes one tick of traffic, observes, lets the policy act, and publishes a frame. */
     public Frame step() {
-        long now = simulator.nowMillis();
+        long now = source.nowMillis();
         List<Command> applied = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Command c;
@@ -91,22 +130,26 @@ public final class Engine {
                 errors.add(error);
             }
         }
-        long until = Math.min(endMillis, now + options.tickMillis());
-        simulator.advanceTo(until);
+        long until = source.nextTickEnd(now, options.tickMillis());
+        source.advanceTo(until);
         observer.advanceTo(until);
         Snapshot snapshot = observer.snapshot(until);
-        List<ActiveFault> active = simulator.faults().active();
+        List<ActiveFault> active = source.activeFaults();
         PolicyStep step = policy.onTick(new PolicyContext(until, snapshot, routing,
                 policy.readsGroundTruth() ? active : List.of()));
         tick++;
-        last = new Frame(tick, until, until >= endMillis, snapshot, routing.state(), active, step,
-                simulator.totals(), applied, errors);
+        last = new Frame(tick, until, source.finished(), snapshot, routing.state(), active, step,
+                source.totals(), applied, errors);
         return last;
     }
 
     /** @return why the command was refused, or null when it was applied */
     private String apply(Command command, long now) {
         try {
+            if (simulator == null && (command instanceof Command.AddFault || command instanceof Command.UpdateFault
+                    || command instanceof Command.RemoveFault)) {
+                return "chaos needs simulated traffic; this run reads an event log";
+            }
             if (command instanceof Command.AddFault add) {
                 FaultSpec spec = add.spec();
                 if (add.startNow()) {

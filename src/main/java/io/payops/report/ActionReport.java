@@ -1,10 +1,15 @@
 package io.payops.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.payops.domain.Target;
 
-/** One non-no_op decision with its final status. */
-@JsonPropertyOrder({"id", "atSecond", "type", "target", "detail", "status", "approval", "outcome", "rolledBack", "note"})
+/**
+ * One non-no_op decision with its final status. {@code applied} is absent for a simulated run and false over an
+ * event log, where every action is a recommendation nothing applied.
+ */
+@JsonPropertyOrder({"id", "atSecond", "type", "target", "detail", "status", "approval", "outcome", "rolledBack", "note",
+        "applied"})
 public record ActionReport(
         long id,
         Number atSecond,
@@ -15,5 +20,6 @@ public record ActionReport(
         String approval,
         String outcome,
         boolean rolledBack,
-        String note) {
+        String note,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean applied) {
 }

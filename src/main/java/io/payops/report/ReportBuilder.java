@@ -26,10 +26,8 @@ public final class ReportBuilder {
     private final LlmUsage.Tally llm = new LlmUsage.Tally();
     private final Map<String, FaultSpec> faults = new LinkedHashMap<>();
     private final List<Detection> detections = new ArrayList<>();
-    private final Map<Long, ActionRecord> actions = new LinkedHashMap<>();
-    private final Map<Long, Long> executedAt = new LinkedHashMap<>();
+    private final ActionLog actions = new ActionLog();
     private final Map<Long, Boolean> falseAtExecution = new LinkedHashMap<>();
-    private int approvalsRequested;
     private Frame last;
 
     public ReportBuilder(String scenario, long seed, String policy, String reasoner) {
@@ -48,15 +46,8 @@ public final class ReportBuilder {
             faults.putIfAbsent(f.id(), f.spec());
         }
         detections.addAll(frame.step().detections());
-        for (ActionRecord r : frame.step().actions()) {
-            ActionRecord previous = actions.put(r.id(), r);
-            if (previous == null && r.status() == ActionStatus.PENDING) {
-                approvalsRequested++;
-            }
-            if (r.status() == ActionStatus.EXECUTED && !executedAt.containsKey(r.id())) {
-                executedAt.put(r.id(), frame.simMillis());
-                falseAtExecution.put(r.id(), isFalseAction(r, frame.faults()));
-            }
+        for (ActionRecord r : actions.accept(frame)) {
+            falseAtExecution.put(r.id(), isFalseAction(r, frame.faults()));
         }
     }
 
@@ -79,25 +70,14 @@ public final class ReportBuilder {
         var totals = last.totals();
         List<IncidentReport> incidents = new ArrayList<>();
         faults.forEach((id, spec) -> incidents.add(incident(id, spec)));
-        List<ActionReport> actionReports = new ArrayList<>();
-        int rollbacks = 0;
-        for (ActionRecord r : actions.values()) {
-            if (r.action().type() == ActionType.NO_OP) {
-                continue;
-            }
-            if (r.rolledBack()) {
-                rollbacks++;
-            }
-            actionReports.add(new ActionReport(r.id(), seconds(r.atMillis()), r.action().type().key(), r.action().target(),
-                    r.action().describe(), r.status().key(), r.approval(), r.outcome(), r.rolledBack(), r.note()));
-        }
+        List<ActionReport> actionReports = actions.reports(ActionStatus::key, null);
         int falseActions = (int) falseAtExecution.values().stream().filter(Boolean::booleanValue).count();
         double rate = totals.successRate();
         double perPayment = totals.payments() == 0 ? 0 : (double) totals.attempts() / totals.payments();
         return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
                 totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
                 round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
-                rollbacks, approvalsRequested, FinalRouting.of(last.routing()), llm.build());
+                actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build());
     }
 
     private IncidentReport incident(String id, FaultSpec spec) {
@@ -110,16 +90,7 @@ public final class ReportBuilder {
                 .toList();
         Number detected = during.isEmpty() ? null : seconds(during.get(0).atMillis());
         Detection settled = mostFrequent(during);
-        Long mitigated = null;
-        for (Map.Entry<Long, Long> e : executedAt.entrySet()) {
-            ActionRecord r = actions.get(e.getKey());
-            long at = e.getValue();
-            if (r.action().type().changesRouting() && !r.recovery() && r.action().type() != ActionType.CLOSE_CIRCUIT
-                    && at >= start && at <= end && r.action().target().overlaps(target)
-                    && (mitigated == null || at < mitigated)) {
-                mitigated = at;
-            }
-        }
+        Long mitigated = actions.firstMitigation(target, start, end);
         return new IncidentReport(id, spec.type().key(), target, seconds(start), seconds(Math.min(end, last.simMillis())),
                 detected, mitigated == null ? null : seconds(mitigated),
                 settled == null ? null : settled.diagnosis().key(), settled == null ? null : settled.target(),
@@ -127,7 +98,7 @@ public final class ReportBuilder {
     }
 
     /** The (diagnosis, target) said most often during the incident: the policy's settled view, not its first guess. */
-    private static Detection mostFrequent(List<Detection> list) {
+    static Detection mostFrequent(List<Detection> list) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Detection> first = new LinkedHashMap<>();
         for (Detection d : list) {

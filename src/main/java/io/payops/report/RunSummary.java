@@ -24,11 +24,19 @@ public final class RunSummary {
         }
         b.append(String.format(Locale.ROOT, "actions %d  false actions %d  rollbacks %d  approvals requested %d%n",
                 r.actions().size(), r.falseActions(), r.rollbacks(), r.approvalsRequested()));
-        for (ActionReport a : r.actions()) {
+        actions(b, r.actions());
+        llm(b, r.llm());
+        return b.toString();
+    }
+
+    static void actions(StringBuilder b, java.util.List<ActionReport> actions) {
+        for (ActionReport a : actions) {
             b.append(String.format(Locale.ROOT, "  at %s s: %s [%s, approval %s, outcome %s]%n",
                     a.atSecond(), a.detail(), a.status(), a.approval(), a.outcome()));
         }
-        LlmUsage l = r.llm();
+    }
+
+    static void llm(StringBuilder b, LlmUsage l) {
         if (l != null) {
             b.append(String.format(Locale.ROOT, "llm %s %s: asked %d, used %d, fell back %d%s; not asked %d; "
                             + "tokens %,d in + %,d out; latency p50 %d ms, p95 %d ms%n",
@@ -36,10 +44,9 @@ public final class RunSummary {
                     l.fallbackReasons().isEmpty() ? "" : " " + new java.util.TreeMap<>(l.fallbackReasons()),
                     l.skipped(), l.promptTokens(), l.outputTokens(), l.latencyMillisP50(), l.latencyMillisP95()));
         }
-        return b.toString();
     }
 
-    private static String orDash(Number n) {
+    static String orDash(Number n) {
         return n == null ? "-" : n + " s";
     }
 }

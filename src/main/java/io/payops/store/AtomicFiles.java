@@ -38,4 +38,56 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * A file written as a stream, still whole or nothing: bytes go to a temporary file beside the target, and only
+     * {@link #commit()} flushes it to disk and renames it over the target; closing without committing deletes it.
+     */
+    public static final class Streamed implements java.io.Closeable {
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel channel;
+        private final java.io.OutputStream out;
+        private boolean committed;
+
+        private Streamed(Path target) throws IOException {
+            this.target = target;
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+        }
+
+        public java.io.OutputStream out() {
+            return out;
+        }
+
+        public void commit() throws IOException {
+            out.flush();
+            channel.force(true);
+            channel.close();
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                try {
+                    channel.close();
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+    }
+
+    public static Streamed streamed(Path target) throws IOException {
+        return new Streamed(target);
+    }
 }

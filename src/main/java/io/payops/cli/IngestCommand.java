@@ -1,0 +1,210 @@
+package io.payops.cli;
+
+import io.payops.agent.reason.llm.LlmReasoner;
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ApprovalMode;
+import io.payops.domain.Incident;
+import io.payops.engine.Frame;
+import io.payops.engine.RunSettings;
+import io.payops.ingest.BadLine;
+import io.payops.ingest.EventLogFormat;
+import io.payops.ingest.EventLogSession;
+import io.payops.report.IngestReport;
+import io.payops.report.IngestSummary;
+import io.payops.report.EventLogRunner;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import io.payops.store.AtomicFiles;
+import io.payops.store.BadInputException;
+import io.payops.store.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/** The agent over an external event log, open loop (DESIGN §5.1, §5.4). */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Run the agent over an event log (one payment attempt per line, JSON lines or CSV with a header; "
+                + "see DESIGN §5.4), as fast as it reads, in constant memory. The file's timestamps drive the clock.",
+                "The agent runs open loop: the traffic already happened, so its actions are recommendations and nothing "
+                        + "is applied. Bad lines are counted and the first ten reported; more than half bad is exit 2.",
+                "With --follow the file is read like 'tail -f' (surviving truncation and rotation) until Ctrl+C; "
+                        + "incidents and recommendations are printed as they come and the report is written at the end."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--events", required = true, paramLabel = "FILE",
+            description = "The event log (.jsonl, .ndjson, .csv; .gz is read through gunzip).")
+    Path events;
+
+    @Option(names = "--format", paramLabel = "jsonl|csv",
+            description = "The file's format. Default: from its name, else from its first character ('{' is JSON lines).")
+    String format;
+
+    @Option(names = "--world", paramLabel = "NAME|FILE",
+            description = "A scenario whose gateways, weights and merchants routing recommendations are made over (its "
+                    + "faults and traffic are ignored). Default: inferred from the first 15 minutes of the log.")
+    String world;
+
+    @Option(names = "--follow", description = "Keep reading as the file grows, until interrupted.")
+    boolean follow;
+
+    @Option(names = "--approval", defaultValue = "auto:60", paramLabel = "auto:SECONDS|never",
+            description = "How a simulated operator answers the approval requests, as in 'run'. Default: ${DEFAULT-VALUE}.")
+    String approval;
+
+    @CommandLine.Mixin
+    LlmOptions llmOptions = new LlmOptions();
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Where to write the JSON report (default: state/reports/ingest-<file name>.json).")
+    Path report;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        EventLogFormat f = null;
+        if (format != null) {
+            f = EventLogFormat.of(format);
+            if (f == null) {
+                throw new BadInputException("--format: '" + format + "' is not a format (expected jsonl or csv)");
+            }
+        }
+        ApprovalMode mode;
+        try {
+            mode = ApprovalMode.parse(approval);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--approval: " + e.getMessage());
+        }
+        Scenario worldFrom = world == null ? null : ScenarioLoader.resolve(world);
+        RunSettings settings = new RunSettings("agent", mode, llmOptions.reasoner(), llmOptions.settings(System.getenv()),
+                LlmReasoner.Mode.WAIT);
+        Path out = report != null ? report : Path.of("state", "reports", "ingest-" + events.getFileName() + ".json");
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+
+        StopSignal stop = new StopSignal(follow);
+        EventLogSession log = EventLogSession.open(events, f, worldFrom, follow, stop::requested);
+        if (log == null) {
+            stop.done();
+            stderr.println("payops: stopped before '" + events + "' had any event; no report written");
+            return 0;
+        }
+        if (follow) {
+            stdout.printf("following %s (%s); world %s; Ctrl+C writes the report and stops%n", events,
+                    log.format().key(), log.worldNote());
+            stdout.flush();
+        }
+        IngestReport result;
+        try {
+            result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { }, stop::requested);
+            try {
+                AtomicFiles.write(out, Json.pretty().writeValueAsBytes(result));
+            } catch (IOException e) {
+                throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
+            }
+        } finally {
+            stop.done();
+        }
+        for (String c : result.input().ignoredColumns()) {
+            stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored");
+        }
+        if (result.input().badLines() > 0) {
+            stderr.printf("payops: warning: %s: %,d of %,d lines were not events; the first %d:%n", events,
+                    result.input().badLines(), result.input().badLines() + result.input().events(),
+                    result.input().firstBadLines().size());
+            for (BadLine b : result.input().firstBadLines()) {
+                stderr.println("  " + b);
+            }
+        }
+        stderr.flush();
+        stdout.print(IngestSummary.format(result));
+        stdout.println("report: " + out);
+        stdout.flush();
+        if (result.input().badLines() * 2 > result.input().badLines() + result.input().events()) {
+            throw new BadInputException("event log '" + events + "': " + result.input().badLines() + " of "
+                    + (result.input().badLines() + result.input().events()) + " lines are bad (more than half; expected "
+                    + "one attempt per line with ts, status, latencyMs and a dimension); first: "
+                    + result.input().firstBadLines().get(0));
+        }
+        return 0;
+    }
+
+    /** Following ends on Ctrl+C or SIGTERM: the hook asks the run to stop and waits until the report is written. */
+    private static final class StopSignal {
+        private volatile boolean requested;
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread hook;
+
+        StopSignal(boolean follow) {
+            hook = follow ? new Thread(() -> {
+                requested = true;
+                try {
+                    finished.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ingest-stop") : null;
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+        }
+
+        boolean requested() {
+            return requested;
+        }
+
+        void done() {
+            finished.countDown();
+            if (hook != null && !requested) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook is running and has just been released
+                }
+            }
+        }
+    }
+
+    /** While following: one line per incident opened and per recommendation, as they happen. */
+    private static final class LiveLines implements Consumer<Frame> {
+        private final PrintWriter out;
+        private final Set<Long> incidents = new HashSet<>();
+        private final Set<String> said = new HashSet<>();
+
+        LiveLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(Frame f) {
+            boolean printed = false;
+            for (Incident i : f.step().incidents()) {
+                if (incidents.add(i.id())) {
+                    out.printf("%7.0f s  incident %s on %s (confidence %.2f)%n", f.simSeconds(), i.diagnosis().key(),
+                            i.target(), i.confidence());
+                    printed = true;
+                }
+            }
+            for (ActionRecord r : f.step().actions()) {
+                if (r.action().type() != io.payops.domain.ActionType.NO_OP && said.add(r.id() + "/" + r.status())) {
+                    out.printf("%7.0f s  recommendation %s: %s%n", f.simSeconds(), r.status().key()
+                            .replace("executed", "recommended"), r.action().describe());
+                    printed = true;
+                }
+            }
+            if (printed) {
+                out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.payops.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV with a header naming the fields of DESIGN §5.4 (any order, any case; other columns ignored). Fields may be
+ * double-quoted with {@code ""} for a quote; a quoted field cannot span lines, since a line is one event.
+ */
+final class CsvLineParser implements LineParser {
+    private final ValueCache values;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private EventField[] columns;
+    private char[] chars = new char[1024];
+    private final char[] unquoted = new char[LineSource.MAX_LINE_BYTES];
+    private int[] fieldStart = new int[32];
+    private int[] fieldEnd = new int[32];
+
+    CsvLineParser(ValueCache values) {
+        this.values = values;
+    }
+
+    boolean hasHeader() {
+        return columns != null;
+    }
+
+    /** Forgets the header: the file restarted and will bring its header again. */
+    void resetHeader() {
+        columns = null;
+    }
+
+    /**
+     * Reads the header line.
+     *
+     * @return columns this program ignores (for a warning)
+     * @throws LineProblem when it is not a header naming ts, status, latencyMs and at least one dimension
+     */
+    List<String> header(byte[] buf, int off, int len) throws LineProblem {
+        int n = split(buf, off, len);
+        EventField[] cols = new EventField[n];
+        List<String> ignored = new ArrayList<>();
+        boolean ts = false;
+        boolean status = false;
+        boolean latency = false;
+        boolean dimension = false;
+        for (int i = 0; i < n; i++) {
+            String name = new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]).trim();
+            EventField f = EventField.of(name);
+            for (int j = 0; j < i && f != null; j++) {
+                if (cols[j] == f) {
+                    throw new LineProblem("CSV header names " + f.key + " twice");
+                }
+            }
+            cols[i] = f;
+            if (f == null) {
+                ignored.add(name);
+                continue;
+            }
+            ts |= f == EventField.TS;
+            status |= f == EventField.STATUS;
+            latency |= f == EventField.LATENCY_MS;
+            dimension |= f == EventField.GATEWAY || f == EventField.ISSUER || f == EventField.NETWORK
+                    || f == EventField.METHOD || f == EventField.MERCHANT;
+        }
+        if (!ts || !status || !latency || !dimension) {
+            throw new LineProblem("not a CSV header with the event log's columns (expected ts, status, latencyMs and at "
+                    + "least one of gateway, issuer, network, method, merchant; found '"
+                    + EventField.clip(chars, 0, Math.min(charsLength, 200)) + "')");
+        }
+        columns = cols;
+        return ignored;
+    }
+
+    private int charsLength;
+
+    @Override
+    public void parse(byte[] buf, int off, int len, EventFields out) throws LineProblem {
+        out.clear();
+        int n = split(buf, off, len);
+        if (n != columns.length) {
+            throw new LineProblem("has " + n + " fields, the header has " + columns.length);
+        }
+        for (int i = 0; i < n; i++) {
+            EventField f = columns[i];
+            if (f != null) {
+                int s = fieldStart[i];
+                int e = fieldEnd[i];
+                while (s < e && chars[s] == ' ') {
+                    s++;
+                }
+                while (e > s && chars[e - 1] == ' ') {
+                    e--;
+                }
+                f.setText(out, chars, s, e - s, values);
+            }
+        }
+    }
+
+    /** Decodes the line into {@link #chars} and finds its fields; returns how many there are. */
+    private int split(byte[] buf, int off, int len) throws LineProblem {
+        decode(buf, off, len);
+        int n = 0;
+        int i = 0;
+        int end = charsLength;
+        int u = 0;
+        while (true) {
+            if (n == fieldStart.length) {
+                fieldStart = java.util.Arrays.copyOf(fieldStart, n * 2);
+                fieldEnd = java.util.Arrays.copyOf(fieldEnd, n * 2);
+            }
+            if (i < end && chars[i] == '"') {
+                // a quoted field is copied, unescaped, to the end of the chars buffer's twin
+                int from = u;
+                i++;
+                while (true) {
+                    if (i >= end) {
+                        throw new LineProblem("a quoted field does not end (a field cannot span lines)");
+                    }
+                    char ch = chars[i++];
+                    if (ch == '"') {
+                        if (i < end && chars[i] == '"') {
+                            unquoted[u++] = '"';
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        unquoted[u++] = ch;
+                    }
+                }
+                if (i < end && chars[i] != ',') {
+                    throw new LineProblem("text after a quoted field (expected a comma)");
+                }
+                // move the unescaped text over the quoted original, which is at least as long
+                int len2 = u - from;
+                int at = i - len2;
+                System.arraycopy(unquoted, from, chars, at, len2);
+                fieldStart[n] = at;
+                fieldEnd[n] = i;
+                u = from;
+            } else {
+                int s = i;
+                while (i < end && chars[i] != ',') {
+                    i++;
+                }
+                fieldStart[n] = s;
+                fieldEnd[n] = i;
+            }
+            n++;
+            if (i >= end) {
+                return n;
+            }
+            i++; // the comma
+        }
+    }
+
+    private void decode(byte[] buf, int off, int len) throws LineProblem {
+        if (chars.length < len) {
+            chars = new char[Math.max(len, chars.length * 2)];
+        }
+        boolean ascii = true;
+        for (int i = 0; i < len; i++) {
+            byte b = buf[off + i];
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+            chars[i] = (char) b;
+        }
+        if (ascii) {
+            charsLength = len;
+            return;
+        }
+        try {
+            CharBuffer cb = CharBuffer.wrap(chars);
+            utf8.reset();
+            var result = utf8.decode(ByteBuffer.wrap(buf, off, len), cb, true);
+            if (result.isError()) {
+                result.throwException();
+            }
+            utf8.flush(cb);
+            charsLength = cb.position();
+        } catch (CharacterCodingException e) {
+            throw new LineProblem("not UTF-8 text (binary data?)");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.payops.ingest;
+
+import io.payops.domain.Status;
+
+/** The fields of DESIGN §5.4, and how a textual value of each goes into {@link EventFields}. */
+enum EventField {
+    TS("ts"), PAYMENT_ID("paymentId"), ATTEMPT("attempt"), GATEWAY("gateway"), ISSUER("issuer"), NETWORK("network"),
+    METHOD("method"), MERCHANT("merchant"), AMOUNT("amount"), CURRENCY("currency"), STATUS("status"),
+    LATENCY_MS("latencyMs");
+
+    /** A latency beyond this is a unit mistake (microseconds, nanoseconds), not a slow bank. */
+    static final int MAX_LATENCY_MS = 600_000;
+    static final int MAX_ATTEMPT = 1000;
+
+    final String key;
+
+    EventField(String key) {
+        this.key = key;
+    }
+
+    /** @return the field a JSON key or CSV column names (case and surrounding spaces ignored), or null */
+    static EventField of(String name) {
+        String n = name.trim();
+        for (EventField f : values()) {
+            if (f.key.equalsIgnoreCase(n)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Sets this field from text; an empty value counts as absent. */
+    void setText(EventFields e, char[] c, int off, int len, ValueCache values) throws LineProblem {
+        if (len == 0) {
+            return;
+        }
+        switch (this) {
+            case TS -> {
+                e.ts = Timestamps.parse(c, off, len);
+                e.hasTs = true;
+            }
+            case PAYMENT_ID -> e.paymentId = paymentId(c, off, len);
+            case ATTEMPT -> setAttempt(e, wholeNumber(c, off, len, "attempt", "a whole number from 1"));
+            case GATEWAY -> e.gateway = values.get(c, off, len);
+            case ISSUER -> e.issuer = values.get(c, off, len);
+            case NETWORK -> e.network = values.get(c, off, len);
+            case METHOD -> e.method = values.get(c, off, len);
+            case MERCHANT -> e.merchant = values.get(c, off, len);
+            case CURRENCY -> e.currency = values.get(c, off, len);
+            case AMOUNT -> setAmount(e, decimal(c, off, len, "amount"));
+            case STATUS -> {
+                Status s = StatusNames.of(c, off, len);
+                if (s == null) {
+                    throw new LineProblem("status: '" + clip(c, off, len) + "' is not a status (expected one of "
+                            + StatusNames.EXPECTED + ")");
+                }
+                e.status = s;
+            }
+            case LATENCY_MS -> setLatency(e, decimal(c, off, len, "latencyMs"));
+        }
+    }
+
+    static void setAttempt(EventFields e, long v) throws LineProblem {
+        if (v < 1 || v > MAX_ATTEMPT) {
+            throw new LineProblem("attempt: " + v + " is out of range (expected 1 to " + MAX_ATTEMPT + ")");
+        }
+        e.attemptNo = (int) v;
+    }
+
+    static void setAmount(EventFields e, double v) throws LineProblem {
+        if (!Double.isFinite(v) || v < 0) {
+            throw new LineProblem("amount: " + v + " is out of range (expected a number >= 0)");
+        }
+        e.amount = v;
+    }
+
+    static void setLatency(EventFields e, double v) throws LineProblem {
+        if (!(v >= 0 && v <= MAX_LATENCY_MS)) {
+            throw new LineProblem("latencyMs: " + v + " is out of range (expected 0 to " + MAX_LATENCY_MS + " milliseconds)");
+        }
+        e.latencyMs = (int) Math.round(v);
+        e.hasLatency = true;
+    }
+
+    /** A numeric id as it is; any other id (pay_123) hashed, since ids are only told apart, never ordered. */
+    static long paymentId(char[] c, int off, int len) {
+        long v = 0;
+        boolean numeric = len <= 18;
+        for (int i = 0; i < len && numeric; i++) {
+            char ch = c[off + i];
+            if (ch < '0' || ch > '9') {
+                numeric = false;
+            } else {
+                v = v * 10 + (ch - '0');
+            }
+        }
+        if (numeric) {
+            return v;
+        }
+        long h = 1125899906842597L;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + c[off + i];
+        }
+        return h;
+    }
+
+    private static long wholeNumber(char[] c, int off, int len, String field, String expected) throws LineProblem {
+        if (len > 18) {
+            throw new LineProblem(field + ": '" + clip(c, off, len) + "' is not a number (expected " + expected + ")");
+        }
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            char ch = c[off + i];
+            if (ch < '0' || ch > '9') {
+                throw new LineProblem(field + ": '" + clip(c, off, len) + "' is not a whole number (expected " + expected + ")");
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
+    }
+
+    /** Plain decimals (123, 45.67) are read by hand; anything else goes through Double.parseDouble. */
+    private static double decimal(char[] c, int off, int len, String field) throws LineProblem {
+        long whole = 0;
+        long frac = 0;
+        long scale = 1;
+        boolean dot = false;
+        boolean simple = len <= 15;
+        for (int i = 0; i < len && simple; i++) {
+            char ch = c[off + i];
+            if (ch >= '0' && ch <= '9') {
+                if (dot) {
+                    frac = frac * 10 + (ch - '0');
+                    scale *= 10;
+                } else {
+                    whole = whole * 10 + (ch - '0');
+                }
+            } else if (ch == '.' && !dot && i > 0 && i < len - 1) {
+                dot = true;
+            } else {
+                simple = false;
+            }
+        }
+        if (simple) {
+            return whole + (double) frac / scale;
+        }
+        try {
+            return Double.parseDouble(new String(c, off, len).trim());
+        } catch (NumberFormatException ex) {
+            throw new LineProblem(field + ": '" + clip(c, off, len) + "' is not a number");
+        }
+    }
+
+    static String clip(char[] c, int off, int len) {
+        return len <= 40 ? new String(c, off, len) : new String(c, off, 40) + "...";
+    }
+}

@@ -1,0 +1,184 @@
+package io.payops.ingest;
+
+import io.payops.store.BadInputException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams the events of an event log (DESIGN §5.4) in constant memory: one reused line buffer, one reused
+ * {@link EventFields}, interned dimension values. A bad line is counted, the first ten are kept with their line
+ * numbers and the reading goes on; deciding whether too many were bad is the caller's business
+ * ({@link EventLogStats#mostlyBad()}).
+ */
+public final class EventLogReader implements Closeable {
+    private final Path file;
+    private final EventLogFormat format;
+    private final LineSource lines;
+    private final ValueCache values = new ValueCache();
+    private final JsonLineParser json;
+    private final CsvLineParser csv;
+    private final List<BadLine> firstBad = new ArrayList<>();
+    private final List<String> ignoredColumns = new ArrayList<>();
+    private long events;
+    private long badLines;
+    private long blankLines;
+    private long headerLines;
+    private int generation;
+    private boolean exhausted;
+
+    private EventLogReader(Path file, EventLogFormat format, LineSource lines) {
+        this.file = file;
+        this.format = format;
+        this.lines = lines;
+        this.json = format == EventLogFormat.JSONL ? new JsonLineParser(values) : null;
+        this.csv = format == EventLogFormat.CSV ? new CsvLineParser(values) : null;
+    }
+
+    /**
+     * @param format null to tell from the file name or its first byte
+     * @throws BadInputException naming the file when it is missing, a folder or unreadable
+     */
+    public static EventLogReader open(Path file, EventLogFormat format, boolean follow) {
+        if (!Files.exists(file)) {
+            throw new BadInputException("event log '" + file + "' does not exist (expected a JSON lines or CSV file)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("event log '" + file + "' is a folder (expected a JSON lines or CSV file)");
+        }
+        try {
+            EventLogFormat f = format != null ? format : EventLogFormat.detect(file);
+            return new EventLogReader(file, f, new LineSource(file, follow));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("event log '" + file + "': " + e.getMessage());
+        } catch (IOException e) {
+            throw new BadInputException("event log '" + file + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public EventLogFormat format() {
+        return format;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Reads the next event into {@code out}, counting and skipping bad lines.
+     *
+     * @return false when there is no event now: the end of the file (see {@link #exhausted()}), or, when following,
+     * the end of what has been written so far
+     */
+    boolean next(EventFields out) {
+        exhausted = false;
+        try {
+            while (lines.next()) {
+                if (lines.generation() != generation) {
+                    generation = lines.generation();
+                    if (csv != null) {
+                        csv.resetHeader();
+                    }
+                }
+                if (lines.tooLong()) {
+                    bad("longer than " + LineSource.MAX_LINE_BYTES + " bytes (expected one event per line)");
+                    continue;
+                }
+                byte[] buf = lines.buffer();
+                int off = lines.lineOffset();
+                int len = lines.lineLength();
+                if (blank(buf, off, len)) {
+                    blankLines++;
+                    continue;
+                }
+                try {
+                    if (csv != null && !csv.hasHeader()) {
+                        headerLines++;
+                        for (String c : csv.header(buf, off, len)) {
+                            if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
+                                ignoredColumns.add(c);
+                            }
+                        }
+                        continue;
+                    }
+                    (csv != null ? csv : json).parse(buf, off, len, out);
+                    String missing = out.missing();
+                    if (missing != null) {
+                        throw new LineProblem(missing);
+                    }
+                    events++;
+                    return true;
+                } catch (LineProblem p) {
+                    bad(p.getMessage());
+                    if (csv != null && !csv.hasHeader() && headerLines > 0) {
+                        // a CSV file without a usable header has nothing else to offer
+                        throw new BadInputException("event log '" + file + "': line " + lines.lineNumber() + ": "
+                                + p.getMessage());
+                    }
+                }
+            }
+            exhausted = true;
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("event log '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The line number of the event {@link #next} returned last. */
+    long lineNumber() {
+        return lines.lineNumber();
+    }
+
+    /** Counts a line that parsed but turned out not to be a usable event (a time far off from its neighbours). */
+    void rejectEvent(long line, String problem) {
+        events--;
+        badLines++;
+        if (firstBad.size() < EventLogStats.FIRST_BAD_LINES) {
+            firstBad.add(new BadLine(line, problem));
+        }
+    }
+
+    private void bad(String problem) {
+        badLines++;
+        if (firstBad.size() < EventLogStats.FIRST_BAD_LINES) {
+            firstBad.add(new BadLine(lines.lineNumber(), problem));
+        }
+    }
+
+    private static boolean blank(byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            byte c = b[off + i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True once the last call to {@link #next} found no more lines. For a file not followed that is the end for
+     * good; a followed one may grow again.
+     */
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    public EventLogStats stats() {
+        return new EventLogStats(file.toString(), format, lines.lineNumber(), blankLines, events, badLines, firstBad,
+                ignoredColumns, lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations());
+    }
+
+    @Override
+    public void close() {
+        try {
+            lines.close();
+        } catch (IOException e) {
+            // nothing was written: closing a reader cannot lose anything
+        }
+    }
+}

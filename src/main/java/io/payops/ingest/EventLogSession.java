@@ -1,0 +1,130 @@
+package io.payops.ingest;
+
+import io.payops.engine.Engine;
+import io.payops.engine.EngineOptions;
+import io.payops.policy.Policy;
+import io.payops.sim.Scenario;
+import io.payops.sim.TrafficShape;
+import io.payops.store.BadInputException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An event log made ready for the engine: the world its recommendations are made over (a scenario's, or inferred
+ * from the log's head) wrapped as a scenario with no faults, and, once {@link #engine} is called, the source that
+ * feeds the engine from the log. Used by {@code ingest} and by the console alike.
+ */
+public final class EventLogSession {
+    private static final long WAIT_POLL_MILLIS = 250;
+
+    private final Path file;
+    private final EventLogFormat format;
+    private final boolean follow;
+    private final Scenario scenario;
+    private final String worldNote;
+    private EventLogSource source;
+
+    private EventLogSession(Path file, EventLogFormat format, boolean follow, Scenario scenario, String worldNote) {
+        this.file = file;
+        this.format = format;
+        this.follow = follow;
+        this.scenario = scenario;
+        this.worldNote = worldNote;
+    }
+
+    /**
+     * @param format    null to tell from the file
+     * @param worldFrom the scenario whose world to route over (its faults and traffic are ignored), or null to infer
+     *                  it from the log's head
+     * @param cancelled polled while a followed file holds no event yet (this call waits for the first ones)
+     * @return the session, or null when cancelled before a followed file had any event
+     * @throws BadInputException when the file is missing or unreadable, or (not following) holds no event
+     */
+    public static EventLogSession open(Path file, EventLogFormat format, Scenario worldFrom, boolean follow,
+                                       BooleanSupplier cancelled) throws InterruptedException {
+        EventLogReader probe = EventLogReader.open(file, format, false);
+        EventLogFormat f = probe.format();
+        probe.close();
+        String name = file.getFileName().toString();
+        if (worldFrom != null) {
+            return new EventLogSession(file, f, follow, asScenario(name, worldFrom.world()),
+                    "from scenario " + worldFrom.name());
+        }
+        while (true) {
+            EventLogWorld.Inferred inferred;
+            EventLogStats stats;
+            try (EventLogReader head = EventLogReader.open(file, f, false)) {
+                inferred = EventLogWorld.infer(head);
+                stats = head.stats();
+            }
+            if (inferred != null) {
+                return new EventLogSession(file, f, follow, asScenario(name, inferred.world()), inferred.note());
+            }
+            if (!follow) {
+                throw new BadInputException(noEvents(file, stats));
+            }
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            Thread.sleep(WAIT_POLL_MILLIS);
+        }
+    }
+
+    static String noEvents(Path file, EventLogStats stats) {
+        if (stats.badLines() == 0) {
+            return "event log '" + file + "' has no events (it is empty; expected one attempt per line, JSON lines or "
+                    + "CSV with a header)";
+        }
+        return "event log '" + file + "' has no valid event: " + stats.badLines() + " bad line(s), first: "
+                + stats.firstBadLines().get(0);
+    }
+
+    private static Scenario asScenario(String name, io.payops.sim.World world) {
+        return new Scenario(name, "event log " + name, 0, 0, 0, TrafficShape.FLAT, 0, List.of(), world);
+    }
+
+    /** Builds the engine over the log; the source reads it from the start (and, when following, keeps reading). */
+    public Engine engine(Policy policy, EngineOptions options) {
+        if (source != null) {
+            throw new IllegalStateException("the engine over " + file + " was built already");
+        }
+        EventLogReader reader = EventLogReader.open(file, format, follow);
+        return Engine.over(scenario, policy, options, sink -> source = new EventLogSource(reader, sink,
+                EventLogSource.Settings.of(follow, options.windowSeconds(), options.baselineSeconds()),
+                System::currentTimeMillis));
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public String worldNote() {
+        return worldNote;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public EventLogFormat format() {
+        return format;
+    }
+
+    public boolean follow() {
+        return follow;
+    }
+
+    /** The source, once {@link #engine} built it. */
+    public EventLogSource source() {
+        return source;
+    }
+
+    /** Closes the file. */
+    public void close() {
+        if (source != null) {
+            source.reader().close();
+        }
+    }
+}

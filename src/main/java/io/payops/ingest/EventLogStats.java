@@ -1,0 +1,43 @@
+package io.payops.ingest;
+
+import java.util.List;
+
+/**
+ * How reading an event log went so far: lines seen, events read, bad lines (with the first ten), and for progress
+ * the bytes read of the file's size. {@code truncations} and {@code rotations} count restarts while following.
+ */
+public record EventLogStats(
+        String file,
+        EventLogFormat format,
+        long lines,
+        long blankLines,
+        long events,
+        long badLines,
+        List<BadLine> firstBadLines,
+        List<String> ignoredColumns,
+        long bytesRead,
+        long size,
+        int truncations,
+        int rotations) {
+    public static final int FIRST_BAD_LINES = 10;
+
+    public EventLogStats {
+        firstBadLines = List.copyOf(firstBadLines);
+        ignoredColumns = List.copyOf(ignoredColumns);
+    }
+
+    /** Lines that should have been events: all but blank ones and the CSV header. */
+    public long candidateLines() {
+        return events + badLines;
+    }
+
+    /** DESIGN §5.4: the run fails only when more than half the lines are bad. */
+    public boolean mostlyBad() {
+        return badLines * 2 > candidateLines();
+    }
+
+    /** Share of the file read, 0..1 (for a progress bar; a followed file that grew may pass 1, so it is capped). */
+    public double progress() {
+        return size <= 0 ? 1 : Math.min(1, (double) bytesRead / size);
+    }
+}

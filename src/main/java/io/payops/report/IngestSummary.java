@@ -1,0 +1,41 @@
+package io.payops.report;
+
+import java.util.Locale;
+
+/** The short readable summary `ingest` prints. */
+public final class IngestSummary {
+    private IngestSummary() {
+    }
+
+    public static String format(IngestReport r) {
+        IngestInput in = r.input();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s (%s): %,d lines, %,d events, %,d bad; %d s of traffic (%s to %s) read in %d ms%n",
+                in.file(), in.format(), in.lines(), in.events(), in.badLines(), r.simulatedSeconds(),
+                orDash(in.firstEventAt()), orDash(in.lastEventAt()), r.wallMillis()));
+        if (in.outOfOrder() > 0 || in.late() > 0 || in.gapsSkipped() > 0) {
+            b.append(String.format(Locale.ROOT, "out of order %,d (late, dropped: %,d)  gaps skipped %d%n",
+                    in.outOfOrder(), in.late(), in.gapsSkipped()));
+        }
+        b.append(String.format(Locale.ROOT, "payments %,d  attempts %,d (%.2f per payment)  success %.2f%%%n",
+                r.payments(), r.attempts(), r.attemptsPerPayment(), r.successRate() * 100));
+        b.append("world: ").append(r.world()).append('\n');
+        if (r.incidents().isEmpty()) {
+            b.append("incidents: none\n");
+        }
+        for (IngestIncident i : r.incidents()) {
+            b.append(String.format(Locale.ROOT, "incident %s on %s: detected at %s s (%s), ended %s, routing change recommended %s%n",
+                    i.diagnosis(), i.target(), i.detectedAtSecond(), i.detectedAt(), RunSummary.orDash(i.endSecond()),
+                    RunSummary.orDash(i.recommendedAtSecond())));
+        }
+        b.append(String.format(Locale.ROOT, "recommendations %d (not applied: open loop)  rollbacks %d  approvals requested %d%n",
+                r.actions().size(), r.rollbacks(), r.approvalsRequested()));
+        RunSummary.actions(b, r.actions());
+        RunSummary.llm(b, r.llm());
+        return b.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}
