@@ -9,6 +9,7 @@ import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogSession;
+import io.payops.report.IngestInput;
 import io.payops.report.IngestReport;
 import io.payops.report.IngestSummary;
 import io.payops.report.EventLogRunner;
@@ -107,6 +108,13 @@ public final class IngestCommand implements Callable<Integer> {
         IngestReport result;
         try {
             result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { }, stop::requested);
+            IngestInput in = result.input();
+            if (in.badLines() * 2 > in.badLines() + in.events()) {
+                throw new BadInputException("event log '" + events + "': " + in.badLines() + " of "
+                        + (in.badLines() + in.events()) + " lines are bad, more than half (expected one attempt per "
+                        + "line with ts, status, latencyMs and at least one dimension); no report written; the first "
+                        + in.firstBadLines().size() + ":" + listed(in));
+            }
             try {
                 AtomicFiles.write(out, Json.pretty().writeValueAsBytes(result));
             } catch (IOException e) {
@@ -115,28 +123,27 @@ public final class IngestCommand implements Callable<Integer> {
         } finally {
             stop.done();
         }
-        for (String c : result.input().ignoredColumns()) {
+        IngestInput in = result.input();
+        for (String c : in.ignoredColumns()) {
             stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored");
         }
-        if (result.input().badLines() > 0) {
-            stderr.printf("payops: warning: %s: %,d of %,d lines were not events; the first %d:%n", events,
-                    result.input().badLines(), result.input().badLines() + result.input().events(),
-                    result.input().firstBadLines().size());
-            for (BadLine b : result.input().firstBadLines()) {
-                stderr.println("  " + b);
-            }
+        if (in.badLines() > 0) {
+            stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
+                    events, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
         }
         stderr.flush();
         stdout.print(IngestSummary.format(result));
         stdout.println("report: " + out);
         stdout.flush();
-        if (result.input().badLines() * 2 > result.input().badLines() + result.input().events()) {
-            throw new BadInputException("event log '" + events + "': " + result.input().badLines() + " of "
-                    + (result.input().badLines() + result.input().events()) + " lines are bad (more than half; expected "
-                    + "one attempt per line with ts, status, latencyMs and a dimension); first: "
-                    + result.input().firstBadLines().get(0));
-        }
         return 0;
+    }
+
+    private static String listed(IngestInput in) {
+        StringBuilder b = new StringBuilder();
+        for (BadLine l : in.firstBadLines()) {
+            b.append(System.lineSeparator()).append("  ").append(l);
+        }
+        return b.toString();
     }
 
     /** Following ends on Ctrl+C or SIGTERM: the hook asks the run to stop and waits until the report is written. */

@@ -1,0 +1,162 @@
+package io.payops.ingest;
+
+import io.payops.domain.Attempt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The file's timestamps drive the clock: order, lateness, gaps, bad clocks, and following a growing file. */
+class EventLogSourceTest {
+    private static final long T0 = Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
+    private static final EventLogSource.Settings FILE = EventLogSource.Settings.of(false, 60, 900);
+
+    @TempDir
+    Path dir;
+
+    static String event(long offsetMillis, String gateway) {
+        return "{\"ts\":" + (T0 + offsetMillis) + ",\"status\":\"SUCCESS\",\"latencyMs\":100,\"gateway\":\"" + gateway + "\"}\n";
+    }
+
+    private EventLogSource source(Path file, EventLogSource.Settings settings, List<Attempt> seen, AtomicLong wall) {
+        return new EventLogSource(EventLogReader.open(file, null, settings.follow()), seen::add, settings, wall::get);
+    }
+
+    @Test
+    void timeZeroIsTheFirstEventsSecondAndATickTakesTheEventsBeforeItsEnd() throws IOException {
+        Path f = dir.resolve("a.jsonl");
+        Files.writeString(f, event(250, "a") + event(900, "b") + event(1000, "c") + event(2500, "d"));
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, FILE, seen, new AtomicLong());
+        s.advanceTo(1000);
+        assertEquals(List.of(250L, 900L), seen.stream().map(Attempt::tsMillis).toList());
+        assertEquals(Instant.ofEpochMilli(T0), s.origin());
+        assertFalse(s.finished());
+        s.advanceTo(2000);
+        s.advanceTo(3000);
+        assertEquals(4, seen.size());
+        assertTrue(s.finished());
+        assertEquals(4, s.totals().attempts());
+    }
+
+    @Test
+    void eventsOutOfFileOrderAreCountedAndStillObserved() throws IOException {
+        Path f = dir.resolve("ooo.jsonl");
+        Files.writeString(f, event(0, "a") + event(5_000, "a") + event(3_000, "b") + event(4_000, "b") + event(6_000, "a"));
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, FILE, seen, new AtomicLong());
+        for (long t = 1000; !s.finished(); t += 1000) {
+            s.advanceTo(t);
+        }
+        assertEquals(5, seen.size());
+        assertEquals(2, s.outOfOrder());
+    }
+
+    @Test
+    void aLongQuietStretchIsJumpedOverButOneBadClockIsABadLine() throws IOException {
+        Path f = dir.resolve("gap.jsonl");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            b.append(event(i * 1000L, "a"));
+        }
+        b.append(event(400L * 86_400_000L, "wrong-clock"));      // one event 400 days ahead
+        for (int i = 5; i < 10; i++) {
+            b.append(event(i * 1000L, "a"));
+        }
+        long later = 3 * 3_600_000L;                                 // then three quiet hours
+        for (int i = 0; i < 20; i++) {
+            b.append(event(later + i * 1000L, "a"));
+        }
+        Files.writeString(f, b);
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, FILE, seen, new AtomicLong());
+        int ticks = 0;
+        long now = 0;
+        while (!s.finished()) {
+            now = s.nextTickEnd(now, 1000);
+            s.advanceTo(now);
+            ticks++;
+        }
+        assertEquals(30, seen.size(), "the 400-day outlier is dropped, the rest observed");
+        assertTrue(seen.stream().noneMatch(a -> a.gateway().equals("wrong-clock")));
+        assertEquals(1, s.jumps(), "the three quiet hours are one jump");
+        assertTrue(ticks < 100, "the clock jumped instead of ticking through the gap: " + ticks);
+        EventLogStats stats = s.stats();
+        assertEquals(1, stats.badLines());
+        assertEquals(6, stats.firstBadLines().get(0).line());
+        assertTrue(stats.firstBadLines().get(0).problem().contains("far ahead of the events after it"));
+    }
+
+    @Test
+    void followingPicksUpAppendedLinesAndSurvivesTruncationAndRotation() throws IOException {
+        Path f = dir.resolve("live.jsonl");
+        Files.writeString(f, event(0, "a") + event(500, "a"));
+        List<Attempt> seen = new ArrayList<>();
+        AtomicLong wall = new AtomicLong(1_000_000);
+        EventLogSource s = source(f, new EventLogSource.Settings(true, 1_020_000, 3000), seen, wall);
+
+        assertFalse(s.ready(1000), "nothing at or after 1 s has been written yet");
+        append(f, event(1200, "a"));
+        assertTrue(s.ready(1000), "an event past the tick's end: the tick is complete");
+        s.advanceTo(1000);
+        assertEquals(2, seen.size());
+
+        // half a line: waits for the rest
+        append(f, "{\"ts\":" + (T0 + 1500) + ",\"status\":\"SUCC");
+        assertFalse(s.ready(2000));
+        append(f, "ESS\",\"latencyMs\":100,\"gateway\":\"a\"}\n" + event(2100, "a"));
+        assertTrue(s.ready(2000));
+        s.advanceTo(2000);
+        assertEquals(4, seen.size(), "the line written in two parts is one event");
+
+        // truncated in place (copytruncate): read again from the start
+        Files.writeString(f, event(2600, "t") + event(3300, "t"), StandardOpenOption.TRUNCATE_EXISTING);
+        assertTrue(s.ready(3000));
+        s.advanceTo(3000);
+        assertTrue(seen.stream().anyMatch(a -> a.gateway().equals("t")), "lines after the truncation are read");
+        assertEquals(1, s.stats().truncations());
+
+        // rotated: the old file moves away, a new one takes its name
+        append(f, event(3500, "old"));
+        Files.move(f, dir.resolve("live.jsonl.1"), StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(f, event(4200, "new") + event(5100, "new"));
+        assertTrue(s.ready(5000));
+        s.advanceTo(5000);
+        List<String> gateways = seen.stream().map(Attempt::gateway).toList();
+        assertTrue(gateways.contains("old"), "the rotated file is read to its end first: " + gateways);
+        assertTrue(gateways.contains("new"), "then the new file from its start: " + gateways);
+        assertEquals(1, s.stats().rotations());
+        assertFalse(s.finished(), "a followed file never finishes on its own");
+    }
+
+    @Test
+    void aQuietFollowedFileStillMovesTimeWithTheWallClock() throws IOException {
+        Path f = dir.resolve("quiet.jsonl");
+        Files.writeString(f, event(0, "a") + event(900, "a"));
+        AtomicLong wall = new AtomicLong(1_000_000);
+        EventLogSource s = source(f, new EventLogSource.Settings(true, 1_020_000, 3000), new ArrayList<>(), wall);
+        assertFalse(s.ready(1000));
+        wall.addAndGet(2000);
+        assertFalse(s.ready(1000), "within the grace period the log may still catch up");
+        wall.addAndGet(2000);
+        assertTrue(s.ready(1000), "4 s of silence: time goes on");
+        assertFalse(s.ready(6000), "but never faster than the wall clock");
+    }
+
+    private static void append(Path f, String text) throws IOException {
+        Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+}
