@@ -105,9 +105,9 @@ public final class IngestCommand implements Callable<Integer> {
                     log.format().key(), log.worldNote());
             stdout.flush();
         }
-        IngestReport result;
         try {
-            result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { }, stop::requested);
+            IngestReport result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { },
+                    stop::requested);
             IngestInput in = result.input();
             if (in.badLines() * 2 > in.badLines() + in.events()) {
                 throw new BadInputException("event log '" + events + "': " + in.badLines() + " of "
@@ -120,21 +120,21 @@ public final class IngestCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
             }
+            for (String c : in.ignoredColumns()) {
+                stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored");
+            }
+            if (in.badLines() > 0) {
+                stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
+                        events, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
+            }
+            stderr.flush();
+            stdout.print(IngestSummary.format(result));
+            stdout.println("report: " + out);
+            stdout.flush();
         } finally {
+            // a SIGTERM waits for this: everything above is written before the JVM may exit
             stop.done();
         }
-        IngestInput in = result.input();
-        for (String c : in.ignoredColumns()) {
-            stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored");
-        }
-        if (in.badLines() > 0) {
-            stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
-                    events, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
-        }
-        stderr.flush();
-        stdout.print(IngestSummary.format(result));
-        stdout.println("report: " + out);
-        stdout.flush();
         return 0;
     }
 

@@ -129,6 +129,16 @@ public final class EventLogReader implements Closeable {
         }
     }
 
+    /** Reads what is left, validating every line, and returns how many events there were (for a check or a benchmark). */
+    public long countEvents() {
+        EventFields f = new EventFields();
+        long n = 0;
+        while (next(f)) {
+            n++;
+        }
+        return n;
+    }
+
     /** The line number of the event {@link #next} returned last. */
     long lineNumber() {
         return lines.lineNumber();
