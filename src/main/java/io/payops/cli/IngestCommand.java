@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -93,13 +93,9 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
+        // Ctrl+C while waiting for a followed file's first events: nothing to write, so the JVM may simply exit
+        EventLogSession log = EventLogSession.open(events, f, worldFrom, follow, () -> false);
         StopSignal stop = new StopSignal(follow);
-        EventLogSession log = EventLogSession.open(events, f, worldFrom, follow, stop::requested);
-        if (log == null) {
-            stop.done();
-            stderr.println("payops: stopped before '" + events + "' had any event; no report written");
-            return 0;
-        }
         if (follow) {
             stdout.printf("following %s (%s); world %s; Ctrl+C writes the report and stops%n", events,
                     log.format().key(), log.worldNote());
@@ -156,7 +152,8 @@ public final class IngestCommand implements Callable<Integer> {
             hook = follow ? new Thread(() -> {
                 requested = true;
                 try {
-                    finished.await();
+                    // long enough to write a report; bounded, so a stuck run cannot keep the JVM from exiting
+                    finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -185,8 +182,18 @@ public final class IngestCommand implements Callable<Integer> {
     /** While following: one line per incident opened and per recommendation, as they happen. */
     private static final class LiveLines implements Consumer<Frame> {
         private final PrintWriter out;
-        private final Set<Long> incidents = new HashSet<>();
-        private final Set<String> said = new HashSet<>();
+        private final Set<Long> incidents = bounded();
+        private final Set<String> said = bounded();
+
+        /** Remembers the newest ids only: a follow may run for weeks. */
+        private static <T> Set<T> bounded() {
+            return java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
+        }
 
         LiveLines(PrintWriter out) {
             this.out = out;

@@ -18,8 +18,9 @@ final class CsvLineParser implements LineParser {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private EventField[] columns;
+    private boolean headerPending = true;
     private char[] chars = new char[1024];
-    private final char[] unquoted = new char[LineSource.MAX_LINE_BYTES];
+    private char[] unquoted = new char[1024];
     private int[] fieldStart = new int[32];
     private int[] fieldEnd = new int[32];
 
@@ -27,13 +28,23 @@ final class CsvLineParser implements LineParser {
         this.values = values;
     }
 
-    boolean hasHeader() {
-        return columns != null;
+    /** True until the header line was read (and again after the file restarted). */
+    boolean headerPending() {
+        return headerPending;
     }
 
-    /** Forgets the header: the file restarted and will bring its header again. */
-    void resetHeader() {
-        columns = null;
+    /** The file restarted: its first line should be a header again. */
+    void expectHeader() {
+        headerPending = true;
+    }
+
+    /** @return true when a header was read before, which now goes on serving; false when there is none */
+    boolean resumeWithPreviousHeader() {
+        if (columns == null) {
+            return false;
+        }
+        headerPending = false;
+        return true;
     }
 
     /**
@@ -75,6 +86,7 @@ final class CsvLineParser implements LineParser {
                     + EventField.clip(chars, 0, Math.min(charsLength, 200)) + "')");
         }
         columns = cols;
+        headerPending = false;
         return ignored;
     }
 
@@ -164,6 +176,7 @@ final class CsvLineParser implements LineParser {
     private void decode(byte[] buf, int off, int len) throws LineProblem {
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
+            unquoted = new char[chars.length];
         }
         boolean ascii = true;
         for (int i = 0; i < len; i++) {

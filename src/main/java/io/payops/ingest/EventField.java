@@ -144,6 +144,13 @@ enum EventField {
         if (simple) {
             return whole + (double) frac / scale;
         }
+        // only what JSON calls a number (no 12f, 0x1p4, Infinity, NaN, which Double.parseDouble would take)
+        for (int i = 0; i < len; i++) {
+            char ch = c[off + i];
+            if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+')) {
+                throw new LineProblem(field + ": '" + clip(c, off, len) + "' is not a number");
+            }
+        }
         try {
             return Double.parseDouble(new String(c, off, len).trim());
         } catch (NumberFormatException ex) {

@@ -4,7 +4,6 @@ import io.payops.store.BadInputException;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,14 +50,25 @@ public final class EventLogReader implements Closeable {
         if (Files.isDirectory(file)) {
             throw new BadInputException("event log '" + file + "' is a folder (expected a JSON lines or CSV file)");
         }
+        if (follow && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+            throw new BadInputException("event log '" + file + "': a .gz file cannot be followed (it is complete when "
+                    + "written; expected a plain JSON lines or CSV file that grows)");
+        }
         try {
             EventLogFormat f = format != null ? format : EventLogFormat.detect(file);
             return new EventLogReader(file, f, new LineSource(file, follow));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("event log '" + file + "': " + e.getMessage());
         } catch (IOException e) {
-            throw new BadInputException("event log '" + file + "' cannot be read: " + e.getMessage(), e);
+            throw new BadInputException("event log '" + file + "' cannot be read: " + describe(e), e);
         }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends too early (a .gz cut short?)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public EventLogFormat format() {
@@ -82,7 +92,7 @@ public final class EventLogReader implements Closeable {
                 if (lines.generation() != generation) {
                     generation = lines.generation();
                     if (csv != null) {
-                        csv.resetHeader();
+                        csv.expectHeader();
                     }
                 }
                 if (lines.tooLong()) {
@@ -97,14 +107,23 @@ public final class EventLogReader implements Closeable {
                     continue;
                 }
                 try {
-                    if (csv != null && !csv.hasHeader()) {
-                        headerLines++;
-                        for (String c : csv.header(buf, off, len)) {
-                            if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
-                                ignoredColumns.add(c);
+                    if (csv != null && csv.headerPending()) {
+                        try {
+                            headerLines++;
+                            for (String c : csv.header(buf, off, len)) {
+                                if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
+                                    ignoredColumns.add(c);
+                                }
                             }
+                            continue;
+                        } catch (LineProblem notAHeader) {
+                            // a followed file truncated in place goes on without a header: keep the one it had
+                            if (!csv.resumeWithPreviousHeader()) {
+                                throw new BadInputException("event log '" + file + "': line " + lines.lineNumber()
+                                        + ": " + notAHeader.getMessage());
+                            }
+                            headerLines--;
                         }
-                        continue;
                     }
                     (csv != null ? csv : json).parse(buf, off, len, out);
                     String missing = out.missing();
@@ -115,17 +134,14 @@ public final class EventLogReader implements Closeable {
                     return true;
                 } catch (LineProblem p) {
                     bad(p.getMessage());
-                    if (csv != null && !csv.hasHeader() && headerLines > 0) {
-                        // a CSV file without a usable header has nothing else to offer
-                        throw new BadInputException("event log '" + file + "': line " + lines.lineNumber() + ": "
-                                + p.getMessage());
-                    }
                 }
             }
             exhausted = true;
             return false;
         } catch (IOException e) {
-            throw new UncheckedIOException("event log '" + file + "': " + e.getMessage(), e);
+            // a .gz cut short, a disk error: the file cannot be read on, which is bad input, not an internal error
+            throw new BadInputException("event log '" + file + "' cannot be read after line " + lines.totalLines()
+                    + ": " + describe(e), e);
         }
     }
 
@@ -179,7 +195,7 @@ public final class EventLogReader implements Closeable {
     }
 
     public EventLogStats stats() {
-        return new EventLogStats(file.toString(), format, lines.lineNumber(), blankLines, events, badLines, firstBad,
+        return new EventLogStats(file.toString(), format, lines.totalLines(), blankLines, events, badLines, firstBad,
                 ignoredColumns, lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations());
     }
 

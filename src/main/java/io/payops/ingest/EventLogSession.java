@@ -44,7 +44,7 @@ public final class EventLogSession {
      */
     public static EventLogSession open(Path file, EventLogFormat format, Scenario worldFrom, boolean follow,
                                        BooleanSupplier cancelled) throws InterruptedException {
-        EventLogReader probe = EventLogReader.open(file, format, false);
+        EventLogReader probe = EventLogReader.open(file, format, follow);
         EventLogFormat f = probe.format();
         probe.close();
         String name = file.getFileName().toString();

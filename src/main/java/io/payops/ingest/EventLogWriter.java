@@ -102,8 +102,17 @@ public final class EventLogWriter implements AttemptSink, Closeable {
         if (v == null) {
             return line;
         }
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0) {
+        boolean plain = !v.isEmpty() && v.charAt(0) != ' ' && v.charAt(v.length() - 1) != ' ';
+        for (int i = 0; i < v.length() && plain; i++) {
+            char c = v.charAt(i);
+            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+        }
+        if (plain) {
             return line.append(v);
+        }
+        if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            // one event per line: a line break inside a name cannot be written, so it becomes a space
+            v = v.replace('\n', ' ').replace('\r', ' ');
         }
         return line.append('"').append(v.replace("\"", "\"\"")).append('"');
     }

@@ -146,9 +146,11 @@ final class JsonLineParser implements LineParser {
         }
         string();
         String name = new String(chars, 0, charsLen);
-        EventField f = otherKeys.get(name);
-        if (f == null && !otherKeys.containsKey(name) && otherKeys.size() < 256) {
-            f = EventField.of(name);
+        if (otherKeys.containsKey(name)) {
+            return otherKeys.get(name);
+        }
+        EventField f = EventField.of(name);
+        if (otherKeys.size() < 256) {
             otherKeys.put(name, f);
         }
         return f;
@@ -282,11 +284,13 @@ final class JsonLineParser implements LineParser {
                     }
                     int v = 0;
                     for (int k = 1; k <= 4; k++) {
-                        int h = Character.digit(chars[r + k], 16);
-                        if (h < 0) {
+                        char h = chars[r + k];
+                        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                        if (d < 0) {
                             throw invalid("a \\u escape needs four hex digits");
                         }
-                        v = v * 16 + h;
+                        v = v * 16 + d;
                     }
                     chars[w++] = (char) v;
                     r += 4;
@@ -390,26 +394,55 @@ final class JsonLineParser implements LineParser {
         }
     }
 
-    /** Skips an object or array of an unknown key, strings included. */
+    private static final int MAX_DEPTH = 64;
+
+    /** Skips, validating it, the object or array of an unknown key. */
     private void skipNested() throws LineProblem {
-        int depth = 0;
-        while (i < end) {
-            byte c = b[i];
-            if (c == '"') {
-                string();
-                continue;
-            }
+        skipNested(1);
+    }
+
+    private void skipNested(int depth) throws LineProblem {
+        if (depth > MAX_DEPTH) {
+            throw invalid("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        boolean object = b[i] == '{';
+        byte close = (byte) (object ? '}' : ']');
+        i++;
+        skipSpace();
+        if (peek() == close) {
             i++;
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return;
+            return;
+        }
+        while (true) {
+            skipSpace();
+            if (object) {
+                if (peek() != '"') {
+                    throw invalid("expected a key in double quotes");
                 }
+                string();
+                skipSpace();
+                if (peek() != ':') {
+                    throw invalid("expected ':' after a key");
+                }
+                i++;
+                skipSpace();
+            }
+            int c = peek();
+            if (c == '{' || c == '[') {
+                skipNested(depth + 1);
+            } else {
+                value(null, null);
+            }
+            skipSpace();
+            int next = peek();
+            i++;
+            if (next == close) {
+                return;
+            }
+            if (next != ',') {
+                throw invalid("expected ',' or '" + (char) close + "'");
             }
         }
-        throw invalid("the line ends inside a nested value");
     }
 
     private static String expected(EventField f) {

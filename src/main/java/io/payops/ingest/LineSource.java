@@ -2,6 +2,7 @@ package io.payops.ingest;
 
 import java.io.Closeable;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -41,6 +42,7 @@ final class LineSource implements Closeable {
     private Object fileKey;
     private long bytesRead;
     private long lineNumber;
+    private long totalLines;
     private int generation;
     private int truncations;
     private int rotations;
@@ -60,13 +62,25 @@ final class LineSource implements Closeable {
         open();
     }
 
+    /** Opens the file at the path; the key is taken before and after, so a file swapped meanwhile is not mistaken. */
     private void open() throws IOException {
-        file = new FileInputStream(path.toFile());
-        fileKey = keyOf(path);
+        FileInputStream opened;
+        Object key;
+        while (true) {
+            key = keyOf(path);
+            opened = new FileInputStream(path.toFile());
+            if (Objects.equals(key, keyOf(path))) {
+                break;
+            }
+            opened.close();
+        }
+        final FileInputStream src = opened;
+        file = opened;
+        fileKey = key;
         InputStream counted = new InputStream() {
             @Override
             public int read() throws IOException {
-                int b = file.read();
+                int b = src.read();
                 if (b >= 0) {
                     bytesRead++;
                 }
@@ -75,11 +89,16 @@ final class LineSource implements Closeable {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = file.read(b, off, len);
+                int n = src.read(b, off, len);
                 if (n > 0) {
                     bytesRead += n;
                 }
                 return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                src.close();
             }
         };
         in = gzip ? new GZIPInputStream(counted, 64 * 1024) : counted;
@@ -116,7 +135,7 @@ final class LineSource implements Closeable {
                     skipping = false;
                     continue;
                 }
-                emit(lineStart, nl, false);
+                emit(lineStart, nl, nl - lineStart > MAX_LINE_BYTES);
                 return true;
             }
             scan = end;
@@ -137,7 +156,7 @@ final class LineSource implements Closeable {
                     int lineStart = start;
                     start = end;
                     scan = end;
-                    emit(lineStart, end, false);
+                    emit(lineStart, end, end - lineStart > MAX_LINE_BYTES);
                     return true;
                 }
                 return false;
@@ -171,6 +190,7 @@ final class LineSource implements Closeable {
 
     private void emit(int from, int to, boolean overlong) {
         lineNumber++;
+        totalLines++;
         if (lineNumber == 1 && to - from >= 3 && (buf[from] & 0xff) == 0xEF && (buf[from + 1] & 0xff) == 0xBB
                 && (buf[from + 2] & 0xff) == 0xBF) {
             from += 3;
@@ -207,20 +227,32 @@ final class LineSource implements Closeable {
     private boolean restartIfReplaced() throws IOException {
         FileChannel channel = file.getChannel();
         Object now = keyOf(path);
-        if (now != null && !Objects.equals(now, fileKey)) {
-            rotations++;
-        } else if (channel.size() < channel.position()) {
-            truncations++;
-        } else {
+        boolean rotated = now != null && !Objects.equals(now, fileKey);
+        if (!rotated && channel.size() >= channel.position()) {
             return false;
         }
-        close();
+        if (!reopen()) {
+            return false;
+        }
+        if (rotated) {
+            rotations++;
+        } else {
+            truncations++;
+        }
+        return true;
+    }
+
+    /** Swaps to the file now at the path, from its start; false (keeping the old one) when there is none yet. */
+    private boolean reopen() throws IOException {
+        InputStream old = in;
         try {
             open();
-        } catch (NoSuchFileException e) {
-            // rotated away and not yet replaced: try again on the next call
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            // rotated away and not yet replaced: keep the old file and try again on the next call
             return false;
         }
+        old.close();
+        lineNumber = 0;
         generation++;
         return true;
     }
@@ -245,6 +277,11 @@ final class LineSource implements Closeable {
     /** The current line's number in the file (1-based; restarts after a truncation or rotation). */
     long lineNumber() {
         return lineNumber;
+    }
+
+    /** Lines read so far, over every restart. */
+    long totalLines() {
+        return totalLines;
     }
 
     /** Bumped whenever the file restarted (truncated, rotated): a CSV header must be read again. */

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * How the event log read: lines, events, bad lines with the first ten, events out of file order (still observed)
- * and late (older than the window when they came, so dropped), stretches jumped, and restarts while following.
+ * and late (older than the window when they came, so dropped), stretches jumped, dimension values folded into
+ * "(other)" (a dimension past 1,000 distinct values), and restarts while following.
  */
 @JsonPropertyOrder({"file", "format", "lines", "events", "blankLines", "badLines", "firstBadLines", "ignoredColumns",
-        "outOfOrder", "late", "gapsSkipped", "truncations", "rotations", "firstEventAt", "lastEventAt"})
+        "outOfOrder", "late", "gapsSkipped", "valuesFolded", "truncations", "rotations", "firstEventAt", "lastEventAt"})
 public record IngestInput(
         String file,
         String format,
@@ -23,6 +24,7 @@ public record IngestInput(
         long outOfOrder,
         long late,
         long gapsSkipped,
+        long valuesFolded,
         int truncations,
         int rotations,
         String firstEventAt,

@@ -7,22 +7,65 @@ import io.payops.engine.Frame;
 import io.payops.ingest.EventLogStats;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Computes the ingest report from the frames as they pass (DESIGN §5.3 without the simulator's ground truth). */
 public final class IngestReportBuilder {
+    /** Detections are kept this long for an incident that opens after them (they may come a little earlier). */
+    private static final long RECENT_MILLIS = 15 * 60_000L;
+
     private final String policy;
     private final String reasoner;
     private final String world;
     private final LlmUsage.Tally llm = new LlmUsage.Tally();
     private final ActionLog actions = new ActionLog();
-    private final List<Detection> detections = new ArrayList<>();
-    /** Every incident the agent opened, with its end once it closed (in the order opened). */
-    private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+    /** Detections of the last minutes only, so a log of any length takes the same memory. */
+    private final ArrayDeque<Detection> recent = new ArrayDeque<>();
+    /** Every incident the agent opened, in the order opened, with what was detected on it. */
+    private final Map<Long, IncidentTally> incidents = new LinkedHashMap<>();
     private Frame last;
+
+    /** One incident: the agent's record, when it closed, and the detections on its target while it lasted. */
+    private static final class IncidentTally {
+        Incident incident;
+        Long closedAt;
+        final long since;
+        Detection first;
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        final Map<String, Detection> firstOfKind = new LinkedHashMap<>();
+
+        IncidentTally(Incident incident, long since) {
+            this.incident = incident;
+            this.since = since;
+        }
+
+        void add(Detection d) {
+            if (d.atMillis() <= since || !d.diagnosis().isIncident() || !d.target().overlaps(incident.target())) {
+                return;
+            }
+            if (first == null || d.atMillis() < first.atMillis()) {
+                first = d;
+            }
+            String key = d.diagnosis() + "|" + d.target();
+            counts.merge(key, 1, Integer::sum);
+            firstOfKind.putIfAbsent(key, d);
+        }
+
+        /** The (diagnosis, target) said most often: the settled view, as in the run report. */
+        Detection settled() {
+            return counts.entrySet().stream()
+                    .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                            .thenComparing(e -> -firstOfKind.get(e.getKey()).atMillis()))
+                    .map(e -> firstOfKind.get(e.getKey())).orElse(null);
+        }
+    }
 
     public IngestReportBuilder(String policy, String reasoner, String world) {
         this.policy = policy;
@@ -32,19 +75,49 @@ public final class IngestReportBuilder {
 
     public void accept(Frame frame) {
         last = frame;
+        long now = frame.simMillis();
         if (frame.step().cycle() != null && frame.step().cycle().call() != null) {
             llm.add(frame.step().cycle().call());
         }
-        detections.addAll(frame.step().detections());
         actions.accept(frame);
-        List<Long> open = new ArrayList<>();
-        for (Incident i : frame.step().incidents()) {
-            incidents.putIfAbsent(i.id(), i);
-            open.add(i.id());
+        for (Detection d : frame.step().detections()) {
+            recent.addLast(d);
+            for (IncidentTally t : incidents.values()) {
+                if (t.closedAt == null) {
+                    t.add(d);
+                }
+            }
         }
-        incidents.replaceAll((id, i) -> i.open() && !open.contains(id)
-                ? new Incident(i.id(), i.diagnosis(), i.target(), i.openedAtMillis(), frame.simMillis(), i.confidence())
-                : i);
+        while (!recent.isEmpty() && recent.peekFirst().atMillis() < now - RECENT_MILLIS) {
+            recent.pollFirst();
+        }
+        Set<Long> open = new HashSet<>();
+        for (Incident i : frame.step().incidents()) {
+            open.add(i.id());
+            IncidentTally t = incidents.get(i.id());
+            if (t == null) {
+                t = new IncidentTally(i, closedBefore(i));
+                recent.forEach(t::add);
+                incidents.put(i.id(), t);
+            }
+            t.incident = i;
+        }
+        for (IncidentTally t : incidents.values()) {
+            if (t.closedAt == null && !open.contains(t.incident.id())) {
+                t.closedAt = now;
+            }
+        }
+    }
+
+    /** When the last earlier incident on an overlapping target closed: detections before it were that one's. */
+    private long closedBefore(Incident i) {
+        long since = Long.MIN_VALUE;
+        for (IncidentTally t : incidents.values()) {
+            if (t.closedAt != null && t.incident.target().overlaps(i.target())) {
+                since = Math.max(since, t.closedAt);
+            }
+        }
+        return since;
     }
 
     /**
@@ -52,19 +125,18 @@ public final class IngestReportBuilder {
      * @param late   events older than the window when they came
      */
     public IngestReport build(long wallMillis, EventLogStats stats, Instant origin, long outOfOrder, long late,
-                              long gapsSkipped) {
+                              long gapsSkipped, long valuesFolded) {
         long endMillis = last == null ? 0 : last.simMillis();
         var totals = last == null ? io.payops.domain.SimTotals.ZERO : last.totals();
         List<IngestIncident> found = new ArrayList<>();
-        List<Incident> all = new ArrayList<>(incidents.values());
-        for (int k = 0; k < all.size(); k++) {
-            found.add(incident(all, k, endMillis, origin));
+        for (IncidentTally t : incidents.values()) {
+            found.add(incident(t, endMillis, origin));
         }
         double rate = totals.payments() == 0 ? 0 : (double) totals.succeeded() / totals.payments();
         double perPayment = totals.payments() == 0 ? 0 : (double) totals.attempts() / totals.payments();
         IngestInput input = new IngestInput(stats.file(), stats.format().key(), stats.lines(), stats.events(),
                 stats.blankLines(), stats.badLines(), stats.firstBadLines(), stats.ignoredColumns(), outOfOrder, late,
-                gapsSkipped, stats.truncations(), stats.rotations(), origin == null ? null : origin.toString(),
+                gapsSkipped, valuesFolded, stats.truncations(), stats.rotations(), origin == null ? null : origin.toString(),
                 origin == null || last == null ? null : origin.plusMillis(endMillis).toString());
         return new IngestReport(stats.file(), IngestReport.OPEN_LOOP, IngestReport.NOTE, policy, reasoner, world,
                 Math.round(endMillis / 1000.0), wallMillis, input, totals.payments(), totals.attempts(),
@@ -78,34 +150,18 @@ public final class IngestReportBuilder {
         return s == ActionStatus.EXECUTED ? "recommended" : s.key();
     }
 
-    /**
-     * An incident as detected: from the first detection on an overlapping target since the previous incident there
-     * closed, to its close; the diagnosis is the one said most often meanwhile (the settled view, as in the run report).
-     */
-    private IngestIncident incident(List<Incident> all, int k, long endMillis, Instant origin) {
-        Incident inc = all.get(k);
-        long end = inc.closedAtMillis() == null ? endMillis : inc.closedAtMillis();
-        long since = Long.MIN_VALUE;
-        for (int j = 0; j < k; j++) {
-            Incident before = all.get(j);
-            if (before.closedAtMillis() != null && before.target().overlaps(inc.target())) {
-                since = Math.max(since, before.closedAtMillis());
-            }
-        }
-        long from = since;
-        List<Detection> during = detections.stream()
-                .filter(d -> d.diagnosis().isIncident() && d.atMillis() > from && d.atMillis() <= end
-                        && d.target().overlaps(inc.target()))
-                .toList();
-        long detected = during.isEmpty() ? inc.openedAtMillis() : Math.min(inc.openedAtMillis(), during.get(0).atMillis());
-        Detection settled = ReportBuilder.mostFrequent(during);
+    private IngestIncident incident(IncidentTally t, long endMillis, Instant origin) {
+        Incident inc = t.incident;
+        long end = t.closedAt == null ? endMillis : t.closedAt;
+        long detected = t.first == null ? inc.openedAtMillis() : Math.min(inc.openedAtMillis(), t.first.atMillis());
+        Detection settled = t.settled();
         Long recommended = actions.firstMitigation(inc.target(), detected, end);
         return new IngestIncident(inc.id(),
                 settled == null ? inc.diagnosis().key() : settled.diagnosis().key(),
                 settled == null ? inc.target() : settled.target(),
                 ReportBuilder.seconds(detected),
                 origin == null ? null : origin.plusMillis(detected).toString(),
-                inc.closedAtMillis() == null ? null : ReportBuilder.seconds(inc.closedAtMillis()),
+                t.closedAt == null ? null : ReportBuilder.seconds(t.closedAt),
                 recommended == null ? null : ReportBuilder.seconds(recommended),
                 ReportBuilder.round(inc.confidence(), 3));
     }

@@ -98,7 +98,7 @@ public final class ReportBuilder {
     }
 
     /** The (diagnosis, target) said most often during the incident: the policy's settled view, not its first guess. */
-    static Detection mostFrequent(List<Detection> list) {
+    private static Detection mostFrequent(List<Detection> list) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Detection> first = new LinkedHashMap<>();
         for (Detection d : list) {

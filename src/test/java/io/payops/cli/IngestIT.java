@@ -73,6 +73,15 @@ class IngestIT extends AbstractJarIT {
         assertTrue(Files.readString(out).contains("report: follow.json"), Files.readString(out));
     }
 
+    @Test
+    void followingAFileThatCannotBeFollowedIsOneMessageAndTheProcessEnds() throws IOException {
+        String message = assertBadInput(payops(30, "ingest", "--events", "missing.jsonl", "--follow"));
+        assertTrue(message.contains("missing.jsonl' does not exist"), message);
+        Files.write(work.resolve("log.jsonl.gz"), new byte[]{0x1f, (byte) 0x8b});
+        message = assertBadInput(payops(30, "ingest", "--events", "log.jsonl.gz", "--follow"));
+        assertTrue(message.contains("cannot be followed"), message);
+    }
+
     private static void waitFor(Path file, String text, Process p) throws IOException, InterruptedException {
         for (int i = 0; i < 600; i++) {
             if (Files.readString(file).contains(text)) {

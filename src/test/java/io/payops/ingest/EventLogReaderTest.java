@@ -151,6 +151,57 @@ class EventLogReaderTest {
     }
 
     @Test
+    void aLineOverTheLimitIsBadEvenWhenItFitsTheBufferAndACsvQuotedFieldToo() throws IOException {
+        String longJson = "{\"ts\":1795255200123,\"status\":\"SUCCESS\",\"latencyMs\":1,\"gateway\":\""
+                + "g".repeat(100_000) + "\"}";
+        Read r = readAll(write("long.jsonl", longJson + "\n" + GOOD + "\n"));
+        assertEquals(1, r.events.size());
+        assertEquals(new BadLine(1, "longer than 65536 bytes (expected one event per line)"), r.stats.firstBadLines().get(0));
+
+        String csv = "ts,status,latencyMs,gateway\n1795255200123,SUCCESS,1,\"" + "q".repeat(70_000) + "\"\n"
+                + "1795255200123,SUCCESS,1,\"" + "w".repeat(60_000) + "\"\n";
+        r = readAll(write("long.csv", csv));
+        assertEquals(1, r.stats.badLines(), r.stats.firstBadLines().toString());
+        assertEquals(1, r.events.size(), "a 60 KB quoted field is under the limit");
+        assertEquals(60_000, r.events.get(0).gateway.length());
+    }
+
+    @Test
+    void aGzipCutShortIsBadInputNamingTheFileNotACrash() throws IOException {
+        Path whole = dir.resolve("whole.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            for (int i = 0; i < 20_000; i++) {
+                out.write((GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        BadInputException e = assertThrows(BadInputException.class, () -> readAll(cut));
+        assertTrue(e.getMessage().contains("cut.jsonl.gz' cannot be read after line"), e.getMessage());
+    }
+
+    @Test
+    void invalidJsonInsideIgnoredValuesAndLenientNumbersAreRefused() throws IOException {
+        String base = "\"ts\":1795255200123,\"status\":\"SUCCESS\",\"gateway\":\"g\"";
+        String[] bad = {
+                "{\"x\":[},\"latencyMs\":1," + base + "}",
+                "{\"x\":{a b},\"latencyMs\":1," + base + "}",
+                "{\"x\":[1,,2],\"latencyMs\":1," + base + "}",
+                "{\"x\":\"\\u\u0660\u0666\u0666\u0661\",\"latencyMs\":1," + base + "}",
+                "{\"latencyMs\":\"12f\"," + base + "}",
+                "{\"latencyMs\":\"0x1p4\"," + base + "}",
+                "{\"latencyMs\":1," + base + ",}",
+                "{\"latencyMs\":01," + base + "}",
+        };
+        Read r = readAll(write("strict.jsonl", String.join("\n", bad) + "\n"));
+        assertEquals(0, r.events.size(), r.events.toString());
+        assertEquals(bad.length, r.stats.badLines());
+        Read ok = readAll(write("nested.jsonl", "{\"x\":{\"a\":[1,{\"b\":null},\"]\"],\"c\":-1.5e3},\"latencyMs\":1," + base + "}\n"));
+        assertEquals(1, ok.events.size(), ok.stats.firstBadLines().toString());
+    }
+
+    @Test
     void anEmptyFileHasNoEventsAndNoBadLines() throws IOException {
         Read r = readAll(write("empty.jsonl", ""));
         assertEquals(0, r.events.size());

@@ -97,7 +97,91 @@ class EventLogSourceTest {
         EventLogStats stats = s.stats();
         assertEquals(1, stats.badLines());
         assertEquals(6, stats.firstBadLines().get(0).line());
-        assertTrue(stats.firstBadLines().get(0).problem().contains("far ahead of the events after it"));
+        assertTrue(stats.firstBadLines().get(0).problem().contains("h ahead of the events around it (a wrong clock?"),
+                stats.firstBadLines().get(0).problem());
+    }
+
+    @Test
+    void aWrongClockOnTheFirstOrTheLastLineIsABadLineNotAJump() throws IOException {
+        Path f = dir.resolve("ends.jsonl");
+        StringBuilder b = new StringBuilder(event(-900L * 86_400_000L, "wrong-first"));
+        for (int i = 0; i < 40; i++) {
+            b.append(event(i * 500L, "a"));
+        }
+        b.append(event(30L * 86_400_000L, "wrong-last"));
+        Files.writeString(f, b);
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, FILE, seen, new AtomicLong());
+        long now = 0;
+        while (!s.finished()) {
+            now = s.nextTickEnd(now, 1000);
+            s.advanceTo(now);
+        }
+        assertEquals(40, seen.size());
+        assertEquals(Instant.ofEpochMilli(T0), s.origin(), "the start is where most events are");
+        assertEquals(0, s.jumps());
+        assertEquals(List.of(1L, 42L), s.stats().firstBadLines().stream().map(BadLine::line).toList());
+        assertTrue(now < 60_000, "the clock stayed with the events: " + now);
+    }
+
+    @Test
+    void aJumpIsCountedOnceThroughTheEngine() throws Exception {
+        Path f = dir.resolve("jump.jsonl");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            b.append(event(i * 1000L, "a"));
+        }
+        for (int i = 0; i < 20; i++) {
+            b.append(event(2 * 3_600_000L + i * 1000L, "a"));
+        }
+        Files.writeString(f, b);
+        EventLogSession session = EventLogSession.open(f, null, null, false, () -> false);
+        var report = io.payops.report.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), fr -> { },
+                () -> false);
+        assertEquals(1, report.input().gapsSkipped());
+        assertEquals(40, report.input().events());
+        assertEquals(0, report.input().late());
+    }
+
+    @Test
+    void aDimensionPastAThousandValuesFoldsTheRestIntoOther() throws IOException {
+        Path f = dir.resolve("many.jsonl");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            b.append("{\"ts\":").append(T0 + i).append(",\"status\":\"SUCCESS\",\"latencyMs\":1,\"gateway\":\"g\",")
+                    .append("\"merchant\":\"m").append(i).append("\"}\n");
+        }
+        Files.writeString(f, b);
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, FILE, seen, new AtomicLong());
+        s.advanceTo(10_000);
+        assertEquals(1500, seen.size());
+        assertEquals(500, s.foldedValues());
+        assertEquals(1001, seen.stream().map(Attempt::merchant).distinct().count());
+        assertEquals(EventLogSource.OTHER, seen.get(1499).merchant());
+    }
+
+    @Test
+    void aFollowedCsvTruncatedInPlaceGoesOnWithItsHeaderAndARotatedOneReadsItsOwn() throws IOException {
+        Path f = dir.resolve("live.csv");
+        Files.writeString(f, "ts,status,latencyMs,gateway\n" + (T0) + ",SUCCESS,1,a\n" + (T0 + 500) + ",SUCCESS,1,a\n");
+        List<Attempt> seen = new ArrayList<>();
+        EventLogSource s = source(f, new EventLogSource.Settings(true, 1_020_000, 3000), seen, new AtomicLong());
+        s.ready(1000);
+        // copytruncate: the writer goes on with rows, no new header
+        Files.writeString(f, (T0 + 1100) + ",SUCCESS,1,t\n" + (T0 + 2100) + ",SUCCESS,1,t\n", StandardOpenOption.TRUNCATE_EXISTING);
+        assertTrue(s.ready(2000));
+        s.advanceTo(2000);
+        assertTrue(seen.stream().anyMatch(a -> "t".equals(a.gateway())), "rows after the truncation are read: " + seen);
+        // rotation to a new file with a BOM and its own header, columns in another order
+        Files.move(f, dir.resolve("live.csv.1"), StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(f, "\uFEFFgateway,ts,status,latencyMs\nr," + (T0 + 2500) + ",SUCCESS,1\nbad-row\nr," + (T0 + 3200) + ",SUCCESS,1\n");
+        assertTrue(s.ready(3000));
+        s.advanceTo(3000);
+        assertTrue(seen.stream().anyMatch(a -> "r".equals(a.gateway())), "the rotated file's own header is used");
+        assertEquals(new BadLine(3, "has 1 fields, the header has 4"), s.stats().firstBadLines().get(0),
+                "line numbers restart with the new file");
+        assertEquals(0, s.stats().badLines() - 1, "only the bad row is bad");
     }
 
     @Test
