@@ -8,6 +8,7 @@ import io.payops.ui.chaos.ChaosViewModel;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.gateways.GatewaysViewModel;
 import io.payops.ui.shell.ConsoleViewModel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,15 @@ class EventLogViewModelTest {
     private GatewaysViewModel gateways;
     private ChaosViewModel chaos;
     private ApprovalsViewModel approvals;
+
+    /** The state writer finishes before the temporary folder is removed. */
+    @AfterEach
+    void endRecording() {
+        if (console != null) {
+            console.stop();
+            console.awaitRecordingClosed(10_000);
+        }
+    }
 
     private void build() {
         console = new ConsoleViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
