@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** Opens the console window on live simulated traffic. Checks every option before the window opens. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = "Open the console on live simulated traffic (the default when no command is given).")
+        description = "Open the console on live simulated traffic (the default when no command is given), or with --events "
+                + "on an event log.")
 public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
             description = "Built-in scenario or scenario file (default: the one used last, else live-demo).")
@@ -29,6 +30,14 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
             description = "State directory (default: ${DEFAULT-VALUE}).")
     Path state;
+
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "Open the console on an event log instead of live traffic (as File → Open event log…): the "
+                    + "agent runs over it open loop, as fast as it reads. .jsonl, .ndjson, .csv; .gz is read through gunzip.")
+    Path events;
+
+    @Option(names = "--follow", description = "With --events: keep reading the file as it grows (as File → Follow log…).")
+    boolean follow;
 
     @Override
     public Integer call() {
@@ -72,7 +81,21 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new BadInputException("--state: " + state + " is a file (expected a directory, or a path where "
                     + "one can be created)");
         }
+        if (follow && events == null) {
+            throw new BadInputException("--follow: needs --events FILE (the event log to follow)");
+        }
+        if (events != null) {
+            if (!Files.exists(events)) {
+                throw new BadInputException("--events: '" + events + "' does not exist (expected an event log file)");
+            }
+            if (!Files.isRegularFile(events)) {
+                throw new BadInputException("--events: '" + events + "' is not a file (expected an event log file)");
+            }
+            if (!Files.isReadable(events)) {
+                throw new BadInputException("--events: '" + events + "' cannot be read (check its permissions)");
+            }
+        }
         return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention(),
-                llm.settings(System.getenv()));
+                llm.settings(System.getenv()), events, follow);
     }
 }

@@ -24,11 +24,23 @@ public final class LivePersistence implements Consumer<Frame> {
     private final String reasoner;
     private final SessionRetention retention;
     private final Consumer<String> notices;
+    private final StateWriter.Settings writing;
     private volatile StateWriter writer;
     private volatile boolean closed;
 
     public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
                            SessionRetention retention, Consumer<String> notices) {
+        this(stateDir, scenario, policy, approval, reasoner, retention, notices, StateWriter.Settings.LIVE);
+    }
+
+    /**
+     * @param writing {@link StateWriter.Settings#LIVE} drops frames the disk cannot keep up with (the wall clock
+     *                paces the run); {@link StateWriter.Settings#HEADLESS} makes the engine wait, for a run that goes
+     *                as fast as it can and must still be recorded whole (an event log read flat out)
+     */
+    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
+                           SessionRetention retention, Consumer<String> notices, StateWriter.Settings writing) {
+        this.writing = writing;
         this.reasoner = reasoner;
         this.stateDir = stateDir;
         this.scenario = scenario;
@@ -45,7 +57,7 @@ public final class LivePersistence implements Consumer<Frame> {
         store.loadRouting();
         engine.policy().restoreLessons(lessons);
         writer = StateWriter.start(store, scenario, policy, approval, reasoner, true, lessons,
-                StateWriter.Settings.LIVE.withRetention(retention), Clock.systemUTC(), notices);
+                writing.withRetention(retention), Clock.systemUTC(), notices);
         if (closed) {
             writer.closeAsync();
         }

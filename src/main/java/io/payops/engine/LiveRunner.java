@@ -14,6 +14,8 @@ public final class LiveRunner implements Runnable {
     /** Falling further behind than this (a slow machine, a GC) resets the schedule instead of racing to catch up. */
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
     private static final long PAUSED_POLL_MILLIS = 20;
+    /** A followed file that has not reached the next tick's end is looked at again after this long (never a spin). */
+    private static final long NOT_READY_POLL_MILLIS = 100;
 
     /** The wall clock and the sleep, injectable so tests need not wait. */
     public interface Clock {
@@ -40,17 +42,35 @@ public final class LiveRunner implements Runnable {
     private final Consumer<Frame> frames;
     private final Consumer<Throwable> failures;
     private final Clock clock;
+    /** False for an event log read flat out: ticks follow each other as fast as the file reads. */
+    private final boolean paced;
     private volatile boolean paused;
     private volatile double speed;
     private volatile boolean stopped;
     private Runnable beforeFirstTick = () -> { };
+    private Runnable afterLastTick = () -> { };
 
     public LiveRunner(Engine engine, double speed, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
+        this(engine, speed, true, frames, failures, clock);
+    }
+
+    private LiveRunner(Engine engine, double speed, boolean paced, Consumer<Frame> frames, Consumer<Throwable> failures,
+                       Clock clock) {
         this.engine = engine;
         this.speed = checkSpeed(speed);
+        this.paced = paced;
         this.frames = frames;
         this.failures = failures;
         this.clock = clock;
+    }
+
+    /**
+     * A runner that does not pace to the wall clock: each tick follows the last as soon as the engine's source can
+     * take it (an event log read as fast as it reads). A followed file that has not grown far enough is polled every
+     * {@value #NOT_READY_POLL_MILLIS} ms, as it is in a paced run. Pause still holds it.
+     */
+    public static LiveRunner unpaced(Engine engine, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
+        return new LiveRunner(engine, MIN_SPEED, false, frames, failures, clock);
     }
 
     /** @throws IllegalArgumentException naming the range when the speed is outside ×1 … ×100 */
@@ -65,6 +85,19 @@ public final class LiveRunner implements Runnable {
     /** Work that must happen on the engine thread before the first tick (loading lessons, opening the recording). */
     public void beforeFirstTick(Runnable work) {
         this.beforeFirstTick = work;
+    }
+
+    /**
+     * Work that must happen on the engine thread after the last tick, however the loop ended (finished, stopped,
+     * failed, interrupted): closing the file a source reads, ending a recording. Not run if the loop never started.
+     */
+    public void afterLastTick(Runnable work) {
+        this.afterLastTick = work;
+    }
+
+    /** False for a runner made by {@link #unpaced}. */
+    public boolean paced() {
+        return paced;
     }
 
     public Engine engine() {
@@ -114,7 +147,15 @@ public final class LiveRunner implements Runnable {
                     next = clock.nanoTime();
                     continue;
                 }
+                if (!engine.ready()) {
+                    clock.sleepNanos(NOT_READY_POLL_MILLIS * 1_000_000L);
+                    next = clock.nanoTime();
+                    continue;
+                }
                 frames.accept(engine.step());
+                if (!paced) {
+                    continue;
+                }
                 next += (long) (tickNanos / speed);
                 long now = clock.nanoTime();
                 if (now - next > MAX_LAG_NANOS) {
@@ -128,6 +169,11 @@ public final class LiveRunner implements Runnable {
             failures.accept(e);
         } finally {
             stopped = true;
+            try {
+                afterLastTick.run();
+            } catch (RuntimeException | Error e) {
+                failures.accept(e);
+            }
         }
     }
 }

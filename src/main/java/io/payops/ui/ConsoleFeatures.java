@@ -12,6 +12,7 @@ import io.payops.ui.fx.CommandSink;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.gateways.GatewaysView;
 import io.payops.ui.gateways.GatewaysViewModel;
+import io.payops.ui.gateways.RoutingNoteView;
 import io.payops.ui.learning.LearningView;
 import io.payops.ui.learning.LearningViewModel;
 import io.payops.ui.reasoning.ReasoningView;
@@ -44,7 +45,10 @@ public final class ConsoleFeatures {
             pump.addListener(vm);
         }
         approvalsView = new ApprovalsView(approvals);
-        views = new MainLayout.Features(new KpiTilesView(tiles), new GatewaysView(gateways), new ChartsView(charts),
+        javafx.scene.layout.VBox gatewaysPane = new javafx.scene.layout.VBox(4, new RoutingNoteView(gateways),
+                new GatewaysView(gateways));
+        gatewaysPane.getStylesheets().add(io.payops.ui.fx.FxmlViews.stylesheet("/styles/gateways.css"));
+        views = new MainLayout.Features(new KpiTilesView(tiles), gatewaysPane, new ChartsView(charts),
                 approvalsView, new ReasoningView(reasoning), new ChaosView(chaos), new AuditView(audit),
                 new LearningView(learning));
     }

@@ -9,16 +9,22 @@ import java.nio.file.Path;
  * How the console starts (DESIGN §5.1 {@code console} and {@code replay}): scenario name or file (null: the one used
  * last, else live-demo), seed (null: the scenario's own), speed ×1 … ×100, the state directory, and a recorded
  * session folder to open in replay mode instead of live traffic (null: live), and how many recorded sessions the state
- * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory). Validated by the
- * command line before the window opens.
+ * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory), and an event log to
+ * run the agent over instead of live traffic (null: live), read once or, with {@code follow}, as it grows. Validated
+ * by the command line before the window opens.
  */
 public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
-                             SessionRetention retention, LlmSettings llm) {
+                             SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
     public ConsoleOptions {
         retention = retention == null ? SessionRetention.DEFAULT : retention;
+    }
+
+    public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
+                          SessionRetention retention, LlmSettings llm) {
+        this(scenario, seed, speed, stateDir, replay, retention, llm, null, false);
     }
 
     /** Live traffic: the options {@code console} takes. */

@@ -8,6 +8,8 @@ import io.payops.store.JsonFile;
 import io.payops.ui.fx.EngineService;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.ingest.EventLogBarView;
+import io.payops.ui.ingest.EventLogViewModel;
 import io.payops.ui.replay.RecentSessionsViewModel;
 import io.payops.ui.replay.ReplayBarView;
 import io.payops.ui.replay.ReplayViewModel;
@@ -53,6 +55,9 @@ public final class ConsoleWindow {
     private final ExecutorService replayThread = daemonThread("replay");
     /** Lists recorded sessions for the File menu, so that never waits behind a playing replay. */
     private final ExecutorService sessionsThread = daemonThread("sessions-list");
+    /** Opens event logs: reading a log's head, or waiting for a followed file's first events, blocks. */
+    private final ExecutorService eventLogThread = daemonThread("event-log-open");
+    private final EventLogViewModel eventLog;
     private final ReplayViewModel replay;
     private final RecentSessionsViewModel recent;
     private final Scene scene;
@@ -87,6 +92,16 @@ public final class ConsoleWindow {
                 LiveRunner.Clock.SYSTEM, console::start);
         recent = new RecentSessionsViewModel(sessionsThread, Platform::runLater, console.stateDirProperty());
         shell.attachReplay(replay, recent, new ReplayBarView(replay));
+        eventLog = new EventLogViewModel(pump, console, eventLogThread, Platform::runLater);
+        shell.attachEventLog(eventLog, new EventLogBarView(eventLog));
+        eventLog.errorProperty().addListener((o, a, message) -> {
+            if (message != null) {
+                console.showError(message);
+                if (!eventLog.isActive() && console.session() == null) {
+                    console.start(); // `console --events` on a file that cannot be read: live traffic rather than nothing
+                }
+            }
+        });
         replay.activeProperty().addListener((o, was, on) -> {
             if (on) {
                 console.stop(); // no engine in replay: nothing can change routing
@@ -121,7 +136,8 @@ public final class ConsoleWindow {
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
         layout.tabs().getSelectionModel().select(Math.min(prefs.tab(), layout.tabs().getTabs().size() - 1));
 
-        stage.titleProperty().bind(replay.windowTitleProperty());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(eventLog.activeProperty())
+                .then(eventLog.windowTitleProperty()).otherwise(replay.windowTitleProperty()));
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -139,6 +155,8 @@ public final class ConsoleWindow {
         pump.start();
         if (options.replay() != null) {
             replay.open(options.replay());
+        } else if (options.eventLog() != null) {
+            eventLog.open(options.eventLog(), options.follow());
         } else {
             console.start();
         }
@@ -217,6 +235,8 @@ public final class ConsoleWindow {
                 Ctrl+Shift+R     reject the selected (or oldest) request
                 Ctrl+O           open a scenario file
                 Ctrl+Shift+O     open a recorded session
+                Ctrl+E           open an event log (read as fast as it reads)
+                Ctrl+Shift+E     follow an event log as it grows
                 Ctrl+,           reasoner settings (heuristics, Gemini, OpenAI-compatible)
                 Ctrl+Q           quit
                 F1               this list""");
@@ -227,11 +247,13 @@ public final class ConsoleWindow {
     public void close() {
         pump.stop();
         replay.close();
+        eventLog.close();
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
         replayThread.shutdownNow();
         sessionsThread.shutdownNow();
+        eventLogThread.shutdownNow();
     }
 
     private void savePrefs() {
@@ -270,6 +292,10 @@ public final class ConsoleWindow {
 
     public RecentSessionsViewModel recentSessions() {
         return recent;
+    }
+
+    public EventLogViewModel eventLog() {
+        return eventLog;
     }
 
     public MainLayout layout() {

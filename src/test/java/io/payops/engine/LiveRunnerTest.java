@@ -106,4 +106,20 @@ class LiveRunnerTest {
         assertEquals(0, executedAlone, "nothing changes routing without a human in recommend-only mode");
         assertTrue(asked >= 1, "the agent still recommends: it raises an approval request");
     }
+
+    @Test
+    void anUnpacedRunnerStepsWithoutSleepingAndRunsItsEndWorkHoweverItEnds() {
+        Engine engine = new Engine(TestFrames.scenario("quiet", 7).withDuration(30), PolicyFactory.create("static",
+                RunSettings.of("static"), TestFrames.scenario("quiet", 7).world()), EngineOptions.DEFAULT, null);
+        FakeClock clock = new FakeClock();
+        List<Frame> frames = new ArrayList<>();
+        List<String> ends = new ArrayList<>();
+        LiveRunner runner = LiveRunner.unpaced(engine, frames::add, t -> { throw new AssertionError(t); }, clock);
+        runner.afterLastTick(() -> ends.add("closed"));
+        runner.run();
+        assertEquals(30, frames.size(), "to the scenario's end");
+        assertTrue(clock.sleeps.isEmpty(), "no wall-clock pacing: " + clock.sleeps);
+        assertEquals(List.of("closed"), ends);
+        assertTrue(runner.stopped());
+    }
 }

@@ -34,6 +34,7 @@ public final class ChaosView extends HBox {
     @FXML private Label activeSummaryLabel;
     @FXML private ListView<ActiveFaultItem> activeList;
     @FXML private Label messageLabel;
+    @FXML private Label unavailableLabel;
 
     private final ChaosViewModel vm;
 
@@ -69,6 +70,19 @@ public final class ChaosView extends HBox {
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
         messageLabel.setTooltip(new Tooltip("Why the engine refused a chaos command; click to dismiss"));
         messageLabel.setOnMouseClicked(e -> vm.clearMessage());
+
+        // disabled controls show no tooltip, so the reason is on the panel itself and in words at its top
+        unavailableLabel.textProperty().bind(vm.unavailableProperty());
+        unavailableLabel.visibleProperty().bind(vm.unavailableProperty().isNotEmpty());
+        unavailableLabel.managedProperty().bind(unavailableLabel.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.unavailableProperty());
+        vm.unavailableProperty().addListener((o, was, now) -> {
+            Tooltip.uninstall(this, why);
+            if (!now.isEmpty()) {
+                Tooltip.install(this, why);
+            }
+        });
     }
 
     private void addRow(FaultRowViewModel row, int r) {

@@ -42,6 +42,8 @@ public final class ChaosViewModel implements FrameListener {
     static final int MAX_ACTIVE_SHOWN = 100;
     /** A scenario's length when no session has started yet. */
     private static final int DEFAULT_SCENARIO_SECONDS = 3600;
+    public static final String UNAVAILABLE_OPEN_LOOP = "Chaos needs simulated traffic: an event log's payments "
+            + "happened already, so there is nothing to inject a fault into. Back to live to use chaos.";
 
     private final CommandSink sink;
     private final Map<FaultType, FaultRowViewModel> rows = new EnumMap<>(FaultType.class);
@@ -56,6 +58,7 @@ public final class ChaosViewModel implements FrameListener {
     private final Map<String, ActiveFaultItem> activeById = new HashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", true);
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final ReadOnlyStringWrapper activeSummary = new ReadOnlyStringWrapper(this, "activeSummary", "none active");
     private final StringConverter<Target> targetConverter = new StringConverter<>() {
         @Override
@@ -89,7 +92,9 @@ public final class ChaosViewModel implements FrameListener {
         scenarioSeconds = session.scenario().durationSeconds();
         nowMillis = 0;
         latestFaults = List.of();
-        live.set(session.live());
+        // an event log's payments happened already: there is no world to inject a fault into
+        live.set(session.live() && !session.openLoop());
+        unavailable.set(session.openLoop() ? UNAVAILABLE_OPEN_LOOP : "");
         message.set("");
         active.clear();
         activeById.clear();
@@ -276,8 +281,13 @@ public final class ChaosViewModel implements FrameListener {
         return message.getReadOnlyProperty();
     }
 
-    /** False in a replay: nothing can be injected. */
+    /** False in a replay and over an event log: nothing can be injected. */
     public ReadOnlyBooleanProperty liveProperty() {
         return live.getReadOnlyProperty();
+    }
+
+    /** Why chaos is off over an event log ({@link #UNAVAILABLE_OPEN_LOOP}), or empty. */
+    public ReadOnlyStringProperty unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
     }
 }

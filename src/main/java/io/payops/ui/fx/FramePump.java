@@ -101,6 +101,19 @@ public final class FramePump {
         failure.set(t);
     }
 
+    /**
+     * Where the engine of the session starting now reports a failure: one from an engine that was stopped for a new
+     * session (say, a file closed under it as it stopped) is not news and is dropped.
+     */
+    public Consumer<Throwable> sessionFailureSink() {
+        long s = session.get();
+        return t -> {
+            if (s == session.get()) {
+                failure.set(t);
+            }
+        };
+    }
+
     /** The newest frame offered, from any thread (null before the first). */
     public Frame newest() {
         return newest.get();

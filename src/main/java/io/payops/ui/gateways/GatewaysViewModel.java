@@ -5,6 +5,8 @@ import io.payops.sim.World;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.SessionInfo;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -16,8 +18,14 @@ import java.util.List;
  * {@link #onSessionStart} (so a new session starts from clean cards) and fed every batch of frames.
  */
 public final class GatewaysViewModel implements FrameListener {
+    public static final String RECOMMENDED_ROUTING = "Recommended routing — open loop: nothing is applied";
+    public static final String RECOMMENDED_ROUTING_WHY = "The traffic comes from an event log: those payments "
+            + "happened already, so the weights and circuits on these cards are what the agent recommends, not what "
+            + "the traffic was routed by";
+
     private final ObservableList<GatewayCardViewModel> cards = FXCollections.observableArrayList();
     private final ObservableList<GatewayCardViewModel> cardsView = FXCollections.unmodifiableObservableList(cards);
+    private final ReadOnlyStringWrapper routingNote = new ReadOnlyStringWrapper(this, "routingNote", "");
 
     @Override
     public void onSessionStart(SessionInfo session) {
@@ -28,6 +36,12 @@ public final class GatewaysViewModel implements FrameListener {
             fresh.add(new GatewayCardViewModel(g.name(), total <= 0 ? 0 : g.weight() / total));
         }
         cards.setAll(fresh);
+        routingNote.set(session.openLoop() ? RECOMMENDED_ROUTING : "");
+    }
+
+    /** Empty for simulated traffic; over an event log, {@link #RECOMMENDED_ROUTING}. */
+    public ReadOnlyStringProperty routingNoteProperty() {
+        return routingNote.getReadOnlyProperty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.payops.engine.LivePersistence;
 import io.payops.engine.LiveRunner;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
+import io.payops.engine.StateWriter;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.BadInputException;
@@ -117,24 +118,68 @@ public final class ConsoleViewModel implements FrameListener {
             return false;
         }
         s = s.withSeed(seed).withDuration(Math.max(s.durationSeconds(), LIVE_SECONDS));
+        RunSettings settings = runSettings();
+        Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
+        LiveRunner r = launch(engine, new SessionInfo(s, "agent", true), settings, StateWriter.Settings.LIVE, true,
+                f -> { });
+        scenarioDescription.set(s.description());
+        host.start(r);
+        updateStatus();
+        return true;
+    }
+
+    /** The agent's settings for a new session: a human answers approvals; the heuristics or the chosen LLM reason. */
+    public RunSettings runSettings() {
+        return llm == null ? new RunSettings("agent", ApprovalMode.MANUAL, "heuristic")
+                : new RunSettings("agent", ApprovalMode.MANUAL, llm.provider(), llm, LlmReasoner.Mode.NEVER_WAIT);
+    }
+
+    /**
+     * Runs the agent over an event log in place of the simulator (issue #7): the engine (built over the log) runs
+     * unpaced, recorded in the state folder like a live session, and the same panes follow it. A file read flat out
+     * is recorded with the waiting writer, so no frame is dropped and the session replays whole; a followed file
+     * comes at the pace it is written, like live traffic. {@code tap} sees every frame on the engine thread;
+     * {@code afterLastTick} runs there when the run ends, however it ends. Returns once the run has started.
+     */
+    public void startEventLog(Engine engine, SessionInfo info, boolean follow, Consumer<Frame> tap,
+                              Runnable afterLastTick) {
+        paused.set(false);
+        LiveRunner r = launch(engine, info, runSettings(), follow ? StateWriter.Settings.LIVE
+                : StateWriter.Settings.HEADLESS, false, tap);
+        LivePersistence recording = persistence;
+        r.afterLastTick(() -> {
+            afterLastTick.run();
+            if (engine.finished()) {
+                recording.closeAsync(); // the whole file is in: the recording is complete, replayable at once
+            }
+        });
+        scenarioDescription.set(info.scenario().description());
+        host.start(r);
+        updateStatus();
+    }
+
+    /** Stops what runs, then prepares the next session's runner and recording; the caller starts it on the host. */
+    private LiveRunner launch(Engine engine, SessionInfo info, RunSettings settings, StateWriter.Settings writing,
+                              boolean paced, Consumer<Frame> tap) {
         host.stop();
         endRecording();
-        RunSettings settings = llm == null ? new RunSettings("agent", ApprovalMode.MANUAL, "heuristic")
-                : new RunSettings("agent", ApprovalMode.MANUAL, llm.provider(), llm, LlmReasoner.Mode.NEVER_WAIT);
-        Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
         if (recommendOnly.get()) {
             engine.submit(new Command.SetRecommendOnly(true));
         }
-        session = new SessionInfo(s, "agent", true);
-        pump.startSession(session);
-        LivePersistence persist = new LivePersistence(Path.of(stateDir.get()), s, "agent", ApprovalMode.MANUAL.toString(),
-                settings.reasoner(), retention, pump::offerNotice);
+        session = info;
+        pump.startSession(info);
+        LivePersistence persist = new LivePersistence(Path.of(stateDir.get()), info.scenario(), "agent",
+                ApprovalMode.MANUAL.toString(), settings.reasoner(), retention, pump::offerNotice, writing);
         persistence = persist;
         Consumer<Frame> views = pump.sessionSink();
-        runner = new LiveRunner(engine, speed.get(), f -> {
+        Consumer<Frame> frames = f -> {
             views.accept(f);
             persist.accept(f);
-        }, pump::offerFailure, LiveRunner.Clock.SYSTEM);
+            tap.accept(f);
+        };
+        Consumer<Throwable> failures = pump.sessionFailureSink();
+        runner = paced ? new LiveRunner(engine, speed.get(), frames, failures, LiveRunner.Clock.SYSTEM)
+                : LiveRunner.unpaced(engine, frames, failures, LiveRunner.Clock.SYSTEM);
         LivePersistence previous = lastPersistence;
         runner.beforeFirstTick(() -> {
             // the last session's writer must finish first: its last lessons would be lost and its files mixed in
@@ -144,13 +189,10 @@ public final class ConsoleViewModel implements FrameListener {
             persist.prepare(engine);
         });
         runner.setPaused(paused.get());
-        scenarioDescription.set(s.description());
         error.set(null);
         finished.set(false);
         clock.set("t = 0 s");
-        host.start(runner);
-        updateStatus();
-        return true;
+        return runner;
     }
 
     /** Stops the engine and ends the recording (at exit, and before a replay). */

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.css.PseudoClass;
+import io.payops.ui.ingest.EventLogViewModel;
 import io.payops.ui.replay.RecentSession;
 import io.payops.ui.settings.ReasonerSettingsDialog;
 import io.payops.ui.settings.ReasonerSettingsViewModel;
@@ -46,6 +47,9 @@ public final class ShellView extends BorderPane {
     @FXML private MenuItem openSessionItem;
     @FXML private Menu recentSessionsMenu;
     @FXML private VBox replaySlot;
+    @FXML private VBox eventLogSlot;
+    @FXML private MenuItem openEventLogItem;
+    @FXML private MenuItem followLogItem;
     @FXML private HBox statusBar;
     @FXML private ToolBar toolBar;
     @FXML private MenuItem chooseStateItem;
@@ -71,6 +75,7 @@ public final class ShellView extends BorderPane {
     @FXML private Label descriptionLabel;
 
     private final ConsoleViewModel vm;
+    private ReplayViewModel replay;
 
     public ShellView(ConsoleViewModel vm, Runnable onQuit, Runnable onResetLayout, Runnable onShowShortcuts) {
         this.vm = vm;
@@ -151,6 +156,7 @@ public final class ShellView extends BorderPane {
      * what the replay is doing instead of the live engine.
      */
     public void attachReplay(ReplayViewModel replay, RecentSessionsViewModel recent, Node replayBar) {
+        this.replay = replay;
         replaySlot.getChildren().setAll(replayBar);
         var showBar = replay.activeProperty().or(replay.loadingProperty());
         replaySlot.visibleProperty().bind(showBar);
@@ -178,6 +184,47 @@ public final class ShellView extends BorderPane {
         fileMenu.setOnShowing(e -> recent.refresh());
         recent.sessions().addListener((ListChangeListener<RecentSession>) c -> fillRecent(replay, recent));
         fillRecent(replay, recent);
+    }
+
+    /**
+     * Adds event logs (after {@link #attachReplay}): File → Open event log… and Follow log…, and the event-log bar,
+     * which takes the live toolbar's place while a log is opened, read or followed. The status line and the
+     * description then say what the log run is doing.
+     */
+    public void attachEventLog(EventLogViewModel eventLog, Node eventLogBar) {
+        eventLogSlot.getChildren().setAll(eventLogBar);
+        var showBar = eventLog.activeProperty().or(eventLog.openingProperty());
+        eventLogSlot.visibleProperty().bind(showBar);
+        eventLogSlot.managedProperty().bind(showBar);
+        var live = replay.activeProperty().or(eventLog.activeProperty()).not();
+        toolBar.visibleProperty().bind(live);
+        toolBar.managedProperty().bind(live);
+        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.when(eventLog.activeProperty())
+                .then(eventLog.statusProperty())
+                .otherwise(javafx.beans.binding.Bindings.when(replay.activeProperty())
+                        .then(replay.statusProperty()).otherwise(vm.statusProperty())));
+        descriptionLabel.textProperty().bind(javafx.beans.binding.Bindings.when(eventLog.activeProperty())
+                .then(eventLog.summaryProperty())
+                .otherwise(javafx.beans.binding.Bindings.when(replay.activeProperty())
+                        .then(replay.summaryProperty()).otherwise(vm.scenarioDescriptionProperty())));
+        openEventLogItem.setOnAction(e -> chooseEventLog(eventLog, false));
+        followLogItem.setOnAction(e -> chooseEventLog(eventLog, true));
+    }
+
+    private void chooseEventLog(EventLogViewModel eventLog, boolean follow) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(follow ? "Follow an event log as it grows" : "Open an event log");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Event logs (*.jsonl, *.ndjson, *.json, *.csv, *.gz)",
+                        "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"),
+                new FileChooser.ExtensionFilter("JSON lines (*.jsonl, *.ndjson, *.json)", "*.jsonl", "*.ndjson", "*.json"),
+                new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
+                new FileChooser.ExtensionFilter("Gzipped (*.gz)", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            eventLog.open(f.toPath(), follow);
+        }
     }
 
     private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {

@@ -1,0 +1,81 @@
+package io.payops.ui.ingest;
+
+import io.payops.engine.LiveRunner;
+import io.payops.engine.RunSettings;
+import io.payops.ingest.EventLogFormat;
+import io.payops.ingest.EventLogWriter;
+import io.payops.report.ScenarioRunner;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import io.payops.ui.fx.EngineHost;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Event logs for the console's tests: a simulated run exported as a log, as `run --export-events` writes it. */
+final class EventLogFixture {
+    private EventLogFixture() {
+    }
+
+    /**
+     * Exports the first {@code seconds} of {@code scenario} (its own seed) as a JSON-lines event log; returns how
+     * many events were written.
+     */
+    static long export(String scenario, int seconds, Path target) throws IOException {
+        Scenario s = ScenarioLoader.builtIn(scenario).withDuration(seconds);
+        try (EventLogWriter writer = new EventLogWriter(target, EventLogFormat.JSONL, EventLogWriter.DEFAULT_START)) {
+            ScenarioRunner.run(s, RunSettings.of("agent"), writer, f -> { });
+            writer.commit();
+            return writer.written();
+        }
+    }
+
+    /** Runs each runner to its end on the caller's thread: a file read flat out is over when start returns. */
+    static final class SynchronousHost implements EngineHost {
+        int started;
+        int stops;
+
+        @Override
+        public void start(LiveRunner runner) {
+            started++;
+            runner.run();
+        }
+
+        @Override
+        public void stop() {
+            stops++;
+        }
+    }
+
+    /** Runs the runner on a plain thread, as the console's engine service does; stop ends it and waits for it. */
+    static final class ThreadHost implements EngineHost {
+        private LiveRunner runner;
+        private Thread thread;
+
+        @Override
+        public void start(LiveRunner r) {
+            stop();
+            runner = r;
+            thread = new Thread(r, "engine");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void stop() {
+            if (runner != null) {
+                runner.stop();
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                runner = null;
+            }
+        }
+
+        boolean running() {
+            return thread != null && thread.isAlive();
+        }
+    }
+}
