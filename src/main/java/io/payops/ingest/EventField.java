@@ -29,6 +29,24 @@ enum EventField {
         return null;
     }
 
+    /** A dimension or the currency: a name kept as it is written. */
+    boolean isName() {
+        return this == GATEWAY || this == ISSUER || this == NETWORK || this == METHOD || this == MERCHANT || this == CURRENCY;
+    }
+
+    /** Sets a name field ({@link #isName()}) to an interned value. */
+    void setName(EventFields e, String v) {
+        switch (this) {
+            case GATEWAY -> e.gateway = v;
+            case ISSUER -> e.issuer = v;
+            case NETWORK -> e.network = v;
+            case METHOD -> e.method = v;
+            case MERCHANT -> e.merchant = v;
+            case CURRENCY -> e.currency = v;
+            default -> throw new IllegalStateException(key + " is not a name");
+        }
+    }
+
     /** Sets this field from text; an empty value counts as absent. */
     void setText(EventFields e, char[] c, int off, int len, ValueCache values) throws LineProblem {
         if (len == 0) {

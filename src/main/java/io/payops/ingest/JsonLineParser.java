@@ -170,6 +170,9 @@ final class JsonLineParser implements LineParser {
 
     private void value(EventField field, EventFields out) throws LineProblem {
         int c = peek();
+        if (c == '"' && field != null && field.isName() && plainAsciiName(field, out)) {
+            return;
+        }
         if (c == '"') {
             string();
             if (field != null) {
@@ -200,6 +203,31 @@ final class JsonLineParser implements LineParser {
         } else {
             throw invalid("unexpected '" + (char) c + "'");
         }
+    }
+
+    /**
+     * The hot path for dimension values: a string of printable ASCII without escapes is interned straight from the
+     * line's bytes. @return false (having read nothing) when the string needs the general path
+     */
+    private boolean plainAsciiName(EventField field, EventFields out) {
+        int start = i + 1;
+        int j = start;
+        while (j < end) {
+            byte c = b[j];
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20 || c == '\\') {   // control, escape or (negative) a non-ASCII byte
+                return false;
+            }
+            j++;
+        }
+        if (j >= end || j == start) {
+            return false;
+        }
+        field.setName(out, values.getAscii(b, start, j - start));
+        i = j + 1;
+        return true;
     }
 
     /** Reads a string value into {@link #chars}, unescaped and decoded. */

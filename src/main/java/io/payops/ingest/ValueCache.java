@@ -41,6 +41,49 @@ final class ValueCache {
         }
     }
 
+    /**
+     * The same for ASCII bytes, read straight from the line (a JSON string without escapes): no copy to chars first.
+     * Bytes with the high bit set go through {@link #get(char[], int, int)} after decoding instead.
+     */
+    String getAscii(byte[] b, int off, int len) {
+        if (len > MAX_LENGTH) {
+            return new String(b, off, len, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + b[off + i];
+        }
+        int slot = mix(h) & (CAPACITY - 1);
+        while (true) {
+            String s = table[slot];
+            if (s == null) {
+                String v = new String(b, off, len, java.nio.charset.StandardCharsets.US_ASCII);
+                if (size < MAX_ENTRIES) {
+                    table[slot] = v;
+                    hashes[slot] = h;
+                    size++;
+                }
+                return v;
+            }
+            if (hashes[slot] == h && equalAscii(s, b, off, len)) {
+                return s;
+            }
+            slot = (slot + 1) & (CAPACITY - 1);
+        }
+    }
+
+    private static boolean equalAscii(String s, byte[] b, int off, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int mix(int h) {
         return h ^ (h >>> 16);
     }
