@@ -77,8 +77,12 @@ public final class KpiTilesViewModel implements FrameListener {
         return preventedFailures;
     }
 
+    /** Over an event log nothing was applied, so there is no routing to credit with prevented failures. */
+    private boolean openLoop;
+
     @Override
     public void onSessionStart(SessionInfo session) {
+        openLoop = session.openLoop();
         reset();
     }
 
@@ -168,6 +172,10 @@ public final class KpiTilesViewModel implements FrameListener {
     }
 
     private void showPrevented(double prevented) {
+        if (openLoop) {
+            preventedFailures.reset(OPEN_LOOP);
+            return;
+        }
         long rounded = Math.round(prevented);
         HealthLevel level = rounded > 0 ? HealthLevel.HEALTHY : rounded < 0 ? HealthLevel.DOWN : HealthLevel.NEUTRAL;
         preventedFailures.update(rounded, "vs. routing left unchanged", level);
@@ -179,6 +187,12 @@ public final class KpiTilesViewModel implements FrameListener {
         p95Latency.reset(WAITING);
         openIncidents.update(0, "none open", HealthLevel.NEUTRAL);
         pendingApprovals.update(0, "none waiting", HealthLevel.NEUTRAL);
-        preventedFailures.update(0, "vs. routing left unchanged", HealthLevel.NEUTRAL);
+        if (openLoop) {
+            preventedFailures.reset(OPEN_LOOP);
+        } else {
+            preventedFailures.update(0, "vs. routing left unchanged", HealthLevel.NEUTRAL);
+        }
     }
+
+    static final String OPEN_LOOP = "n/a: an event log, nothing applied";
 }

@@ -3,6 +3,7 @@ package io.payops.ui.dashboard;
 import io.payops.domain.SimTotals;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,19 @@ class KpiTilesViewModelTest {
         vm.onFrames(FrameBatch.of(worse));
         assertEquals(-18, vm.preventedFailures().getValue());
         assertEquals(HealthLevel.DOWN, vm.preventedFailures().getLevel());
+    }
+
+    @Test
+    void overAnEventLogNoFailuresArePreventedBecauseNothingWasApplied() {
+        KpiTilesViewModel vm = new KpiTilesViewModel();
+        SessionInfo live = TestFrames.session("stripe-outage", 7);
+        vm.onSessionStart(new SessionInfo(live.scenario(), live.policy(), true, true));
+        Frame f = frames.get(419);
+        vm.onFrames(FrameBatch.of(new Frame(f.tick(), f.simMillis(), f.finished(), f.snapshot(), f.routing(), f.faults(),
+                f.step(), new SimTotals(1000, 1100, 900, 100, 30.4, 12.0), f.commands(), f.commandErrors())));
+        assertEquals(KpiTilesViewModel.OPEN_LOOP, vm.preventedFailures().getCaption());
+        assertEquals(0, vm.preventedFailures().getValue());
+        assertEquals(HealthLevel.NEUTRAL, vm.preventedFailures().getLevel());
     }
 
     @Test
