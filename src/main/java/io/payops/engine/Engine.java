@@ -97,6 +97,11 @@ public final class Engine {
         return observer.lateDropped();
     }
 
+    /** Attempts whose dimension value was folded into "(other)" (a dimension past 1,000 values). */
+    public long foldedValues() {
+        return observer.foldedValues();
+    }
+
     public TrafficSource source() {
         return source;
     }

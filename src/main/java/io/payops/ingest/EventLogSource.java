@@ -28,14 +28,11 @@ import java.util.function.LongSupplier;
  * while the file is quiet, time still moves with the wall clock after {@code idleMillis}, so traffic that stops is
  * seen to stop.
  *
- * <p><b>Memory</b> stays flat: a dimension with more than {@link #MAX_VALUES_PER_DIMENSION} distinct values (a
- * merchant id per customer) folds the rest into {@link #OTHER}, since each value costs the observer a segment.
+ * <p><b>Memory</b> stays flat: the observer folds a dimension's values past 1,000 into one "(other)" segment.
  */
 public final class EventLogSource implements TrafficSource {
     /** How many events confirm or refute a far jump, and how many decide where the log starts. */
     static final int WITNESSES = 16;
-    public static final int MAX_VALUES_PER_DIMENSION = 1000;
-    public static final String OTHER = "(other)";
 
     public record Settings(boolean follow, long maxGapMillis, long idleMillis) {
         /** Gaps longer than the observer's memory (window + baseline + a minute) are jumped. */
@@ -62,7 +59,6 @@ public final class EventLogSource implements TrafficSource {
     private final List<Pending> suspects = new ArrayList<>();
     /** Events since the first suspect that were near the plausible ones. */
     private int refutations;
-    private final DistinctValues values = new DistinctValues(MAX_VALUES_PER_DIMENSION);
     private long origin = Long.MIN_VALUE;
     /** Before the origin is known: the first events, absolute times. */
     private final List<Pending> head = new ArrayList<>();
@@ -106,7 +102,7 @@ public final class EventLogSource implements TrafficSource {
         }
         lastReadWall = wallMillis.getAsLong();
         boolean known = origin != Long.MIN_VALUE;
-        Pending p = new Pending(values.fold(fields).toAttempt(known ? fields.ts - origin : fields.ts), reader.lineNumber());
+        Pending p = new Pending(fields.toAttempt(known ? fields.ts - origin : fields.ts), reader.lineNumber());
         if (known) {
             file(p);
             return true;
@@ -335,11 +331,6 @@ public final class EventLogSource implements TrafficSource {
     /** Stretches with no events that were jumped over. */
     public long jumps() {
         return jumps;
-    }
-
-    /** Dimension values folded into {@link #OTHER} because their dimension had too many. */
-    public long foldedValues() {
-        return values.folded();
     }
 
     public EventLogStats stats() {

@@ -111,6 +111,15 @@ final class JsonLineParser implements LineParser {
     /** Reads a key; the fields of §5.4 are matched on their bytes, anything else through a small map. */
     private EventField key() throws LineProblem {
         int start = i + 1;
+        // the hot path: the key the last line had here, compared in place (no scan for the closing quote first)
+        int guess = followers[previous + 1];
+        byte[] expected = KEYS[guess];
+        int close = start + expected.length;
+        if (close < end && b[close] == '"' && sameBytes(expected, start, expected.length)) {
+            i = close + 1;
+            previous = guess;
+            return FIELDS[guess];
+        }
         boolean plain = true;
         int j = start;
         while (true) {
@@ -129,12 +138,6 @@ final class JsonLineParser implements LineParser {
         }
         if (plain) {
             int len = j - start;
-            int guess = followers[previous + 1];
-            if (sameBytes(KEYS[guess], start, len)) {
-                i = j + 1;
-                previous = guess;
-                return FIELDS[guess];
-            }
             for (int f = 0; f < KEYS.length; f++) {
                 if (sameBytes(KEYS[f], start, len)) {
                     i = j + 1;

@@ -40,6 +40,10 @@ final class DimensionValues {
         return size++;
     }
 
+    int size() {
+        return size;
+    }
+
     String name(int id) {
         return names[id];
     }

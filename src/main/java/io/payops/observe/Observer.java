@@ -28,6 +28,8 @@ import java.util.List;
 public final class Observer {
     /** Baseline slots are sized so there are at most this many (memory is per slot per segment). */
     private static final int MAX_BASELINE_SLOTS = 30;
+    /** The segment values past {@link SegmentIndex#MAX_VALUES_PER_DIMENSION} of a dimension share. */
+    public static final String OTHER = SegmentIndex.OTHER;
 
     private final int windowSeconds;
     private final int baselineSeconds;
@@ -230,6 +232,11 @@ public final class Observer {
     /** Attempts ignored because they were older than the window when they arrived. */
     public long lateDropped() {
         return lateDropped;
+    }
+
+    /** Attempts counted under "(other)" because their dimension had too many values already. */
+    public long foldedValues() {
+        return index.folded();
     }
 
     /** Attempts counted (late ones excluded). */

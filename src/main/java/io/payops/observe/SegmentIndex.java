@@ -16,6 +16,12 @@ import java.util.List;
 final class SegmentIndex {
     /** All traffic, five single dimensions and two paths. */
     static final int MAX_SEGMENTS_PER_ATTEMPT = 8;
+    /**
+     * Distinct values kept per dimension. Each costs a segment kept for good, so a log with a merchant id per customer
+     * would grow without end; values past the limit share the segment {@link #OTHER}.
+     */
+    public static final int MAX_VALUES_PER_DIMENSION = 1000;
+    public static final String OTHER = "(other)";
     private static final int DIMENSIONS = Dimension.values().length;
     private static final int GATEWAY = Dimension.GATEWAY.ordinal();
     private static final int ISSUER = Dimension.ISSUER.ordinal();
@@ -36,6 +42,7 @@ final class SegmentIndex {
     /** Every segment except all traffic, in snapshot order; rebuilt only after segments were added. */
     private SegmentWindow[] sorted = new SegmentWindow[0];
     private boolean sortedStale;
+    private long folded;
 
     SegmentIndex(int windowSeconds, int baselineSlots) {
         this.windowSeconds = windowSeconds;
@@ -89,6 +96,14 @@ final class SegmentIndex {
             if (value == null || value.isEmpty()) {
                 return -1;
             }
+            if (dv.size() >= MAX_VALUES_PER_DIMENSION) {
+                folded++;
+                int other = dv.idOf(OTHER);
+                if (other >= 0) {
+                    return other;
+                }
+                value = OTHER;
+            }
             id = dv.add(value);
             if (id == singles[dimension].length) {
                 singles[dimension] = Arrays.copyOf(singles[dimension], id * 2);
@@ -113,6 +128,11 @@ final class SegmentIndex {
         all.add(s);
         sortedStale = true;
         return s;
+    }
+
+    /** Attempts whose value went to {@link #OTHER} because its dimension was full. */
+    long folded() {
+        return folded;
     }
 
     SegmentWindow total() {

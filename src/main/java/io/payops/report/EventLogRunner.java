@@ -40,7 +40,7 @@ public final class EventLogRunner {
             }
             EventLogSource source = log.source();
             return report.build((System.nanoTime() - start) / 1_000_000, source.stats(), source.origin(),
-                    source.outOfOrder(), engine.lateAttempts(), source.jumps(), source.foldedValues());
+                    source.outOfOrder(), engine.lateAttempts(), source.jumps(), engine.foldedValues());
         } finally {
             log.close();
         }

@@ -144,7 +144,7 @@ class EventLogSourceTest {
     }
 
     @Test
-    void aDimensionPastAThousandValuesFoldsTheRestIntoOther() throws IOException {
+    void aDimensionPastAThousandValuesFoldsTheRestIntoOtherSoMemoryStaysBounded() throws Exception {
         Path f = dir.resolve("many.jsonl");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 1500; i++) {
@@ -152,13 +152,18 @@ class EventLogSourceTest {
                     .append("\"merchant\":\"m").append(i).append("\"}\n");
         }
         Files.writeString(f, b);
-        List<Attempt> seen = new ArrayList<>();
-        EventLogSource s = source(f, FILE, seen, new AtomicLong());
-        s.advanceTo(10_000);
-        assertEquals(1500, seen.size());
-        assertEquals(500, s.foldedValues());
-        assertEquals(1001, seen.stream().map(Attempt::merchant).distinct().count());
-        assertEquals(EventLogSource.OTHER, seen.get(1499).merchant());
+        EventLogSession session = EventLogSession.open(f, null, null, false, () -> false);
+        List<io.payops.engine.Frame> frames = new ArrayList<>();
+        var report = io.payops.report.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), frames::add,
+                () -> false);
+        assertEquals(1500, report.input().events());
+        assertEquals(500, report.input().valuesFolded());
+        var merchants = frames.get(frames.size() - 1).snapshot().segments().stream()
+                .filter(s -> s.target().has(io.payops.domain.Dimension.MERCHANT)
+                        && s.target().values().size() == 1).toList();
+        assertEquals(1001, merchants.size(), "1,000 merchants and (other)");
+        assertTrue(merchants.stream().anyMatch(s -> s.target().get(io.payops.domain.Dimension.MERCHANT)
+                .equals(io.payops.observe.Observer.OTHER)));
     }
 
     @Test
