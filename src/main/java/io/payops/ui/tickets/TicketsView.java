@@ -12,7 +12,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -22,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * The Tickets tab (fxml/tickets/TicketsView.fxml): queue, clusters with the shown cluster's root cause and evidence,
- * decisions with a card per escalation waiting for a human ({@code #ticket-approve-<id>}, {@code #ticket-reject-<id>}),
+ * decisions, a strip with a card per escalation waiting for a human ({@code #ticket-approve-<id>}, {@code #ticket-reject-<id>}),
  * and payment incidents with the merchants and tickets they touched. Ids: {@code #tickets-queue},
  * {@code #tickets-clusters}, {@code #tickets-decisions}, {@code #tickets-incidents}, {@code #tickets-evidence},
  * {@code #tickets-none} (shown for a world without tickets). Binds to a {@link TicketsViewModel}; every word comes
@@ -60,7 +61,8 @@ public final class TicketsView extends StackPane {
     @FXML private Label clusterTitleLabel;
     @FXML private Label clusterFactsLabel;
     @FXML private VBox evidenceBox;
-    @FXML private FlowPane pendingBox;
+    @FXML private ScrollPane pendingScroll;
+    @FXML private HBox pendingBox;
     @FXML private TableView<DecisionRow> decisionTable;
     @FXML private TableColumn<DecisionRow, String> dTime;
     @FXML private TableColumn<DecisionRow, String> dType;
@@ -154,8 +156,10 @@ public final class TicketsView extends StackPane {
                 }
             }
         });
-        pendingBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pending()));
-        pendingBox.managedProperty().bind(pendingBox.visibleProperty());
+        pendingScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pending()));
+        pendingScroll.managedProperty().bind(pendingScroll.visibleProperty());
+        pendingScroll.setTooltip(new Tooltip("Escalations waiting for a human, oldest first; they wait in the "
+                + "approvals pane too"));
 
         incidentTable.setItems(vm.incidents());
         incidentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -180,6 +184,7 @@ public final class TicketsView extends StackPane {
         for (String sentence : vm.evidence()) {
             Label l = new Label("• " + sentence);
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("tickets-evidence-line");
             evidenceBox.getChildren().add(l);
         }
