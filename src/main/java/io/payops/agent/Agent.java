@@ -104,6 +104,11 @@ public final class Agent implements Policy, ApprovalHandler {
     }
 
     @Override
+    public io.payops.domain.ApprovalMode approvalMode() {
+        return config.approval();
+    }
+
+    @Override
     public void restoreLessons(List<io.payops.domain.Lesson> earlier) {
         earlier.forEach(lessons::add);
     }

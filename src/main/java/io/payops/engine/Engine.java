@@ -1,6 +1,7 @@
 package io.payops.engine;
 
 import io.payops.domain.ActiveFault;
+import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.RetryPolicy;
@@ -13,6 +14,10 @@ import io.payops.sim.AttemptSink;
 import io.payops.sim.Routing;
 import io.payops.sim.Scenario;
 import io.payops.sim.Simulator;
+import io.payops.tickets.TicketGenerator;
+import io.payops.tickets.TicketTriage;
+import io.payops.tickets.TriageSettings;
+import io.payops.tickets.TriageStep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +40,9 @@ public final class Engine {
     /** Null when the traffic comes from an event log: chaos then has nothing to act on. */
     private final Simulator simulator;
     private final Observer observer;
+    /** Support tickets (issue #8): null when the world has none, or the traffic comes from an event log. */
+    private final TicketGenerator ticketGenerator;
+    private final TicketTriage ticketTriage;
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private long tick;
     private Frame last;
@@ -56,6 +64,14 @@ public final class Engine {
         };
         this.simulator = new Simulator(scenario, routing, sink);
         this.source = new SimulatedTraffic(simulator);
+        if (scenario.tickets() != null) {
+            this.ticketGenerator = new TicketGenerator(scenario.tickets(), scenario.seed(), scenario.world().merchants());
+            this.ticketTriage = new TicketTriage(TriageSettings.DEFAULT.withApprovalMode(policy.approvalMode()),
+                    scenario.world().names(Dimension.MERCHANT));
+        } else {
+            this.ticketGenerator = null;
+            this.ticketTriage = null;
+        }
     }
 
     private Engine(Scenario scenario, Policy policy, EngineOptions options, Function<AttemptSink, TrafficSource> sources) {
@@ -66,6 +82,8 @@ public final class Engine {
         this.observer = new Observer(options.windowSeconds(), options.baselineSeconds());
         this.simulator = null;
         this.source = sources.apply(observer::record);
+        this.ticketGenerator = null;
+        this.ticketTriage = null;
     }
 
     /**
@@ -142,9 +160,14 @@ public final class Engine {
         List<ActiveFault> active = source.activeFaults();
         PolicyStep step = policy.onTick(new PolicyContext(until, snapshot, routing,
                 policy.readsGroundTruth() ? active : List.of()));
+        TriageStep tickets = null;
+        if (ticketTriage != null) {
+            // tickets come from the true faults (merchants feel them), then are triaged against the agent's incidents
+            tickets = ticketTriage.onTick(until, ticketGenerator.advance(now, until, active), step.incidents());
+        }
         tick++;
         last = new Frame(tick, until, source.finished(), snapshot, routing.state(), active, step,
-                source.totals(), applied, errors);
+                source.totals(), applied, errors, tickets);
         return last;
     }
 
@@ -168,6 +191,12 @@ public final class Engine {
                 if (!simulator.faults().remove(rem.faultId())) {
                     return "no fault with id " + rem.faultId();
                 }
+            } else if (command instanceof Command.Decide decide && TicketTriage.owns(decide.actionId())) {
+                if (ticketTriage == null) {
+                    return "no pending ticket action with id " + decide.actionId() + " (this run has no tickets)";
+                }
+                return decide.approve() ? ticketTriage.approve(decide.actionId(), decide.who(), now)
+                        : ticketTriage.reject(decide.actionId(), decide.who(), now);
             } else if (command instanceof Command.Decide decide) {
                 if (!(policy instanceof ApprovalHandler handler)) {
                     return "policy " + policy.name() + " raises no approval requests";

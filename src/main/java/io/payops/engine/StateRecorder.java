@@ -7,6 +7,7 @@ import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
 import io.payops.store.StateFiles;
+import io.payops.tickets.TicketAction;
 import io.payops.store.StateStore;
 
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class StateRecorder {
     private final Deque<ApprovalRequest> decided = new ArrayDeque<>();
     private final Deque<Lesson> lessons = new ArrayDeque<>();
     private final List<StateFiles.AuditEntry> audit = new ArrayList<>();
+    /** Support-ticket actions by id, newest state, bounded like the payment actions. */
+    private final Map<Long, TicketAction> ticketActions = new LinkedHashMap<>();
     private Frame last;
     private List<io.payops.domain.Hypothesis> latestHypotheses = List.of();
     private StateFiles.DecisionEntry latestDecision;
@@ -79,6 +82,18 @@ public final class StateRecorder {
                     a.action().target(), a.status().key(), a.approval(), a.outcome(), a.note(), null, null));
         }
         followApprovals(f);
+        if (f.tickets() != null) {
+            for (TicketAction t : f.tickets().actions()) {
+                ticketActions.remove(t.id());
+                ticketActions.put(t.id(), t);
+                if (ticketActions.size() > ACTIONS) {
+                    ticketActions.remove(ticketActions.keySet().iterator().next());
+                }
+                audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "ticket_action", t.id(),
+                        t.type().key() + " for ticket cluster " + t.clusterId() + " (" + t.signature() + ")", null,
+                        t.status().key(), t.approval(), null, t.note() != null ? t.note() : t.why(), null, null));
+            }
+        }
         for (int i = 0; i < f.commands().size(); i++) {
             Command cmd = f.commands().get(i);
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command", null, null, null, null, null, null,
@@ -158,7 +173,7 @@ public final class StateRecorder {
         store.write(StateStore.ACTIONS, new StateFiles.Actions(v, session, t, latestDecision, List.copyOf(decisions),
                 List.copyOf(actions.values())));
         store.write(StateStore.APPROVALS, new StateFiles.Approvals(v, session, t, List.copyOf(pending.values()),
-                List.copyOf(decided)));
+                List.copyOf(decided), last.tickets() == null ? null : List.copyOf(ticketActions.values())));
         store.write(StateStore.ROUTING, new StateFiles.Routing(v, session, t, last.routing()));
         store.write(StateStore.LESSONS, new StateFiles.Lessons(v, List.copyOf(lessons)));
     }

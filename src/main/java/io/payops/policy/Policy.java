@@ -10,6 +10,14 @@ public interface Policy {
 
     io.payops.domain.PolicyStep onTick(PolicyContext context);
 
+    /**
+     * How this policy's approval requests are answered; other deciders that share the approvals queue (support
+     * ticket triage) answer the same way. Policies that never ask use the headless default.
+     */
+    default io.payops.domain.ApprovalMode approvalMode() {
+        return io.payops.domain.ApprovalMode.DEFAULT_HEADLESS;
+    }
+
     /** Whether this policy gets to read the true faults (only the oracle; everything else must infer them). */
     default boolean readsGroundTruth() {
         return false;

@@ -8,6 +8,7 @@ import io.payops.domain.Detection;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.Target;
 import io.payops.engine.Frame;
+import io.payops.tickets.TicketsReportBuilder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ public final class ReportBuilder {
     private final Map<String, FaultSpec> faults = new LinkedHashMap<>();
     private final List<Detection> detections = new ArrayList<>();
     private final ActionLog actions = new ActionLog();
+    private TicketsReportBuilder tickets;
     private final Map<Long, Boolean> falseAtExecution = new LinkedHashMap<>();
     private Frame last;
 
@@ -42,6 +44,12 @@ public final class ReportBuilder {
             llm.add(frame.step().cycle().call());
         }
         last = frame;
+        if (frame.tickets() != null) {
+            if (tickets == null) {
+                tickets = new TicketsReportBuilder();
+            }
+            tickets.accept(frame.tickets());
+        }
         for (ActiveFault f : frame.faults()) {
             faults.putIfAbsent(f.id(), f.spec());
         }
@@ -77,7 +85,8 @@ public final class ReportBuilder {
         return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
                 totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
                 round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
-                actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build());
+                actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build(),
+                tickets == null ? null : tickets.build());
     }
 
     private IncidentReport incident(String id, FaultSpec spec) {

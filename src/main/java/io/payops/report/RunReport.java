@@ -3,12 +3,14 @@ package io.payops.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.payops.tickets.TicketsReport;
+
 import java.util.List;
 
-/** The run report of DESIGN §5.3, plus a few extra fields; {@code llm} only when an LLM reasoner ran. Same scenario and seed give the same report bar wallMillis. */
+/** The run report of DESIGN §5.3, plus a few extra fields; {@code llm} only when an LLM reasoner ran, {@code tickets} only when the world had support tickets. Same scenario and seed give the same report bar wallMillis. */
 @JsonPropertyOrder({"scenario", "seed", "policy", "reasoner", "simulatedSeconds", "wallMillis", "payments", "attempts",
         "succeeded", "failed", "successRate", "attemptsPerPayment", "excessFailures", "incidents", "actions",
-        "falseActions", "rollbacks", "approvalsRequested", "finalRouting", "llm"})
+        "falseActions", "rollbacks", "approvalsRequested", "finalRouting", "llm", "tickets"})
 public record RunReport(
         String scenario,
         long seed,
@@ -29,5 +31,6 @@ public record RunReport(
         int rollbacks,
         int approvalsRequested,
         FinalRouting finalRouting,
-        @JsonInclude(JsonInclude.Include.NON_NULL) LlmUsage llm) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) LlmUsage llm,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TicketsReport tickets) {
 }

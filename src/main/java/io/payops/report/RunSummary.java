@@ -26,6 +26,7 @@ public final class RunSummary {
                 r.actions().size(), r.falseActions(), r.rollbacks(), r.approvalsRequested()));
         actions(b, r.actions());
         llm(b, r.llm());
+        tickets(b, r.tickets());
         return b.toString();
     }
 
@@ -33,6 +34,25 @@ public final class RunSummary {
         for (ActionReport a : actions) {
             b.append(String.format(Locale.ROOT, "  at %s s: %s [%s, approval %s, outcome %s]%n",
                     a.atSecond(), a.detail(), a.status(), a.approval(), a.outcome()));
+        }
+    }
+
+    static void tickets(StringBuilder b, io.payops.tickets.TicketsReport t) {
+        if (t == null) {
+            return;
+        }
+        b.append(String.format(Locale.ROOT, "tickets %d (%d in clusters)  clusters %d  ticket actions %d  approvals "
+                        + "requested %d (approved %d, rejected %d, expired %d, pending %d)%n",
+                t.tickets(), t.clusteredTickets(), t.clusters().size(), t.actions().size(), t.approvalsRequested(),
+                t.approvalsApproved(), t.approvalsRejected(), t.approvalsExpired(), t.approvalsPending()));
+        for (var c : t.clusters()) {
+            b.append(String.format(Locale.ROOT, "  cluster %s %s: %s, %d merchants, %d tickets%s%n", c.id(),
+                    c.signature(), c.rootCause(), c.merchants().size(), c.tickets(),
+                    c.linkedIncidentId() == null ? "" : ", linked to payment incident " + c.linkedIncidentId()));
+        }
+        for (var a : t.actions()) {
+            b.append(String.format(Locale.ROOT, "  at %.0f s: %s on %s [%s, approval %s]%n", a.atSecond(), a.type(),
+                    a.clusterId(), a.status(), a.approval()));
         }
     }
 

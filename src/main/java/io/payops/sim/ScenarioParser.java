@@ -1,5 +1,7 @@
 package io.payops.sim;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketSettings;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,7 +48,9 @@ final class ScenarioParser {
     private static final Pattern JACKSON_FEATURE_HINT = Pattern.compile(":?\\s*enable `[^`]*` to allow");
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "durationSeconds", "tps",
-            "shape", "shapePeriodSeconds", "faults", "gateways", "merchants");
+            "shape", "shapePeriodSeconds", "faults", "gateways", "merchants", "tickets");
+    private static final List<String> TICKET_KEYS = List.of("ticketsPerMinute", "stage", "burstsPerHour", "burstSize",
+            "paymentTicketsPerMinute");
     private static final List<String> FAULT_KEYS = List.of("type", "target", "startSecond", "durationSeconds",
             "severity", "multiplier", "rampSeconds");
     private static final List<String> GATEWAY_KEYS = List.of("name", "weight", "feePercent", "baseSuccess",
@@ -170,7 +174,35 @@ final class ScenarioParser {
         World world = base.with(gateways, merchants);
 
         List<FaultSpec> faults = root.has("faults") ? faults(root.get("faults"), duration, world) : List.of();
-        return new Scenario(name, description, seed, duration, tps, shape, period, faults, world);
+        TicketSettings tickets = root.has("tickets") ? tickets(root.get("tickets")) : null;
+        return new Scenario(name, description, seed, duration, tps, shape, period, faults, world, tickets);
+    }
+
+    /** The optional {@code tickets} section: how the merchants write in to support (issue #8). */
+    private TicketSettings tickets(JsonNode node) {
+        ObjectNode obj = r.object(node, "tickets", "an object with ticketsPerMinute, stage, burstsPerHour, burstSize "
+                + "and paymentTicketsPerMinute (all optional)");
+        r.onlyKeys(obj, "tickets", TICKET_KEYS);
+        TicketSettings d = TicketSettings.DEFAULT;
+        double perMinute = numberIn(obj, "tickets", "ticketsPerMinute", d.ticketsPerMinute(), v -> v >= 0 && v <= 600,
+                "tickets per minute from all merchants, 0 to 600");
+        MigrationStage stage = d.stage();
+        if (obj.has("stage")) {
+            String expected = "one of " + MigrationStage.keys();
+            String key = r.string(obj.get("stage"), "tickets.stage", expected);
+            try {
+                stage = MigrationStage.fromKey(key);
+            } catch (IllegalArgumentException e) {
+                throw r.error("tickets.stage", "unknown migration stage '" + key + "' (expected " + expected + ")");
+            }
+        }
+        double bursts = numberIn(obj, "tickets", "burstsPerHour", d.burstsPerHour(), v -> v >= 0 && v <= 60,
+                "bursts per hour, 0 to 60");
+        int size = (int) wholeIn(obj, "tickets", "burstSize", (long) d.burstSize(), 1, 100,
+                "merchants per burst, a whole number from 1 to 100");
+        double payment = numberIn(obj, "tickets", "paymentTicketsPerMinute", d.paymentTicketsPerMinute(),
+                v -> v >= 0 && v <= 60, "tickets per minute from one merchant a payment fault hits, 0 to 60");
+        return new TicketSettings(perMinute, stage, bursts, size, payment);
     }
 
     // ---- faults ----

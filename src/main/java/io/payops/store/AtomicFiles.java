@@ -55,6 +55,12 @@ public final class AtomicFiles {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try {
+                // a temporary file is private (rw-------); an export is for others to read, like any file written
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the default permissions stand
+            }
             this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
         }

@@ -49,7 +49,15 @@ public final class StateFiles {
 
     /** {@code approvals.json}: requests waiting for a human, and those answered (who, when, what). */
     public record Approvals(int format, String session, long simMillis, List<ApprovalRequest> pending,
-                            List<ApprovalRequest> decided) {
+                            List<ApprovalRequest> decided,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            List<io.payops.tickets.TicketAction> ticketActions) {
+        /** Approvals of a world without support tickets. */
+        public Approvals(int format, String session, long simMillis, List<ApprovalRequest> pending,
+                         List<ApprovalRequest> decided) {
+            this(format, session, simMillis, pending, decided, null);
+        }
     }
 
     /** {@code routing.json}: the routing in force. */

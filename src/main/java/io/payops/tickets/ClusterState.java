@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketCategory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

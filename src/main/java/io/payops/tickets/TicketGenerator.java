@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;

@@ -18,6 +18,8 @@ import io.payops.ui.learning.LearningViewModel;
 import io.payops.ui.reasoning.ReasoningView;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import io.payops.ui.shell.MainLayout;
+import io.payops.ui.tickets.TicketsView;
+import io.payops.ui.tickets.TicketsViewModel;
 import io.payops.ui.timeline.AuditView;
 import io.payops.ui.timeline.AuditViewModel;
 
@@ -34,14 +36,16 @@ public final class ConsoleFeatures {
     private final ChaosViewModel chaos;
     private final AuditViewModel audit = new AuditViewModel();
     private final LearningViewModel learning = new LearningViewModel();
+    private final TicketsViewModel tickets;
     private final ApprovalsView approvalsView;
     private final MainLayout.Features views;
 
     public ConsoleFeatures(FramePump pump, CommandSink commands) {
         approvals = new ApprovalsViewModel(commands);
         chaos = new ChaosViewModel(commands);
+        tickets = new TicketsViewModel(commands);
         for (var vm : new io.payops.ui.fx.FrameListener[] {tiles, charts, gateways, approvals, reasoning, chaos, audit,
-                learning}) {
+                learning, tickets}) {
             pump.addListener(vm);
         }
         approvalsView = new ApprovalsView(approvals);
@@ -50,7 +54,7 @@ public final class ConsoleFeatures {
         gatewaysPane.getStylesheets().add(io.payops.ui.fx.FxmlViews.stylesheet("/styles/gateways.css"));
         views = new MainLayout.Features(new KpiTilesView(tiles), gatewaysPane, new ChartsView(charts),
                 approvalsView, new ReasoningView(reasoning), new ChaosView(chaos), new AuditView(audit),
-                new LearningView(learning));
+                new LearningView(learning), new TicketsView(tickets));
     }
 
     public MainLayout.Features views() {
@@ -91,5 +95,9 @@ public final class ConsoleFeatures {
 
     public LearningViewModel learning() {
         return learning;
+    }
+
+    public TicketsViewModel tickets() {
+        return tickets;
     }
 }

@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.ApprovalMode;

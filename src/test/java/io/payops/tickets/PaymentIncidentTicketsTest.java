@@ -1,5 +1,6 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.ApprovalMode;

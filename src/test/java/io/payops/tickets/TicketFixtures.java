@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.Target;
 
 import java.util.ArrayList;

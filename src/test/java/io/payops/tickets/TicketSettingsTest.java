@@ -1,5 +1,8 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.ApprovalMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

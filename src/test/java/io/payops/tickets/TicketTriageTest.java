@@ -1,5 +1,8 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalMode;
 import io.payops.sim.World;

@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketCategory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.domain.ApprovalMode;
 import io.payops.store.Json;

@@ -10,13 +10,17 @@ import javafx.scene.layout.VBox;
 
 /**
  * The card of one pending request. Built once when the request arrives and bound to its item; the countdown and
- * "sent…" update through the bindings. Ids: {@code #approval-<id>}, {@code #approve-<id>}, {@code #reject-<id>}.
+ * "sent…" update through the bindings. Ids: {@code #approval-<id>}, {@code #approve-<id>}, {@code #reject-<id>}, each
+ * with a prefix when the card is shown elsewhere ({@code #ticket-approve-<id>} in the Tickets tab). A support-ticket
+ * escalation carries {@code :ticket} and says so above its title.
  */
 public final class ApprovalCardView extends VBox {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass URGENT = PseudoClass.getPseudoClass("urgent");
     private static final PseudoClass ANSWERED = PseudoClass.getPseudoClass("answered");
+    private static final PseudoClass TICKET = PseudoClass.getPseudoClass("ticket");
 
+    @FXML private Label kindLabel;
     @FXML private Label whatLabel;
     @FXML private Label expiryLabel;
     @FXML private Label diagnosisLabel;
@@ -31,13 +35,26 @@ public final class ApprovalCardView extends VBox {
 
     private final ApprovalItemViewModel item;
 
-    public ApprovalCardView(ApprovalItemViewModel item, ApprovalsViewModel vm) {
+    public ApprovalCardView(ApprovalItemViewModel item, ApprovalAnswers vm) {
+        this(item, vm, "");
+    }
+
+    /** @param idPrefix put before every id, so the same request can have a card in two places of one window */
+    public ApprovalCardView(ApprovalItemViewModel item, ApprovalAnswers vm, String idPrefix) {
         this.item = item;
         FxmlViews.load(this, "/fxml/approvals/ApprovalCardView.fxml");
         long id = item.actionId();
-        setId("approval-" + id);
-        approveButton.setId("approve-" + id);
-        rejectButton.setId("reject-" + id);
+        setId(idPrefix + "approval-" + id);
+        approveButton.setId(idPrefix + "approve-" + id);
+        rejectButton.setId(idPrefix + "reject-" + id);
+
+        kindLabel.textProperty().bind(item.kindProperty());
+        kindLabel.visibleProperty().bind(item.kindProperty().isNotEmpty());
+        kindLabel.managedProperty().bind(kindLabel.visibleProperty());
+        kindLabel.setTooltip(new Tooltip("A support-ticket triage decision (Tickets tab), not a routing change"));
+        pseudoClassStateChanged(TICKET, item.isTicketEscalation());
+        confidenceLabel.visibleProperty().bind(item.confidenceProperty().isNotEmpty());
+        confidenceLabel.managedProperty().bind(confidenceLabel.visibleProperty());
 
         whatLabel.textProperty().bind(item.whatProperty());
         expiryLabel.textProperty().bind(item.expiryProperty());
@@ -61,9 +78,11 @@ public final class ApprovalCardView extends VBox {
         rejectButton.setTooltip(rejectTip);
         expiryLabel.setTooltip(new Tooltip("Simulated seconds until the request expires unanswered"));
         riskLabel.setTooltip(new Tooltip("How much traffic the change touches and how unsure the diagnosis is (0–1)"));
-        effectLabel.setTooltip(new Tooltip("Expected gain in success rate, in points, measured on all traffic"));
+        effectLabel.setTooltip(new Tooltip(item.isTicketEscalation() ? "The merchants the escalation is about"
+                : "Expected gain in success rate, in points, measured on all traffic"));
         confidenceLabel.setTooltip(new Tooltip("How sure the agent is of its diagnosis"));
-        diagnosisLabel.setTooltip(new Tooltip("What the agent thinks is wrong"));
+        diagnosisLabel.setTooltip(new Tooltip(item.isTicketEscalation() ? "The root cause the triage found"
+                : "What the agent thinks is wrong"));
         Tooltip whyTip = new Tooltip();
         whyTip.textProperty().bind(item.whyProperty());
         whyTip.setWrapText(true);

@@ -1,6 +1,8 @@
 package io.payops.ui.approvals;
 
 import io.payops.domain.ApprovalRequest;
+import io.payops.tickets.TicketAction;
+import io.payops.ui.tickets.TicketWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -56,7 +58,9 @@ public final class ApprovalItemViewModel {
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(this, "selected");
     private final ReadOnlyStringWrapper approveHint = new ReadOnlyStringWrapper(this, "approveHint", "");
     private final ReadOnlyStringWrapper rejectHint = new ReadOnlyStringWrapper(this, "rejectHint", "");
+    private final ReadOnlyStringWrapper kind = new ReadOnlyStringWrapper(this, "kind", "");
     private ApprovalRequest request;
+    private TicketAction ticketAction;
     private final boolean live;
 
     ApprovalItemViewModel(ApprovalRequest request, long nowMillis, boolean live) {
@@ -65,12 +69,32 @@ public final class ApprovalItemViewModel {
         update(request, nowMillis);
     }
 
+    /** A support-ticket escalation (issue #8) waiting for a human, answered with the same Decide command. */
+    public ApprovalItemViewModel(TicketAction escalation, long nowMillis, boolean live) {
+        this.actionId = escalation.id();
+        this.live = live;
+        kind.set(TicketWords.ESCALATION_KIND);
+        update(escalation, nowMillis);
+    }
+
     /** Takes the request as the newest frame lists it, and the countdown to that frame's time. */
     void update(ApprovalRequest r, long nowMillis) {
         if (!r.equals(request)) {
             describe(r);
         }
-        long left = Math.max(0, (r.expiresAtMillis() - nowMillis + 999) / 1000);
+        countdown(r.expiresAtMillis(), nowMillis);
+    }
+
+    /** Takes the escalation as the newest frame lists it, and the countdown to that frame's time. */
+    public void update(TicketAction a, long nowMillis) {
+        if (!a.equals(ticketAction)) {
+            describe(a);
+        }
+        countdown(a.expiresAtMillis() == null ? nowMillis : a.expiresAtMillis(), nowMillis);
+    }
+
+    private void countdown(long expiresAtMillis, long nowMillis) {
+        long left = Math.max(0, (expiresAtMillis - nowMillis + 999) / 1000);
         secondsLeft.set(left);
         expiry.set(left == 0 ? "expiring" : "expires in " + left + " s");
         urgent.set(left <= URGENT_SECONDS);
@@ -94,7 +118,23 @@ public final class ApprovalItemViewModel {
         refreshAnswerable();
     }
 
-    void markAnswered(Answer a) {
+    private void describe(TicketAction a) {
+        ticketAction = a;
+        String whatText = TicketWords.what(a);
+        what.set(whatText);
+        diagnosis.set(TicketWords.key(a.rootCause().key()));
+        why.set(a.why());
+        reasons.set(a.approvalReasons().isEmpty() ? "" : "Needs a human: " + String.join("; ", a.approvalReasons()));
+        riskLevel.set(a.type().needsApproval() ? RiskLevel.HIGH : RiskLevel.LOW);
+        risk.set("risk " + a.risk());
+        effect.set(TicketWords.reach(a.merchants()));
+        confidence.set("");
+        approveHint.set("Approve: the triage will " + whatText + " (Ctrl+Shift+A approves the selected request)");
+        rejectHint.set("Reject: the triage will not " + whatText + " (Ctrl+Shift+R rejects the selected request)");
+        refreshAnswerable();
+    }
+
+    public void markAnswered(Answer a) {
         answer.set(a);
         answerText.set(switch (a) {
             case APPROVE -> "approval sent…";
@@ -104,7 +144,7 @@ public final class ApprovalItemViewModel {
         refreshAnswerable();
     }
 
-    void setSelected(boolean isSelected) {
+    public void setSelected(boolean isSelected) {
         selected.set(isSelected);
     }
 
@@ -116,9 +156,23 @@ public final class ApprovalItemViewModel {
         return actionId;
     }
 
-    /** The request as last seen in a frame. */
+    /** The payment request as last seen in a frame (null for a support-ticket escalation). */
     public ApprovalRequest request() {
         return request;
+    }
+
+    /** The support-ticket escalation as last seen in a frame (null for a payment request). */
+    public TicketAction ticketAction() {
+        return ticketAction;
+    }
+
+    public boolean isTicketEscalation() {
+        return ticketAction != null;
+    }
+
+    /** "Support-ticket escalation" for one, empty for a payment request. */
+    public ReadOnlyStringProperty kindProperty() {
+        return kind.getReadOnlyProperty();
     }
 
     /** For the pop-up: what the agent wants to do and why, wrapped (the pop-up's label does not wrap). */

@@ -3,6 +3,7 @@ package io.payops.ui.approvals;
 import io.payops.domain.ApprovalRequest;
 import io.payops.engine.Command;
 import io.payops.engine.Frame;
+import io.payops.tickets.TicketAction;
 import io.payops.ui.fx.CommandSink;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
@@ -29,8 +30,10 @@ import java.util.function.Consumer;
  * current set), oldest first. Items are kept by action id and updated in place on every pulse. {@link #approve} and
  * {@link #reject} send a {@link Command.Decide}; the item then shows "sent…" and cannot be answered again until the
  * engine drops it from the pending set. A request that leaves without our answer (expired, withdrawn) just goes.
+ * Support-ticket escalations waiting for a human ({@code tickets().pendingApprovals()}, issue #8) join the same queue
+ * after the payment requests, labelled as such; they are answered with the same command (their ids never collide).
  */
-public final class ApprovalsViewModel implements FrameListener {
+public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers {
     public static final String EMPTY_TEXT = "No approvals waiting — the agent acts alone within its guardrails";
     public static final String NOTIFICATION_TITLE = "Approval needed";
     public static final String WHO = "operator";
@@ -71,28 +74,46 @@ public final class ApprovalsViewModel implements FrameListener {
             noticeRefusedAnswers(f);
         }
         Frame latest = batch.latest();
-        List<ApprovalRequest> pending = latest.step().pendingApprovals();
         Map<Long, ApprovalRequest> now = new LinkedHashMap<>();
-        for (ApprovalRequest r : pending) {
+        for (ApprovalRequest r : latest.step().pendingApprovals()) {
             if (now.size() == MAX_SHOWN) {
                 break;
             }
             now.put(r.actionId(), r);
         }
+        Map<Long, TicketAction> tickets = new LinkedHashMap<>();
+        for (TicketAction a : pendingTickets(latest)) {
+            if (now.size() + tickets.size() == MAX_SHOWN) {
+                break;
+            }
+            tickets.put(a.id(), a);
+        }
         if (!items.isEmpty()) {
-            items.removeIf(item -> !now.containsKey(item.actionId()));
-            byId.keySet().retainAll(now.keySet());
+            items.removeIf(item -> !now.containsKey(item.actionId()) && !tickets.containsKey(item.actionId()));
+            byId.keySet().removeIf(id -> !now.containsKey(id) && !tickets.containsKey(id));
         }
         List<ApprovalItemViewModel> arrived = new ArrayList<>();
         for (ApprovalRequest r : now.values()) {
             ApprovalItemViewModel item = byId.get(r.actionId());
             if (item == null) {
                 item = new ApprovalItemViewModel(r, latest.simMillis(), live.get());
+                // payment requests come before the ticket escalations
+                items.add(paymentCount(), item);
                 byId.put(r.actionId(), item);
-                items.add(item);
                 arrived.add(item);
             } else {
                 item.update(r, latest.simMillis());
+            }
+        }
+        for (TicketAction a : tickets.values()) {
+            ApprovalItemViewModel item = byId.get(a.id());
+            if (item == null) {
+                item = new ApprovalItemViewModel(a, latest.simMillis(), live.get());
+                items.add(item);
+                byId.put(a.id(), item);
+                arrived.add(item);
+            } else {
+                item.update(a, latest.simMillis());
             }
         }
         ApprovalItemViewModel sel = selected.get();
@@ -109,6 +130,18 @@ public final class ApprovalsViewModel implements FrameListener {
         }
     }
 
+    private static List<TicketAction> pendingTickets(Frame f) {
+        return f.tickets() == null ? List.of() : f.tickets().pendingApprovals();
+    }
+
+    private int paymentCount() {
+        int n = 0;
+        while (n < items.size() && !items.get(n).isTicketEscalation()) {
+            n++;
+        }
+        return n;
+    }
+
     /**
      * A Decide is applied at the start of a tick, so when the frame that applied ours still lists the request the
      * engine refused it (the reason is in commandErrors): the operator may answer again.
@@ -120,7 +153,8 @@ public final class ApprovalsViewModel implements FrameListener {
         for (Command c : f.commands()) {
             if (c instanceof Command.Decide d && WHO.equals(d.who())) {
                 ApprovalItemViewModel item = byId.get(d.actionId());
-                boolean stillPending = f.step().pendingApprovals().stream().anyMatch(r -> r.actionId() == d.actionId());
+                boolean stillPending = f.step().pendingApprovals().stream().anyMatch(r -> r.actionId() == d.actionId())
+                        || pendingTickets(f).stream().anyMatch(a -> a.id() == d.actionId());
                 if (item != null && stillPending && item.answerProperty().get() != ApprovalItemViewModel.Answer.NONE) {
                     item.markAnswered(ApprovalItemViewModel.Answer.NONE);
                     message.set("Answer to request " + d.actionId() + " refused: "
@@ -137,11 +171,13 @@ public final class ApprovalsViewModel implements FrameListener {
     }
 
     /** Approves a pending request; false when it is unknown or already answered (nothing is sent). */
+    @Override
     public boolean approve(long actionId) {
         return answer(actionId, true);
     }
 
     /** Rejects a pending request; false when it is unknown or already answered (nothing is sent). */
+    @Override
     public boolean reject(long actionId) {
         return answer(actionId, false);
     }
@@ -179,6 +215,7 @@ public final class ApprovalsViewModel implements FrameListener {
     }
 
     /** Selects a request (e.g. its card was clicked); an unknown id clears the selection. */
+    @Override
     public void select(long actionId) {
         ApprovalItemViewModel item = byId.get(actionId);
         ApprovalItemViewModel old = selected.get();

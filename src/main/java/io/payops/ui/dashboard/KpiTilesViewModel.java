@@ -104,7 +104,8 @@ public final class KpiTilesViewModel implements FrameListener {
             p95Latency.reset(WAITING);
         }
         showIncidents(f.step().incidents());
-        showApprovals(f.step().pendingApprovals(), f.simMillis());
+        showApprovals(f.step().pendingApprovals(),
+                f.tickets() == null ? List.of() : f.tickets().pendingApprovals(), f.simMillis());
         showPrevented(f.totals().preventedFailures());
     }
 
@@ -158,8 +159,10 @@ public final class KpiTilesViewModel implements FrameListener {
         openIncidents.update(open.size(), caption, HealthLevel.DOWN);
     }
 
-    private void showApprovals(List<ApprovalRequest> pending, long nowMillis) {
-        if (pending.isEmpty()) {
+    /** Payment requests and support-ticket escalations wait in the same approvals queue, so the tile counts both. */
+    private void showApprovals(List<ApprovalRequest> pending, List<io.payops.tickets.TicketAction> tickets,
+                               long nowMillis) {
+        if (pending.isEmpty() && tickets.isEmpty()) {
             pendingApprovals.update(0, "none waiting", HealthLevel.NEUTRAL);
             return;
         }
@@ -167,7 +170,12 @@ public final class KpiTilesViewModel implements FrameListener {
         for (ApprovalRequest r : pending) {
             firstExpiry = Math.min(firstExpiry, r.expiresAtMillis());
         }
-        pendingApprovals.update(pending.size(),
+        for (io.payops.tickets.TicketAction a : tickets) {
+            if (a.expiresAtMillis() != null) {
+                firstExpiry = Math.min(firstExpiry, a.expiresAtMillis());
+            }
+        }
+        pendingApprovals.update(pending.size() + tickets.size(),
                 "next expires in " + DashboardFormat.clock((firstExpiry - nowMillis) / 1000.0), HealthLevel.DEGRADED);
     }
 

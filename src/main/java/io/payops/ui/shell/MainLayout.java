@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * Where the features sit: KPI tiles across the top; on the left, tabs (Overview with the gateway cards and charts,
- * Chaos, Timeline and audit, Learning); on the right, approvals above the reasoning pane. Sized for 1366×768 and up.
+ * Chaos, Timeline and audit, Learning, Tickets); on the right, approvals above the reasoning pane. Sized for 1366×768 and up.
  */
 public final class MainLayout extends VBox {
     private final SplitPane main = new SplitPane();
@@ -20,7 +20,7 @@ public final class MainLayout extends VBox {
     private final TabPane tabs = new TabPane();
 
     public record Features(Node tiles, Node gateways, Node charts, Node approvals, Node reasoning, Node chaos,
-                           Node audit, Node learning) {
+                           Node audit, Node learning, Node tickets) {
     }
 
     public MainLayout(Features f) {
@@ -35,7 +35,10 @@ public final class MainLayout extends VBox {
                 tab("Overview", "tab-overview", overview, "Gateway health and the live charts"),
                 tab("Chaos", "tab-chaos", scroll(f.chaos()), "Inject faults into the simulated world"),
                 tab("Timeline & audit", "tab-audit", f.audit(), "Every decision, execution, approval and rollback"),
-                tab("Learning", "tab-learning", f.learning(), "What the agent learnt about its actions"));
+                tab("Learning", "tab-learning", f.learning(), "What the agent learnt about its actions"),
+                // last, so the tab index remembered by earlier versions still opens the same tab
+                tab("Tickets", "tab-tickets", f.tickets(),
+                        "Merchant support tickets: queue, clusters, root causes, decisions and escalations"));
 
         side.getStyleClass().add("side-split");
         side.setOrientation(Orientation.VERTICAL);

@@ -1,4 +1,4 @@
-package io.payops.tickets;
+package io.payops.domain;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.payops.tickets;
+package io.payops.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

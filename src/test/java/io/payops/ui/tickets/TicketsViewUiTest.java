@@ -1,0 +1,117 @@
+package io.payops.ui.tickets;
+
+import io.payops.engine.Frame;
+import io.payops.ui.ConsoleOptions;
+import io.payops.ui.ConsoleWindow;
+import io.payops.ui.fx.FxWait;
+import io.payops.ui.fx.Screenshots;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+
+import static io.payops.ui.fx.FxWait.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #8's must-show: an escalation approved from the Tickets tab of the real console (real engine thread, frame
+ * pump and clicks). The test-only scenario has the triage ask to escalate cluster C-1 to engineering at t = 239 s:
+ * at ×100 a few wall seconds in. Paused, the request cannot expire while the mouse travels; the answer applies on Play.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TicketsViewUiTest {
+    private static final long WAIT_SECONDS = 60;
+    @TempDir
+    static Path state;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = ConsoleWindow.open(stage, new ConsoleOptions(TicketRuns.platformBugBurst().toString(),
+                TicketRuns.BURST_SEED, 100.0, state));
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().close();
+            window.close();
+        });
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        FxWait.waitFor(what, WAIT_SECONDS, condition);
+    }
+
+    @Test
+    void approvingAnEscalationFromTheTicketsTabCarriesItOut(FxRobot robot) {
+        long id = TicketRuns.FIRST_ESCALATION;
+        robot.clickOn("#tab-tickets");
+        waitFor("the triage asks for the escalation", () -> window.features().tickets().pendingItem(id) != null);
+        robot.clickOn("#pause-button");
+        waitFor("the escalation's card is in the Tickets tab",
+                () -> robot.lookup("#ticket-approve-" + id).tryQuery().isPresent());
+        closeNotifications(robot);
+        // the same escalation waits in the approvals pane too, labelled as a support-ticket one
+        assertEquals(TicketWords.ESCALATION_KIND, fx(() -> robot.lookup("#approval-" + id + " .approval-kind")
+                .queryAs(Labeled.class).getText()));
+        assertEquals("waiting for approval", fx(() -> window.features().tickets().decision(id).status()));
+        robot.interact(() -> Screenshots.write(window.layout(), "tickets-escalation"));
+
+        robot.clickOn("#ticket-approve-" + id);
+        Button approve = fx(() -> robot.lookup("#ticket-approve-" + id).queryButton());
+        assertTrue(fx(approve::isDisabled), "no double submit");
+        robot.clickOn("#pause-button");
+
+        waitFor("the decision shows it approved", () -> {
+            DecisionRow d = window.features().tickets().decision(id);
+            return d != null && d.status().equals("approved by operator");
+        });
+        waitFor("the card left with the request", () -> robot.lookup("#ticket-approval-" + id).tryQuery().isEmpty()
+                && robot.lookup("#approval-" + id).tryQuery().isEmpty());
+        assertTrue(fx(() -> robot.lookup("#tickets-decisions").queryTableView().getItems().stream()
+                .anyMatch(row -> row instanceof DecisionRow d && d.id() == id
+                        && d.status().equals("approved by operator"))), "the decisions table holds it");
+        // the engine carried it out: the triage published the executed version, approved by the operator
+        Frame f = window.pump().lastApplied();
+        assertFalse(f.tickets().pendingApprovals().stream().anyMatch(a -> a.id() == id));
+        robot.interact(() -> Screenshots.write(window.layout(), "tickets-approved"));
+    }
+
+    @Test
+    void aWorldWithoutTicketsSaysSo(FxRobot robot) {
+        robot.interact(() -> window.console().selectScenario("stripe-outage"));
+        robot.clickOn("#tab-tickets");
+        waitFor("frames of the new scenario arrive", () -> window.pump().lastApplied() != null
+                && window.pump().lastApplied().tickets() == null);
+        Node none = fx(() -> robot.lookup("#tickets-none").query());
+        assertTrue(fx(none::isVisible));
+        assertEquals(TicketsViewModel.NO_TICKETS_TEXT, fx(() -> ((Labeled) none).getText()));
+    }
+
+    /** Notifications stay up for seconds; hide them so clicks see the window. */
+    private static void closeNotifications(FxRobot robot) {
+        robot.interact(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof PopupWindow p) {
+                    p.hide();
+                }
+            }
+        });
+    }
+}
