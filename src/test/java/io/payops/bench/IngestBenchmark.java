@@ -46,8 +46,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 4)
-@Measurement(iterations = 4, time = 4)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class IngestBenchmark {
     @Param({"jsonl", "csv"})
