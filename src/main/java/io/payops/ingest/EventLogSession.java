@@ -4,11 +4,9 @@ import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
 import io.payops.policy.Policy;
 import io.payops.sim.Scenario;
-import io.payops.sim.TrafficShape;
 import io.payops.store.BadInputException;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -82,7 +80,7 @@ public final class EventLogSession {
     }
 
     private static Scenario asScenario(String name, io.payops.sim.World world) {
-        return new Scenario(name, "event log " + name, 0, 0, 0, TrafficShape.FLAT, 0, List.of(), world);
+        return Scenario.ofEventLog(name, world);
     }
 
     /** Builds the engine over the log; the source reads it from the start (and, when following, keeps reading). */

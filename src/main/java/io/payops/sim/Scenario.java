@@ -46,6 +46,19 @@ public record Scenario(
                 settings);
     }
 
+    /**
+     * The scenario an event log runs under: its name and world only, no traffic of its own (tps 0, which no scenario
+     * file may have), so a recording says where its traffic came from.
+     */
+    public static Scenario ofEventLog(String name, World world) {
+        return new Scenario(name, "event log " + name, 0, 0, 0, TrafficShape.FLAT, 0, List.of(), world);
+    }
+
+    /** True for {@link #ofEventLog}: the traffic came from a log, so routing changes were only recommended. */
+    public boolean eventLog() {
+        return tps == 0;
+    }
+
     /** True when at least one fault can be routed around (so the oracle has something to prevent). */
     public boolean routingCanHelp() {
         return faults.stream().anyMatch(FaultSpec::routable);

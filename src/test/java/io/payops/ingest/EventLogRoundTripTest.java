@@ -50,6 +50,7 @@ class EventLogRoundTripTest {
                 () -> false);
 
         assertEquals(0, report.input().badLines());
+        assertTrue(session.scenario().eventLog() && !scenario.eventLog(), "the log's run is marked as one");
         assertEquals(0, report.input().outOfOrder());
         assertEquals(run.attempts(), report.attempts());
         assertEquals(simulated, ingested, "every detection: same time, diagnosis, target and confidence");

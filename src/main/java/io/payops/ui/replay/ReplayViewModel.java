@@ -158,7 +158,8 @@ public final class ReplayViewModel implements FrameListener {
         releaseReader();
         reader = r;
         SessionMeta m = r.meta();
-        info = new SessionInfo(m.scenario(), m.policy(), false);
+        // a recorded event log was open loop: the replay labels its routing as recommended, as the live run did
+        info = new SessionInfo(m.scenario(), m.policy(), false, m.scenario().eventLog());
         loading.set(false);
         progress.set(1);
         frameCount.set(r.size());

@@ -108,6 +108,7 @@ class EventLogViewModelTest {
         SessionReader reader = SessionReader.open(session, p -> { });
         try {
             assertEquals(SessionMeta.COMPLETE, reader.meta().status());
+            assertTrue(reader.meta().scenario().eventLog(), "a replay knows the traffic came from a log (open loop)");
             assertEquals(last.tick(), reader.frame(reader.size() - 1).tick());
             assertEquals(reader.size() - 1, reader.frame(reader.size() - 1).tick() - reader.frame(0).tick(),
                     "no frame was dropped");
