@@ -9,6 +9,7 @@ import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogSession;
+import io.payops.ingest.EventLogStats;
 import io.payops.report.IngestInput;
 import io.payops.report.IngestReport;
 import io.payops.report.IngestSummary;
@@ -105,7 +106,7 @@ public final class IngestCommand implements Callable<Integer> {
             IngestReport result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { },
                     stop::requested);
             IngestInput in = result.input();
-            if (in.badLines() * 2 > in.badLines() + in.events()) {
+            if (EventLogStats.mostlyBad(in.badLines(), in.events())) {
                 throw new BadInputException("event log '" + events + "': " + in.badLines() + " of "
                         + (in.badLines() + in.events()) + " lines are bad, more than half (expected one attempt per "
                         + "line with ts, status, latencyMs and at least one dimension); no report written; the first "

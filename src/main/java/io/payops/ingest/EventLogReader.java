@@ -57,8 +57,6 @@ public final class EventLogReader implements Closeable {
         try {
             EventLogFormat f = format != null ? format : EventLogFormat.detect(file);
             return new EventLogReader(file, f, new LineSource(file, follow));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("event log '" + file + "': " + e.getMessage());
         } catch (IOException e) {
             throw new BadInputException("event log '" + file + "' cannot be read: " + describe(e), e);
         }

@@ -47,7 +47,7 @@ public final class EventLogSession {
         probe.close();
         String name = file.getFileName().toString();
         if (worldFrom != null) {
-            return new EventLogSession(file, f, follow, asScenario(name, worldFrom.world()),
+            return new EventLogSession(file, f, follow, Scenario.ofEventLog(name, worldFrom.world()),
                     "from scenario " + worldFrom.name());
         }
         while (true) {
@@ -58,7 +58,7 @@ public final class EventLogSession {
                 stats = head.stats();
             }
             if (inferred != null) {
-                return new EventLogSession(file, f, follow, asScenario(name, inferred.world()), inferred.note());
+                return new EventLogSession(file, f, follow, Scenario.ofEventLog(name, inferred.world()), inferred.note());
             }
             if (!follow) {
                 throw new BadInputException(noEvents(file, stats));
@@ -77,10 +77,6 @@ public final class EventLogSession {
         }
         return "event log '" + file + "' has no valid event: " + stats.badLines() + " bad line(s), first: "
                 + stats.firstBadLines().get(0);
-    }
-
-    private static Scenario asScenario(String name, io.payops.sim.World world) {
-        return Scenario.ofEventLog(name, world);
     }
 
     /** Builds the engine over the log; the source reads it from the start (and, when following, keeps reading). */

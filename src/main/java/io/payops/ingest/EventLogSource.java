@@ -100,7 +100,10 @@ public final class EventLogSource implements TrafficSource {
             }
             return ahead.size() > before;
         }
-        lastReadWall = wallMillis.getAsLong();
+        if (settings.follow()) {
+            // only a followed file needs to know when it last grew: not a clock read per line otherwise
+            lastReadWall = wallMillis.getAsLong();
+        }
         boolean known = origin != Long.MIN_VALUE;
         Pending p = new Pending(fields.toAttempt(known ? fields.ts - origin : fields.ts), reader.lineNumber());
         if (known) {

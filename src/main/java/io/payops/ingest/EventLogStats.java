@@ -33,7 +33,12 @@ public record EventLogStats(
 
     /** DESIGN §5.4: the run fails only when more than half the lines are bad. */
     public boolean mostlyBad() {
-        return badLines * 2 > candidateLines();
+        return mostlyBad(badLines, events);
+    }
+
+    /** The rule of DESIGN §5.4 for any count of bad lines and events. */
+    public static boolean mostlyBad(long badLines, long events) {
+        return badLines * 2 > badLines + events;
     }
 
     /** Share of the file read, 0..1 (for a progress bar; a followed file that grew may pass 1, so it is capped). */

@@ -55,9 +55,6 @@ final class LineSource implements Closeable {
         this.path = path;
         this.follow = follow;
         this.gzip = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-        if (gzip && follow) {
-            throw new IllegalArgumentException("a .gz file cannot be followed (it is complete when written)");
-        }
         this.size = Files.size(path);
         open();
     }
