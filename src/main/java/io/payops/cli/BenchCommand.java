@@ -3,6 +3,10 @@ package io.payops.cli;
 import io.payops.engine.PolicyFactory;
 import io.payops.report.BenchRunner;
 import io.payops.report.BenchTable;
+import io.payops.report.RandomBench;
+import io.payops.report.RandomBenchTable;
+import io.payops.sim.RandomScenarios;
+import io.payops.store.Json;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.AtomicFiles;
@@ -25,6 +29,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
     static final String START = "<!-- bench:start -->";
     static final String END = "<!-- bench:end -->";
+    static final String RANDOM_START = "<!-- random:start -->";
+    static final String RANDOM_END = "<!-- random:end -->";
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME|FILE",
             description = "Scenarios to run (default: every built-in one).")
@@ -44,6 +50,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-markdown", description = "Only print the table.")
     boolean noMarkdown;
 
+    @Option(names = "--random", paramLabel = "N", description = "Instead of the built-in scenarios, judge the policies "
+            + "on N random worlds (1..5000): every fault type on every target shape, overlapping faults, worlds with none.")
+    Integer random;
+
+    @Option(names = "--random-seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the first random world (worlds S..S+N-1). Default: ${DEFAULT-VALUE}.")
+    long randomSeed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worlds run at once (1..64). Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "With --random: also write every world and fault as JSON.")
+    Path json;
+
     @Override
     public Integer call() throws IOException {
         if (seeds < 1 || seeds > 50) {
@@ -57,6 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!noMarkdown) {
             checkWritable(markdown);
+        }
+        if (random != null) {
+            return random();
+        }
+        if (json != null) {
+            throw new BadInputException("--json: only with --random (expected --random N as well)");
         }
         List<Scenario> list = new ArrayList<>();
         if (scenarios == null || scenarios.isEmpty()) {
@@ -77,6 +103,43 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
             }
             System.out.println("\nwritten to " + markdown);
+        }
+        return 0;
+    }
+
+    private int random() throws IOException {
+        if (random < 1 || random > 5000) {
+            throw new BadInputException("--random: " + random + " is out of range (expected 1 to 5000 worlds)");
+        }
+        if (scenarios != null) {
+            throw new BadInputException("--random: cannot be combined with --scenarios (random worlds replace them)");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 64) {
+            throw new BadInputException("--threads: " + t + " is out of range (expected 1 to 64)");
+        }
+        if (json != null) {
+            checkWritable(json);
+        }
+        String command = "java -jar target/payops.jar bench --random " + random + " --random-seed " + randomSeed
+                + " --policies " + String.join(",", policies);
+        List<RandomBench.Result> results = RandomBench.run(RandomScenarios.suite(randomSeed, random), policies, t);
+        StringBuilder out = new StringBuilder();
+        for (RandomBench.Result r : results) {
+            out.append(RandomBenchTable.markdown(r, command)).append('\n');
+        }
+        System.out.print(out);
+        if (json != null) {
+            AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+            System.out.println("worlds written to " + json);
+        }
+        if (!noMarkdown) {
+            try {
+                writeSection(markdown, out.toString(), RANDOM_START, RANDOM_END, "## Random worlds (`bench --random`)");
+            } catch (IOException e) {
+                throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
+            }
+            System.out.println("written to " + markdown);
         }
         return 0;
     }
@@ -102,12 +165,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Replaces the bench section of the file (or appends one), keeping everything else as it was. */
     static void writeSection(Path file, String table) throws IOException {
+        writeSection(file, table, START, END, "## Policies compared (`bench`)");
+    }
+
+    static void writeSection(Path file, String table, String start, String end, String heading) throws IOException {
         String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        String section = START + "\n" + table + END;
-        int a = old.indexOf(START);
-        int b = old.indexOf(END);
-        String updated = a >= 0 && b > a ? old.substring(0, a) + section + old.substring(b + END.length())
-                : old + (old.endsWith("\n") ? "\n" : "\n\n") + "## Policies compared (`bench`)\n\n" + section + "\n";
+        String section = start + "\n" + table + end;
+        int a = old.indexOf(start);
+        int b = old.indexOf(end);
+        String updated = a >= 0 && b > a ? old.substring(0, a) + section + old.substring(b + end.length())
+                : old + (old.endsWith("\n") ? "\n" : "\n\n") + heading + "\n\n" + section + "\n";
         AtomicFiles.write(file, updated.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -75,7 +75,7 @@ final class ActionLog {
             }
             out.add(new ActionReport(r.id(), ReportBuilder.seconds(r.atMillis()), r.action().type().key(),
                     r.action().target(), r.action().describe(), status.apply(r.status()), r.approval(), r.outcome(),
-                    r.rolledBack(), r.note(), applied));
+                    r.rolledBack(), r.recovery(), r.note(), applied));
         }
         return out;
     }

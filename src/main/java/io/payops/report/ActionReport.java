@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.payops.domain.Target;
 
 /**
- * One non-no_op decision with its final status. {@code applied} is absent for a simulated run and false over an
+ * One non-no_op decision with its final status; {@code recovery} marks the undoing of an earlier change once its
+ * trouble was gone (closing a circuit, restoring weights), which answers no new problem. {@code applied} is absent for a simulated run and false over an
  * event log, where every action is a recommendation nothing applied.
  */
-@JsonPropertyOrder({"id", "atSecond", "type", "target", "detail", "status", "approval", "outcome", "rolledBack", "note",
-        "applied"})
+@JsonPropertyOrder({"id", "atSecond", "type", "target", "detail", "status", "approval", "outcome", "rolledBack", "recovery",
+        "note", "applied"})
 public record ActionReport(
         long id,
         Number atSecond,
@@ -20,6 +21,7 @@ public record ActionReport(
         String approval,
         String outcome,
         boolean rolledBack,
+        boolean recovery,
         String note,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean applied) {
 }

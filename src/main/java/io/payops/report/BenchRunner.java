@@ -65,7 +65,7 @@ public final class BenchRunner {
                         if (i.detectedAtSecond() != null) {
                             detect.add(i.detectedAtSecond().doubleValue() - i.startSecond().doubleValue());
                         }
-                        if (i.fault().equals(i.diagnosis()) && i.target().equals(i.diagnosisTarget())) {
+                        if (i.diagnosedRight()) {
                             right++;
                         }
                     }

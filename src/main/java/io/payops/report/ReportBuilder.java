@@ -6,12 +6,10 @@ import io.payops.domain.ActionType;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Detection;
 import io.payops.domain.FaultSpec;
-import io.payops.domain.Target;
 import io.payops.engine.Frame;
 import io.payops.tickets.TicketsReportBuilder;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,43 +80,26 @@ public final class ReportBuilder {
         int falseActions = (int) falseAtExecution.values().stream().filter(Boolean::booleanValue).count();
         double rate = totals.successRate();
         double perPayment = totals.payments() == 0 ? 0 : (double) totals.attempts() / totals.payments();
+        List<FalseAlarmReport> falseAlarms = FaultAttribution.falseAlarms(List.copyOf(faults.values()), detections)
+                .stream().map(a -> new FalseAlarmReport(seconds(a.firstMillis()), seconds(a.lastMillis()), a.diagnosis(),
+                        a.target())).toList();
         return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
                 totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
                 round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
-                actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build(),
+                falseAlarms, actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build(),
                 tickets == null ? null : tickets.build());
     }
 
     private IncidentReport incident(String id, FaultSpec spec) {
         long start = Math.round(spec.startSecond() * 1000);
         long end = Math.round(spec.endSecond() * 1000);
-        Target target = spec.target();
-        List<Detection> during = detections.stream()
-                .filter(d -> d.diagnosis().isIncident() && d.atMillis() >= start && d.atMillis() <= end
-                        && d.target().overlaps(target))
-                .toList();
-        Number detected = during.isEmpty() ? null : seconds(during.get(0).atMillis());
-        Detection settled = mostFrequent(during);
-        Long mitigated = actions.firstMitigation(target, start, end);
-        return new IncidentReport(id, spec.type().key(), target, seconds(start), seconds(Math.min(end, last.simMillis())),
-                detected, mitigated == null ? null : seconds(mitigated),
-                settled == null ? null : settled.diagnosis().key(), settled == null ? null : settled.target(),
-                spec.routable());
-    }
-
-    /** The (diagnosis, target) said most often during the incident: the policy's settled view, not its first guess. */
-    private static Detection mostFrequent(List<Detection> list) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Detection> first = new LinkedHashMap<>();
-        for (Detection d : list) {
-            String key = d.diagnosis() + "|" + d.target();
-            counts.merge(key, 1, Integer::sum);
-            first.putIfAbsent(key, d);
-        }
-        return counts.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(e -> -first.get(e.getKey()).atMillis()))
-                .map(e -> first.get(e.getKey())).orElse(null);
+        FaultAttribution.Match m = FaultAttribution.match(spec, List.copyOf(faults.values()), detections);
+        Long mitigated = actions.firstMitigation(spec.target(), start, end);
+        return new IncidentReport(id, spec.type().key(), spec.target(), seconds(start),
+                seconds(Math.min(end, last.simMillis())), m.first() == null ? null : seconds(m.first().atMillis()),
+                mitigated == null ? null : seconds(mitigated),
+                m.settled() == null ? null : m.settled().diagnosis().key(),
+                m.settled() == null ? null : m.settled().target(), spec.routable(), m.verdict().key());
     }
 
     static Number seconds(long millis) {

@@ -7,10 +7,10 @@ import io.payops.tickets.TicketsReport;
 
 import java.util.List;
 
-/** The run report of DESIGN §5.3, plus a few extra fields; {@code llm} only when an LLM reasoner ran, {@code tickets} only when the world had support tickets. Same scenario and seed give the same report bar wallMillis. */
+/** The run report of DESIGN §5.3, plus a few extra fields ({@code falseAlarms}: alarms about traffic no fault touched); {@code llm} only when an LLM reasoner ran, {@code tickets} only when the world had support tickets. Same scenario and seed give the same report bar wallMillis. */
 @JsonPropertyOrder({"scenario", "seed", "policy", "reasoner", "simulatedSeconds", "wallMillis", "payments", "attempts",
         "succeeded", "failed", "successRate", "attemptsPerPayment", "excessFailures", "incidents", "actions",
-        "falseActions", "rollbacks", "approvalsRequested", "finalRouting", "llm", "tickets"})
+        "falseActions", "falseAlarms", "rollbacks", "approvalsRequested", "finalRouting", "llm", "tickets"})
 public record RunReport(
         String scenario,
         long seed,
@@ -28,6 +28,7 @@ public record RunReport(
         List<IncidentReport> incidents,
         List<ActionReport> actions,
         int falseActions,
+        List<FalseAlarmReport> falseAlarms,
         int rollbacks,
         int approvalsRequested,
         FinalRouting finalRouting,
