@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Time-bucketed sliding windows over attempts (DESIGN §3): the current window and, behind it, the baseline, for
- * all traffic, every dimension value, and every gateway × issuer and gateway × method path.
+ * all traffic, every dimension value, and every gateway × issuer, gateway × method and gateway × network path.
  *
  * <p>Time is in one-second buckets chosen by each attempt's own timestamp. The window at head second h holds the
  * seconds [h − window + 1, h], where h is the second of the latest attempt or of {@code now − 1 ms}, whichever is

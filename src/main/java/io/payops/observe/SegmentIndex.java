@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * Finds the segments an attempt belongs to: all traffic, one per dimension it has a value for, and its
- * gateway × issuer and gateway × method paths. Values are interned per dimension; a value or a path seen for the
+ * gateway × issuer, gateway × method and gateway × network paths. Values are interned per dimension; a value or a path seen for the
  * first time gets its segment then (event logs may bring values the simulator never had). A missing or empty
  * value leaves the attempt out of that dimension's segments (event logs need not have every dimension).
  */
 final class SegmentIndex {
-    /** All traffic, five single dimensions and two paths. */
-    static final int MAX_SEGMENTS_PER_ATTEMPT = 8;
+    /** All traffic, five single dimensions and three paths. */
+    static final int MAX_SEGMENTS_PER_ATTEMPT = 9;
     /**
      * Distinct values kept per dimension. Each costs a segment kept for good, so a log with a merchant id per customer
      * would grow without end; values past the limit share the segment {@link #OTHER}.
@@ -37,6 +37,7 @@ final class SegmentIndex {
     private final SegmentWindow[][] singles = new SegmentWindow[DIMENSIONS][];
     private final PairTable gatewayIssuer = new PairTable();
     private final PairTable gatewayMethod = new PairTable();
+    private final PairTable gatewayNetwork = new PairTable();
     /** Every segment including all traffic, for rotation. */
     private final List<SegmentWindow> all = new ArrayList<>();
     /** Every segment except all traffic, in snapshot order; rebuilt only after segments were added. */
@@ -84,6 +85,9 @@ final class SegmentIndex {
         }
         if (gateway >= 0 && method >= 0) {
             out[n++] = pair(gatewayMethod, SegmentKind.GATEWAY_METHOD, METHOD, gateway, method);
+        }
+        if (gateway >= 0 && network >= 0) {
+            out[n++] = pair(gatewayNetwork, SegmentKind.GATEWAY_NETWORK, NETWORK, gateway, network);
         }
         return n;
     }

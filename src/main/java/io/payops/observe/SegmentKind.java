@@ -5,7 +5,7 @@ import io.payops.domain.Target;
 
 /**
  * The kinds of segment the observer breaks traffic into, in snapshot order: all traffic, each dimension alone,
- * then the two paths routing can act on (a gateway's connection to an issuer, and to a method).
+ * then the paths routing can act on (a gateway's connection to an issuer, to a method and to a card network).
  */
 enum SegmentKind {
     ALL(null, null),
@@ -15,7 +15,8 @@ enum SegmentKind {
     METHOD(Dimension.METHOD, null),
     MERCHANT(Dimension.MERCHANT, null),
     GATEWAY_ISSUER(Dimension.GATEWAY, Dimension.ISSUER),
-    GATEWAY_METHOD(Dimension.GATEWAY, Dimension.METHOD);
+    GATEWAY_METHOD(Dimension.GATEWAY, Dimension.METHOD),
+    GATEWAY_NETWORK(Dimension.GATEWAY, Dimension.NETWORK);
 
     private final Dimension first;
     private final Dimension second;

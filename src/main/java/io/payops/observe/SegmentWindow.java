@@ -6,8 +6,8 @@ import io.payops.domain.Target;
 import java.util.Comparator;
 
 /**
- * Everything the observer keeps about one segment (all traffic, one dimension value, or a gateway × issuer or
- * gateway × method path): its current window and its baseline.
+ * Everything the observer keeps about one segment (all traffic, one dimension value, or a gateway × issuer,
+ * gateway × method or gateway × network path): its current window and its baseline.
  */
 final class SegmentWindow {
     /** Snapshot order: by kind (single dimensions in dimension order, then the paths), then by the values. */

@@ -303,6 +303,9 @@ class ObserverBruteForceTest {
             if (present(a.gateway()) && present(a.method())) {
                 out.add(Target.of(Dimension.GATEWAY, a.gateway(), Dimension.METHOD, a.method()));
             }
+            if (present(a.gateway()) && present(a.network())) {
+                out.add(Target.of(Dimension.GATEWAY, a.gateway(), Dimension.NETWORK, a.network()));
+            }
             return out;
         }
 

@@ -91,8 +91,9 @@ class ObserverTest {
         assertNotNull(s.segment(Target.of(Dimension.GATEWAY, "adyen", Dimension.METHOD, "UPI")));
         assertNull(s.segment(Target.of(Dimension.GATEWAY, "adyen", Dimension.ISSUER, "HDFC")),
                 "pairs that never occurred are not reported");
-        // 2 gateways, 2 issuers, 2 networks, 2 methods, 2 merchants, 2 gateway×issuer, 2 gateway×method
-        assertEquals(14, s.segments().size());
+        // 2 gateways, 2 issuers, 2 networks, 2 methods, 2 merchants, 2 gateway×issuer, 2 gateway×method,
+        // 2 gateway×network
+        assertEquals(16, s.segments().size());
     }
 
     @Test
@@ -254,6 +255,9 @@ class ObserverTest {
             for (String m : List.of("CARD", "UPI")) {
                 expected.add(Target.of(Dimension.GATEWAY, g, Dimension.METHOD, m));
             }
+        }
+        for (String g : List.of("adyen", "paypal", "razorpay", "stripe")) {
+            expected.add(Target.of(Dimension.GATEWAY, g, Dimension.NETWORK, "VISA"));
         }
         assertEquals(expected, first);
     }
