@@ -89,7 +89,8 @@ public final class RandomScenarios {
     /** The random world of one seed, in the default world's cast; its name is {@code random-<seed>}. */
     public static Scenario generate(long seed) {
         World world = World.defaultWorld();
-        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        // the seed is hashed first: SplittableRandom's streams for neighbouring seeds are shifted copies of each other
+        SplittableRandom rnd = new SplittableRandom(new SplittableRandom(seed).nextLong());
         double tps = round(MIN_TPS * Math.exp(rnd.nextDouble() * Math.log(MAX_TPS / MIN_TPS)), 1);
         double s = rnd.nextDouble();
         TrafficShape shape = s < 0.5 ? TrafficShape.FLAT : s < 0.75 ? TrafficShape.DIURNAL : TrafficShape.BURSTY;

@@ -86,6 +86,10 @@ public final class ScenarioLoader {
         if (builtInNames().contains(nameOrFile)) {
             return builtIn(nameOrFile);
         }
+        Scenario random = randomWorld(nameOrFile);
+        if (random != null) {
+            return random;
+        }
         Path path = null;
         try {
             path = Path.of(nameOrFile);
@@ -97,7 +101,19 @@ public final class ScenarioLoader {
         }
         throw new BadInputException("scenario '" + nameOrFile + "': not a built-in scenario and no file exists at "
                 + "that path (expected a built-in name, one of " + String.join(", ", builtInNames())
-                + ", or a path to a scenario JSON file)");
+                + ", random-<seed> for a random world, or a path to a scenario JSON file)");
+    }
+
+    /**
+     * {@code random-<seed>}: the random world of that seed ({@link RandomScenarios}), so any world of a
+     * {@code bench --random} table can be run and watched on its own. Null when the name is not of that form
+     * (a file of that name, if one exists, is read instead).
+     */
+    private static Scenario randomWorld(String name) {
+        if (!name.matches("random-[0-9]{1,18}") || Files.exists(Path.of(name))) {
+            return null;
+        }
+        return RandomScenarios.generate(Long.parseLong(name.substring("random-".length())));
     }
 
     // ---- files ----
