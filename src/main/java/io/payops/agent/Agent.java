@@ -59,6 +59,12 @@ public final class Agent implements Policy, ApprovalHandler {
     /** How long a change's target keeps echoing in the wider segments' 60 s windows, with margin. */
     private static final long ECHO_MILLIS = 120_000;
     private static final double INTERIM_MAX_SHARE = 0.25;
+    /** Localize on at least this many seconds: fewer hold too few attempts to tell one segment from another. */
+    private static final long MIN_EVIDENCE_MILLIS = 10_000;
+    /** And at most this many: the history kept (RecentHistory) is four minutes. */
+    private static final long MAX_EVIDENCE_MILLIS = 240_000;
+    /** The sequential tests' onset is an estimate to the second: start a little before it. */
+    private static final long ONSET_MARGIN_MILLIS = 3_000;
     static final String RECOMMEND_ONLY_REASON = "recommend-only mode: a human approves every routing change";
 
     private final AgentConfig config;
@@ -168,9 +174,10 @@ public final class Agent implements Policy, ApprovalHandler {
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
         long start = System.nanoTime();
         long now = ctx.nowMillis();
+        io.payops.domain.Snapshot evidence = evidence(ctx.snapshot(), anomalies, now);
         List<Hypothesis> hypotheses = reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies, detector,
-                lessons.recent(10), config.cusumThreshold()));
-        SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world);
+                lessons.recent(10), config.cusumThreshold(), evidence));
+        SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world, evidence);
         Decision decision = decisionMaker.decide(hypotheses, view, c -> infeasible(c, now));
         Action action = decision.action();
         double cooldown = action.type().changesRouting()
@@ -185,6 +192,26 @@ public final class Agent implements Policy, ApprovalHandler {
         List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
         return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.note(),
                 System.nanoTime() - start, reasoner.lastCall());
+    }
+
+    /**
+     * The counts the reasoner localizes on: the seconds since the earliest onset the sequential tests estimate (a few
+     * seconds before it, for margin), at least {@link #MIN_EVIDENCE_MILLIS} and at most {@link #MAX_EVIDENCE_MILLIS}
+     * back; the 60 s window when no test says when the trouble began.
+     */
+    private io.payops.domain.Snapshot evidence(io.payops.domain.Snapshot snapshot, List<Anomaly> anomalies, long now) {
+        long onset = Long.MAX_VALUE;
+        for (Anomaly a : anomalies) {
+            if (a.sinceMillis() > 0 && (a.kind() == io.payops.domain.AnomalyKind.TECHNICAL_FAILURES
+                    || a.kind() == io.payops.domain.AnomalyKind.CUSTOMER_DECLINES)) {
+                onset = Math.min(onset, a.sinceMillis());
+            }
+        }
+        if (onset == Long.MAX_VALUE) {
+            return snapshot;
+        }
+        long from = Math.max(now - MAX_EVIDENCE_MILLIS, Math.min(now - MIN_EVIDENCE_MILLIS, onset - ONSET_MARGIN_MILLIS));
+        return history.evidence(from, now, snapshot.windowSeconds(), snapshot.baselineSeconds());
     }
 
     /** Why a candidate cannot be taken now, or null. */

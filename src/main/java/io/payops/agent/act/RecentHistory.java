@@ -4,9 +4,15 @@ import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
 
+import io.payops.domain.Status;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The last few minutes of per-second segment stats, so an action's effect can be measured on exactly the seconds
@@ -77,6 +83,62 @@ public final class RecentHistory {
             secs++;
         }
         return new Sum(n, ok, tech, p95, secs);
+    }
+
+    /**
+     * The counts of every segment over the seconds ending in (fromMillis, toMillis], as a snapshot (attempts,
+     * payments, successes and statuses only: percentiles of separate seconds cannot be added up, so they are NaN).
+     * The reasoner localizes on this rather than on the fixed 60 s window, so the evidence it weighs is the trouble's
+     * own seconds: a low-volume fault's whole history since its onset, a sudden one without the calm before it.
+     */
+    public Snapshot evidence(long fromMillis, long toMillis, int windowSeconds, int baselineSeconds) {
+        Map<Target, long[]> sums = new LinkedHashMap<>();
+        long[] total = new long[COUNTS];
+        int seconds = 0;
+        for (Second s : ring) {
+            if (s.atMillis <= fromMillis || s.atMillis > toMillis) {
+                continue;
+            }
+            seconds++;
+            add(total, s.total);
+            for (SegmentStats st : s.segments) {
+                add(sums.computeIfAbsent(st.target(), t -> new long[COUNTS]), st);
+            }
+        }
+        double span = Math.max(1, seconds);
+        List<SegmentStats> segments = new ArrayList<>(sums.size());
+        for (Map.Entry<Target, long[]> e : sums.entrySet()) {
+            segments.add(stats(e.getKey(), e.getValue(), span));
+        }
+        return new Snapshot(toMillis, seconds, baselineSeconds, stats(Target.ALL, total, span), segments, null, List.of());
+    }
+
+    private static final Status[] STATUSES = Status.values();
+    /** attempts, payments, successes, then one count per status. */
+    private static final int COUNTS = 3 + STATUSES.length;
+
+    private static void add(long[] acc, SegmentStats st) {
+        if (st == null) {
+            return;
+        }
+        acc[0] += st.attempts();
+        acc[1] += st.payments();
+        acc[2] += st.successes();
+        for (Map.Entry<Status, Long> e : st.statusCounts().entrySet()) {
+            acc[3 + e.getKey().ordinal()] += e.getValue();
+        }
+    }
+
+    private static SegmentStats stats(Target t, long[] c, double seconds) {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status s : STATUSES) {
+            if (c[3 + s.ordinal()] > 0) {
+                counts.put(s, c[3 + s.ordinal()]);
+            }
+        }
+        long attempts = c[0];
+        return new SegmentStats(t, attempts, c[1], c[2], attempts == 0 ? 0 : (double) c[2] / attempts, Double.NaN,
+                Double.NaN, Double.NaN, c[1] == 0 ? 0 : (double) attempts / c[1], attempts / seconds, counts);
     }
 
     private static SegmentStats find(List<SegmentStats> list, Target t) {

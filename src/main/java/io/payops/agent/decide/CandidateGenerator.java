@@ -5,26 +5,39 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionType;
 import io.payops.domain.Candidate;
 import io.payops.domain.Diagnosis;
-import io.payops.domain.Dimension;
-import io.payops.domain.SegmentStats;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * For one hypothesis, the actions worth weighing, each with estimated effects on success (points of all traffic),
  * p95 latency, fees and risk. Always includes {@code alert} and {@code no_op}, and at least one routing change so
- * the rejected alternatives are visible even when routing cannot help.
+ * the rejected alternatives are visible even when routing cannot help. A routing change's effect on success is
+ * measured, not assumed: the failure rate of the target's traffic against the same slice of traffic on the other
+ * gateways.
  */
 public final class CandidateGenerator {
     /** Below this an alert would page someone on a hunch. */
     static final double ALERT_CONFIDENCE = 0.75;
-    /** How much worse one gateway's path must be than the best before an everywhere-trouble is worth rerouting. */
-    static final double UNEVEN_GAP = 0.15;
-    static final long MIN_PATH_ATTEMPTS = 30;
+    /**
+     * What calming retries is worth in a retry storm (in score points): a little more than an alert where routing
+     * cannot help, since it eases the storm itself without moving any traffic; less than any routing change that
+     * measurably saves payments.
+     */
+    static final double RETRY_CALMING_VALUE = 0.25;
+    /**
+     * The log-likelihood ratio a target's traffic must reach, failing more than the same traffic on the other
+     * gateways, before moving it counts as helping (about 1 in 3,000 by chance, as for detection).
+     */
+    static final double ROUTABLE_EVIDENCE = 8.0;
+    /** A calmer retry policy waits at least this long between tries… */
+    static final long MIN_BACKOFF_MILLIS = 2_000;
+    /** …and never longer than this: a payment still completes while its customer waits. */
+    static final long MAX_BACKOFF_MILLIS = 8_000;
     private final AgentConfig config;
 
     public CandidateGenerator(AgentConfig config) {
@@ -48,75 +61,68 @@ public final class CandidateGenerator {
         out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), alertValue));
         Target t = h.target();
         double share = view.share(t);
-        double excess = view.excessFailureRate(t);
         if (h.routable()) {
-            String g = view.gatewayOf(t);
-            // moving traffic never earns credit for the other gateways' better base success: that is not an incident
-            double gap = Math.max(0, view.alternativeBaseGap(g));
-            double feeDelta = view.alternativeFee(g) - view.fee(g);
-            double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
-            // open the circuit on exactly the failing path (or gateway)
-            out.add(score(Action.openCircuit(t), d, share * (excess - gap), -latencyGain * share, feeDelta * share,
-                    risk(share, conf), share));
-            // move half of the gateway's traffic: gentler, helps half as much
-            double gwShare = view.routing().share(g);
-            out.add(score(Action.shiftTraffic(g, 0.5), d, 0.5 * share * (excess - gap) - 0.5 * (gwShare - share) * gap,
-                    -0.5 * latencyGain * share, feeDelta * 0.5 * gwShare, risk(0.5 * gwShare, conf) * 0.8, 0.5 * gwShare));
-            if (t.size() > 1) {
-                Target whole = Target.gateway(g);
-                out.add(score(Action.openCircuit(whole), d, share * excess - gwShare * gap, -latencyGain * share,
-                        feeDelta * gwShare, risk(gwShare, conf), gwShare));
-            }
-            if (d == Diagnosis.RETRY_STORM) {
-                RetryPolicy current = view.routing().retryPolicy();
-                RetryPolicy calmer = new RetryPolicy(Math.max(0, current.maxRetries() - 1), current.backoffMillis() * 2);
-                // fewer retries cut the storm's extra attempts but give up some rescues
-                out.add(score(Action.adjustRetryPolicy(t, calmer), d, -0.2 * share * excess, 0, 0, 0.3, 1.0));
-            }
+            routingCandidates(h, view, out);
         } else {
             // routing cannot help: show why by weighing the obvious move anyway
             String g = mostUsedGateway(view);
             double gwShare = view.routing().share(g);
             out.add(score(Action.shiftTraffic(g, 0.5), d, 0, 0, 0, risk(0.5 * gwShare, conf), 0.5 * gwShare));
-            Candidate uneven = worstPathOfUnevenTrouble(h, view);
-            if (uneven != null) {
-                out.add(uneven);
+        }
+        if (d == Diagnosis.RETRY_STORM) {
+            RetryPolicy current = view.routing().retryPolicy();
+            // the same number of tries, further apart: fewer attempts pile onto a struggling bank or gateway at once,
+            // and no payment loses a try it would have had (fewer retries would give up rescues)
+            RetryPolicy calmer = new RetryPolicy(current.maxRetries(),
+                    Math.min(MAX_BACKOFF_MILLIS, Math.max(MIN_BACKOFF_MILLIS, current.backoffMillis() * 2)));
+            if (!calmer.equals(current)) {
+                out.add(withBonus(score(Action.adjustRetryPolicy(t, calmer), d, 0, 0, 0, 0.1, share), RETRY_CALMING_VALUE));
             }
         }
         return out;
     }
 
     /**
-     * An issuer (or network, method, merchant) failing on every gateway, but much worse on some: its payments do
-     * better on the least-hit gateway, so close the worst path. Nothing when the trouble is even across gateways.
+     * The routing changes for trouble on a gateway-pinned target, each with its estimated effect: only where the
+     * target's traffic measurably fares worse than the same slice of traffic on the other gateways (a two-sample
+     * test over the evidence). A rise the other gateways share, or one noise can explain, moves nothing: it gets a
+     * candidate that shows why, never one that could win. Latency trouble may move traffic only where the
+     * alternatives are no worse at approving payments: speed is never bought with approvals.
      */
-    private Candidate worstPathOfUnevenTrouble(Hypothesis h, SituationView view) {
+    private void routingCandidates(Hypothesis h, SituationView view, List<Candidate> out) {
+        Diagnosis d = h.diagnosis();
+        double conf = h.confidence();
         Target t = h.target();
-        if (t.size() != 1 || t.has(Dimension.GATEWAY) || h.diagnosis() == Diagnosis.USER_DECLINES) {
-            return null;
+        double share = view.share(t);
+        String g = view.gatewayOf(t);
+        PathComparison cmp = view.compareWithOtherGateways(t);
+        double gap = Math.max(0, view.alternativeBaseGap(g));
+        boolean worse = cmp != null && cmp.difference() > 0 && cmp.llr() >= ROUTABLE_EVIDENCE;
+        boolean faster = d == Diagnosis.LATENCY_SPIKE && cmp != null && cmp.difference() >= 0 && gap <= 0;
+        if (!worse && !faster) {
+            double diff = cmp == null ? 0 : Math.min(0, cmp.difference());
+            out.add(score(Action.openCircuit(t), d, share * diff, 0, 0, risk(share, conf), share)
+                    .rejected(cmp == null ? "too little traffic on " + t + " and elsewhere to compare"
+                            : String.format(Locale.ROOT, "%s fails %.1f%% of %d attempts against %.1f%% of %d for the "
+                                    + "same traffic on the other gateways: not measurably worse, so moving it cannot help",
+                            t, cmp.rate() * 100, cmp.attempts(), cmp.otherRate() * 100, cmp.otherAttempts())));
+            return;
         }
-        Target worst = null;
-        double worstExcess = -1;
-        double bestExcess = Double.MAX_VALUE;
-        for (String g : view.routing().weights().keySet()) {
-            Target path = t.with(Dimension.GATEWAY, g);
-            SegmentStats s = view.snapshot().segment(path);
-            if (s == null || s.attempts() < MIN_PATH_ATTEMPTS || view.routing().openCircuits().contains(path)) {
-                continue;
-            }
-            double e = view.excessFailureRate(path);
-            if (e > worstExcess) {
-                worstExcess = e;
-                worst = path;
-            }
-            bestExcess = Math.min(bestExcess, e);
+        double diff = Math.max(0, cmp.difference());
+        double feeDelta = view.alternativeFee(g) - view.fee(g);
+        double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
+        // open the circuit on exactly the failing path (or gateway)
+        out.add(score(Action.openCircuit(t), d, share * diff, -latencyGain * share, feeDelta * share,
+                risk(share, conf), share));
+        // move half of the gateway's traffic: gentler, helps half as much, and moves healthy traffic too
+        double gwShare = view.routing().share(g);
+        out.add(score(Action.shiftTraffic(g, 0.5), d, 0.5 * share * diff - 0.5 * Math.max(0, gwShare - share) * gap,
+                -0.5 * latencyGain * share, feeDelta * 0.5 * gwShare, risk(0.5 * gwShare, conf) * 0.8, 0.5 * gwShare));
+        if (t.size() > 1) {
+            Target whole = Target.gateway(g);
+            out.add(score(Action.openCircuit(whole), d, share * diff - Math.max(0, gwShare - share) * gap,
+                    -latencyGain * share, feeDelta * gwShare, risk(gwShare, conf), gwShare));
         }
-        if (worst == null || worstExcess - bestExcess < UNEVEN_GAP) {
-            return null;
-        }
-        double share = view.share(worst);
-        return score(Action.openCircuit(worst), h.diagnosis(), share * (worstExcess - bestExcess), 0, 0,
-                risk(share, h.confidence()), share);
     }
 
     private double latencyGain(SituationView view, Target t) {

@@ -40,10 +40,11 @@ public final class DecisionMaker {
      *                   already waiting), or null when it can
      */
     public Decision decide(List<Hypothesis> hypotheses, SituationView view, Function<Candidate, String> infeasible) {
-        // distinct troubles only: a wider or narrower view of one already taken is the same trouble, not another
+        // distinct troubles only: a wider or narrower view of one already taken is the same trouble, not another;
+        // a different kind of trouble on traffic that overlaps (a path fault under a broad one) is another
         List<Hypothesis> top = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            boolean echo = top.stream().anyMatch(t -> t.target().overlaps(h.target()));
+            boolean echo = top.stream().anyMatch(t -> t.diagnosis() == h.diagnosis() && t.target().overlaps(h.target()));
             if (top.size() < TOP_HYPOTHESES && (top.isEmpty() || (h.diagnosis().isIncident() && !echo))) {
                 top.add(h);
             }

@@ -10,9 +10,49 @@ import io.payops.sim.World;
 
 /**
  * What the decide step reads about the present: traffic shares and failure rates per segment, routing, the world's
- * gateway fees and base success. A thin read-only view so the estimates below stay simple.
+ * gateway fees and base success, and the {@code evidence} the reasoner localized on (every segment's counts over the
+ * trouble's own seconds; the snapshot's window when there is no history). A thin read-only view so the estimates
+ * below stay simple.
  */
-public record SituationView(Snapshot snapshot, References references, RoutingState routing, World world) {
+public record SituationView(Snapshot snapshot, References references, RoutingState routing, World world,
+                            Snapshot evidence) {
+
+    public SituationView {
+        evidence = evidence == null ? snapshot : evidence;
+    }
+
+    public SituationView(Snapshot snapshot, References references, RoutingState routing, World world) {
+        this(snapshot, references, routing, world, null);
+    }
+
+    /**
+     * How a gateway-pinned target's traffic fares against the same slice of traffic on the other gateways, over the
+     * evidence: e.g. razorpay's SBI payments against SBI's payments elsewhere. Null when the target names no gateway
+     * or either side saw nothing.
+     */
+    public PathComparison compareWithOtherGateways(Target t) {
+        if (!t.has(Dimension.GATEWAY)) {
+            return null;
+        }
+        SegmentStats own = evidence.segment(t);
+        SegmentStats slice = evidence.segment(t.without(Dimension.GATEWAY));
+        if (own == null || slice == null) {
+            return null;
+        }
+        long n = own.attempts();
+        long k = technicalFailures(own);
+        long m = slice.attempts() - n;
+        long j = technicalFailures(slice) - k;
+        if (n <= 0 || m <= 0) {
+            return null;
+        }
+        return new PathComparison(t, n, k, m, Math.max(0, j));
+    }
+
+    private static long technicalFailures(SegmentStats s) {
+        return s.attempts() - s.successes() - s.count(io.payops.domain.Status.USER_DECLINED)
+                - s.count(io.payops.domain.Status.INSUFFICIENT_FUNDS);
+    }
 
     /** Share of all attempts in the window that fall in a target (0 when it saw nothing). */
     public double share(Target t) {

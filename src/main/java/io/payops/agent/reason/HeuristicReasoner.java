@@ -12,7 +12,6 @@ import io.payops.domain.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +27,8 @@ import java.util.Set;
 public final class HeuristicReasoner implements Reasoner {
     public static final String NAME = "heuristic";
     private static final long MIN_WINDOW_ATTEMPTS = 50;
+    /** An alarm no failure status localizes: shown, but too unsure to open an incident or be reported as a detection. */
+    static final double UNEXPLAINED_CONFIDENCE = 0.4;
 
     @Override
     public String name() {
@@ -54,30 +55,30 @@ public final class HeuristicReasoner implements Reasoner {
         List<Hypothesis> out = new ArrayList<>();
         Anomaly latency = strongestLatency(in);
         boolean latencyUsed = false;
-        for (Set<Status> family : families(in.anomalies())) {
-            List<Localizer.Scored> scored = Localizer.scan(in.snapshot(), in.references(), family);
-            if (scored.isEmpty() || scored.get(0).llr() <= 0) {
+        for (Set<Status> family : FAMILIES) {
+            List<Localizer.Found> found = Localizer.localize(in.evidence(), in.references(), family, in.significance());
+            if (found.isEmpty()) {
                 continue;
             }
-            Localizer.Scored best = Localizer.narrow(scored, in.snapshot(), family, in.significance());
-            Diagnosis d = diagnose(family, best.target(), latency);
-            Target target = best.target();
-            List<String> evidence = new ArrayList<>();
-            evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% normally (%d attempts, "
-                    + "log-likelihood ratio %.1f).", names(family), best.observed() * 100, target, best.expected() * 100,
-                    best.attempts(), best.llr()));
-            if (d == Diagnosis.LATENCY_SPIKE && latency != null) {
-                latencyUsed = true;
-                target = latency.target().within(target) || target.within(latency.target()) ? broader(target, latency.target()) : target;
-                evidence.add(latencySentence(latency));
+            List<Localizer.Scored> scored = Localizer.scan(in.evidence(), in.references(), family);
+            for (Localizer.Found f : found) {
+                Localizer.Scored best = f.scored();
+                Diagnosis d = diagnose(family, best.target(), latency);
+                Target target = best.target();
+                List<String> evidence = new ArrayList<>();
+                evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% expected (%d "
+                        + "attempts, log-likelihood ratio %.1f).", names(family), best.observed() * 100, target,
+                        best.expected() * 100, best.attempts(), best.llr()));
+                if (d == Diagnosis.LATENCY_SPIKE && latency != null) {
+                    latencyUsed = true;
+                    evidence.add(latencySentence(latency));
+                }
+                evidence.addAll(contrast(scored, best));
+                double competitor = competitor(scored, found, target);
+                double confidence = confidence(best.llr(), competitor, in.significance());
+                out.add(new Hypothesis(d, target, confidence, evidence, NAME));
+                addAlternative(out, scored, best, d, confidence, family, latency);
             }
-            evidence.addAll(contrast(scored, best));
-            double competitor = Localizer.competitor(scored, best.target());
-            // a narrowed target keeps the strength of the evidence seen around it
-            double confidence = confidence(Math.max(best.llr(), scored.get(0).llr() * (best == scored.get(0) ? 1 : 0.8)),
-                    competitor, in.significance());
-            out.add(new Hypothesis(d, target, confidence, evidence, NAME));
-            addAlternative(out, scored, best, d, confidence, family, latency);
         }
         if (latency != null && !latencyUsed) {
             out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, latency.target(),
@@ -87,8 +88,9 @@ public final class HeuristicReasoner implements Reasoner {
         if (out.isEmpty()) {
             Anomaly a = in.anomalies().get(0);
             Diagnosis d = a.kind() == AnomalyKind.RETRY_AMPLIFICATION ? Diagnosis.RETRY_STORM : Diagnosis.BROAD_DEGRADATION;
-            out.add(new Hypothesis(d, a.target(), 0.5, List.of(String.format(Locale.ROOT,
-                    "%s on %s: %.3f against %.3f normally, but no single failure status explains it.",
+            // below the confidence a detection needs: something moved, but nothing is localized enough to name
+            out.add(new Hypothesis(d, a.target(), UNEXPLAINED_CONFIDENCE, List.of(String.format(Locale.ROOT,
+                    "%s on %s: %.3f against %.3f normally, but no single failure status explains it yet.",
                     a.kind().key(), a.target(), a.observed(), a.expected())), NAME));
         }
         out.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed()
@@ -96,25 +98,27 @@ public final class HeuristicReasoner implements Reasoner {
         return out;
     }
 
-    /** The failure statuses worth localizing: those that rose in some anomalous segment. */
-    private static List<Set<Status>> families(List<Anomaly> anomalies) {
-        Set<Set<Status>> out = new LinkedHashSet<>();
-        for (Anomaly a : anomalies) {
-            switch (a.kind()) {
-                case TECHNICAL_FAILURES -> {
-                    if (a.dominantStatus() != null) {
-                        out.add(EnumSet.of(a.dominantStatus()));
-                    }
-                }
-                case CUSTOMER_DECLINES -> out.add(EnumSet.of(Status.USER_DECLINED, Status.INSUFFICIENT_FUNDS));
-                case LATENCY -> out.add(EnumSet.of(Status.BANK_TIMEOUT));
-                case RETRY_AMPLIFICATION -> {
-                    // a symptom, not a locus: retries of one gateway's failures land on the others too
-                }
+    /**
+     * The strongest segment that shares no traffic with {@code target} and is not itself one of the targets found:
+     * a genuinely different explanation, not the same trouble seen through another lens nor a second fault.
+     */
+    private static double competitor(List<Localizer.Scored> scored, List<Localizer.Found> found, Target target) {
+        for (Localizer.Scored s : scored) {
+            if (!s.target().overlaps(target) && found.stream().noneMatch(f -> f.target().overlaps(s.target()))) {
+                return s.llr();
             }
         }
-        return new ArrayList<>(out);
+        return 0;
     }
+
+    /**
+     * Every kind of failure the reasoner localizes: each technical status alone (each names one kind of trouble) and
+     * customer declines together. All are scanned whenever something is in alarm, so a second fault of another kind
+     * on traffic the first already raised is not hidden behind the first one's dominant status.
+     */
+    private static final List<Set<Status>> FAMILIES = List.of(
+            EnumSet.of(Status.ISSUER_DOWN), EnumSet.of(Status.GATEWAY_ERROR), EnumSet.of(Status.NETWORK_ERROR),
+            EnumSet.of(Status.BANK_TIMEOUT), EnumSet.of(Status.USER_DECLINED, Status.INSUFFICIENT_FUNDS));
 
     private static Diagnosis diagnose(Set<Status> family, Target target, Anomaly latency) {
         if (family.contains(Status.USER_DECLINED)) {
@@ -122,8 +126,8 @@ public final class HeuristicReasoner implements Reasoner {
         }
         Status s = family.iterator().next();
         return switch (s) {
-            case ISSUER_DOWN -> target.isAll() ? Diagnosis.BROAD_DEGRADATION : Diagnosis.ISSUER_DEGRADATION;
-            case GATEWAY_ERROR -> target.isAll() ? Diagnosis.BROAD_DEGRADATION : Diagnosis.GATEWAY_OUTAGE;
+            case ISSUER_DOWN -> Diagnosis.ISSUER_DEGRADATION;
+            case GATEWAY_ERROR -> Diagnosis.GATEWAY_OUTAGE;
             case NETWORK_ERROR -> Diagnosis.NETWORK_ERRORS;
             case BANK_TIMEOUT -> latency != null && latency.target().overlaps(target)
                     ? Diagnosis.LATENCY_SPIKE : Diagnosis.RETRY_STORM;

@@ -1,6 +1,7 @@
 package io.payops.agent.reason;
 
 import io.payops.agent.detect.References;
+import io.payops.domain.Dimension;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
@@ -8,92 +9,332 @@ import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds where a rise in some statuses sits, with a scan statistic: for every segment, the log-likelihood ratio of
- * "this segment's rate is raised" against its reference, n · KL(observed ‖ reference). A fault on one gateway's path
- * to an issuer scores highest on that path (its neighbours are diluted by healthy traffic); a fault on an issuer
- * everywhere scores highest on the issuer (more raised data than any one path); a fault on everything scores
- * highest on all traffic.
+ * Finds where a rise in some statuses sits: the narrowest targets that explain it, one or several.
+ *
+ * <p><b>Scan.</b> Every segment is scored by the log-likelihood ratio of "this segment's rate is raised" against what
+ * is expected there, n · KL(observed ‖ expected). A fault on one gateway's path to an issuer scores highest on that
+ * path (its neighbours are diluted by healthy traffic); a fault on an issuer everywhere scores highest on the issuer
+ * (more raised data than any one path); a fault on everything, on all traffic.
+ *
+ * <p><b>Descent.</b> The best segment is only a target if the rise is even across it. Along each dimension it can
+ * be split by (a gateway by its issuers, methods or networks; an issuer, method or network by gateway; all traffic
+ * by any dimension), a heterogeneity test compares "every part raised alike" with "each part its own rate"
+ * (a log-likelihood ratio against a threshold that grows with the number of parts). When the rise is uneven, the
+ * parts that stand out are peeled off one by one until the rest is even; the rest is part of the target only if it
+ * is itself raised beyond chance, and each part that stood out is localized the same way. So two gateways failing
+ * come out as two gateways, not as all traffic; a broad fault with a path fault on top comes out as both; a
+ * low-volume gateway outage stays the gateway rather than the one issuer path whose few attempts happened to fail.
+ *
+ * <p><b>Residuals.</b> Once targets are found, what they explain is taken out (each segment's expected rate grows by
+ * the found targets' excess, in proportion to the traffic it shares with them) and the scan runs again, so a second
+ * fault of the same kind elsewhere, or a path fault under a broad one, is found too.
  */
 final class Localizer {
+    /** At most this many targets per status family: more would be chasing noise. */
+    static final int MAX_TARGETS = 4;
+    /** The heterogeneity threshold grows by this much per part beyond two (about a chi-square's growth per degree of freedom, in log-likelihood units). */
+    static final double HETEROGENEITY_PER_PART = 1.5;
+    /** Rates are kept inside (RATE_FLOOR, 1 − RATE_FLOOR) so a log-likelihood is always finite. */
+    private static final double RATE_FLOOR = 0.002;
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
-    /** A segment with its score and numbers. */
+    /** A segment with its score and numbers: observed rate, expected rate (reference plus what found targets explain). */
     record Scored(Target target, double llr, double observed, double expected, long attempts) {
         double excess() {
             return observed - expected;
         }
     }
 
-    private Localizer() {
+    /** A target found, with the rise in rate it accounts for (over its reference) and its score when found. */
+    record Found(Target target, double excess, Scored scored) {
     }
 
-    /** Every segment (and all traffic) scored for a rise in the given statuses, best first. */
-    static List<Scored> scan(Snapshot snapshot, References refs, Set<Status> statuses) {
-        List<Scored> out = new ArrayList<>();
-        score(snapshot.total(), refs, statuses, out);
+    private final Map<Target, SegmentStats> segments = new HashMap<>();
+    private final References refs;
+    private final Set<Status> statuses;
+    private final double threshold;
+    private final List<Found> found = new ArrayList<>();
+
+    private Localizer(Snapshot snapshot, References refs, Set<Status> statuses, double threshold) {
+        this.refs = refs;
+        this.statuses = statuses;
+        this.threshold = threshold;
+        segments.put(Target.ALL, snapshot.total());
         for (SegmentStats s : snapshot.segments()) {
-            score(s, refs, statuses, out);
+            segments.put(s.target(), s);
+        }
+    }
+
+    /** Every segment (and all traffic) scored for a rise in the given statuses against its reference, best first. */
+    static List<Scored> scan(Snapshot snapshot, References refs, Set<Status> statuses) {
+        return new Localizer(snapshot, refs, statuses, Double.POSITIVE_INFINITY).scanResidual();
+    }
+
+    /**
+     * The targets that explain a rise in the given statuses, strongest first; empty when no segment's rise reaches
+     * {@code threshold} (the log-likelihood ratio a rise must reach to be told from chance).
+     */
+    static List<Found> localize(Snapshot snapshot, References refs, Set<Status> statuses, double threshold) {
+        Localizer l = new Localizer(snapshot, refs, statuses, threshold);
+        for (int round = 0; round < MAX_TARGETS && l.found.size() < MAX_TARGETS; round++) {
+            List<Scored> scored = l.scanResidual();
+            if (scored.isEmpty() || scored.get(0).llr() < threshold) {
+                break;
+            }
+            int before = l.found.size();
+            l.refine(scored.get(0).target(), 0);
+            if (l.found.size() == before) {
+                break;
+            }
+        }
+        List<Found> out = new ArrayList<>(l.found);
+        out.sort(Comparator.comparingDouble((Found f) -> f.scored().llr()).reversed()
+                .thenComparing(f -> f.target().toString()));
+        return out;
+    }
+
+    private List<Scored> scanResidual() {
+        List<Scored> out = new ArrayList<>();
+        for (SegmentStats s : segments.values()) {
+            Scored sc = score(s.target());
+            if (sc != null && found.stream().noneMatch(f -> f.target().equals(s.target()))) {
+                out.add(sc);
+            }
         }
         out.sort(Comparator.comparingDouble(Scored::llr).reversed().thenComparing(sc -> sc.target().toString()));
         return out;
     }
 
-    private static void score(SegmentStats s, References refs, Set<Status> statuses, List<Scored> out) {
+    /** A segment's residual score, or null when it saw too little to say anything. */
+    private Scored score(Target t) {
+        SegmentStats s = segments.get(t);
         // a segment without a settled reference of its own is still scored (against all traffic's, see the
         // detector): a low-volume path must not lose to its busier neighbours just for being young
         if (s == null || s.attempts() < 5) {
-            return;
+            return null;
         }
-        long k = 0;
-        double q0 = 0;
+        double q = expected(t);
+        double r = (double) count(s) / s.attempts();
+        double llr = r > q ? s.attempts() * kl(r, q) : 0;
+        return new Scored(t, llr, r, q, s.attempts());
+    }
+
+    /** What the segment's rate should be: its reference, plus the excess of every target found, for the traffic it shares with each. */
+    private double expected(Target t) {
+        double q = reference(t);
+        for (Found f : found) {
+            q += f.excess() * sharedShare(t, f.target());
+        }
+        return clamp(q);
+    }
+
+    private double reference(Target t) {
+        double q = 0;
         for (Status st : statuses) {
-            k += s.count(st);
-            double r = refs.statusRate(s.target(), st);
-            q0 += Double.isNaN(r) ? 0 : r;
+            double r = refs.statusRate(t, st);
+            q += Double.isNaN(r) ? 0 : r;
         }
-        q0 = Math.min(0.99, Math.max(0.002, q0));
-        double r = (double) k / s.attempts();
-        double llr = r > q0 ? s.attempts() * kl(r, q0) : 0;
-        out.add(new Scored(s.target(), llr, r, q0, s.attempts()));
+        return clamp(q);
     }
 
     /**
-     * Narrows the best segment to one of its sub-segments when the trouble is all inside it: the sub-segment's
-     * rise is significant and the rest of the best segment (best minus sub-segment) shows none. At low volume a
-     * gateway's path to one issuer can score below the gateway as a whole merely for having fewer attempts.
+     * The share of {@code s}'s attempts that also fall in {@code t}: exact when one contains the other, and for
+     * crossing targets (an issuer and a gateway's methods) estimated as if the dimensions were independent given
+     * what the two have in common.
      */
-    static Scored narrow(List<Scored> scored, Snapshot snapshot, Set<Status> statuses, double significance) {
-        Scored best = scored.get(0);
-        SegmentStats parent = snapshot.segment(best.target());
-        if (parent == null) {
-            return best;
+    private double sharedShare(Target s, Target t) {
+        if (s.within(t)) {
+            return 1;
         }
-        Scored pick = best;
-        for (Scored child : scored) {
-            if (child.target().size() != best.target().size() + 1 || !child.target().within(best.target())
-                    || child.llr() < significance / 2) {
-                continue;
-            }
-            SegmentStats c = snapshot.segment(child.target());
-            long n = parent.attempts() - c.attempts();
-            long k = count(parent, statuses) - count(c, statuses);
-            double rest = n <= 0 ? 0 : n * (((double) k / n) > best.expected() ? kl((double) k / n, best.expected()) : 0);
-            if (rest < significance / 4 && (pick == best || child.llr() > pick.llr())) {
-                pick = child;
+        if (!s.overlaps(t)) {
+            return 0;
+        }
+        double ns = attempts(s);
+        if (ns <= 0) {
+            return 0;
+        }
+        if (t.within(s)) {
+            return attempts(t) / ns;
+        }
+        Target common = Target.ALL;
+        for (Map.Entry<Dimension, String> e : s.values().entrySet()) {
+            if (e.getValue().equals(t.get(e.getKey()))) {
+                common = common.with(e.getKey(), e.getValue());
             }
         }
-        return pick;
+        double nc = attempts(common);
+        return nc <= 0 ? 0 : Math.min(1, attempts(t) / nc);
     }
 
-    private static long count(SegmentStats s, Set<Status> statuses) {
+    private double attempts(Target t) {
+        SegmentStats s = segments.get(t);
+        return s == null ? 0 : s.attempts();
+    }
+
+    /**
+     * Localizes a raised segment: it is a target when its rise is even across its parts; otherwise the parts that
+     * stand out are localized in turn, and the even rest counts only when it is raised beyond chance.
+     */
+    private void refine(Target t, int depth) {
+        Split split = depth > 2 ? null : unevenSplit(t);
+        if (split == null) {
+            add(t);
+            return;
+        }
+        // peel the parts that stand out until the rest is even
+        List<Scored> rest = new ArrayList<>(split.parts());
+        rest.sort(Comparator.comparingDouble(Scored::excess));
+        List<Scored> high = new ArrayList<>();
+        while (rest.size() >= 2 && heterogeneity(rest) >= heterogeneityThreshold(rest.size())) {
+            high.add(rest.remove(rest.size() - 1));
+        }
+        long n = 0;
+        long k = 0;
+        double expectedFailures = 0;
+        for (Scored p : rest) {
+            n += p.attempts();
+            k += Math.round(p.observed() * p.attempts());
+            expectedFailures += p.expected() * p.attempts();
+        }
+        double q = n == 0 ? 0 : clamp(expectedFailures / n);
+        double r = n == 0 ? 0 : (double) k / n;
+        if (n > 0 && r > q && n * kl(r, q) >= threshold) {
+            add(t, r - q);
+        }
+        for (Scored p : high) {
+            Scored now = score(p.target());
+            if (now != null && now.llr() >= threshold / 2) {
+                refine(p.target(), depth + 1);
+            }
+        }
+    }
+
+    private void add(Target t) {
+        Scored s = score(t);
+        if (s != null && s.excess() > 0 && found.stream().noneMatch(f -> f.target().equals(t))) {
+            found.add(new Found(t, s.excess(), s));
+        }
+    }
+
+    private void add(Target t, double excess) {
+        Scored s = score(t);
+        if (s != null && found.stream().noneMatch(f -> f.target().equals(t))) {
+            found.add(new Found(t, excess, s));
+        }
+    }
+
+    /** One way to split a segment into its parts along a dimension, when the rise is uneven across them. */
+    private record Split(Dimension dimension, List<Scored> parts, double heterogeneity) {
+    }
+
+    /** The split along which the rise is most uneven, if that unevenness is beyond chance; null when it is even. */
+    private Split unevenSplit(Target t) {
+        Split best = null;
+        for (Dimension d : DIMENSIONS) {
+            if (t.has(d) || !splittable(t, d)) {
+                continue;
+            }
+            List<Scored> parts = new ArrayList<>();
+            for (SegmentStats s : segments.values()) {
+                Target p = s.target();
+                if (p.size() == t.size() + 1 && p.has(d) && p.within(t)) {
+                    Scored sc = score(p);
+                    if (sc != null) {
+                        parts.add(sc);
+                    }
+                }
+            }
+            if (parts.size() < 2) {
+                continue;
+            }
+            parts.sort(Comparator.comparing(sc -> sc.target().toString()));
+            double h = heterogeneity(parts);
+            if (h >= heterogeneityThreshold(parts.size()) && (best == null || h > best.heterogeneity())) {
+                best = new Split(d, parts, h);
+            }
+        }
+        return best;
+    }
+
+    /** Whether the observer keeps the parts of {@code t} along {@code d} as segments. */
+    private static boolean splittable(Target t, Dimension d) {
+        if (t.isAll()) {
+            return true;
+        }
+        if (t.size() != 1) {
+            return false;
+        }
+        // the observer keeps gateway × issuer, gateway × method and gateway × network paths
+        Dimension own = t.values().keySet().iterator().next();
+        return own == Dimension.GATEWAY ? d == Dimension.ISSUER || d == Dimension.METHOD || d == Dimension.NETWORK
+                : d == Dimension.GATEWAY && own != Dimension.MERCHANT;
+    }
+
+    /**
+     * How much better "each part has its own rate" explains the parts than "every part is raised by the same amount
+     * over what is expected of it": Σ n · KL(observed ‖ expected + common rise), with the common rise fitted by
+     * maximum likelihood.
+     */
+    static double heterogeneity(List<Scored> parts) {
+        double e = commonRise(parts);
+        double h = 0;
+        for (Scored p : parts) {
+            h += p.attempts() * kl(p.observed(), clamp(p.expected() + e));
+        }
+        return h;
+    }
+
+    /** The common rise that makes "every part raised alike" most likely (concave in the rise: bisection on the score). */
+    private static double commonRise(List<Scored> parts) {
+        double lo = 0;
+        double hi = 1;
+        for (Scored p : parts) {
+            hi = Math.min(hi, 1 - RATE_FLOOR - p.expected());
+        }
+        if (hi <= 0 || derivative(parts, 0) <= 0) {
+            return 0;
+        }
+        for (int i = 0; i < 40; i++) {
+            double mid = (lo + hi) / 2;
+            if (derivative(parts, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double derivative(List<Scored> parts, double e) {
+        double d = 0;
+        for (Scored p : parts) {
+            double x = clamp(p.expected() + e);
+            double k = p.observed() * p.attempts();
+            d += k / x - (p.attempts() - k) / (1 - x);
+        }
+        return d;
+    }
+
+    private double heterogeneityThreshold(int parts) {
+        return threshold + HETEROGENEITY_PER_PART * Math.max(0, parts - 2);
+    }
+
+    private long count(SegmentStats s) {
         long k = 0;
         for (Status st : statuses) {
             k += s.count(st);
         }
         return k;
+    }
+
+    private static double clamp(double q) {
+        return Math.min(1 - RATE_FLOOR, Math.max(RATE_FLOOR, q));
     }
 
     /** KL divergence between Bernoulli(p) and Bernoulli(q). */

@@ -7,11 +7,21 @@ import io.payops.domain.Snapshot;
 
 import java.util.List;
 
-/** What a reasoner gets: the snapshot, the anomalies the detector reports, what normal looks like, recent lessons. */
+/**
+ * What a reasoner gets: the snapshot, the anomalies the detector reports, what normal looks like, recent lessons,
+ * and the {@code evidence} to localize on: every segment's counts over the trouble's own seconds (since the sequential
+ * tests' onset), or the snapshot's window when there is no history (a single snapshot given to {@code analyze}).
+ */
 public record ReasoningInput(Snapshot snapshot, List<Anomaly> anomalies, References references, List<Lesson> lessons,
-                             double significance) {
+                             double significance, Snapshot evidence) {
     public ReasoningInput {
         anomalies = List.copyOf(anomalies);
         lessons = List.copyOf(lessons);
+        evidence = evidence == null ? snapshot : evidence;
+    }
+
+    public ReasoningInput(Snapshot snapshot, List<Anomaly> anomalies, References references, List<Lesson> lessons,
+                          double significance) {
+        this(snapshot, anomalies, references, lessons, significance, null);
     }
 }
