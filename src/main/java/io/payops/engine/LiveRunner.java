@@ -47,6 +47,8 @@ public final class LiveRunner implements Runnable {
     private volatile boolean paused;
     private volatile double speed;
     private volatile boolean stopped;
+    /** Written by the engine thread only; volatile so any thread can watch the loop idle through a pause. */
+    private volatile long pausedPolls;
     private Runnable beforeFirstTick = () -> { };
     private Runnable afterLastTick = () -> { };
 
@@ -108,6 +110,16 @@ public final class LiveRunner implements Runnable {
         return paused;
     }
 
+    /**
+     * How many times the loop has found itself paused and waited {@value #PAUSED_POLL_MILLIS} ms instead of
+     * stepping (any thread). Once it has grown after {@link #setPaused setPaused(true)}, the loop has seen the pause:
+     * no tick is under way and none will start until play; each further count is a step it did not take. Tests
+     * watch it instead of the wall clock.
+     */
+    public long pausedPolls() {
+        return pausedPolls;
+    }
+
     public double speed() {
         return speed;
     }
@@ -143,6 +155,7 @@ public final class LiveRunner implements Runnable {
             beforeFirstTick.run();
             while (!stopped && !engine.finished()) {
                 if (paused) {
+                    pausedPolls++; // one writer: the engine thread
                     clock.sleepNanos(PAUSED_POLL_MILLIS * 1_000_000L);
                     next = clock.nanoTime();
                     continue;

@@ -34,6 +34,8 @@ class LlmKeyIT extends AbstractJarIT {
                       "evidence": ["stripe fails"]}]}""", 800, 40)));
             Result r = payops(Map.of("GEMINI_API_KEY", KEY), 180, "run", "--scenario", "stripe-outage", "--duration",
                     "600", "--reasoner", "gemini", "--llm-base-url", stub.baseUrl(), "--llm-retries", "0",
+                    // every scripted error must come back as itself, never as a timeout of a busy machine
+                    "--llm-deadline-ms", "30000",
                     "--state", "st", "--report", "r.json");
             assertExit(0, r);
             assertTrue(stub.requests().size() > 5, "the model was asked " + stub.requests().size() + " times");

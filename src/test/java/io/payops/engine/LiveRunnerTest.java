@@ -68,6 +68,7 @@ class LiveRunnerTest {
         };
         runner.run();
         assertEquals(2, frames.size());
+        assertEquals(10, runner.pausedPolls(), "each sleep while paused is counted, and only those");
         List<Command> applied = frames.get(0).commands();
         assertEquals(List.of(new Command.Pause(true), new Command.Pause(false)), applied);
     }

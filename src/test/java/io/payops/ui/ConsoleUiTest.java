@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import java.util.concurrent.Callable;
 import static io.payops.ui.fx.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,19 +66,31 @@ class ConsoleUiTest {
         return n.map(x -> ((Label) x).getText()).orElse("");
     }
 
-    private long waitForApprovalButton(FxRobot robot) {
-        waitFor("an approval request is shown", () -> robot.lookup(".approve-button").tryQuery().isPresent());
+    /**
+     * Waits for an approval request's buttons and pauses the session from the FX thread the moment they show (as
+     * the Pause button would): at ×50 the request could otherwise expire, or be taken back by the agent, while the
+     * mouse travels, however long that takes on a busy machine. Returns the request's id; the session stays paused.
+     */
+    private long waitForApprovalButtonThenPause(FxRobot robot) {
+        waitFor("an approval request is shown", () -> {
+            boolean there = robot.lookup(".approve-button").tryQuery().isPresent();
+            if (there) {
+                window.console().setPaused(true);
+            }
+            return there;
+        });
+        assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query())
+                .getText()), "the toolbar shows the pause");
         Node approve = fx(() -> robot.lookup(".approve-button").query());
         return Long.parseLong(approve.getId().substring("approve-".length()));
     }
 
     @Test
     void approvingOpensStripesCircuitAndMovesItsWeight(FxRobot robot) {
-        long id = waitForApprovalButton(robot);
+        long id = waitForApprovalButtonThenPause(robot);
         String weightBefore = fx(() -> text(robot, "#gateway-card-stripe .gateway-weight"));
-        robot.clickOn("#pause-button");
         robot.clickOn("#approve-" + id);
-        robot.clickOn("#pause-button");
+        robot.clickOn("#pause-button"); // Play: the answer applies at the next tick
         waitFor("stripe's card shows its circuit open", () -> text(robot, "#gateway-card-stripe .gateway-circuit")
                 .startsWith("open"));
         waitFor("stripe's weight shows 0%", () -> text(robot, "#gateway-card-stripe .gateway-weight").equals("0%"));
@@ -89,9 +101,8 @@ class ConsoleUiTest {
 
     @Test
     void rejectingARequestIsRecordedInTheAudit(FxRobot robot) {
-        long id = waitForApprovalButton(robot);
+        long id = waitForApprovalButtonThenPause(robot);
         // paused, the request cannot be withdrawn or expire while the mouse travels; the answer applies on Play
-        robot.clickOn("#pause-button");
         robot.clickOn("#reject-" + id);
         robot.clickOn("#pause-button");
         waitFor("the rejection reaches a frame", () -> newest() != null && newest().step().pendingApprovals().stream()
@@ -124,16 +135,26 @@ class ConsoleUiTest {
                 .filter(a -> a.spec().type() == FaultType.fromKey(type) && a.id().startsWith("ui-")).findFirst();
     }
 
+    /**
+     * Watched in engine terms, not wall time: once the engine loop counts itself paused no tick is under way, so the
+     * newest frame it made is the last before the pause; then each further count is a step it did not take (forty
+     * are forty simulated seconds at ×50), however slowly the machine runs it.
+     */
     @Test
-    void pauseStopsSimulatedTimeAndPlayResumesIt(FxRobot robot) throws Exception {
+    void pauseStopsSimulatedTimeAndPlayResumesIt(FxRobot robot) {
         waitFor("the session runs", () -> newest() != null && newest().simMillis() > 2_000);
+        long pollsBefore = fx(() -> window.console().pausedPolls());
         robot.clickOn("#pause-button");
-        Thread.sleep(300); // a tick already under way may still land
-        long paused = newest().simMillis();
-        Thread.sleep(800);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(paused, newest().simMillis(), "no simulated time passes while paused");
-        assertEquals("Play", ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query()).getText());
+        waitFor("the engine loop sees the pause", () -> window.console().pausedPolls() > pollsBefore);
+        Frame last = window.pump().newest();
+        waitFor("the views show the last frame made before the pause", () -> newest() == last);
+        long paused = last.simMillis();
+        long polls = fx(() -> window.console().pausedPolls());
+        waitFor("the engine loop idles through forty more polls", () -> window.console().pausedPolls() >= polls + 40);
+        assertSame(last, window.pump().newest(), "the engine makes no frame while paused");
+        assertEquals(paused, fx(() -> newest().simMillis()), "no simulated time passes while paused");
+        assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query())
+                .getText()));
         robot.clickOn("#pause-button");
         waitFor("time moves again", () -> newest().simMillis() > paused + 5_000);
     }
@@ -144,15 +165,14 @@ class ConsoleUiTest {
             window.stage().setWidth(1366);
             window.stage().setHeight(768);
         });
-        waitForApprovalButton(robot);
-        robot.clickOn("#pause-button");
+        waitForApprovalButtonThenPause(robot);
         robot.clickOn("#tab-overview");
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-incident-1366"));
         robot.interact(() -> {
             window.stage().setWidth(1920);
             window.stage().setHeight(1080);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.layoutPulses(window.stage().getScene(), 2); // laid out at the new size
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-incident-1920"));
     }
 
@@ -176,9 +196,14 @@ class ConsoleUiTest {
         robot.clickOn("#pause-button");
 
         robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
-        waitFor("the agent rolls a change back", () -> window.features().audit().rows().stream()
-                .anyMatch(r -> r.kind() == AuditKind.ROLLBACK));
-        robot.clickOn("#pause-button");
+        // paused the moment it shows, so the rollback cannot scroll out of the charts while the mouse travels
+        waitFor("the agent rolls a change back", () -> {
+            boolean there = window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.ROLLBACK);
+            if (there) {
+                window.console().setPaused(true);
+            }
+            return there;
+        });
         assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-rollback-1366"));
         robot.clickOn("#tab-audit");

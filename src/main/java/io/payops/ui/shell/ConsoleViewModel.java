@@ -328,6 +328,15 @@ public final class ConsoleViewModel implements FrameListener {
         setPaused(!paused.get());
     }
 
+    /**
+     * How many times the running session's engine loop has found itself paused and idled instead of stepping
+     * ({@link LiveRunner#pausedPolls}); 0 without a session. Lets a test see a pause hold in engine terms.
+     */
+    public long pausedPolls() {
+        LiveRunner r = runner;
+        return r == null ? 0 : r.pausedPolls();
+    }
+
     /** Autonomous within guardrails (false) or recommend only (true): applied at the engine's next tick. */
     public void setRecommendOnly(boolean r) {
         if (r != recommendOnly.get()) {

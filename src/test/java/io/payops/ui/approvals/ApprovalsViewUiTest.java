@@ -13,7 +13,9 @@ import io.payops.engine.Command;
 import io.payops.engine.Engine;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;
+import impl.org.controlsfx.skin.NotificationBar;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -126,10 +128,9 @@ class ApprovalsViewUiTest {
     @Test
     void aNewRequestPopsUpANotificationWhoseActionApproves(FxRobot robot) {
         long id = untilPending(robot);
-        robot.sleep(1200); // the pop-up slides and fades in
-        List<Window> popups = robot.listWindows().stream().filter(w -> w != scene.getWindow()).toList();
-        assertFalse(popups.isEmpty(), "a notification pop-up is showing");
-        Window popup = popups.get(0);
+        // the pop-up slides in: wait until its bar's show transition has run to the end
+        FxWait.waitFor("a notification pop-up is showing, slid in", 60, () -> popup(robot) != null);
+        Window popup = FxWait.fx(() -> popup(robot));
         shoot(robot, popup.getScene().getRoot(), "approvals-notification");
         Node approveAction = robot.from(popup.getScene().getRoot()).lookup(".button").lookup(
                 (Button b) -> "Approve".equals(b.getText())).query();
@@ -158,6 +159,18 @@ class ApprovalsViewUiTest {
         assertTrue(robot.lookup("#approval-901").query().getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("urgent")));
         shoot(robot, scene.getRoot(), "approvals-several");
+    }
+
+    /** The notification pop-up once its bar has finished sliding in, else null (FX thread). */
+    private Window popup(FxRobot robot) {
+        for (Window w : robot.listWindows()) {
+            if (w != scene.getWindow() && w.isShowing() && w.getScene() != null
+                    && w.getScene().getRoot().lookup(".notification-bar") instanceof NotificationBar bar
+                    && bar.transition.get() >= 1.0) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static ApprovalRequest copy(ApprovalRequest r, long id, Action a, double confidence, double risk,

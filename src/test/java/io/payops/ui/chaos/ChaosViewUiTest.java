@@ -9,6 +9,7 @@ import io.payops.engine.Command;
 import io.payops.engine.Engine;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -154,7 +155,8 @@ class ChaosViewUiTest {
         pulse(robot, 1);
         assertTrue(robot.lookup("#chaos-message").query().isVisible());
         assertFalse(robot.lookup("#chaos-network_errors-switch").queryAs(ToggleSwitch.class).isSelected());
-        robot.sleep(400); // the switch's thumb slides back
+        // the switch's thumb slides back (its transition ends at translate 0) before the picture is taken
+        FxWait.waitFor("the switch's thumb is back", 60, () -> thumb(robot, "network_errors").getTranslateX() == 0);
         shoot(robot, "chaos-refused");
     }
 }

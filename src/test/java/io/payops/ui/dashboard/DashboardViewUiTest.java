@@ -3,6 +3,7 @@ package io.payops.ui.dashboard;
 import eu.hansolo.tilesfx.Tile;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.io.File;
@@ -86,7 +86,7 @@ class DashboardViewUiTest {
                 chartsVm.onFrames(batch);
             }
         });
-        robot.sleep(200);
+        FxWait.layoutPulses(stage.getScene(), 2); // the tiles and charts styled and laid out with the outage
     }
 
     @Test
@@ -129,9 +129,8 @@ class DashboardViewUiTest {
 
         // hovering a marker's flag shows what ran
         robot.moveTo(marker.lookup(".marker-flag"));
-        robot.sleep(1500);
-        assertTrue(robot.listWindows().stream().anyMatch(DashboardViewUiTest::isShowingTooltip),
-                "a tooltip appears over the marker");
+        FxWait.waitFor("a tooltip appears over the marker", 60,
+                () -> robot.listWindows().stream().anyMatch(DashboardViewUiTest::isShowingTooltip));
     }
 
     /**
@@ -175,7 +174,7 @@ class DashboardViewUiTest {
         double darkBackground = tile(robot, "#kpi-payments-per-second").getBackgroundColor().getBrightness();
         robot.interact(() -> root.getStylesheets().set(0,
                 DashboardViewUiTest.class.getResource(LIGHT_TOKENS).toExternalForm()));
-        robot.sleep(200);
+        FxWait.layoutPulses(stage.getScene(), 2); // a CSS pass with the light tokens
         double lightBackground = tile(robot, "#kpi-payments-per-second").getBackgroundColor().getBrightness();
         assertTrue(darkBackground < 0.3 && lightBackground > 0.7,
                 "tile background follows -po-surface: " + darkBackground + " -> " + lightBackground);

@@ -66,7 +66,7 @@ final class EventLogFixture {
             if (runner != null) {
                 runner.stop();
                 try {
-                    thread.join(10_000);
+                    thread.join(60_000); // returns when the thread ends: a loaded machine may take a while
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

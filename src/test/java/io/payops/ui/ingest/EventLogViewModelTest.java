@@ -33,6 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the pump hands the end state to the panes' ViewModels.
  */
 class EventLogViewModelTest {
+    /**
+     * How long to wait for the state writer to close the recording: it returns as soon as it is closed, so this
+     * only has to be far more than a loaded machine needs (the assertions that follow read the closed recording).
+     */
+    private static final long CLOSE_MILLIS = 120_000;
+
     @TempDir
     Path dir;
 
@@ -49,7 +55,7 @@ class EventLogViewModelTest {
     void endRecording() {
         if (console != null) {
             console.stop();
-            console.awaitRecordingClosed(10_000);
+            console.awaitRecordingClosed(CLOSE_MILLIS);
         }
     }
 
@@ -100,7 +106,7 @@ class EventLogViewModelTest {
 
         // the recording is whole (the waiting writer drops nothing), so the session can be replayed
         console.stop();
-        console.awaitRecordingClosed(10_000);
+        console.awaitRecordingClosed(CLOSE_MILLIS);
         Path session;
         try (Stream<Path> s = Files.list(dir.resolve("state").resolve("sessions"))) {
             session = s.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -226,7 +232,7 @@ class EventLogViewModelTest {
         assertFalse(console.session().openLoop(), "the simulator runs again");
         threads.stop();
         console.stop();
-        console.awaitRecordingClosed(10_000);
+        console.awaitRecordingClosed(CLOSE_MILLIS);
     }
 
     /** Plays the FX thread: runs what the background threads posted until the condition holds (or a minute passed). */

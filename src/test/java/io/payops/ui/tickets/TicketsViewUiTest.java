@@ -62,8 +62,15 @@ class TicketsViewUiTest {
     void approvingAnEscalationFromTheTicketsTabCarriesItOut(FxRobot robot) {
         long id = TicketRuns.FIRST_ESCALATION;
         robot.clickOn("#tab-tickets");
-        waitFor("the triage asks for the escalation", () -> window.features().tickets().pendingItem(id) != null);
-        robot.clickOn("#pause-button");
+        // paused from the FX thread the moment it asks (as the Pause button would): at ×100 the escalation could
+        // otherwise expire while the mouse travels, however long that takes on a busy machine
+        waitFor("the triage asks for the escalation", () -> {
+            boolean asked = window.features().tickets().pendingItem(id) != null;
+            if (asked) {
+                window.console().setPaused(true);
+            }
+            return asked;
+        });
         waitFor("the escalation's card is in the Tickets tab",
                 () -> robot.lookup("#ticket-approve-" + id).tryQuery().isPresent());
         closeNotifications(robot);
@@ -76,7 +83,7 @@ class TicketsViewUiTest {
         robot.clickOn("#ticket-approve-" + id);
         Button approve = fx(() -> robot.lookup("#ticket-approve-" + id).queryButton());
         assertTrue(fx(approve::isDisabled), "no double submit");
-        robot.clickOn("#pause-button");
+        robot.clickOn("#pause-button"); // Play: the answer applies at the next tick
 
         waitFor("the decision shows it approved", () -> {
             DecisionRow d = window.features().tickets().decision(id);

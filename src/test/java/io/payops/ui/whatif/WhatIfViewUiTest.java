@@ -6,6 +6,7 @@ import io.payops.engine.WhatIfSettings;
 import io.payops.report.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
+import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.Screenshots;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,8 @@ class WhatIfViewUiTest {
         assertFalse(robot.lookup("#whatif-error").queryAs(Labeled.class).isVisible());
         assertFalse(robot.lookup("#whatif-run").queryAs(Button.class).isDisabled());
         robot.clickOn("#whatif-run");
-        WaitForAsyncUtils.waitForFxEvents();
+        // the result crosses through runLater, queued before these pulses are asked for; then the table is laid out
+        FxWait.layoutPulses(stage.getScene(), 2);
 
         assertFalse(table.getItems().isEmpty());
         assertEquals(vm.rows().size(), table.getItems().size());
@@ -77,7 +78,7 @@ class WhatIfViewUiTest {
         assertTrue(summary.contains("differ (first at 302 s)"), summary);
 
         robot.clickOn("#whatif-differing-only");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.layoutPulses(stage.getScene(), 2); // the table's rows refilled with the differing rows only
         assertTrue(vm.rows().stream().allMatch(WhatIfItem::differs));
         Set<Node> rows = robot.lookup("#whatif-rows .table-row-cell").queryAll();
         long highlighted = rows.stream().filter(n -> ((TableRow<?>) n).getItem() != null)

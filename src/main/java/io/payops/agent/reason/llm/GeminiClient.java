@@ -61,18 +61,22 @@ public final class GeminiClient implements LlmClient {
     }
 
     private static Client newSdkClient(LlmSettings settings) {
-        HttpOptions http = HttpOptions.builder()
+        return Client.builder()
+                .apiKey(settings.apiKey().reveal())
+                .vertexAI(false) // not GOOGLE_GENAI_USE_VERTEXAI
+                .httpOptions(httpOptions(settings))
+                .build();
+    }
+
+    /** The SDK's HTTP options: our base URL and deadline, and no retry or back-off. Package-private for tests. */
+    static HttpOptions httpOptions(LlmSettings settings) {
+        return HttpOptions.builder()
                 .baseUrl(settings.baseUrl().isEmpty() ? DEFAULT_BASE_URL : settings.baseUrl())
                 .timeout((int) settings.deadlineMillis())
                 // attempts 1 alone is not enough: on a 429/5xx the SDK's RetryInterceptor still sleeps one back-off
                 // (0–2 s) after the last attempt before returning; no retryable status codes makes it return at once
                 .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of())
                         .initialDelay(0.0).maxDelay(0.0))
-                .build();
-        return Client.builder()
-                .apiKey(settings.apiKey().reveal())
-                .vertexAI(false) // not GOOGLE_GENAI_USE_VERTEXAI
-                .httpOptions(http)
                 .build();
     }
 

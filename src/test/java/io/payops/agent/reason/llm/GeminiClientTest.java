@@ -31,6 +31,15 @@ class GeminiClientTest {
             + "\"items\":{\"type\":\"object\",\"properties\":{\"diagnosis\":{\"type\":\"string\","
             + "\"enum\":[\"PSP_DEGRADED\",\"NONE\"]}},\"required\":[\"diagnosis\"]}}},\"required\":[\"hypotheses\"]}";
     static final String ANSWER = "{\"hypotheses\":[{\"diagnosis\":\"PSP_DEGRADED\"}]}";
+    /**
+     * The deadline of every call that must get its answer (or its error) back: far beyond what a loaded machine needs
+     * to reach a stub on 127.0.0.1, so no verdict depends on the machine's speed. Only the deadline tests use short
+     * ones, against a stub that answers 100 times later.
+     */
+    static final long GENEROUS = 30_000;
+    /** A deadline for the tests of the deadline itself, and how much later than it the stub answers. */
+    static final long SHORT = 300;
+    static final long LATE = 100 * SHORT;
 
     private StubLlmServer stub;
     /** Everything java.util.logging (the SDK's and OkHttp's logger) records during a test. */
@@ -52,16 +61,13 @@ class GeminiClientTest {
     private Level sdkLevel;
     private Level okLevel;
 
-    /**
-     * One call in this JVM first, so the short deadlines below (chosen to catch the SDK's back-off sleep) measure the
-     * failure handling and not the SDK's class loading.
-     */
+    /** One call in this JVM first, so the SDK's class loading (over a second) is not paid inside a test's call. */
     @BeforeAll
     static void warmTheSdk() throws Exception {
         try (StubLlmServer warm = StubLlmServer.start();
-             LlmClient client = new GeminiClient(settings(warm.baseUrl(), Secret.of(KEY), 10_000))) {
+             LlmClient client = new GeminiClient(settings(warm.baseUrl(), Secret.of(KEY), GENEROUS))) {
             warm.enqueue(Reply.ok(StubLlmServer.geminiBody(ANSWER, 1, 1)));
-            client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 10_000));
+            client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, GENEROUS));
         }
     }
 
@@ -109,7 +115,7 @@ class GeminiClientTest {
     void aGoodAnswerReturnsTheTextAndTokensAndSendsModelSystemSchemaAndKeyInAHeader() throws Exception {
         stub.enqueue(Reply.ok(StubLlmServer.geminiBody(ANSWER, 812, 64)));
 
-        LlmReply reply = call(3000);
+        LlmReply reply = call(GENEROUS);
 
         assertEquals(ANSWER, reply.text());
         assertEquals(812, reply.promptTokens());
@@ -137,7 +143,7 @@ class GeminiClientTest {
         stub.enqueue(Reply.ok("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":"
                 + Json.mapper().writeValueAsString(ANSWER) + "}]},\"finishReason\":\"STOP\"}]}"));
 
-        LlmReply reply = call(3000);
+        LlmReply reply = call(GENEROUS);
 
         assertEquals(ANSWER, reply.text());
         assertEquals(0, reply.promptTokens());
@@ -149,30 +155,44 @@ class GeminiClientTest {
         stub.enqueue(Reply.status(429, "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted\","
                 + "\"status\":\"RESOURCE_EXHAUSTED\"}}"));
 
-        // a short deadline: with the SDK's default retry options its back-off sleep (0–2 s) would usually turn
-        // this into a TIMEOUT, and a retry would show as a second request
-        LlmFailure f = failure(500);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.RATE_LIMITED, f.kind(), f.getMessage());
         assertTrue(f.getMessage().contains("429") && f.getMessage().contains("RESOURCE_EXHAUSTED"), f.getMessage());
-        assertEquals(1, stub.requests().size());
+        assertEquals(1, stub.requests().size(), "a retry would show as a second request");
+        assertTheSdkNeverBacksOff();
+    }
+
+    /**
+     * The SDK's back-off is a sleep of 0–2 s (with its default options) after a 429/5xx, even after the last
+     * attempt, before it returns: a sleep has no lower bound to time, so it is ruled out where it comes from. The
+     * SDK's RetryInterceptor sleeps only for a status in the retry options' list, and the client gives it none.
+     */
+    private static void assertTheSdkNeverBacksOff() {
+        com.google.genai.types.HttpRetryOptions retry = GeminiClient.httpOptions(settings("", Secret.of(KEY), GENEROUS))
+                .retryOptions().orElseThrow();
+        assertEquals(1, retry.attempts().orElseThrow(), "one attempt");
+        assertEquals(List.of(), retry.httpStatusCodes().orElseThrow(), "no status is retried, so none is slept on");
+        assertEquals(0.0, retry.initialDelay().orElseThrow(), "no back-off either way");
+        assertEquals(0.0, retry.maxDelay().orElseThrow());
     }
 
     @Test
     void http500IsAServerErrorWithoutRetry() {
         stub.enqueue(Reply.status(500, "{\"error\":{\"code\":500,\"message\":\"internal\",\"status\":\"INTERNAL\"}}"));
 
-        LlmFailure f = failure(500);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.SERVER_ERROR, f.kind(), f.getMessage());
         assertEquals(1, stub.requests().size());
+        assertTheSdkNeverBacksOff();
     }
 
     @Test
     void http503WithAnHtmlBodyIsAServerError() {
         stub.enqueue(Reply.status(503, "<html><body>\n<h1>Service Unavailable</h1>\n</body></html>"));
 
-        assertEquals(LlmFailure.Kind.SERVER_ERROR, failure(500).kind());
+        assertEquals(LlmFailure.Kind.SERVER_ERROR, failure(GENEROUS).kind());
     }
 
     @Test
@@ -180,7 +200,7 @@ class GeminiClientTest {
         stub.enqueue(Reply.status(400, "{\"error\":{\"code\":400,\"message\":\"Invalid JSON payload\","
                 + "\"status\":\"INVALID_ARGUMENT\"}}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.CLIENT_ERROR, f.kind());
         assertTrue(f.getMessage().contains("Invalid JSON payload"), f.getMessage());
@@ -188,17 +208,17 @@ class GeminiClientTest {
 
     @Test
     void anAnswerLaterThanTheDeadlineIsATimeout() {
-        stub.enqueue(Reply.ok(StubLlmServer.geminiBody(ANSWER, 1, 1)).delayed(10_000));
+        stub.enqueue(Reply.ok(StubLlmServer.geminiBody(ANSWER, 1, 1)).delayed(LATE));
 
-        assertEquals(LlmFailure.Kind.TIMEOUT, failure(300).kind());
+        assertEquals(LlmFailure.Kind.TIMEOUT, failure(SHORT).kind());
     }
 
     @Test
     void aClosedPortIsANetworkFailure() {
         String closed = "http://127.0.0.1:" + StubLlmServer.closedPort();
-        try (LlmClient client = new GeminiClient(settings(closed, Secret.of(KEY), 2000))) {
+        try (LlmClient client = new GeminiClient(settings(closed, Secret.of(KEY), GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class,
-                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 2000)));
+                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, GENEROUS)));
             assertEquals(LlmFailure.Kind.NETWORK, f.kind(), f.getMessage());
             assertTrue(f.getMessage().contains("ConnectException"), f.getMessage());
         }
@@ -208,7 +228,7 @@ class GeminiClientTest {
     void noCandidatesIsABadAnswer() {
         stub.enqueue(Reply.ok("{\"candidates\":[],\"usageMetadata\":{\"promptTokenCount\":5}}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.BAD_ANSWER, f.kind());
         assertTrue(f.getMessage().contains("no candidates"), f.getMessage());
@@ -219,14 +239,14 @@ class GeminiClientTest {
         stub.enqueue(Reply.ok("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[]},"
                 + "\"finishReason\":\"STOP\"}]}"));
 
-        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(GENEROUS).kind());
     }
 
     @Test
     void aSafetyStopIsABadAnswerSayingWhy() {
         stub.enqueue(Reply.ok(StubLlmServer.geminiBody(ANSWER, 5, 8).replace("\"STOP\"", "\"SAFETY\"")));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.BAD_ANSWER, f.kind());
         assertTrue(f.getMessage().contains("SAFETY"), f.getMessage());
@@ -238,7 +258,7 @@ class GeminiClientTest {
                 + "{\"text\":\"let me think\",\"thought\":true},{\"text\":" + Json.mapper().writeValueAsString(ANSWER)
                 + "}]},\"finishReason\":\"STOP\"}]}"));
 
-        assertEquals(ANSWER, call(2000).text());
+        assertEquals(ANSWER, call(GENEROUS).text());
     }
 
     @Test
@@ -246,7 +266,7 @@ class GeminiClientTest {
         stub.enqueue(Reply.ok("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":"
                 + "{\"promptTokenCount\":5}}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.BAD_ANSWER, f.kind());
         assertTrue(f.getMessage().contains("SAFETY"), f.getMessage());
@@ -257,7 +277,7 @@ class GeminiClientTest {
         stub.enqueue(Reply.ok(StubLlmServer.geminiBody("{\"hypotheses\":[{\"diag", 5, 8)
                 .replace("\"STOP\"", "\"MAX_TOKENS\"")));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.BAD_ANSWER, f.kind());
         assertTrue(f.getMessage().contains("MAX_TOKENS"), f.getMessage());
@@ -267,14 +287,14 @@ class GeminiClientTest {
     void aBodyThatIsNotJsonIsABadAnswer() {
         stub.enqueue(Reply.ok("<html>captive portal</html>"));
 
-        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(GENEROUS).kind());
     }
 
     @Test
     void noKeyFailsBeforeAnyRequest() {
-        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.NONE, 2000))) {
+        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.NONE, GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class,
-                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 2000)));
+                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, GENEROUS)));
             assertEquals(LlmFailure.Kind.NO_KEY, f.kind());
         }
         assertEquals(0, stub.requests().size());
@@ -290,7 +310,7 @@ class GeminiClientTest {
                 Reply.ok("not json " + KEY),
                 Reply.ok("{\"promptFeedback\":{\"blockReason\":\"OTHER\",\"blockReasonMessage\":\"" + KEY + "\"}}"));
         for (int i = 0; i < 5; i++) {
-            LlmFailure f = failure(2000);
+            LlmFailure f = failure(GENEROUS);
             assertFalse(String.valueOf(f).contains(KEY), f.toString());
             assertNull(f.getCause(), "no cause that could carry the SDK's unredacted message");
         }
@@ -299,9 +319,9 @@ class GeminiClientTest {
 
     @Test
     void aSchemaThatIsNotJsonIsAClientErrorWithoutARequest() {
-        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.of(KEY), 2000))) {
+        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.of(KEY), GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class,
-                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, "{not a schema", 2000)));
+                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, "{not a schema", GENEROUS)));
             assertEquals(LlmFailure.Kind.CLIENT_ERROR, f.kind());
         }
         assertEquals(0, stub.requests().size());
@@ -309,7 +329,7 @@ class GeminiClientTest {
 
     @Test
     void noTimeLeftIsATimeoutWithoutARequest() {
-        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.of(KEY), 2000))) {
+        try (LlmClient client = new GeminiClient(settings(stub.baseUrl(), Secret.of(KEY), GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class, () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 0)));
             assertEquals(LlmFailure.Kind.TIMEOUT, f.kind());
         }

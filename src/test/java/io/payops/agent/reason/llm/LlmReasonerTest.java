@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The LLM reasoner over a scripted model, through the real agent on stripe-outage: used, refused, paused, late. */
 class LlmReasonerTest {
     static final Scenario OUTAGE = ScenarioLoader.builtIn("stripe-outage").withSeed(3).withDuration(340);
-    static final LlmSettings SETTINGS = new LlmSettings("gemini", "test-model", "", Secret.of("k-123"), 2000, 1);
+    /**
+     * A deadline no in-process answer comes near, however loaded the machine: no verdict here depends on its speed
+     * (a retry after a failure always fits in it). The deadline itself is tested with {@link #SHORT_DEADLINE}.
+     */
+    static final LlmSettings SETTINGS = new LlmSettings("gemini", "test-model", "", Secret.of("k-123"), 30_000, 1);
+    static final LlmSettings SHORT_DEADLINE = new LlmSettings("gemini", "test-model", "", Secret.of("k-123"), 2000, 1);
     static final String GOOD = """
             {"hypotheses": [{"diagnosis": "gateway_outage", "target": {"gateway": "stripe"}, "confidence": 0.9,
               "evidence": ["GATEWAY_ERROR rose on stripe"]}]}""";
@@ -38,6 +46,8 @@ class LlmReasonerTest {
     static final class Scripted implements LlmClient {
         final Function<LlmRequest, LlmReply> answer;
         final AtomicInteger calls = new AtomicInteger();
+        /** Calls that have returned (an answer or a failure). */
+        final AtomicInteger returned = new AtomicInteger();
         final List<LlmRequest> requests = new ArrayList<>();
 
         Scripted(Function<LlmRequest, LlmReply> answer) {
@@ -64,6 +74,8 @@ class LlmReasonerTest {
                 return answer.apply(r);
             } catch (Failing f) {
                 throw f.failure;
+            } finally {
+                returned.incrementAndGet();
             }
         }
     }
@@ -85,6 +97,11 @@ class LlmReasonerTest {
     }
 
     static List<AgentCycle> run(LlmClient client, LlmSettings settings, LlmReasoner.Mode mode) {
+        return run(client, settings, mode, () -> { });
+    }
+
+    /** Runs OUTAGE; {@code afterTick} runs after each tick, before the next. */
+    static List<AgentCycle> run(LlmClient client, LlmSettings settings, LlmReasoner.Mode mode, Runnable afterTick) {
         Agent agent = new Agent(AgentConfig.defaults(ApprovalMode.DEFAULT_HEADLESS), new LlmReasoner(client, settings, mode),
                 new LessonStore(), OUTAGE.world());
         Engine engine = new Engine(OUTAGE, agent, EngineOptions.DEFAULT, null);
@@ -94,8 +111,21 @@ class LlmReasonerTest {
             if (f.step().cycle() != null) {
                 cycles.add(f.step().cycle());
             }
+            afterTick.run();
         }
         return cycles;
+    }
+
+    /** Blocks until every call the model has had has returned (a generous bound only ends a hang). */
+    static void awaitAnswered(Scripted model) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (model.returned.get() < model.calls.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the model's call thread did not return within 60 s");
+            }
+            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     static List<AgentCycle> incidentCycles(List<AgentCycle> cycles) {
@@ -170,20 +200,34 @@ class LlmReasonerTest {
         }
     }
 
+    /**
+     * The late model does not answer at all until the checks are done: later than the deadline by any margin,
+     * however slow the machine. The console's model answers at once, and each tick waits until it has returned, so
+     * the answer has arrived (but for the instant its thread takes to hand it over) before the next cycle looks for
+     * it, rather than whenever the machine gets round to that thread.
+     */
     @Test
     void aDeadlineIsHardAndALateAnswerNeverStallsTheConsole() {
-        Scripted slow = new Scripted(r -> {
+        CountDownLatch answerAfterTheChecks = new CountDownLatch(1);
+        Scripted late = new Scripted(r -> {
             try {
-                Thread.sleep(r.deadlineMillis() + 2_000);
+                answerAfterTheChecks.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return reply(GOOD);
         });
-        List<AgentCycle> waited = incidentCycles(run(slow, LlmReasoner.Mode.WAIT));
-        assertTrue(waited.get(0).call().reason().startsWith("timeout"), waited.get(0).call().reason());
+        try {
+            List<AgentCycle> waited = incidentCycles(run(late, SHORT_DEADLINE, LlmReasoner.Mode.WAIT));
+            assertTrue(waited.get(0).call().reason().startsWith("timeout"), waited.get(0).call().reason());
+            assertEquals(0, late.returned.get(), "no answer came before the checks");
+        } finally {
+            answerAfterTheChecks.countDown();
+        }
 
-        List<AgentCycle> live = incidentCycles(run(new Scripted(r -> reply(GOOD)), LlmReasoner.Mode.NEVER_WAIT));
+        Scripted quick = new Scripted(r -> reply(GOOD));
+        List<AgentCycle> live = incidentCycles(run(quick, SETTINGS, LlmReasoner.Mode.NEVER_WAIT,
+                () -> awaitAnswered(quick)));
         assertEquals(ReasonerCall.PENDING, live.get(0).call().outcome(), "the first incident cycle does not wait");
         assertTrue(live.stream().anyMatch(c -> ReasonerCall.USED.equals(c.call().outcome())),
                 "a later cycle uses an answer");

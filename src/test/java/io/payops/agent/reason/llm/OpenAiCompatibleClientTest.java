@@ -22,6 +22,8 @@ class OpenAiCompatibleClientTest {
     static final String PROMPT = GeminiClientTest.PROMPT;
     static final String SCHEMA = GeminiClientTest.SCHEMA;
     static final String ANSWER = GeminiClientTest.ANSWER;
+    /** See {@link GeminiClientTest#GENEROUS}: every call that must get its answer back has this long. */
+    static final long GENEROUS = GeminiClientTest.GENEROUS;
 
     private StubLlmServer stub;
 
@@ -56,7 +58,7 @@ class OpenAiCompatibleClientTest {
     void aGoodAnswerReturnsTheTextAndTokensAndSendsModelMessagesSchemaAndBearerKey() throws Exception {
         stub.enqueue(Reply.ok(StubLlmServer.openAiBody(ANSWER, 640, 48)));
 
-        LlmReply reply = call(Secret.of(KEY), 3000);
+        LlmReply reply = call(Secret.of(KEY), GENEROUS);
 
         assertEquals(ANSWER, reply.text());
         assertEquals(640, reply.promptTokens());
@@ -86,7 +88,7 @@ class OpenAiCompatibleClientTest {
     void aLocalServerNeedsNoKeyAndGetsNoAuthorizationHeader() throws Exception {
         stub.enqueue(Reply.ok(StubLlmServer.openAiBody(ANSWER, 1, 2)));
 
-        LlmReply reply = call(Secret.NONE, 3000);
+        LlmReply reply = call(Secret.NONE, GENEROUS);
 
         assertEquals(ANSWER, reply.text());
         assertNull(stub.requests().get(0).header("Authorization"));
@@ -94,9 +96,9 @@ class OpenAiCompatibleClientTest {
 
     @Test
     void noKeyForTheHostedEndpointFailsBeforeAnyRequest() {
-        try (LlmClient client = new OpenAiCompatibleClient(settings("", Secret.NONE, 2000))) {
+        try (LlmClient client = new OpenAiCompatibleClient(settings("", Secret.NONE, GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class,
-                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 2000)));
+                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, GENEROUS)));
             assertEquals(LlmFailure.Kind.NO_KEY, f.kind());
         }
         assertEquals(0, stub.requests().size());
@@ -107,7 +109,7 @@ class OpenAiCompatibleClientTest {
         stub.enqueue(Reply.ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
                 + Json.mapper().writeValueAsString(ANSWER) + "},\"finish_reason\":\"stop\"}]}"));
 
-        LlmReply reply = call(Secret.of(KEY), 3000);
+        LlmReply reply = call(Secret.of(KEY), GENEROUS);
 
         assertEquals(0, reply.promptTokens());
         assertEquals(0, reply.outputTokens());
@@ -118,7 +120,7 @@ class OpenAiCompatibleClientTest {
         stub.enqueue(Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached for requests\","
                 + "\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.RATE_LIMITED, f.kind());
         assertTrue(f.getMessage().contains("Rate limit reached"), f.getMessage());
@@ -129,7 +131,7 @@ class OpenAiCompatibleClientTest {
     void http500IsAServerError() {
         stub.enqueue(Reply.status(500, "{\"error\":{\"message\":\"The server had an error\"}}"));
 
-        assertEquals(LlmFailure.Kind.SERVER_ERROR, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.SERVER_ERROR, failure(GENEROUS).kind());
     }
 
     @Test
@@ -137,7 +139,7 @@ class OpenAiCompatibleClientTest {
         stub.enqueue(Reply.status(400, "{\"error\":{\"message\":\"Invalid schema for response_format\","
                 + "\"type\":\"invalid_request_error\"}}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.CLIENT_ERROR, f.kind());
         assertTrue(f.getMessage().contains("Invalid schema"), f.getMessage());
@@ -145,17 +147,17 @@ class OpenAiCompatibleClientTest {
 
     @Test
     void anAnswerLaterThanTheDeadlineIsATimeout() {
-        stub.enqueue(Reply.ok(StubLlmServer.openAiBody(ANSWER, 1, 1)).delayed(10_000));
+        stub.enqueue(Reply.ok(StubLlmServer.openAiBody(ANSWER, 1, 1)).delayed(GeminiClientTest.LATE));
 
-        assertEquals(LlmFailure.Kind.TIMEOUT, failure(300).kind());
+        assertEquals(LlmFailure.Kind.TIMEOUT, failure(GeminiClientTest.SHORT).kind());
     }
 
     @Test
     void aClosedPortIsANetworkFailure() {
         String closed = "http://127.0.0.1:" + StubLlmServer.closedPort() + "/v1";
-        try (LlmClient client = new OpenAiCompatibleClient(settings(closed, Secret.of(KEY), 2000))) {
+        try (LlmClient client = new OpenAiCompatibleClient(settings(closed, Secret.of(KEY), GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class,
-                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 2000)));
+                    () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, GENEROUS)));
             assertEquals(LlmFailure.Kind.NETWORK, f.kind(), f.getMessage());
             assertTrue(f.getMessage().contains("ConnectException"), f.getMessage());
         }
@@ -165,14 +167,14 @@ class OpenAiCompatibleClientTest {
     void noChoicesIsABadAnswer() {
         stub.enqueue(Reply.ok("{\"choices\":[],\"usage\":{\"prompt_tokens\":3}}"));
 
-        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(GENEROUS).kind());
     }
 
     @Test
     void aBodyThatIsNotJsonIsABadAnswer() {
         stub.enqueue(Reply.ok("<html>captive portal</html>"));
 
-        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(GENEROUS).kind());
     }
 
     @Test
@@ -180,7 +182,7 @@ class OpenAiCompatibleClientTest {
         stub.enqueue(Reply.ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
                 + "\"refusal\":\"I cannot help with that\"},\"finish_reason\":\"stop\"}]}"));
 
-        LlmFailure f = failure(2000);
+        LlmFailure f = failure(GENEROUS);
 
         assertEquals(LlmFailure.Kind.BAD_ANSWER, f.kind());
         assertTrue(f.getMessage().contains("I cannot help with that"), f.getMessage());
@@ -191,7 +193,7 @@ class OpenAiCompatibleClientTest {
         stub.enqueue(Reply.ok(StubLlmServer.openAiBody("{\"hypotheses\":[", 1, 1)
                 .replace("\"stop\"", "\"length\"")));
 
-        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(2000).kind());
+        assertEquals(LlmFailure.Kind.BAD_ANSWER, failure(GENEROUS).kind());
     }
 
     @Test
@@ -202,7 +204,7 @@ class OpenAiCompatibleClientTest {
                 Reply.ok("not json " + KEY),
                 Reply.ok("{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"" + KEY + "\"}}]}"));
         for (int i = 0; i < 4; i++) {
-            LlmFailure f = failure(2000);
+            LlmFailure f = failure(GENEROUS);
             assertFalse(String.valueOf(f).contains(KEY), f.toString());
             assertTrue(f.getMessage().contains("***"), "the echo is visible, redacted: " + f.getMessage());
             assertNull(f.getCause());
@@ -224,7 +226,7 @@ class OpenAiCompatibleClientTest {
 
     @Test
     void noTimeLeftIsATimeoutWithoutARequest() {
-        try (LlmClient client = new OpenAiCompatibleClient(settings(stub.baseUrl() + "/v1", Secret.of(KEY), 2000))) {
+        try (LlmClient client = new OpenAiCompatibleClient(settings(stub.baseUrl() + "/v1", Secret.of(KEY), GENEROUS))) {
             LlmFailure f = assertThrows(LlmFailure.class, () -> client.complete(new LlmRequest(SYSTEM, PROMPT, SCHEMA, 0)));
             assertEquals(LlmFailure.Kind.TIMEOUT, f.kind());
         }
