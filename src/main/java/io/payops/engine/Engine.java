@@ -11,6 +11,7 @@ import io.payops.policy.ApprovalHandler;
 import io.payops.policy.Policy;
 import io.payops.policy.PolicyContext;
 import io.payops.sim.AttemptSink;
+import io.payops.sim.GroundTruth;
 import io.payops.sim.Routing;
 import io.payops.sim.Scenario;
 import io.payops.sim.Simulator;
@@ -159,7 +160,7 @@ public final class Engine {
         Snapshot snapshot = observer.snapshot(until);
         List<ActiveFault> active = source.activeFaults();
         PolicyStep step = policy.onTick(new PolicyContext(until, snapshot, routing,
-                policy.readsGroundTruth() ? active : List.of()));
+                policy.readsGroundTruth() ? source.groundTruth() : GroundTruth.NONE));
         TriageStep tickets = null;
         if (ticketTriage != null) {
             // tickets come from the true faults (merchants feel them), then are triaged against the agent's incidents

@@ -2,6 +2,7 @@ package io.payops.engine;
 
 import io.payops.domain.ActiveFault;
 import io.payops.domain.SimTotals;
+import io.payops.sim.GroundTruth;
 import io.payops.sim.Simulator;
 
 import java.util.List;
@@ -48,6 +49,11 @@ final class SimulatedTraffic implements TrafficSource {
     @Override
     public List<ActiveFault> activeFaults() {
         return simulator.faults().active();
+    }
+
+    @Override
+    public GroundTruth groundTruth() {
+        return simulator.groundTruth();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.payops.engine;
 
 import io.payops.domain.ActiveFault;
 import io.payops.domain.SimTotals;
+import io.payops.sim.GroundTruth;
 
 import java.util.List;
 
@@ -39,6 +40,11 @@ public interface TrafficSource {
 
     /** The faults acting now: ground truth the simulator knows and an event log never does. */
     List<ActiveFault> activeFaults();
+
+    /** The world's truth for a policy that reads it; an event log has none. */
+    default GroundTruth groundTruth() {
+        return GroundTruth.NONE;
+    }
 
     /** True when routing changes reach the traffic; false for an event log, whose actions are only recommended. */
     boolean closedLoop();

@@ -76,7 +76,7 @@ public final class WhatIf {
                     agent.setRecommendOnly(mode.recommendOnly());
                 }
             }
-            PolicyStep step = agent.onTick(new PolicyContext(f.simMillis(), f.snapshot(), routing, List.of()));
+            PolicyStep step = agent.onTick(new PolicyContext(f.simMillis(), f.snapshot(), routing));
             PolicyStep recordedStep = f.step();
             countExecuted(recordedStep, recordedActions);
             countExecuted(step, whatIfActions);

@@ -18,7 +18,10 @@ public interface Policy {
         return io.payops.domain.ApprovalMode.DEFAULT_HEADLESS;
     }
 
-    /** Whether this policy gets to read the true faults (only the oracle; everything else must infer them). */
+    /**
+     * Whether this policy gets to read the world's truth ({@link io.payops.sim.GroundTruth}: the true faults and the
+     * exact expected success of a routing). Only the oracle; everything else must infer them.
+     */
     default boolean readsGroundTruth() {
         return false;
     }

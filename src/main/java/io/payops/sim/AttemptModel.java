@@ -100,6 +100,32 @@ final class AttemptModel {
         out[1] = Math.max(0, 1 - alive - nonRetryable);
     }
 
+    /**
+     * P(a payment on one path eventually succeeds) when each try picks a gateway by {@code route} and is retried
+     * after retryable failures up to {@code maxRetries} times: s · (1 + t + … + t^r), with s and t the route-weighted
+     * per-attempt success and retryable-failure probabilities. {@code scratch} holds two doubles.
+     */
+    double paymentSuccess(double[] route, int i, int n, int m, int c, FaultBook.LiveFault[] faults, int maxRetries,
+                          double[] scratch) {
+        double s = 0;
+        double t = 0;
+        for (int g = 0; g < route.length; g++) {
+            if (route[g] <= 0) {
+                continue;
+            }
+            probabilities(g, i, n, m, c, faults, scratch);
+            s += route[g] * scratch[0];
+            t += route[g] * scratch[1];
+        }
+        double geometric = 0;
+        double power = 1;
+        for (int k = 0; k <= maxRetries; k++) {
+            geometric += power;
+            power *= t;
+        }
+        return s * geometric;
+    }
+
     /** Samples one attempt: returns the status and writes the latency (ms) into {@code latencyOut[0]}. */
     Status sample(int g, int i, int n, int m, int c, FaultBook.LiveFault[] faults, SplittableRandom rnd, int[] latencyOut) {
         double s = baseSuccess[g][i][n][m];

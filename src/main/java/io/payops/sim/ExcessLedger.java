@@ -54,21 +54,21 @@ final class ExcessLedger {
         int key = ((i * nNetworks + n) * nMethods + m) * nMerchants + c;
         double ref = reference[key];
         if (Double.isNaN(ref)) {
-            ref = successProbability(routeAtStart, i, n, m, c, NO_FAULTS, initialMaxRetries);
+            ref = model.paymentSuccess(routeAtStart, i, n, m, c, NO_FAULTS, initialMaxRetries, scratch);
             reference[key] = ref;
         }
         double actual;
         if (actualStamp[key] == stamp) {
             actual = actualCache[key];
         } else {
-            actual = successProbability(routing.routeProbabilities(i, n, m, c), i, n, m, c, faults,
-                    routing.retryPolicy().maxRetries());
+            actual = model.paymentSuccess(routing.routeProbabilities(i, n, m, c), i, n, m, c, faults,
+                    routing.retryPolicy().maxRetries(), scratch);
             actualCache[key] = actual;
             actualStamp[key] = stamp;
         }
         excess += ref - actual;
         if (staticStamp[key] != faultStamp) {
-            staticCache[key] = successProbability(routeAtStart, i, n, m, c, faults, initialMaxRetries);
+            staticCache[key] = model.paymentSuccess(routeAtStart, i, n, m, c, faults, initialMaxRetries, scratch);
             staticStamp[key] = faultStamp;
         }
         staticExcess += ref - staticCache[key];
@@ -81,29 +81,5 @@ final class ExcessLedger {
     /** The excess failures had routing and the retry policy stayed as they started. */
     double staticExcess() {
         return staticExcess;
-    }
-
-    /**
-     * P(payment succeeds) when each try picks a gateway by {@code route} and is retried after retryable failures
-     * up to {@code maxRetries} times: s · (1 + t + … + t^r).
-     */
-    private double successProbability(double[] route, int i, int n, int m, int c, FaultBook.LiveFault[] faults, int maxRetries) {
-        double s = 0;
-        double t = 0;
-        for (int g = 0; g < route.length; g++) {
-            if (route[g] <= 0) {
-                continue;
-            }
-            model.probabilities(g, i, n, m, c, faults, scratch);
-            s += route[g] * scratch[0];
-            t += route[g] * scratch[1];
-        }
-        double geometric = 0;
-        double power = 1;
-        for (int k = 0; k <= maxRetries; k++) {
-            geometric += power;
-            power *= t;
-        }
-        return s * geometric;
     }
 }

@@ -85,6 +85,18 @@ public final class FaultBook {
 
     /** Fixes intensities for the tick starting at {@code second}; bumps the version when anything changed. */
     void refresh(double second) {
+        LiveFault[] arr = liveAt(second);
+        if (!java.util.Arrays.equals(arr, live)) {
+            version++;
+        }
+        live = arr;
+    }
+
+    /**
+     * The faults that would be active in a tick starting at {@code second}, without fixing them: what
+     * {@link #refresh(double)} at that second will make live, unless a fault is added, changed or removed first.
+     */
+    LiveFault[] liveAt(double second) {
         List<LiveFault> next = new ArrayList<>();
         for (Map.Entry<String, FaultSpec> e : faults.entrySet()) {
             double intensity = e.getValue().intensityAt(second);
@@ -92,11 +104,7 @@ public final class FaultBook {
                 next.add(new LiveFault(e.getKey(), e.getValue(), PathIndex.compile(e.getValue().target(), world), intensity));
             }
         }
-        LiveFault[] arr = next.toArray(LiveFault[]::new);
-        if (!java.util.Arrays.equals(arr, live)) {
-            version++;
-        }
-        live = arr;
+        return next.toArray(LiveFault[]::new);
     }
 
     LiveFault[] live() {
@@ -109,8 +117,13 @@ public final class FaultBook {
     }
 
     public List<ActiveFault> active() {
-        List<ActiveFault> out = new ArrayList<>(live.length);
-        for (LiveFault f : live) {
+        return asActive(live);
+    }
+
+    /** Live faults as the rest of the program sees them. */
+    static List<ActiveFault> asActive(LiveFault[] faults) {
+        List<ActiveFault> out = new ArrayList<>(faults.length);
+        for (LiveFault f : faults) {
             out.add(new ActiveFault(f.id(), f.spec(), f.intensity()));
         }
         return out;

@@ -58,8 +58,9 @@ final class PathRouteCache {
         return null;
     }
 
-    private double[] compute(int issuer, int network, int method, int merchant, String[] gateways, double[] weights,
-                             List<Target> open, List<Target> half) {
+    /** The route probabilities of one path under these weights and circuits: a fresh array, not cached. */
+    double[] compute(int issuer, int network, int method, int merchant, String[] gateways, double[] weights,
+                     List<Target> open, List<Target> half) {
         String is = world.issuers().get(issuer).name();
         String nw = world.networks().get(network).name();
         String me = world.methods().get(method).name();

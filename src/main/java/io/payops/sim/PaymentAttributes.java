@@ -3,8 +3,8 @@ package io.payops.sim;
 import java.util.SplittableRandom;
 
 /**
- * Draws a new payment's merchant, method (from the merchant's mix), issuer, network and amount. Reuses its fields
- * for the last draw so the hot path allocates nothing.
+ * Draws a new payment's merchant, method (from the merchant's mix), issuer, network ({@link PaymentMix}) and amount.
+ * Reuses its fields for the last draw so the hot path allocates nothing.
  */
 final class PaymentAttributes {
     private final double[] merchantCum;
@@ -20,16 +20,15 @@ final class PaymentAttributes {
     double amount;
 
     PaymentAttributes(World world) {
-        merchantCum = cumulative(world.merchants().stream().mapToDouble(MerchantProfile::volumeShare).toArray());
-        issuerCum = cumulative(world.issuers().stream().mapToDouble(Share::share).toArray());
-        networkCum = cumulative(world.networks().stream().mapToDouble(Share::share).toArray());
+        PaymentMix mix = new PaymentMix(world);
+        merchantCum = cumulative(mix.merchants());
+        issuerCum = cumulative(mix.issuers());
+        networkCum = cumulative(mix.networks());
         methodCumByMerchant = new double[world.merchants().size()][];
         medianAmount = new double[world.merchants().size()];
         for (int c = 0; c < world.merchants().size(); c++) {
-            MerchantProfile mp = world.merchants().get(c);
-            double[] mix = world.methods().stream().mapToDouble(s -> mp.methodMix().getOrDefault(s.name(), 0.0)).toArray();
-            methodCumByMerchant[c] = cumulative(mix);
-            medianAmount[c] = mp.avgAmount();
+            methodCumByMerchant[c] = cumulative(mix.methods(c));
+            medianAmount[c] = world.merchants().get(c).avgAmount();
         }
     }
 
@@ -50,16 +49,12 @@ final class PaymentAttributes {
         return cum.length - 1;
     }
 
-    /** Normalised cumulative shares; all-zero shares fall back to uniform. */
+    /** Cumulative sums of normalised shares, the last pinned to exactly 1. */
     private static double[] cumulative(double[] shares) {
-        double total = 0;
-        for (double s : shares) {
-            total += s;
-        }
         double[] cum = new double[shares.length];
         double acc = 0;
         for (int k = 0; k < shares.length; k++) {
-            acc += total > 0 ? shares[k] / total : 1.0 / shares.length;
+            acc += shares[k];
             cum[k] = acc;
         }
         cum[cum.length - 1] = 1.0;

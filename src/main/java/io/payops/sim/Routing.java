@@ -171,6 +171,14 @@ public final class Routing {
         return cache.strandedPath(gateways, weights, open, halfOpenCircuits) != null;
     }
 
+    /**
+     * Whether routing with exactly these open circuits (weights and half-open circuits as they are) would leave some
+     * payment path with no route.
+     */
+    boolean wouldStrandWith(List<Target> open) {
+        return cache.strandedPath(gateways, weights, open, halfOpenCircuits) != null;
+    }
+
     private void commit(double[] nextWeights, List<Target> open, List<Target> half, RetryPolicy policy) {
         String stranded = cache.strandedPath(gateways, nextWeights, open, half);
         if (stranded != null) {
@@ -219,6 +227,14 @@ public final class Routing {
      */
     public double[] routeProbabilities(int issuer, int network, int method, int merchant) {
         return cache.probabilities(issuer, network, method, merchant, gateways, weights, openCircuits, halfOpenCircuits);
+    }
+
+    /**
+     * Routing probabilities for one payment path had routing exactly these open circuits (weights and half-open
+     * circuits as they are): a fresh array, computed rather than cached; all zeros when the path would have no route.
+     */
+    double[] routeProbabilitiesWith(List<Target> open, int issuer, int network, int method, int merchant) {
+        return cache.compute(issuer, network, method, merchant, gateways, weights, open, halfOpenCircuits);
     }
 
     /** Picks a gateway index for a path, by weight among open routes, with {@code u} uniform in [0,1). */

@@ -19,6 +19,7 @@ public final class Simulator {
     private final FaultBook faults;
     private final AttemptModel model;
     private final ExcessLedger ledger;
+    private final GroundTruth groundTruth;
     private final TrafficModel traffic;
     private final AttemptSink sink;
     private final SplittableRandom arrivals;
@@ -64,6 +65,7 @@ public final class Simulator {
         this.faults = new FaultBook(world, scenario.faults());
         this.model = new AttemptModel(world);
         this.ledger = new ExcessLedger(model, routing);
+        this.groundTruth = new GroundTruth(model, faults, routing, clock);
         this.traffic = new TrafficModel(scenario.tps(), scenario.shape(), scenario.shapePeriodSeconds(), scenario.seed());
         this.arrivals = new SplittableRandom(scenario.seed());
         this.outcomes = new SplittableRandom(scenario.seed() * 0x9E3779B97F4A7C15L + 1);
@@ -92,6 +94,11 @@ public final class Simulator {
 
     public long nowMillis() {
         return clock.nowMillis();
+    }
+
+    /** The world's truth, for the one policy allowed to read it (the engine decides who gets it). */
+    public GroundTruth groundTruth() {
+        return groundTruth;
     }
 
     /** Runs every arrival and retry due before {@code untilMillis}, then sets the clock there. */

@@ -83,7 +83,7 @@ class BanditPolicyTest {
     }
 
     private static PolicyStep tick(BanditPolicy p, Routing r, Snapshot s) {
-        return p.onTick(new PolicyContext(s.atMillis(), s, r, List.of()));
+        return p.onTick(new PolicyContext(s.atMillis(), s, r));
     }
 
     @Test

@@ -142,7 +142,7 @@ class RulesPolicyTest {
     // ---- the policy on a real Routing ------------------------------------------------------------------------
 
     private static PolicyStep tick(RulesPolicy p, Routing r, Snapshot s) {
-        return p.onTick(new PolicyContext(s.atMillis(), s, r, List.of()));
+        return p.onTick(new PolicyContext(s.atMillis(), s, r));
     }
 
     @Test
