@@ -387,12 +387,34 @@ public final class Agent implements Policy, ApprovalHandler {
                         "n/a", false, now, "approved by " + d.decidedBy() + " but blocked: "
                         + String.join("; ", v.reasons()), false);
             }
+            if (!stillStands(decision)) {
+                blockedAt.put(d.action(), now);
+                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
+                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: the "
+                        + decision.selected().forDiagnosis().key() + " on " + d.action().target()
+                        + " it answered is no longer seen", false);
+            }
             return execute(d.actionId(), d.action(), decision, List.of(), now, approval);
         }
         refusedByHuman.put(d.action(), now);
         String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
         return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
                 d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
+    }
+
+    /**
+     * Whether the trouble a waiting decision answered is still seen in the latest cycle: a hypothesis of the same
+     * diagnosis on traffic the action touches, confident enough to propose a change. A request approved after its
+     * trouble cleared would only move traffic for nothing.
+     */
+    private boolean stillStands(Decision decision) {
+        if (lastCycle == null) {
+            return false;
+        }
+        io.payops.domain.Diagnosis d = decision.selected().forDiagnosis();
+        Target t = decision.action().target();
+        return lastCycle.hypotheses().stream().anyMatch(h -> h.diagnosis() == d && h.target().overlaps(t)
+                && h.confidence() >= DecisionMaker.PROPOSAL_FLOOR);
     }
 
     /**

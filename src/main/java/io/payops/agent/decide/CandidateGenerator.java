@@ -34,6 +34,10 @@ public final class CandidateGenerator {
      * gateways, before moving it counts as helping (about 1 in 3,000 by chance, as for detection).
      */
     static final double ROUTABLE_EVIDENCE = 8.0;
+    /** A move that could gain at most this share of the moved attempts is not worth making. */
+    static final double NEGLIGIBLE_GAIN = 0.02;
+    /** Attempts the rest of a gateway needs before its measured difference replaces the world's base success. */
+    static final long MIN_REST_ATTEMPTS = 200;
     /** A calmer retry policy waits at least this long between tries… */
     static final long MIN_BACKOFF_MILLIS = 2_000;
     /** …and never longer than this: a payment still completes while its customer waits. */
@@ -61,15 +65,22 @@ public final class CandidateGenerator {
         out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), alertValue));
         Target t = h.target();
         double share = view.share(t);
+        boolean routingHelps = false;
+        boolean routingCannotHelp = !h.routable();
         if (h.routable()) {
-            routingCandidates(h, view, out);
+            routingHelps = routingCandidates(h, view, out);
+            PathComparison cmp = view.compareWithOtherGateways(t);
+            routingCannotHelp = !routingHelps && cmp != null && cmp.atMostWorseBy(NEGLIGIBLE_GAIN);
         } else {
             // routing cannot help: show why by weighing the obvious move anyway
             String g = mostUsedGateway(view);
             double gwShare = view.routing().share(g);
             out.add(score(Action.shiftTraffic(g, 0.5), d, 0, 0, 0, risk(0.5 * gwShare, conf), 0.5 * gwShare));
         }
-        if (d == Diagnosis.RETRY_STORM) {
+        // where routing can take the traffic away from the storm, that is the answer; calming retries is for storms
+        // that follow the traffic wherever it goes, once that is clear (a request would hold up a routing change on
+        // the same traffic while it waits)
+        if (d == Diagnosis.RETRY_STORM && routingCannotHelp) {
             RetryPolicy current = view.routing().retryPolicy();
             // the same number of tries, further apart: fewer attempts pile onto a struggling bank or gateway at once,
             // and no payment loses a try it would have had (fewer retries would give up rescues)
@@ -86,10 +97,11 @@ public final class CandidateGenerator {
      * The routing changes for trouble on a gateway-pinned target, each with its estimated effect: only where the
      * target's traffic measurably fares worse than the same slice of traffic on the other gateways (a two-sample
      * test over the evidence). A rise the other gateways share, or one noise can explain, moves nothing: it gets a
-     * candidate that shows why, never one that could win. Latency trouble may move traffic only where the
-     * alternatives are no worse at approving payments: speed is never bought with approvals.
+     * candidate that shows why, never one that could win. Latency alone moves nothing: only the timeouts it causes
+     * count, so speed is never bought with approvals.
+     * @return whether routing can help (the candidates added can win)
      */
-    private void routingCandidates(Hypothesis h, SituationView view, List<Candidate> out) {
+    private boolean routingCandidates(Hypothesis h, SituationView view, List<Candidate> out) {
         Diagnosis d = h.diagnosis();
         double conf = h.confidence();
         Target t = h.target();
@@ -97,18 +109,21 @@ public final class CandidateGenerator {
         String g = view.gatewayOf(t);
         PathComparison cmp = view.compareWithOtherGateways(t);
         double gap = Math.max(0, view.alternativeBaseGap(g));
-        boolean worse = cmp != null && cmp.difference() > 0 && cmp.llr() >= ROUTABLE_EVIDENCE;
-        boolean faster = d == Diagnosis.LATENCY_SPIKE && cmp != null && cmp.difference() >= 0 && gap <= 0;
-        if (!worse && !faster) {
-            double diff = cmp == null ? 0 : Math.min(0, cmp.difference());
+        boolean worse = cmp != null && cmp.gain() > 0 && cmp.llr() >= ROUTABLE_EVIDENCE;
+        if (!worse) {
+            double diff = cmp == null ? 0 : Math.min(0, cmp.gain());
             out.add(score(Action.openCircuit(t), d, share * diff, 0, 0, risk(share, conf), share)
                     .rejected(cmp == null ? "too little traffic on " + t + " and elsewhere to compare"
                             : String.format(Locale.ROOT, "%s fails %.1f%% of %d attempts against %.1f%% of %d for the "
                                     + "same traffic on the other gateways: not measurably worse, so moving it cannot help",
                             t, cmp.rate() * 100, cmp.attempts(), cmp.otherRate() * 100, cmp.otherAttempts())));
-            return;
+            return false;
         }
-        double diff = Math.max(0, cmp.difference());
+        double diff = cmp.gain();
+        // what moving the rest of the gateway does to payments that were fine (usually a small cost); the world's
+        // base success stands in while the rest saw too little to measure
+        PathComparison rest = view.compareRestOfGateway(t);
+        double restGain = rest != null && rest.attempts() >= MIN_REST_ATTEMPTS ? rest.gain() : -gap;
         double feeDelta = view.alternativeFee(g) - view.fee(g);
         double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
         // open the circuit on exactly the failing path (or gateway)
@@ -116,13 +131,14 @@ public final class CandidateGenerator {
                 risk(share, conf), share));
         // move half of the gateway's traffic: gentler, helps half as much, and moves healthy traffic too
         double gwShare = view.routing().share(g);
-        out.add(score(Action.shiftTraffic(g, 0.5), d, 0.5 * share * diff - 0.5 * Math.max(0, gwShare - share) * gap,
+        out.add(score(Action.shiftTraffic(g, 0.5), d, 0.5 * share * diff + 0.5 * Math.max(0, gwShare - share) * restGain,
                 -0.5 * latencyGain * share, feeDelta * 0.5 * gwShare, risk(0.5 * gwShare, conf) * 0.8, 0.5 * gwShare));
         if (t.size() > 1) {
             Target whole = Target.gateway(g);
-            out.add(score(Action.openCircuit(whole), d, share * diff - Math.max(0, gwShare - share) * gap,
+            out.add(score(Action.openCircuit(whole), d, share * diff + Math.max(0, gwShare - share) * restGain,
                     -latencyGain * share, feeDelta * gwShare, risk(gwShare, conf), gwShare));
         }
+        return true;
     }
 
     private double latencyGain(SituationView view, Target t) {

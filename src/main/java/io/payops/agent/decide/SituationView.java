@@ -27,26 +27,69 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
 
     /**
      * How a gateway-pinned target's traffic fares against the same slice of traffic on the other gateways, over the
-     * evidence: e.g. razorpay's SBI payments against SBI's payments elsewhere. Null when the target names no gateway
-     * or either side saw nothing.
+     * evidence: e.g. razorpay's SBI payments against SBI's payments elsewhere. Technical failures decide whether
+     * the target is in trouble the others do not share (declines follow the customer, wherever the payment goes);
+     * the references' decline rates say what a move would change in declines (gateways differ in how many of the
+     * same payments they get approved). Null when the target names no gateway or either side saw nothing.
      */
     public PathComparison compareWithOtherGateways(Target t) {
         if (!t.has(Dimension.GATEWAY)) {
             return null;
         }
+        Target slice = t.without(Dimension.GATEWAY);
         SegmentStats own = evidence.segment(t);
-        SegmentStats slice = evidence.segment(t.without(Dimension.GATEWAY));
-        if (own == null || slice == null) {
+        SegmentStats all = evidence.segment(slice);
+        if (own == null || all == null) {
             return null;
         }
         long n = own.attempts();
-        long k = technicalFailures(own);
-        long m = slice.attempts() - n;
-        long j = technicalFailures(slice) - k;
+        long m = all.attempts() - n;
         if (n <= 0 || m <= 0) {
             return null;
         }
-        return new PathComparison(t, n, k, m, Math.max(0, j));
+        long k = technicalFailures(own);
+        long j = Math.max(0, technicalFailures(all) - k);
+        return new PathComparison(t, n, k, m, j, declineGap(t, slice, n, m));
+    }
+
+    /**
+     * The rest of a path's gateway (its traffic outside the path) against all traffic on the other gateways: what a
+     * move of the whole gateway does to the payments that were not in trouble. Null when there is no such rest.
+     */
+    public PathComparison compareRestOfGateway(Target path) {
+        String g = path.get(Dimension.GATEWAY);
+        if (g == null || path.size() < 2) {
+            return null;
+        }
+        SegmentStats gateway = evidence.segment(Target.gateway(g));
+        SegmentStats own = evidence.segment(path);
+        SegmentStats all = evidence.total();
+        if (gateway == null || own == null || all == null) {
+            return null;
+        }
+        long n = gateway.attempts() - own.attempts();
+        long m = all.attempts() - gateway.attempts();
+        if (n <= 0 || m <= 0) {
+            return null;
+        }
+        long k = Math.max(0, technicalFailures(gateway) - technicalFailures(own));
+        long j = Math.max(0, technicalFailures(all) - technicalFailures(gateway));
+        return new PathComparison(path, n, k, m, j, declineGap(Target.gateway(g), Target.ALL, gateway.attempts(),
+                m));
+    }
+
+    /**
+     * How many more declines (per attempt) a target normally has than the rest of its slice: from the references,
+     * so a surge of customer declines going on now does not count as something a move would avoid.
+     */
+    private double declineGap(Target t, Target slice, long n, long m) {
+        double own = references.declineRate(t);
+        double whole = references.declineRate(slice);
+        if (Double.isNaN(own) || Double.isNaN(whole)) {
+            return 0;
+        }
+        double others = ((n + m) * whole - n * own) / m;
+        return own - others;
     }
 
     private static long technicalFailures(SegmentStats s) {
@@ -62,18 +105,6 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
             return 0;
         }
         return (double) s.attempts() / total.attempts();
-    }
-
-    /** Technical failure share above the segment's reference, in [0, 1]. */
-    public double excessFailureRate(Target t) {
-        SegmentStats s = snapshot.segment(t);
-        if (s == null || s.attempts() == 0) {
-            return 0;
-        }
-        long customer = s.count(io.payops.domain.Status.USER_DECLINED) + s.count(io.payops.domain.Status.INSUFFICIENT_FUNDS);
-        double tech = (double) (s.attempts() - s.successes() - customer) / s.attempts();
-        double ref = references.technicalRate(t);
-        return Math.max(0, tech - (Double.isNaN(ref) ? 0 : ref));
     }
 
     public double fee(String gateway) {
