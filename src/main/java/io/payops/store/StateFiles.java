@@ -88,6 +88,10 @@ public final class StateFiles {
                 if (!Double.isFinite(x.successBefore()) || !Double.isFinite(x.successAfter())) {
                     throw new IllegalArgumentException(at + " has a success rate that is not a number");
                 }
+                if ((x.controlBefore() != null && !Double.isFinite(x.controlBefore()))
+                        || (x.controlAfter() != null && !Double.isFinite(x.controlAfter()))) {
+                    throw new IllegalArgumentException(at + " has a comparable traffic's success rate that is not a number");
+                }
             }
         }
     }

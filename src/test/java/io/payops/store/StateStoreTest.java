@@ -34,6 +34,12 @@ class StateStoreTest {
         assertEquals(List.of(), store.loadLessons(), "no file yet: no lessons, no warning");
         store.write(StateStore.LESSONS, new StateFiles.Lessons(StateFiles.FORMAT, List.of(LESSON)));
         assertEquals(List.of(LESSON), store.loadLessons());
+        assertFalse(Files.readString(dir.resolve(StateStore.LESSONS)).contains("control"),
+                "a lesson without comparable traffic is written as before");
+        Lesson compared = new Lesson("issuer_degradation on gateway+issuer", Diagnosis.ISSUER_DEGRADATION,
+                ActionType.OPEN_CIRCUIT, Outcome.HELPED, 0.84, 0.86, 479, 351_000, 0.93, 0.88);
+        store.write(StateStore.LESSONS, new StateFiles.Lessons(StateFiles.FORMAT, List.of(LESSON, compared)));
+        assertEquals(List.of(LESSON, compared), store.loadLessons());
     }
 
     @Test

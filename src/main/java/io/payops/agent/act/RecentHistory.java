@@ -2,9 +2,8 @@ package io.payops.agent.act;
 
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
-import io.payops.domain.Target;
-
 import io.payops.domain.Status;
+import io.payops.domain.Target;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The last few minutes of per-second segment stats, so an action's effect can be measured on exactly the seconds
@@ -77,12 +77,52 @@ public final class RecentHistory {
             }
             n += st.attempts();
             ok += st.successes();
-            tech += st.attempts() - st.successes() - st.count(io.payops.domain.Status.USER_DECLINED)
-                    - st.count(io.payops.domain.Status.INSUFFICIENT_FUNDS);
+            tech += technicalFailures(st);
             p95 += st.p95();
             secs++;
         }
         return new Sum(n, ok, tech, p95, secs);
+    }
+
+    /**
+     * Sums, second by second, every segment (all traffic excluded) that {@code segments} picks, e.g. every gateway ×
+     * issuer path outside one gateway: traffic that no single segment holds. A second's p95 is the attempt-weighted
+     * mean of the picked segments' p95 (a level to compare over time, not a true percentile of their union). The
+     * picked segments must not overlap, or attempts are counted twice.
+     */
+    public Sum sumOf(Predicate<Target> segments, long fromMillis, long toMillis) {
+        long n = 0;
+        long ok = 0;
+        long tech = 0;
+        double p95 = 0;
+        int secs = 0;
+        for (Second s : ring) {
+            if (s.atMillis <= fromMillis || s.atMillis > toMillis) {
+                continue;
+            }
+            long secondAttempts = 0;
+            double secondP95 = 0;
+            for (SegmentStats st : s.segments) {
+                if (st.attempts() == 0 || !segments.test(st.target())) {
+                    continue;
+                }
+                n += st.attempts();
+                ok += st.successes();
+                tech += technicalFailures(st);
+                secondAttempts += st.attempts();
+                secondP95 += st.p95() * st.attempts();
+            }
+            if (secondAttempts > 0) {
+                p95 += secondP95 / secondAttempts;
+                secs++;
+            }
+        }
+        return new Sum(n, ok, tech, p95, secs);
+    }
+
+    private static long technicalFailures(SegmentStats st) {
+        return st.attempts() - st.successes() - st.count(io.payops.domain.Status.USER_DECLINED)
+                - st.count(io.payops.domain.Status.INSUFFICIENT_FUNDS);
     }
 
     /**

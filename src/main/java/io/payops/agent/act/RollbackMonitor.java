@@ -10,17 +10,54 @@ import io.payops.domain.Target;
 import java.util.Locale;
 
 /**
- * The verify step for fresh changes. {@code evaluationSeconds} after a change it looks at two things. Where the
- * traffic went (the affected traffic outside the changed path, e.g. SBI's payments on the other gateways): if it
- * is now worse than it was before the change, by more than the limit and beyond noise, or much slower, the change
- * hurt and is rolled back to the exact earlier routing. And the affected traffic as a whole: if its technical
- * failures fell beyond noise since the trouble began, the change helped. A change is "helped" only with measured
- * evidence; too few samples is "inconclusive". The lesson records the numbers.
+ * The verify step for fresh changes. {@code evaluationSeconds} after a change it compares the seconds since the change
+ * (after {@link #SETTLE_MILLIS}) with the seconds since the trouble began, and judges two things. Where the traffic
+ * went (e.g. SBI's payments on the other gateways, for a circuit on razorpay × SBI): if it is now worse by more than
+ * the limit and beyond noise, or the affected traffic is much slower, the change hurt and is rolled back to the exact
+ * earlier routing. And the affected traffic as a whole (all of SBI's payments): if its technical failures fell beyond
+ * noise, the change helped. "Helped" needs measured evidence; too few samples is "inconclusive".
+ *
+ * <p>Other faults do not stop for the change: a fault ramping up on all traffic in those seconds makes the moved
+ * traffic worse, and one ending makes it better, whatever the change did. So wherever comparable traffic was left
+ * alone by the change, each before→after is taken relative to that traffic's before→after in the same seconds (a
+ * difference in differences; {@link ComparableTraffic} says which traffic and why). "Hurt" is the moved traffic
+ * falling by more than the limit beyond noise, as before, and still so beyond the control's movement in the same
+ * seconds, by more than the limit and the noise of all four samples: the control clears a change of a fall that
+ * everything shared, and never convicts one whose moved traffic did not get worse (only improved less than traffic
+ * elsewhere, which is the control's own luck or a fault ending there). "Helped" is the affected traffic's technical
+ * failures falling beyond the control's, by {@link #MIN_HELP} and beyond noise: a ramp elsewhere no longer hides
+ * help, and a fault ending everywhere is no longer credited to the change. "Slower" is its p95 rising by the limit's
+ * factor both on its own and relative to the control's p95. Only a circuit on one gateway's path to
+ * an issuer, method or network has such traffic. A whole-gateway circuit, a weight shift and a retry policy move or
+ * touch payments of every kind, leaving nothing comparable untouched: they, and a path whose comparable traffic was
+ * too thin to measure, are judged on their own before→after as before, and their sentence says so.
+ *
+ * <p>The lesson records the affected traffic's success before and after, and the control's beside it; the
+ * sentence gives both comparisons.
  */
 public final class RollbackMonitor {
+    /** Attempts after the change before "helped" may be said: fewer is "inconclusive". */
     private static final long MIN_SAMPLES = 30;
+    /** Attempts on each side below which a comparison is not made at all (a handful of payments proves nothing). */
+    private static final long MIN_ATTEMPTS = 10;
+    /**
+     * Attempts the control needs on each side to be used; the same floor as the moved traffic's, since the standard
+     * error already carries the control's noise. Below it the change is judged on its own.
+     */
+    private static final long MIN_CONTROL_ATTEMPTS = 10;
     /** Seconds after a change before its effect is counted, so retries in flight do not blur it. */
     private static final long SETTLE_MILLIS = 5000;
+    /**
+     * How many standard errors a movement must clear to count as more than noise: one-sided, about a 2% chance of
+     * calling pure noise "hurt" (or "helped") on the single check each change gets. The value the verify step has
+     * always used.
+     */
+    private static final double NOISE_Z = 2.0;
+    /** Smallest fall in technical failure rate called "helped", however many samples: half a point. */
+    private static final double MIN_HELP = 0.005;
+    /** Seconds of p95 needed before and after to judge latency: percentiles of a second or two are too jumpy. */
+    private static final int MIN_P95_SECONDS_BEFORE = 3;
+    private static final int MIN_P95_SECONDS_AFTER = 10;
 
     private final AgentConfig config;
     private final RecentHistory history;
@@ -34,27 +71,35 @@ public final class RollbackMonitor {
         this.lessons = lessons;
     }
 
+    /** One side's traffic before and after the change. */
+    record BeforeAfter(RecentHistory.Sum before, RecentHistory.Sum after) {
+        boolean measurable(long min) {
+            return before.attempts() >= min && after.attempts() >= min;
+        }
+
+        double successMove() {
+            return after.successRate() - before.successRate();
+        }
+    }
+
+    /** What the verify step concluded, the sentence with its numbers, and the control's success for the lesson. */
+    record Verdict(Outcome outcome, String numbers, Double controlBefore, Double controlAfter) {
+    }
+
     public void tick(ActionsInForce actions, long now, VerifyResult out) {
         for (ActiveAction a : actions.inForce()) {
             if (a.phase != ActiveAction.Phase.EVALUATING || now - a.executedAtMillis < config.evaluationSeconds() * 1000L) {
                 continue;
             }
             Target t = a.evaluationTarget();
-            RecentHistory.Sum before = history.sum(t, a.beforeFromMillis, a.executedAtMillis);
-            RecentHistory.Sum after = history.sum(t, a.executedAtMillis + SETTLE_MILLIS, now);
-            Target source = a.sourceTarget();
-            RecentHistory.Sum destBefore = before;
-            RecentHistory.Sum destAfter = after;
-            if (source != null) {
-                destBefore = before.minus(history.sum(source, a.beforeFromMillis, a.executedAtMillis));
-                destAfter = after.minus(history.sum(source, a.executedAtMillis + SETTLE_MILLIS, now));
-            }
-            Outcome outcome = hurt(destBefore, destAfter) || slower(before, after) ? Outcome.HURT : helped(before, after);
-            String numbers = String.format(Locale.ROOT, "success on %s was %.1f%% over %d attempts before and %.1f%% over "
-                            + "%d attempts after; p95 %.0f ms → %.0f ms", t, pct(before.successRate()), before.attempts(),
-                    pct(after.successRate()), after.attempts(), before.meanP95(), after.meanP95());
+            BeforeAfter affected = window((from, to) -> history.sum(t, from, to), a, now);
+            ComparableTraffic c = ComparableTraffic.of(a.record.action().type(), a.target());
+            Verdict v = c == null ? alone(a, t, affected, now) : against(c, a, t, affected, now);
+            Outcome outcome = v.outcome();
+            String numbers = v.numbers();
             lessons.add(new Lesson(situation(a), a.diagnosis, a.record.action().type(), outcome,
-                    before.successRate(), after.successRate(), after.attempts(), now));
+                    affected.before().successRate(), affected.after().successRate(), affected.after().attempts(), now,
+                    v.controlBefore(), v.controlAfter()));
             if (outcome == Outcome.HURT) {
                 executor.revert(a.record.action(), a.before, a.after);
                 a.phase = ActiveAction.Phase.DONE;
@@ -72,35 +117,178 @@ public final class RollbackMonitor {
         }
     }
 
+    /** Some traffic's sum over the seconds ending in (from, to]. */
+    @FunctionalInterface
+    private interface Traffic {
+        RecentHistory.Sum sum(long fromMillis, long toMillis);
+    }
+
+    /** The same traffic over the trouble before the change and over the settled seconds since. */
+    private static BeforeAfter window(Traffic traffic, ActiveAction a, long now) {
+        return new BeforeAfter(traffic.sum(a.beforeFromMillis, a.executedAtMillis),
+                traffic.sum(a.executedAtMillis + SETTLE_MILLIS, now));
+    }
+
+    /** No comparable traffic: the moved traffic and the affected traffic are judged on their own movement. */
+    private Verdict alone(ActiveAction a, Target t, BeforeAfter affected, long now) {
+        Target source = a.sourceTarget();
+        BeforeAfter moved = affected;
+        if (source != null) {
+            BeforeAfter off = window((from, to) -> history.sum(source, from, to), a, now);
+            moved = new BeforeAfter(affected.before().minus(off.before()), affected.after().minus(off.after()));
+        }
+        RecentHistory.Sum before = affected.before();
+        RecentHistory.Sum after = affected.after();
+        Outcome outcome = hurt(moved.before(), moved.after()) || slower(before, after) ? Outcome.HURT
+                : helped(before, after);
+        String numbers = String.format(Locale.ROOT, "success on %s was %.1f%% over %d attempts before and %.1f%% over "
+                        + "%d attempts after, judged on its own: this change left no comparable traffic untouched to take "
+                        + "other faults' movement out; p95 %.0f ms → %.0f ms", t, pct(before.successRate()),
+                before.attempts(), pct(after.successRate()), after.attempts(), before.meanP95(), after.meanP95());
+        return new Verdict(outcome, numbers, null, null);
+    }
+
+    /** Each movement taken relative to comparable traffic's movement in the same seconds, where there is enough of it. */
+    private Verdict against(ComparableTraffic c, ActiveAction a, Target t, BeforeAfter affected, long now) {
+        BeforeAfter moved = window((from, to) -> history.sumOf(c.destination(), from, to), a, now);
+        BeforeAfter movedControl = window((from, to) -> history.sumOf(c.destinationControl(), from, to), a, now);
+        BeforeAfter control = window((from, to) -> history.sumOf(c.affectedControl(), from, to), a, now);
+        boolean movedComparable = movedControl.measurable(MIN_CONTROL_ATTEMPTS);
+        boolean comparable = control.measurable(MIN_CONTROL_ATTEMPTS);
+        RecentHistory.Sum before = affected.before();
+        RecentHistory.Sum after = affected.after();
+        boolean hurt = movedComparable
+                ? hurt(moved.before(), moved.after(), movedControl.before(), movedControl.after())
+                : hurt(moved.before(), moved.after());
+        boolean slower = slower(before, after, control.before(), control.after());
+        Outcome outcome = hurt || slower ? Outcome.HURT : comparable
+                ? helped(before, after, control.before(), control.after()) : helped(before, after);
+
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "success on %s was %.1f%% over %d attempts before and %.1f%% over %d attempts after", t,
+                pct(before.successRate()), before.attempts(), pct(after.successRate()), after.attempts()));
+        sb.append(comparable ? String.format(Locale.ROOT, " (%s, which it left alone: %.1f%% → %.1f%%)",
+                c.affectedControlName(), pct(control.before().successRate()), pct(control.after().successRate()))
+                : " (too little traffic of " + c.affectedControlName() + " to compare with)");
+        sb.append(String.format(Locale.ROOT, "; where it went (%s) %.1f%% → %.1f%%", c.destinationName(),
+                pct(moved.before().successRate()), pct(moved.after().successRate())));
+        if (movedComparable) {
+            double beyond = moved.successMove() - movedControl.successMove();
+            sb.append(String.format(Locale.ROOT, " against %.1f%% → %.1f%% for %s: %+.1f points beyond them",
+                    pct(movedControl.before().successRate()), pct(movedControl.after().successRate()),
+                    c.destinationControlName(), pct(beyond)));
+        } else {
+            sb.append(", judged on its own (too little traffic of ").append(c.destinationControlName())
+                    .append(" to compare with)");
+        }
+        sb.append(String.format(Locale.ROOT, "; p95 %.0f ms → %.0f ms", before.meanP95(), after.meanP95()));
+        if (p95Measurable(control.before(), control.after())) {
+            sb.append(String.format(Locale.ROOT, " (%s %.0f ms → %.0f ms)", c.affectedControlName(),
+                    control.before().meanP95(), control.after().meanP95()));
+        }
+        return new Verdict(outcome, sb.toString(), comparable ? control.before().successRate() : null,
+                comparable ? control.after().successRate() : null);
+    }
+
     /** The traffic the change moved is worse off where it went: less success beyond the limit and noise. */
     boolean hurt(RecentHistory.Sum before, RecentHistory.Sum after) {
-        if (before.attempts() < 10 || after.attempts() < 10) {
+        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_ATTEMPTS) {
             return false;
         }
         double diff = after.successRate() - before.successRate();
-        return diff < -config.rollbackSuccessDrop() && diff < -2 * se(before, after, before.successRate(),
+        return diff < -config.rollbackSuccessDrop() && diff < -NOISE_Z * se(before, after, before.successRate(),
                 after.successRate());
+    }
+
+    /**
+     * The traffic the change moved is worse off where it went (as {@link #hurt(RecentHistory.Sum, RecentHistory.Sum)}),
+     * and that fall is its own: less what comparable traffic it left alone went through in the same seconds, it
+     * still exceeds the limit and the noise of all four samples (the standard error of the difference in
+     * differences). The control can clear a change of a fall everything shared; it never convicts one whose moved
+     * traffic did not get worse, only better less than traffic elsewhere (a fault ending on the control, or the
+     * control's own noise, would otherwise roll back a good change).
+     */
+    boolean hurt(RecentHistory.Sum before, RecentHistory.Sum after, RecentHistory.Sum controlBefore,
+                 RecentHistory.Sum controlAfter) {
+        if (!hurt(before, after)) {
+            return false;
+        }
+        double beyond = (after.successRate() - before.successRate())
+                - (controlAfter.successRate() - controlBefore.successRate());
+        double se = didSe(before.successes(), before.attempts(), after.successes(), after.attempts(),
+                controlBefore.successes(), controlBefore.attempts(), controlAfter.successes(), controlAfter.attempts());
+        return beyond < -config.rollbackSuccessDrop() && beyond < -NOISE_Z * se;
     }
 
     /** The affected traffic as a whole got much slower (latency is judged on whole segments: it cannot be split). */
     boolean slower(RecentHistory.Sum before, RecentHistory.Sum after) {
-        return before.seconds() >= 3 && after.seconds() >= 10
-                && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
+        return p95Measurable(before, after) && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
+    }
+
+    /**
+     * Much slower on its own and relative to comparable traffic: its p95 grew by the limit's factor more than the
+     * control's did (a latency spike on all traffic slows both). Judged on its own when the control has too few
+     * seconds of latency.
+     */
+    boolean slower(RecentHistory.Sum before, RecentHistory.Sum after, RecentHistory.Sum controlBefore,
+                   RecentHistory.Sum controlAfter) {
+        if (!slower(before, after)) {
+            return false;
+        }
+        if (!p95Measurable(controlBefore, controlAfter) || !(controlBefore.meanP95() > 0)) {
+            return true;
+        }
+        double controlRise = controlAfter.meanP95() / controlBefore.meanP95();
+        return after.meanP95() > before.meanP95() * controlRise * config.rollbackLatencyRise();
+    }
+
+    private static boolean p95Measurable(RecentHistory.Sum before, RecentHistory.Sum after) {
+        return before.seconds() >= MIN_P95_SECONDS_BEFORE && after.seconds() >= MIN_P95_SECONDS_AFTER;
     }
 
     /** Technical failures of the affected traffic fell beyond noise: helped; too few samples: inconclusive. */
     Outcome helped(RecentHistory.Sum before, RecentHistory.Sum after) {
-        if (before.attempts() < 10 || after.attempts() < MIN_SAMPLES) {
+        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_SAMPLES) {
             return Outcome.INCONCLUSIVE;
         }
         double drop = before.technicalRate() - after.technicalRate();
-        return drop > Math.max(0.005, 2 * se(before, after, before.technicalRate(), after.technicalRate()))
+        return drop > Math.max(MIN_HELP, NOISE_Z * se(before, after, before.technicalRate(), after.technicalRate()))
                 ? Outcome.HELPED : Outcome.NEUTRAL;
+    }
+
+    /**
+     * Technical failures of the affected traffic fell beyond what they did on comparable traffic it left alone in
+     * the same seconds, by more than {@link #MIN_HELP} and the noise of both: helped; too few samples: inconclusive.
+     */
+    Outcome helped(RecentHistory.Sum before, RecentHistory.Sum after, RecentHistory.Sum controlBefore,
+                   RecentHistory.Sum controlAfter) {
+        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_SAMPLES) {
+            return Outcome.INCONCLUSIVE;
+        }
+        double drop = (before.technicalRate() - after.technicalRate())
+                - (controlBefore.technicalRate() - controlAfter.technicalRate());
+        double se = didSe(before.technicalFailures(), before.attempts(), after.technicalFailures(), after.attempts(),
+                controlBefore.technicalFailures(), controlBefore.attempts(), controlAfter.technicalFailures(),
+                controlAfter.attempts());
+        return drop > Math.max(MIN_HELP, NOISE_Z * se) ? Outcome.HELPED : Outcome.NEUTRAL;
     }
 
     private static double se(RecentHistory.Sum a, RecentHistory.Sum b, double pa, double pb) {
         double p = (pa * a.attempts() + pb * b.attempts()) / (a.attempts() + b.attempts());
         return Math.sqrt(Math.max(1e-9, p * (1 - p)) * (1.0 / a.attempts() + 1.0 / b.attempts()));
+    }
+
+    /**
+     * Standard error of (p1 − p0) − (q1 − q0) for four independent binomial samples (k of n each). Each variance
+     * uses (k + 1) / (n + 2) for the rate, so a side that happened to see no failures still counts as noisy.
+     */
+    static double didSe(long k0, long n0, long k1, long n1, long c0, long m0, long c1, long m1) {
+        return Math.sqrt(variance(k0, n0) + variance(k1, n1) + variance(c0, m0) + variance(c1, m1));
+    }
+
+    private static double variance(long k, long n) {
+        double p = (k + 1.0) / (n + 2.0);
+        return p * (1 - p) / n;
     }
 
     static String situation(ActiveAction a) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class LearningView extends VBox {
     @FXML private TableColumn<LessonRow, String> diagnosisColumn;
     @FXML private TableColumn<LessonRow, String> actionColumn;
     @FXML private TableColumn<LessonRow, LessonRow> outcomeColumn;
-    @FXML private TableColumn<LessonRow, String> successColumn;
+    @FXML private TableColumn<LessonRow, LessonRow> successColumn;
     @FXML private TableColumn<LessonRow, Long> samplesColumn;
 
     public LearningView(LearningViewModel viewModel) {
@@ -86,7 +87,17 @@ public final class LearningView extends VBox {
         value(diagnosisColumn, LessonRow::diagnosis);
         value(actionColumn, LessonRow::action);
         text(outcomeColumn, LessonRow::outcomeKey, r -> "outcome-" + r.outcomeKey(), Comparator.comparing(LessonRow::outcome));
-        value(successColumn, LessonRow::successChange);
+        successColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        successColumn.setComparator(Comparator.comparing(LessonRow::successChange));
+        successColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LessonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.successChange());
+                setTooltip(empty || row == null || row.controlChange().isEmpty() ? null
+                        : new Tooltip("comparable traffic the action left alone, same seconds: " + row.controlChange()));
+            }
+        });
         value(samplesColumn, LessonRow::samples);
     }
 

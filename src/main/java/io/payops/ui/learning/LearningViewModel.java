@@ -88,7 +88,10 @@ public final class LearningViewModel implements FrameListener {
         double at = l.atMillis() / 1000.0;
         return new LessonRow(at, String.format(Locale.ROOT, "%.0f s", at), l.situation(), l.diagnosis().key(),
                 l.action().key(), l.outcome(), l.outcome().key(),
-                percentOrNone(l.successBefore()) + " → " + percentOrNone(l.successAfter()), l.samplesAfter());
+                percentOrNone(l.successBefore()) + " → " + percentOrNone(l.successAfter()),
+                l.controlBefore() == null || l.controlAfter() == null ? ""
+                        : percentOrNone(l.controlBefore()) + " → " + percentOrNone(l.controlAfter()),
+                l.samplesAfter());
     }
 
     private static String summaryOf(LearningState state) {

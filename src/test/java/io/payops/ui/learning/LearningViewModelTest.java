@@ -70,6 +70,8 @@ class LearningViewModelTest {
         assertTrue(hurt.successChange().matches("\\d+\\.\\d% → \\d+\\.\\d%"), hurt.successChange());
         String[] beforeAfter = hurt.successChange().replace("%", "").split(" → ");
         assertTrue(Double.parseDouble(beforeAfter[1]) < Double.parseDouble(beforeAfter[0]), "it made things worse");
+        // a circuit on one issuer's path is judged against the other issuers, which it left alone
+        assertTrue(hurt.controlChange().matches("\\d+\\.\\d% → \\d+\\.\\d%"), hurt.controlChange());
         assertTrue(hurt.samples() > 0);
 
         EffectivenessRow row = vm.effectiveness().stream()
