@@ -105,37 +105,40 @@ public final class CandidateGenerator {
         Diagnosis d = h.diagnosis();
         double conf = h.confidence();
         Target t = h.target();
-        double share = view.share(t);
         String g = view.gatewayOf(t);
         PathComparison cmp = view.compareWithOtherGateways(t);
-        double gap = Math.max(0, view.alternativeBaseGap(g));
-        boolean worse = cmp != null && cmp.gain() > 0 && cmp.llr() >= ROUTABLE_EVIDENCE;
+        double share = view.share(t);
+        double slice = view.share(t.without(io.payops.domain.Dimension.GATEWAY));
+        boolean worse = cmp != null && cmp.llr() >= ROUTABLE_EVIDENCE && cmp.paymentGain(1) > 0;
         if (!worse) {
-            double diff = cmp == null ? 0 : Math.min(0, cmp.gain());
-            out.add(score(Action.openCircuit(t), d, share * diff, 0, 0, risk(share, conf), share)
+            double gain = cmp == null ? 0 : Math.min(0, slice * cmp.paymentGain(1));
+            out.add(score(Action.openCircuit(t), d, gain, 0, 0, risk(share, conf), share)
                     .rejected(cmp == null ? "too little traffic on " + t + " and elsewhere to compare"
                             : String.format(Locale.ROOT, "%s fails %.1f%% of %d attempts against %.1f%% of %d for the "
-                                    + "same traffic on the other gateways: not measurably worse, so moving it cannot help",
+                                    + "same traffic on the other gateways: moving it would not save payments",
                             t, cmp.rate() * 100, cmp.attempts(), cmp.otherRate() * 100, cmp.otherAttempts())));
             return false;
         }
-        double diff = cmp.gain();
         // what moving the rest of the gateway does to payments that were fine (usually a small cost); the world's
         // base success stands in while the rest saw too little to measure
         PathComparison rest = view.compareRestOfGateway(t);
-        double restGain = rest != null && rest.attempts() >= MIN_REST_ATTEMPTS ? rest.gain() : -gap;
+        double restShare = Math.max(0, view.share(Target.gateway(g)) - share);
+        double gap = Math.max(0, view.alternativeBaseGap(g));
+        boolean restMeasured = rest != null && rest.attempts() >= MIN_REST_ATTEMPTS;
         double feeDelta = view.alternativeFee(g) - view.fee(g);
         double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
+        double gwShare = view.routing().share(g);
         // open the circuit on exactly the failing path (or gateway)
-        out.add(score(Action.openCircuit(t), d, share * diff, -latencyGain * share, feeDelta * share,
+        out.add(score(Action.openCircuit(t), d, slice * cmp.paymentGain(1), -latencyGain * share, feeDelta * share,
                 risk(share, conf), share));
         // move half of the gateway's traffic: gentler, helps half as much, and moves healthy traffic too
-        double gwShare = view.routing().share(g);
-        out.add(score(Action.shiftTraffic(g, 0.5), d, 0.5 * share * diff + 0.5 * Math.max(0, gwShare - share) * restGain,
+        double restHalf = restMeasured ? (1 - share) * rest.paymentGain(0.5) : -0.5 * restShare * gap;
+        out.add(score(Action.shiftTraffic(g, 0.5), d, slice * cmp.paymentGain(0.5) + (t.size() > 1 ? restHalf : 0),
                 -0.5 * latencyGain * share, feeDelta * 0.5 * gwShare, risk(0.5 * gwShare, conf) * 0.8, 0.5 * gwShare));
         if (t.size() > 1) {
             Target whole = Target.gateway(g);
-            out.add(score(Action.openCircuit(whole), d, share * diff + Math.max(0, gwShare - share) * restGain,
+            double restAll = restMeasured ? (1 - share) * rest.paymentGain(1) : -restShare * gap;
+            out.add(score(Action.openCircuit(whole), d, slice * cmp.paymentGain(1) + restAll,
                     -latencyGain * share, feeDelta * gwShare, risk(gwShare, conf), gwShare));
         }
         return true;

@@ -3,19 +3,29 @@ package io.payops.agent.decide;
 import io.payops.domain.Target;
 
 /**
- * A gateway-pinned target's technical failures ({@code failures} of {@code attempts}) against those of the same
- * slice of traffic on the other gateways ({@code otherFailures} of {@code otherAttempts}), and how many more
- * declines the target normally has ({@code declineGap}, from the references): whether sending the target's traffic
- * elsewhere can help at all, and by how much. Routing can only help where the target is worse than the
- * alternatives; a fault on an issuer everywhere leaves every gateway's share of it equally bad.
+ * A gateway-pinned target's traffic against the same slice of traffic on the other gateways (e.g. razorpay's SBI
+ * payments against SBI's payments elsewhere): technical failures ({@code failures} of {@code attempts} on the
+ * target, {@code otherFailures} of {@code otherAttempts} elsewhere) as measured over the evidence, declines as the
+ * references say they normally are ({@code declineRate}, {@code otherDeclineRate}: customers decline wherever the
+ * payment goes, so a surge of declines now is nothing a move avoids).
+ *
+ * <p>Whether sending the target's traffic elsewhere can help at all ({@link #llr()}: the target's technical failures
+ * measurably above the alternatives'; a fault on an issuer everywhere leaves every gateway's share of it equally
+ * bad), and what it would gain per payment of the slice ({@link #paymentGain(double)}): a payment's attempts each
+ * pick a gateway by routing and a technical failure is retried up to {@code maxRetries} times, so most of a small
+ * fault's failures are rescued by a retry elsewhere, while a decline is final. Judging moves by payments rather
+ * than attempts keeps the agent from moving traffic onto gateways that decline more, for failures retries already
+ * rescue.
  */
-public record PathComparison(Target target, long attempts, long failures, long otherAttempts, long otherFailures,
-                             double declineGap) {
+public record PathComparison(Target target, long attempts, long failures, double declineRate, long otherAttempts,
+                             long otherFailures, double otherDeclineRate, int maxRetries) {
 
+    /** Technical failure rate of the target's attempts. */
     public double rate() {
         return (double) failures / attempts;
     }
 
+    /** Technical failure rate of the same traffic's attempts on the other gateways. */
     public double otherRate() {
         return (double) otherFailures / otherAttempts;
     }
@@ -25,17 +35,37 @@ public record PathComparison(Target target, long attempts, long failures, long o
         return rate() - otherRate();
     }
 
-    /**
-     * What moving the target's traffic would save per attempt moved (negative: what it would cost): the technical
-     * difference plus the normal difference in declines.
-     */
-    public double gain() {
-        return difference() + declineGap;
+    /** The target's share of the slice's attempts. */
+    public double weight() {
+        return (double) attempts / (attempts + otherAttempts);
     }
 
     /**
-     * The log-likelihood ratio of "the target fails more often than the alternatives" against "both fail alike"
-     * (0 when the target is not worse): a two-sample test, so a rise that noise can explain does not move traffic.
+     * The change in the chance that a payment of the slice succeeds when {@code moved} (0..1) of the target's traffic
+     * goes to the other gateways instead (negative: the move costs payments).
+     */
+    public double paymentGain(double moved) {
+        return paymentSuccess(weight() * (1 - moved)) - paymentSuccess(weight());
+    }
+
+    /** P(a payment of the slice succeeds) when the target carries {@code w} of its attempts. */
+    private double paymentSuccess(double w) {
+        double tech = w * rate() + (1 - w) * otherRate();
+        double decline = w * declineRate + (1 - w) * otherDeclineRate;
+        double success = Math.max(0, 1 - tech - decline);
+        double tries = 0;
+        double power = 1;
+        for (int k = 0; k <= maxRetries; k++) {
+            tries += power;
+            power *= tech;
+        }
+        return success * tries;
+    }
+
+    /**
+     * The log-likelihood ratio of "the target fails technically more often than the alternatives" against "both
+     * fail alike" (0 when the target is not worse): a two-sample test, so a rise that noise can explain does not
+     * move traffic.
      */
     public double llr() {
         if (rate() <= otherRate()) {
@@ -46,13 +76,12 @@ public record PathComparison(Target target, long attempts, long failures, long o
     }
 
     /**
-     * Whether the data say, at about 97.5% one-sided, that the target is at most {@code margin} worse than the
-     * alternatives: the difference's upper bound (two standard errors) is below it. Where this holds, moving the
-     * traffic could gain at most that little; where it does not, more evidence may still show a gain.
+     * Whether the data say, at about 97.5% one-sided, that the target's technical failures are at most
+     * {@code margin} above the alternatives': the difference's upper bound (two standard errors) is below it.
      */
     public boolean atMostWorseBy(double margin) {
         double se = Math.sqrt(rate() * (1 - rate()) / attempts + otherRate() * (1 - otherRate()) / otherAttempts);
-        return gain() + 2 * Math.max(se, 1e-4) < margin;
+        return difference() + 2 * Math.max(se, 1e-4) < margin;
     }
 
     private static double kl(double p, double q) {

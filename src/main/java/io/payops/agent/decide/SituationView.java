@@ -49,7 +49,8 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         }
         long k = technicalFailures(own);
         long j = Math.max(0, technicalFailures(all) - k);
-        return new PathComparison(t, n, k, m, j, declineGap(t, slice, n, m));
+        return new PathComparison(t, n, k, declineRate(t), m, j, othersDeclineRate(t, slice, n, m),
+                routing.retryPolicy().maxRetries());
     }
 
     /**
@@ -74,22 +75,25 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         }
         long k = Math.max(0, technicalFailures(gateway) - technicalFailures(own));
         long j = Math.max(0, technicalFailures(all) - technicalFailures(gateway));
-        return new PathComparison(path, n, k, m, j, declineGap(Target.gateway(g), Target.ALL, gateway.attempts(),
-                m));
+        Target gw = Target.gateway(g);
+        return new PathComparison(path, n, k, declineRate(gw), m, j,
+                othersDeclineRate(gw, Target.ALL, gateway.attempts(), m), routing.retryPolicy().maxRetries());
+    }
+
+    /** A segment's normal decline rate (the references'), 0 when unknown. */
+    private double declineRate(Target t) {
+        double r = references.declineRate(t);
+        return Double.isNaN(r) ? 0 : r;
     }
 
     /**
-     * How many more declines (per attempt) a target normally has than the rest of its slice: from the references,
-     * so a surge of customer declines going on now does not count as something a move would avoid.
+     * The normal decline rate of a slice's traffic outside {@code t} (the slice holds {@code n + m} attempts, t holds
+     * {@code n}): from the references, so a surge of customer declines going on now does not count as something a
+     * move would avoid.
      */
-    private double declineGap(Target t, Target slice, long n, long m) {
-        double own = references.declineRate(t);
-        double whole = references.declineRate(slice);
-        if (Double.isNaN(own) || Double.isNaN(whole)) {
-            return 0;
-        }
-        double others = ((n + m) * whole - n * own) / m;
-        return own - others;
+    private double othersDeclineRate(Target t, Target slice, long n, long m) {
+        double whole = declineRate(slice);
+        return Math.max(0, Math.min(1, ((n + m) * whole - n * declineRate(t)) / m));
     }
 
     private static long technicalFailures(SegmentStats s) {
