@@ -48,9 +48,15 @@ public record AgentConfig(
         ScoreWeights weights,
         ApprovalMode approval) {
 
-    /** How candidate effects are weighed: points of success, seconds of p95, fee points, and risk. */
+    /**
+     * How candidate effects are weighed: points of success, seconds of p95, fee points, and risk. A candidate's
+     * success effect is measured at the payment level (the alternatives' own failures and declines and the retries
+     * that rescue most attempt failures are already in it), so risk only has to stop moves whose gain is within
+     * what being wrong could cost: a weight of 0.1 makes moving 40% of traffic on a sure diagnosis need a gain of
+     * about 0.02 points of all payments.
+     */
     public record ScoreWeights(double success, double latency, double cost, double risk) {
-        public static final ScoreWeights DEFAULT = new ScoreWeights(1.0, 0.5, 0.05, 1.0);
+        public static final ScoreWeights DEFAULT = new ScoreWeights(1.0, 0.5, 0.05, 0.1);
     }
 
     public static AgentConfig defaults(ApprovalMode approval) {

@@ -22,7 +22,15 @@ import java.util.function.LongSupplier;
 public final class RecoveryMonitor {
     /** ln(19): the probe decides at about 95:5 odds either way. */
     private static final double PROBE_DECISION = Math.log(19);
+    /**
+     * A probe that has not decided by then settles for the likelier side, but only once it has seen this many
+     * attempts: a low-volume path lets a probe through a few attempts a minute, and a handful of lucky successes
+     * must not close a circuit on a fault that is still on.
+     */
     private static final long MAX_PROBE_MILLIS = 300_000;
+    private static final long MIN_UNDECIDED_PROBE_ATTEMPTS = 60;
+    /** However few attempts came, a probe ends after this long (the path barely carries traffic). */
+    private static final long LONGEST_PROBE_MILLIS = 1_200_000;
 
     private final AgentConfig config;
     private final RecentHistory history;
@@ -73,7 +81,8 @@ public final class RecoveryMonitor {
         long n = probe.attempts();
         // log-likelihood ratio of "still failing" against "healthy"
         double llr = k * Math.log(q1 / q0) + (n - k) * Math.log((1 - q1) / (1 - q0));
-        boolean timeUp = now - a.probeStartedAtMillis >= MAX_PROBE_MILLIS;
+        long probing = now - a.probeStartedAtMillis;
+        boolean timeUp = probing >= MAX_PROBE_MILLIS && n >= MIN_UNDECIDED_PROBE_ATTEMPTS || probing >= LONGEST_PROBE_MILLIS;
         if (llr <= -PROBE_DECISION || (timeUp && llr < 0 && n >= 3)) {
             executor.apply(Action.closeCircuit(t));
             detector.clearAlarm(t);

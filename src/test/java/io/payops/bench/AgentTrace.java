@@ -1,0 +1,47 @@
+package io.payops.bench;
+
+import io.payops.domain.AgentCycle;
+import io.payops.domain.Candidate;
+import io.payops.domain.Hypothesis;
+import io.payops.engine.RunSettings;
+import io.payops.report.ScenarioRunner;
+import io.payops.sim.ScenarioLoader;
+
+import java.util.Locale;
+
+/**
+ * A developer's view of what the agent thought: runs a scenario (a name, a file or random-SEED) and prints every
+ * cycle between two simulated seconds: hypotheses, the decision, the rejected candidates with why, the guard's
+ * verdict. Not a test; run it from the test classpath:
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.payops.bench.AgentTrace random-153 1230 1300}
+ */
+public final class AgentTrace {
+    private AgentTrace() {
+    }
+
+    public static void main(String[] args) {
+        String scenario = args[0];
+        double from = Double.parseDouble(args[1]);
+        double to = Double.parseDouble(args[2]);
+        ScenarioRunner.run(ScenarioLoader.resolve(scenario), RunSettings.of("agent"), null, f -> {
+            AgentCycle c = f.step().cycle();
+            if (c == null || f.simSeconds() < from || f.simSeconds() > to) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "t=%.0f anomalies=%d%n", f.simSeconds(), c.anomalies().size());
+            c.anomalies().stream().limit(4).forEach(a -> System.out.printf(Locale.ROOT, "   anomaly %s %s %.3f vs %.3f score %.1f%n",
+                    a.kind(), a.target(), a.observed(), a.expected(), a.score()));
+            for (Hypothesis h : c.hypotheses()) {
+                System.out.printf(Locale.ROOT, "   hyp %.3f %s %s | %s%n", h.confidence(), h.diagnosis().key(), h.target(),
+                        h.evidence().isEmpty() ? "" : h.evidence().get(0));
+            }
+            Candidate s = c.decision().selected();
+            System.out.printf(Locale.ROOT, "   decide %s score %.3f gain %.3f conf %.2f -> %s (%s)%n", s.action().describe(),
+                    s.score(), s.successGain(), c.decision().confidence(), c.verdict().kind(), c.actionTaken());
+            for (Candidate r : c.decision().rejected()) {
+                System.out.printf(Locale.ROOT, "      rejected %s score %.3f gain %.3f: %s%n", r.action().describe(), r.score(),
+                        r.successGain(), r.rejectedBecause());
+            }
+        });
+    }
+}
