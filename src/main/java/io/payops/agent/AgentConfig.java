@@ -60,7 +60,7 @@ public record AgentConfig(
     }
 
     public static AgentConfig defaults(ApprovalMode approval) {
-        return new AgentConfig(2, 8.0, 0.05, 150, 600, 1.8, 0.08, 0.8, 0.5, 3.0, 3, 120, 0.45, 300, 40, 0.03, 1.5, 90,
+        return new AgentConfig(2, 8.0, 0.05, 150, 600, 1.8, 0.08, 0.8, 0.5, 3.0, 3, 120, 0.45, 300, 40, 0.03, 1.5, 45,
                 ScoreWeights.DEFAULT, approval);
     }
 

@@ -76,7 +76,9 @@ public final class RecoveryMonitor {
         }
         RecentHistory.Sum probe = history.sum(t, a.probeStartedAtMillis, now);
         double q0 = Math.max(0.004, detector.technicalRate(t));
-        double q1 = Math.max(q0 + 0.05, Math.min(0.95, a.faultyRate));
+        // "still failing" is half the rise seen during the trouble (at least 5 points): a fault that has eased but not
+        // ended must not pass for healthy on a probe's few attempts
+        double q1 = Math.min(0.95, q0 + Math.max(0.05, (a.faultyRate - q0) / 2));
         long k = probe.technicalFailures();
         long n = probe.attempts();
         // log-likelihood ratio of "still failing" against "healthy"

@@ -38,6 +38,17 @@ final class BernoulliCusum {
         }
     }
 
+    /** The rate of the alternative that leads now (the one whose level is highest): what "in alarm" claims. */
+    double leadingRate(double q0, double minRise) {
+        int best = 0;
+        for (int k = 1; k < levels.length; k++) {
+            if (levels[k] > levels[best]) {
+                best = k;
+            }
+        }
+        return best == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + LARGE_RISES[best - 1]);
+    }
+
     double level() {
         double max = 0;
         for (double l : levels) {

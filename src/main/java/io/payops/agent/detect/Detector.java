@@ -115,6 +115,7 @@ public final class Detector implements References {
     }
 
     /** The sequential test's level for a segment (0 when unknown): how strongly it says something is wrong. */
+    @Override
     public double alarmLevel(Target target) {
         SegmentMonitor m = monitors.get(target);
         return m == null ? 0 : Math.max(m.technical.level(), m.declines.level());

@@ -18,6 +18,14 @@ public interface References {
 
     double attemptsPerPayment(Target target);
 
+    /**
+     * How strongly the segment's own sequential test says something is wrong there now (a log-likelihood ratio, 0
+     * when it says nothing); NaN when there is no such test (a single snapshot).
+     */
+    default double alarmLevel(Target target) {
+        return Double.NaN;
+    }
+
     /** Share of attempts failing for technical reasons (not customer declines). */
     default double technicalRate(Target target) {
         double sum = 0;

@@ -14,6 +14,14 @@ final class SegmentMonitor {
     /** Rates below this are treated as this, so a segment with no failures yet is not alarmed by the first one. */
     private static final double RATE_FLOOR = 0.004;
     private static final long MIN_LATENCY_SAMPLES = 100;
+    /** Seconds of the segment's latest traffic kept to tell that an alarm's cause is gone. */
+    static final int RECENT_SECONDS = 15;
+    /**
+     * An alarm is cleared when the latest {@link #RECENT_SECONDS} favour "back to the reference" over the alarm's own
+     * alternative by this log-likelihood ratio (ln 20: 20 to 1). Without it a test capped at twice its threshold
+     * takes minutes to come back down after a fault ends, and the incident outlives its cause.
+     */
+    static final double RECOVERED = Math.log(20);
 
     final Target target;
     private final double[] refStatus = new double[STATUSES.length];
@@ -22,6 +30,10 @@ final class SegmentMonitor {
     private double refApm = Double.NaN;
     final BernoulliCusum technical = new BernoulliCusum();
     final BernoulliCusum declines = new BernoulliCusum();
+    /** The latest seconds' attempts, technical failures and declines: [second % RECENT_SECONDS][3]. */
+    private final long[][] recent = new long[RECENT_SECONDS][3];
+    private int recentNext;
+    private long lastMillis;
     private double attemptsPerSecond;
 
     SegmentMonitor(Target target) {
@@ -106,6 +118,10 @@ final class SegmentMonitor {
                 double d0 = own ? conservative(declineRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.declineRate()));
                 technical.add(n, tech, q0, minRise, nowMillis, 2 * threshold);
                 declines.add(n, customer, d0, minRise, nowMillis, 2 * threshold);
+                remember(n, tech, customer);
+                lastMillis = nowMillis;
+                clearIfRecovered(technical, 1, q0, minRise, threshold);
+                clearIfRecovered(declines, 2, d0, minRise, threshold);
             }
         }
         boolean healthy = technical.level() < threshold / 2 && declines.level() < threshold / 2;
@@ -128,6 +144,38 @@ final class SegmentMonitor {
         if (window != null && window.payments() >= 50 && window.attemptsPerPayment() > 0) {
             refApm = Double.isNaN(refApm) ? window.attemptsPerPayment()
                     : refApm + 0.02 * (window.attemptsPerPayment() - refApm);
+        }
+    }
+
+    private void remember(long attempts, long tech, long customer) {
+        long[] slot = recent[recentNext];
+        slot[0] = attempts;
+        slot[1] = tech;
+        slot[2] = customer;
+        recentNext = (recentNext + 1) % RECENT_SECONDS;
+    }
+
+    /**
+     * Clears a test in alarm once the latest seconds clearly say its cause is gone: their likelihood under the
+     * reference rate beats the alarm's own alternative by {@link #RECOVERED}.
+     */
+    private void clearIfRecovered(BernoulliCusum test, int column, double q0, double minRise, double threshold) {
+        // only seconds inside the alarm count: just after it went off, most of them are the calm before it
+        if (test.level() < threshold || test.onsetMillis() < 0 || lastMillis - test.onsetMillis() < RECENT_SECONDS * 1000L) {
+            return;
+        }
+        double q1 = test.leadingRate(q0, minRise);
+        double llr = 0;
+        for (long[] slot : recent) {
+            long n = slot[0];
+            long k = slot[column];
+            llr += k * Math.log(q0 / q1) + (n - k) * Math.log((1 - q0) / (1 - q1));
+        }
+        if (llr >= RECOVERED) {
+            test.reset();
+            for (long[] slot : recent) {
+                java.util.Arrays.fill(slot, 0);
+            }
         }
     }
 
