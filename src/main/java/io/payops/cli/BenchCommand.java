@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (!noMarkdown) {
-            checkWritable(markdown);
+            checkWritable(markdown, "--markdown", "a Markdown file");
         }
         if (random != null) {
             return random();
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--threads: " + t + " is out of range (expected 1 to 64)");
         }
         if (json != null) {
-            checkWritable(json);
+            checkWritable(json, "--json", "a JSON file");
         }
         String command = "java -jar target/payops.jar bench --random " + random + " --random-seed " + randomSeed
                 + " --policies " + String.join(",", policies);
@@ -130,7 +130,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.print(out);
         if (json != null) {
-            AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+            try {
+                AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+            } catch (IOException e) {
+                throw new BadInputException("--json: cannot write '" + json + "': " + e.getMessage(), e);
+            }
             System.out.println("worlds written to " + json);
         }
         if (!noMarkdown) {
@@ -144,19 +148,22 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Fails before minutes of benchmarking, not after, when the table could not be written. */
-    private static void checkWritable(Path file) {
+    /**
+     * Fails before minutes of benchmarking, not after, when the table could not be written; the message names the
+     * option the file was given with.
+     */
+    private static void checkWritable(Path file, String option, String expected) {
         Path abs = file.toAbsolutePath();
         if (Files.isDirectory(abs)) {
-            throw new BadInputException("--markdown: '" + file + "' is a directory (expected a Markdown file)");
+            throw new BadInputException(option + ": '" + file + "' is a directory (expected " + expected + ")");
         }
         for (Path p = abs.getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new BadInputException("--markdown: cannot write '" + file + "': " + p + " is not a directory");
+                    throw new BadInputException(option + ": cannot write '" + file + "': " + p + " is not a directory");
                 }
                 if (!Files.isWritable(p)) {
-                    throw new BadInputException("--markdown: cannot write '" + file + "': " + p + " is not writable");
+                    throw new BadInputException(option + ": cannot write '" + file + "': " + p + " is not writable");
                 }
                 return;
             }

@@ -18,7 +18,8 @@ import java.util.Map;
  * <li><b>diagnosed</b> when detections name it at least as often as the policy said any one other thing about its
  * traffic that names no fault (its settled view, not a passing remark); detected at the first detection naming it;</li>
  * <li><b>misdiagnosed</b> when the policy's settled view of its traffic names no fault: the report says what it was
- * taken for, and when that was first said;</li>
+ * taken for (the settled view), and detects it at the first detection on its traffic that names no other fault
+ * (whatever that one said);</li>
  * <li><b>missed</b> when nothing was said of its traffic but what names other faults: a fault that starts under an
  * overlapping one is no longer "detected" by that one's alarm.</li>
  * </ul>

@@ -154,8 +154,8 @@ public final class RandomBench {
                 r.falseAlarms().size(), faults);
     }
 
-    /** Whether fault {@code i} shares traffic with another fault while both are on. */
-    static boolean overlapping(Scenario s, int i) {
+    /** Whether fault {@code i} shares traffic with another fault while both are on (random-world tests ask too). */
+    public static boolean overlapping(Scenario s, int i) {
         FaultSpec f = s.faults().get(i);
         for (int j = 0; j < s.faults().size(); j++) {
             FaultSpec g = s.faults().get(j);

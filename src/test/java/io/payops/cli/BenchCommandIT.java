@@ -1,9 +1,11 @@
 package io.payops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +159,84 @@ class BenchCommandIT extends AbstractJarIT {
                 "--markdown", "somedir");
         String message = assertBadInput(r);
         assertTrue(message.contains("somedir"), r::describe);
+    }
+
+    /** {@code bench --random}: the random-worlds table per policy, and every world and fault as JSON. */
+    @Test
+    void randomWorldsPrintATablePerPolicyAndWriteEveryWorldAsJson() {
+        Result r = payops(600, "bench", "--random", "3", "--random-seed", "7", "--no-markdown", "--json", "worlds.json");
+        assertExit(0, r);
+        assertNoStackTrace(r);
+        List<String> lines = r.stdout().lines().toList();
+        String command = "java -jar target/payops.jar bench --random 3 --random-seed 7 --policies agent,rules,bandit";
+        assertTrue(lines.get(0).startsWith("Produced by `" + command + "`: 3 worlds, "), r::describe);
+        assertTrue(lines.get(0).endsWith("policy `agent`."), r::describe);
+        for (String policy : List.of("agent", "rules", "bandit")) {
+            assertEquals(1, count(r.stdout(), "policy `" + policy + "`."), () -> "one table for " + policy + "\n"
+                    + r.describe());
+        }
+        assertTrue(r.stdout().contains("| measure | result |"), r::describe);
+        assertTrue(r.stdout().contains("| fault | target | faults | visible |"), r::describe);
+        assertTrue(r.stdout().contains("worlds written to worlds.json"), r::describe);
+        assertFalse(r.stdout().contains("written to docs"), r::describe);
+        assertFalse(Files.exists(work.resolve("docs")), "--no-markdown writes no Markdown file");
+
+        JsonNode json = readJson(work.resolve("worlds.json"));
+        assertTrue(json.isArray(), json::toString);
+        assertEquals(3, json.size(), "one entry per policy");
+        List<String> policies = new ArrayList<>();
+        for (JsonNode result : json) {
+            policies.add(result.get("policy").asText());
+            JsonNode worlds = result.get("worlds");
+            assertTrue(worlds.isArray() && worlds.size() == 3, () -> "3 worlds for " + result.get("policy"));
+            for (int k = 0; k < 3; k++) {
+                JsonNode w = worlds.get(k);
+                assertEquals(7 + k, w.get("seed").asLong(), "worlds 7, 8, 9 in order");
+                for (String key : List.of("description", "routingCanHelp", "staticExcess", "oracleExcess", "excess",
+                        "trafficChanges", "retryChanges", "rollbacks", "falseAlarms", "faults")) {
+                    assertTrue(w.has(key), () -> key + " in " + w);
+                }
+                for (JsonNode f : w.get("faults")) {
+                    assertTrue(List.of("diagnosed", "misdiagnosed", "missed").contains(f.get("attribution").asText()),
+                            f::toString);
+                    assertTrue(f.has("visible") && f.has("shape") && f.has("type"), f::toString);
+                }
+            }
+            // every policy ran on the same worlds: the same static figures
+            assertEquals(json.get(0).get("worlds").get(0).get("staticExcess"), worlds.get(0).get("staticExcess"));
+        }
+        assertEquals(List.of("agent", "rules", "bandit"), policies);
+    }
+
+    @Test
+    void badRandomInputIsExit2NamingTheOption() {
+        for (String n : List.of("0", "5001", "-2")) {
+            Result r = payops("bench", "--random", n, "--no-markdown");
+            String message = assertBadInput(r);
+            assertTrue(message.contains("--random") && message.contains(n), r::describe);
+        }
+        Result both = payops("bench", "--random", "3", "--scenarios", "quiet", "--no-markdown");
+        String m1 = assertBadInput(both);
+        assertTrue(m1.contains("--random") && m1.contains("--scenarios"), both::describe);
+
+        Result threads = payops("bench", "--random", "3", "--threads", "0", "--no-markdown");
+        String m2 = assertBadInput(threads);
+        assertTrue(m2.contains("--threads"), threads::describe);
+
+        Result jsonAlone = payops("bench", "--scenarios", "quiet", "--json", "x.json", "--no-markdown");
+        String m3 = assertBadInput(jsonAlone);
+        assertTrue(m3.contains("--json") && m3.contains("--random"), jsonAlone::describe);
+        assertFalse(Files.exists(work.resolve("x.json")));
+    }
+
+    /** The file checked before minutes of benchmarking is named by the option it came with. */
+    @Test
+    void randomJsonOntoADirectoryIsExit2NamingJson() throws Exception {
+        Files.createDirectories(work.resolve("somedir"));
+        Result r = payops("bench", "--random", "3", "--no-markdown", "--json", "somedir");
+        String message = assertBadInput(r);
+        assertTrue(message.contains("--json") && message.contains("somedir"), r::describe);
+        assertFalse(message.contains("--markdown"), r::describe);
     }
 
     private static int count(String text, String needle) {
