@@ -122,6 +122,12 @@ public final class Detector implements References {
     }
 
     @Override
+    public boolean troubled(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m != null && !m.healthy(config.cusumThreshold());
+    }
+
+    @Override
     public boolean established(Target target) {
         SegmentMonitor m = monitors.get(target);
         return m != null && m.established(config.referenceSamples());

@@ -26,6 +26,15 @@ public interface References {
         return Double.NaN;
     }
 
+    /**
+     * Whether the segment's own sequential test says it is in trouble now (at least half-way to its alarm, where
+     * its reference stops learning); true when there is no such test (a single snapshot). The reasoner's evidence
+     * reaches back to the trouble's onset, so a target whose trouble has ended would otherwise still be found.
+     */
+    default boolean troubled(Target target) {
+        return true;
+    }
+
     /** Share of attempts failing for technical reasons (not customer declines). */
     default double technicalRate(Target target) {
         double sum = 0;

@@ -14,8 +14,14 @@ final class SegmentMonitor {
     /** Rates below this are treated as this, so a segment with no failures yet is not alarmed by the first one. */
     private static final double RATE_FLOOR = 0.004;
     private static final long MIN_LATENCY_SAMPLES = 100;
-    /** Seconds of the segment's latest traffic kept to tell that an alarm's cause is gone. */
-    static final int RECENT_SECONDS = 15;
+    /**
+     * The latest seconds that judge whether an alarm's cause is gone: at least {@link #MIN_RECENT_SECONDS}, more (up
+     * to {@link #RECENT_SECONDS}) until they hold {@link #RECENT_ATTEMPTS} attempts, so a low-volume segment is
+     * judged on enough traffic, and never seconds from before the alarm.
+     */
+    static final int RECENT_SECONDS = 60;
+    static final int MIN_RECENT_SECONDS = 15;
+    static final long RECENT_ATTEMPTS = 100;
     /**
      * An alarm is cleared when the latest {@link #RECENT_SECONDS} favour "back to the reference" over the alarm's own
      * alternative by this log-likelihood ratio (ln 20: 20 to 1). Without it a test capped at twice its threshold
@@ -124,8 +130,7 @@ final class SegmentMonitor {
                 clearIfRecovered(declines, 2, d0, minRise, threshold);
             }
         }
-        boolean healthy = technical.level() < threshold / 2 && declines.level() < threshold / 2;
-        if (!healthy) {
+        if (!healthy(floor)) {
             return;
         }
         for (int k = 0; k < refStatus.length; k++) {
@@ -147,6 +152,12 @@ final class SegmentMonitor {
         }
     }
 
+    /** Below half of its alarm level on both tests: the reference learns from this segment's traffic again. */
+    boolean healthy(double floor) {
+        double threshold = threshold(floor);
+        return technical.level() < threshold / 2 && declines.level() < threshold / 2;
+    }
+
     private void remember(long attempts, long tech, long customer) {
         long[] slot = recent[recentNext];
         slot[0] = attempts;
@@ -161,14 +172,21 @@ final class SegmentMonitor {
      */
     private void clearIfRecovered(BernoulliCusum test, int column, double q0, double minRise, double threshold) {
         // only seconds inside the alarm count: just after it went off, most of them are the calm before it
-        if (test.level() < threshold || test.onsetMillis() < 0 || lastMillis - test.onsetMillis() < RECENT_SECONDS * 1000L) {
+        if (test.level() < threshold || test.onsetMillis() < 0) {
+            return;
+        }
+        int inAlarm = (int) Math.min(RECENT_SECONDS, (lastMillis - test.onsetMillis()) / 1000);
+        if (inAlarm < MIN_RECENT_SECONDS) {
             return;
         }
         double q1 = test.leadingRate(q0, minRise);
         double llr = 0;
-        for (long[] slot : recent) {
+        long attempts = 0;
+        for (int back = 1; back <= inAlarm && (back <= MIN_RECENT_SECONDS || attempts < RECENT_ATTEMPTS); back++) {
+            long[] slot = recent[Math.floorMod(recentNext - back, RECENT_SECONDS)];
             long n = slot[0];
             long k = slot[column];
+            attempts += n;
             llr += k * Math.log(q0 / q1) + (n - k) * Math.log((1 - q0) / (1 - q1));
         }
         if (llr >= RECOVERED) {

@@ -29,11 +29,7 @@ public final class HeuristicReasoner implements Reasoner {
     private static final long MIN_WINDOW_ATTEMPTS = 50;
     /** An alarm no failure status localizes: shown, but too unsure to open an incident or be reported as a detection. */
     static final double UNEXPLAINED_CONFIDENCE = 0.4;
-    /**
-     * A target whose own sequential test has come back to (almost) nothing is not trouble now, however much of its
-     * past the evidence still holds: its test was cleared when its latest seconds looked normal again.
-     */
-    static final double RECOVERED_LEVEL = 1.0;
+
 
     @Override
     public String name() {
@@ -68,7 +64,7 @@ public final class HeuristicReasoner implements Reasoner {
             List<Localizer.Scored> scored = Localizer.scan(in.evidence(), in.references(), family);
             for (Localizer.Found f : found) {
                 Localizer.Scored best = f.scored();
-                if (in.references().alarmLevel(best.target()) < RECOVERED_LEVEL) {
+                if (!in.references().troubled(best.target())) {
                     // the evidence reaches back to the trouble's onset; the segment's own test says it is over
                     continue;
                 }
