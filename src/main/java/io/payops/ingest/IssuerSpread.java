@@ -89,6 +89,7 @@ public final class IssuerSpread {
         MetricsSnapshotConverter.allocate(background, normalMix).forEach((s, c) -> counts.merge(s, c, Long::sum));
         MetricsSnapshotConverter.allocate(failures - background, excessMix).forEach((s, c) -> counts.merge(s, c, Long::sum));
         return new SegmentStats(seg.target(), seg.attempts(), seg.payments(), seg.successes(), seg.successRate(),
-                seg.p50(), seg.p95(), seg.p99(), seg.attemptsPerPayment(), seg.attemptsPerSecond(), counts);
+                seg.p50(), seg.p95(), seg.p99(), seg.attemptsPerPayment(), seg.attemptsPerSecond(), counts,
+                seg.slowCounts());
     }
 }

@@ -335,6 +335,7 @@ final class MetricsSnapshotConverter {
             }
         });
         long payments = tx - retries;
+        // A MetricsSnapshot has percentiles but no per-attempt latencies, so the slow counts are unknown (not zero).
         return new SegmentStats(target, tx, payments, successes, tx == 0 ? 0 : (double) successes / tx,
                 latency[0], latency[1], latency[2], payments == 0 ? 0 : (double) tx / payments,
                 (double) tx / window, counts);

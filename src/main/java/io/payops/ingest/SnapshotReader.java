@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
+import io.payops.domain.SlowCounts;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
@@ -66,7 +68,8 @@ public final class SnapshotReader {
             "segments", "baselineTotal", "baselineSegments", "recentTotal", "recentSegments");
     private static final List<String> SNAPSHOT_ANCHORS = List.of("atMillis", "total", "segments");
     private static final List<String> SEGMENT_KEYS = List.of("target", "attempts", "payments", "successes",
-            "successRate", "p50", "p95", "p99", "attemptsPerPayment", "attemptsPerSecond", "statusCounts");
+            "successRate", "p50", "p95", "p99", "attemptsPerPayment", "attemptsPerSecond", "statusCounts",
+            "slowCounts");
     private static final String EXPECTED_SHORT = "a PayOps snapshot or a MetricsSnapshot JSON object";
     private static final String EXPECTED_DOCUMENT = "a JSON object: a PayOps snapshot (atMillis, windowSeconds, "
             + "total, segments, ...) or a MetricsSnapshot (successRate, latency, totalTransactions, errorBreakdown, "
@@ -203,7 +206,36 @@ public final class SnapshotReader {
                 JsonFields.child(path, "attemptsPerSecond"), "a number, 0 or more");
         Map<Status, Long> counts = statusCounts(f, f.required(obj, path, "statusCounts",
                 "an object of counts keyed by status"), JsonFields.child(path, "statusCounts"), attempts, successes);
-        return new SegmentStats(target, attempts, payments, successes, successRate, p50, p95, p99, apm, aps, counts);
+        JsonNode slow = JsonFields.optional(obj, "slowCounts");
+        SlowCounts slowCounts = slow == null ? null
+                : slowCounts(f, slow, JsonFields.child(path, "slowCounts"), attempts);
+        return new SegmentStats(target, attempts, payments, successes, successRate, p50, p95, p99, apm, aps, counts,
+                slowCounts);
+    }
+
+    /**
+     * The attempts slower than each rung of the latency ladder; absent or null means unknown (see
+     * {@link SegmentStats}), which is what a snapshot written before the ladder existed holds.
+     */
+    private static SlowCounts slowCounts(JsonFields f, JsonNode node, String path, long attempts) {
+        String expected = "an array of " + LatencyLadder.RUNGS + " counts of attempts slower than "
+                + Arrays.toString(LatencyLadder.rungs()) + " ms, none larger than the one before";
+        ArrayNode arr = f.array(node, path, expected);
+        if (arr.size() != LatencyLadder.RUNGS) {
+            throw f.error(path, "has " + arr.size() + " counts (expected " + expected + ")");
+        }
+        long[] counts = new long[arr.size()];
+        for (int k = 0; k < counts.length; k++) {
+            String p = JsonFields.index(path, k);
+            counts[k] = f.count(arr.get(k), p, "a whole number, 0 or more");
+            long limit = k == 0 ? attempts : counts[k - 1];
+            if (counts[k] > limit) {
+                throw f.error(p, counts[k] + " is more than " + (k == 0 ? "the " + attempts + " attempts"
+                        : "the " + limit + " slower than " + LatencyLadder.rungMs(k - 1) + " ms")
+                        + " (expected " + expected + ")");
+            }
+        }
+        return SlowCounts.of(counts);
     }
 
     private static Target target(JsonFields f, JsonNode node, String path) {

@@ -27,20 +27,21 @@ final class BucketRing {
     }
 
     /** An attempt in a second not sealed yet: it reaches the totals when the second is sealed. */
-    void recordOpen(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot) {
+    void recordOpen(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot, int band) {
         int base = bucket * F;
         counts[base + Tally.ATTEMPTS]++;
         if (firstAttempt) {
             counts[base + Tally.PAYMENTS]++;
         }
         counts[base + Tally.FIRST_STATUS + statusOrdinal]++;
+        counts[base + Tally.FIRST_BAND + band]++;
         latencies[bucket].add(latencySlot);
     }
 
     /** An attempt arriving after its second was sealed (out of order, or after a mid-second snapshot). */
-    void recordSealed(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot) {
-        recordOpen(bucket, statusOrdinal, firstAttempt, latencySlot);
-        window.add(statusOrdinal, firstAttempt);
+    void recordSealed(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot, int band) {
+        recordOpen(bucket, statusOrdinal, firstAttempt, latencySlot, band);
+        window.add(statusOrdinal, firstAttempt, band);
         windowLatency.record(latencySlot);
     }
 

@@ -1,6 +1,7 @@
 package io.payops.observe;
 
 import io.payops.domain.Attempt;
+import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 
@@ -18,6 +19,10 @@ import java.util.List;
  * [e − baseline, e) where e is the window start rounded down to a whole slot. The gap of up to one slot, and the
  * slot granularity, keep an incident in the window out of the baseline for a while and keep the baseline cheap: it
  * only changes when a slot completes, so its stats are computed then and reused until the next one.
+ *
+ * <p>Every segment's stats carry {@link io.payops.domain.SegmentStats#slowCounts()}: per rung of the
+ * {@link LatencyLadder}, the attempts slower than it, counted exactly (from the raw latency, not the histogram's
+ * 1% slots) for the window, the head second and the baseline alike.
  *
  * <p>Seconds are recorded into their buckets while open and folded into the running window totals once, when
  * sealed (the head moved past them, or a snapshot was asked for); see {@link BucketRing}.
@@ -100,15 +105,16 @@ public final class Observer {
         int status = a.status().ordinal();
         boolean first = a.attemptNo() == 1;
         int latencySlot = LatencyHistogram.slotOfLatency(a.latencyMs());
+        int band = LatencyLadder.rungOf(a.latencyMs());
         SegmentWindow[] segments = scratch;
         int n = index.resolve(a, segments);
         if (second > sealedThrough) {
             for (int i = 0; i < n; i++) {
-                segments[i].recordOpen(bucket, status, first, latencySlot);
+                segments[i].recordOpen(bucket, status, first, latencySlot, band);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                segments[i].recordSealed(bucket, status, first, latencySlot);
+                segments[i].recordSealed(bucket, status, first, latencySlot, band);
             }
         }
     }

@@ -32,12 +32,14 @@ final class SegmentWindow {
         this.baseline = new BaselineRing(baselineSlots);
     }
 
-    void recordOpen(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot) {
-        window.recordOpen(bucket, statusOrdinal, firstAttempt, latencySlot);
+    /** {@code band} is the attempt's {@link io.payops.domain.LatencyLadder#rungOf}. */
+    void recordOpen(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot, int band) {
+        window.recordOpen(bucket, statusOrdinal, firstAttempt, latencySlot, band);
     }
 
-    void recordSealed(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot) {
-        window.recordSealed(bucket, statusOrdinal, firstAttempt, latencySlot);
+    /** {@code band} is the attempt's {@link io.payops.domain.LatencyLadder#rungOf}. */
+    void recordSealed(int bucket, int statusOrdinal, boolean firstAttempt, int latencySlot, int band) {
+        window.recordSealed(bucket, statusOrdinal, firstAttempt, latencySlot, band);
     }
 
     void seal(int bucket) {
@@ -100,6 +102,6 @@ final class SegmentWindow {
                 p[0], p[1], p[2],
                 payments == 0 ? 0 : (double) attempts / payments,
                 (double) attempts / Math.max(1, coveredSeconds),
-                t.statusCounts());
+                t.statusCounts(), t.slowCounts());
     }
 }

@@ -1,5 +1,7 @@
 package io.payops.observe;
 
+import io.payops.domain.LatencyLadder;
+import io.payops.domain.SlowCounts;
 import io.payops.domain.Status;
 
 import java.util.Collections;
@@ -7,25 +9,37 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Attempt counts over some stretch of time, as {@link #FIELDS} longs: attempts, first attempts (payments), then
- * one count per status. Per-second buckets keep the same fields as ints in one flat array (see
- * {@link BucketRing}), so the layout is shared through the static offsets.
+ * Attempt counts over some stretch of time, as {@link #FIELDS} longs: attempts, first attempts (payments), one
+ * count per status, then one count per latency band of the {@link LatencyLadder}. Per-second buckets keep the same
+ * fields as ints in one flat array (see {@link BucketRing}), so the layout is shared through the static offsets.
+ *
+ * <p>Band b counts the attempts with {@code LatencyLadder.rungOf(latency) == b}: slower than rungs 0..b−1 and no
+ * other (band 0: at most 64 ms; band 8: above 8192 ms). Keeping exclusive bands rather than the cumulative "slower
+ * than rung k" counts costs the hot path one increment per attempt and segment, like the status, whatever the
+ * latency (cumulative counts would take up to eight); bands add and subtract like every other field, and
+ * {@link #slowCounts()} turns them into the cumulative counts in eight additions when stats are built. Band 0 is
+ * redundant (attempts less the rest) but kept so the increment needs no branch.
  */
 final class Tally {
     private static final Status[] STATUSES = Status.values();
     static final int ATTEMPTS = 0;
     static final int PAYMENTS = 1;
     static final int FIRST_STATUS = 2;
-    static final int FIELDS = FIRST_STATUS + STATUSES.length;
+    static final int FIRST_BAND = FIRST_STATUS + STATUSES.length;
+    /** Bands 0..RUNGS: {@link LatencyLadder#rungOf} ranges over these. */
+    static final int BANDS = LatencyLadder.RUNGS + 1;
+    static final int FIELDS = FIRST_BAND + BANDS;
 
     private final long[] c = new long[FIELDS];
 
-    void add(int statusOrdinal, boolean firstAttempt) {
+    /** {@code band} is the attempt's {@link LatencyLadder#rungOf}. */
+    void add(int statusOrdinal, boolean firstAttempt, int band) {
         c[ATTEMPTS]++;
         if (firstAttempt) {
             c[PAYMENTS]++;
         }
         c[FIRST_STATUS + statusOrdinal]++;
+        c[FIRST_BAND + band]++;
     }
 
     /** Adds one bucket of {@code counts} starting at {@code offset}. */
@@ -83,5 +97,16 @@ final class Tally {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The cumulative counts per rung: attempts slower than rung k are those in bands k+1 and above. */
+    SlowCounts slowCounts() {
+        long[] out = new long[LatencyLadder.RUNGS];
+        long above = 0;
+        for (int k = LatencyLadder.RUNGS - 1; k >= 0; k--) {
+            above += c[FIRST_BAND + k + 1];
+            out[k] = above;
+        }
+        return SlowCounts.of(out);
     }
 }

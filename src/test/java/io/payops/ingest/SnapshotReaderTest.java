@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.domain.Dimension;
@@ -24,6 +25,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -122,6 +124,21 @@ class SnapshotReaderTest {
         assertNull(read.baselineTotal());
         assertEquals(List.of(), read.baselineSegments());
         assertEquals(s.segments(), read.segments());
+    }
+
+    @Test
+    void ownSnapshotWithoutSlowCountsReadsThemAsUnknown() {
+        assertTrue(stripeOutage.total().slowerThan(2) > 0, "the observer counts slow attempts");
+        ObjectNode node = Json.mapper().valueToTree(stripeOutage);
+        List<JsonNode> stats = new ArrayList<>(node.findParents("slowCounts"));
+        assertTrue(stats.size() > 10, "every window, baseline and recent stats carry them");
+        stats.forEach(n -> ((ObjectNode) n).remove("slowCounts"));
+        Snapshot read = SnapshotReader.parse(node.toString(), "x").snapshot();
+        assertFalse(read.total().slowCountsKnown());
+        assertTrue(Double.isNaN(read.total().slowShare(2)));
+        assertTrue(read.segments().stream().noneMatch(SegmentStats::slowCountsKnown));
+        assertEquals(stripeOutage.total().attempts(), read.total().attempts());
+        assertEquals(stripeOutage.segments().size(), read.segments().size());
     }
 
     // ---- the MetricsSnapshot shape ----
@@ -348,7 +365,15 @@ class SnapshotReaderTest {
                 bad("segments[0].target", m -> ((ObjectNode) m.get("segments").get(0)).putObject("target").put("planet", "mars"), "unknown target key 'planet'"),
                 bad("segments[1].target", m -> ((ObjectNode) m.get("segments").get(1)).set("target", m.get("segments").get(0).get("target")), "appears twice"),
                 bad("segments[0].p95", m -> ((ObjectNode) m.get("segments").get(0)).remove("p95"), "segments[0].p95: missing"),
-                bad("baselineSegments[2].payments", m -> ((ObjectNode) m.get("baselineSegments").get(2)).put("payments", -3), "baselineSegments[2].payments: -3 is negative"));
+                bad("baselineSegments[2].payments", m -> ((ObjectNode) m.get("baselineSegments").get(2)).put("payments", -3), "baselineSegments[2].payments: -3 is negative"),
+                bad("total.slowCounts", m -> ((ObjectNode) m.get("total")).put("slowCounts", 3), "total.slowCounts: expected an array of 8 counts"),
+                bad("total.slowCounts", m -> ((ObjectNode) m.get("total")).putArray("slowCounts").add(1).add(0), "total.slowCounts: has 2 counts"),
+                bad("total.slowCounts[0]", m -> ((ArrayNode) m.get("total").get("slowCounts")).set(0, 99_999_999), "is more than the"),
+                bad("segments[0].slowCounts[1]", m -> {
+                    ArrayNode a = (ArrayNode) m.get("segments").get(0).get("slowCounts");
+                    a.set(1, a.get(0).asLong() + 1);
+                }, "slower than 64 ms"),
+                bad("recentTotal.slowCounts[2]", m -> ((ArrayNode) m.get("recentTotal").get("slowCounts")).set(2, -1), "-1 is negative"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

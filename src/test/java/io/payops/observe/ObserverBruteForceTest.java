@@ -2,7 +2,9 @@ package io.payops.observe;
 
 import io.payops.domain.Attempt;
 import io.payops.domain.Dimension;
+import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
+import io.payops.domain.SlowCounts;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
@@ -28,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Random attempt streams against a brute-force recount: at many moments every SegmentStats of the window, of the
- * baseline and of the most recent second must equal what a plain scan over the accepted attempts gives. The expected window and baseline
- * ranges, late drops and covered seconds are re-derived here from the rules in {@link Observer}'s javadoc.
+ * baseline and of the most recent second (slow counts per rung of the latency ladder included) must equal what a
+ * plain scan over the accepted attempts gives. The expected window and baseline ranges, late drops and covered
+ * seconds are re-derived here from the rules in {@link Observer}'s javadoc.
  */
 class ObserverBruteForceTest {
     private static final String[] GATEWAYS = {"stripe", "adyen", "razorpay", "paypal"};
@@ -117,6 +120,11 @@ class ObserverBruteForceTest {
             latency = 500_000;
         } else if (r < 20) {
             latency = rnd.nextInt(300);
+        } else if (r < 60) {
+            // On a rung of the latency ladder or next to it: exactly a rung is not slower than it, one more is.
+            latency = (64 << rnd.nextInt(8)) + rnd.nextInt(3) - 1;
+        } else if (r < 70) {
+            latency = 3000 + rnd.nextInt(20_000);
         } else {
             latency = (int) Math.exp(Math.log(400) + 0.6 * rnd.nextGaussian());
         }
@@ -189,6 +197,21 @@ class ObserverBruteForceTest {
                 where + " attempts per payment");
         assertEquals((double) n / covered, s.attemptsPerSecond(), 1e-12, where + " attempts per second");
         assertEquals(statusCounts, s.statusCounts(), where + " status counts");
+
+        // The latency ladder, counted straight from the raw latencies (not through LatencyLadder.rungOf).
+        long[] slow = new long[LatencyLadder.RUNGS];
+        for (Attempt a : attempts) {
+            for (int k = 0; k < slow.length; k++) {
+                if (a.latencyMs() > 64 << k) {
+                    slow[k]++;
+                }
+            }
+        }
+        assertTrue(s.slowCountsKnown(), where + " slow counts known");
+        assertEquals(SlowCounts.of(slow), s.slowCounts(), where + " slow counts");
+        for (int k = 0; k < slow.length; k++) {
+            assertEquals(n == 0 ? 0 : (double) slow[k] / n, s.slowShare(k), 1e-12, where + " slow share " + k);
+        }
 
         long[] sorted = attempts.stream().mapToLong(a -> clamp(a.latencyMs())).sorted().toArray();
         IntCountsHistogram hdr = HDR.get();

@@ -1,6 +1,8 @@
 package io.payops.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.domain.FaultSpec;
+import io.payops.domain.SegmentStats;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.engine.Command;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,6 +196,33 @@ class SessionRoundTripTest {
         try (SessionReader r = SessionReader.open(session, progress::add)) {
             assertEquals(expected, r.entries());
             assertTrue(progress.size() > 3 && progress.get(progress.size() - 1) == 1.0, progress.toString());
+        }
+    }
+
+    @Test
+    void aRecordingMadeBeforeTheLatencyLadderReadsWithUnknownSlowCounts(@TempDir Path dir) throws IOException {
+        assertTrue(frames.get(100).snapshot().total().slowerThan(3) > 0, "recorded frames carry slow counts");
+        // Frames as an older build wrote them: the same JSON without any slowCounts.
+        List<Frame> old = new ArrayList<>();
+        for (Frame f : frames.subList(0, 120)) {
+            ObjectNode tree = Json.mapper().valueToTree(f);
+            tree.findParents("slowCounts").forEach(n -> ((ObjectNode) n).remove("slowCounts"));
+            old.add(Json.mapper().treeToValue(tree, Frame.class));
+        }
+        Path session = write(dir, old);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(session.resolve(SessionRecorder.FRAMES)))) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("\"statusCounts\"") && !text.contains("slowCounts"), "unknown counts are left out");
+        }
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            assertEquals(old.size(), r.size());
+            for (int i = 0; i < r.size(); i++) {
+                Frame f = r.frame(i);
+                assertEquals(old.get(i), f);
+                assertFalse(f.snapshot().total().slowCountsKnown());
+                assertTrue(f.snapshot().segments().stream().noneMatch(SegmentStats::slowCountsKnown));
+                assertEquals(frames.get(i).snapshot().total().attempts(), f.snapshot().total().attempts());
+            }
         }
     }
 
