@@ -203,7 +203,8 @@ public final class Agent implements Policy, ApprovalHandler {
         long onset = Long.MAX_VALUE;
         for (Anomaly a : anomalies) {
             if (a.sinceMillis() > 0 && (a.kind() == io.payops.domain.AnomalyKind.TECHNICAL_FAILURES
-                    || a.kind() == io.payops.domain.AnomalyKind.CUSTOMER_DECLINES)) {
+                    || a.kind() == io.payops.domain.AnomalyKind.CUSTOMER_DECLINES
+                    || a.kind() == io.payops.domain.AnomalyKind.SLOW_ATTEMPTS)) {
                 onset = Math.min(onset, a.sinceMillis());
             }
         }

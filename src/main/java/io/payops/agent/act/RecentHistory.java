@@ -154,8 +154,10 @@ public final class RecentHistory {
     }
 
     private static final Status[] STATUSES = Status.values();
-    /** attempts, payments, successes, then one count per status. */
-    private static final int COUNTS = 3 + STATUSES.length;
+    /** attempts, payments, successes, one count per status, one per rung of the latency ladder, then the seconds whose rungs are known. */
+    private static final int SLOW = 3 + STATUSES.length;
+    private static final int KNOWN = SLOW + io.payops.domain.LatencyLadder.RUNGS;
+    private static final int COUNTS = KNOWN + 1;
 
     private static void add(long[] acc, SegmentStats st) {
         if (st == null) {
@@ -167,6 +169,13 @@ public final class RecentHistory {
         for (Map.Entry<Status, Long> e : st.statusCounts().entrySet()) {
             acc[3 + e.getKey().ordinal()] += e.getValue();
         }
+        if (st.slowCountsKnown()) {
+            for (int k = 0; k < io.payops.domain.LatencyLadder.RUNGS; k++) {
+                acc[SLOW + k] += st.slowerThan(k);
+            }
+        } else {
+            acc[KNOWN]++; // a second that cannot say: the sum cannot either
+        }
     }
 
     private static SegmentStats stats(Target t, long[] c, double seconds) {
@@ -177,8 +186,10 @@ public final class RecentHistory {
             }
         }
         long attempts = c[0];
+        io.payops.domain.SlowCounts slow = c[KNOWN] > 0 ? null
+                : io.payops.domain.SlowCounts.of(java.util.Arrays.copyOfRange(c, SLOW, KNOWN));
         return new SegmentStats(t, attempts, c[1], c[2], attempts == 0 ? 0 : (double) c[2] / attempts, Double.NaN,
-                Double.NaN, Double.NaN, c[1] == 0 ? 0 : (double) attempts / c[1], attempts / seconds, counts);
+                Double.NaN, Double.NaN, c[1] == 0 ? 0 : (double) attempts / c[1], attempts / seconds, counts, slow);
     }
 
     private static SegmentStats find(List<SegmentStats> list, Target t) {

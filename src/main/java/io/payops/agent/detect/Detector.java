@@ -78,6 +78,10 @@ public final class Detector implements References {
             out.add(new Anomaly(AnomalyKind.CUSTOMER_DECLINES, m.target, StatusMix.declineShare(w), m.declineRate(),
                     m.declines.level(), w.attempts(), StatusMix.dominant(w, m::statusRate, true), StatusMix.shares(w), m.declines.onsetMillis()));
         }
+        if (m.slowRung() >= 0 && m.slow.level() >= h && w.slowCountsKnown()) {
+            out.add(new Anomaly(AnomalyKind.SLOW_ATTEMPTS, m.target, w.slowShare(m.slowRung()), m.slowRate(m.slowRung()),
+                    m.slow.level(), w.attempts(), Status.BANK_TIMEOUT, StatusMix.shares(w), m.slow.onsetMillis()));
+        }
         if (m.latencyHigh(w, config.latencyRatio())) {
             out.add(new Anomaly(AnomalyKind.LATENCY, m.target, w.p95(), m.p95(), w.p95() / m.p95(), w.attempts(),
                     Status.BANK_TIMEOUT, StatusMix.shares(w), now));
@@ -110,6 +114,7 @@ public final class Detector implements References {
             if (e.getKey().within(target)) {
                 e.getValue().technical.reset();
                 e.getValue().declines.reset();
+                e.getValue().slow.reset();
             }
         }
     }
@@ -118,7 +123,7 @@ public final class Detector implements References {
     @Override
     public double alarmLevel(Target target) {
         SegmentMonitor m = monitors.get(target);
-        return m == null ? 0 : Math.max(m.technical.level(), m.declines.level());
+        return m == null ? 0 : Math.max(m.slow.level(), Math.max(m.technical.level(), m.declines.level()));
     }
 
     @Override
@@ -142,6 +147,24 @@ public final class Detector implements References {
             return all == null ? Double.NaN : all.statusRate(status);
         }
         return m.statusRate(status);
+    }
+
+    /** The rung of the latency ladder a segment's slow test watches, -1 while unsettled or unknown. */
+    @Override
+    public int slowRung(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? -1 : m.slowRung();
+    }
+
+    /** A segment's normal share of attempts slower than a rung, or all traffic's while the segment is young. */
+    @Override
+    public double slowRate(Target target, int rung) {
+        SegmentMonitor m = monitors.get(target);
+        if (m == null || m.referenceAttempts() < MIN_OWN_REFERENCE || Double.isNaN(m.slowRate(rung))) {
+            SegmentMonitor all = monitors.get(Target.ALL);
+            return all == null ? Double.NaN : all.slowRate(rung);
+        }
+        return m.slowRate(rung);
     }
 
     @Override

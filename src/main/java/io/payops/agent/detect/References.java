@@ -26,6 +26,16 @@ public interface References {
         return Double.NaN;
     }
 
+    /** The rung of the latency ladder the segment's slow test watches; -1 when none (or no such test). */
+    default int slowRung(Target target) {
+        return -1;
+    }
+
+    /** The segment's normal share of attempts slower than a rung of the latency ladder; NaN when unknown. */
+    default double slowRate(Target target, int rung) {
+        return Double.NaN;
+    }
+
     /**
      * Whether the segment's own sequential test says it is in trouble now (at least half-way to its alarm, where
      * its reference stops learning); true when there is no such test (a single snapshot). The reasoner's evidence

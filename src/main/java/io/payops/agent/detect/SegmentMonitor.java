@@ -1,5 +1,6 @@
 package io.payops.agent.detect;
 
+import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
@@ -14,6 +15,14 @@ final class SegmentMonitor {
     /** Rates below this are treated as this, so a segment with no failures yet is not alarmed by the first one. */
     private static final double RATE_FLOOR = 0.004;
     private static final long MIN_LATENCY_SAMPLES = 100;
+    /**
+     * The slow test watches the rung where about this share of attempts is normally slower: frequent enough that a
+     * low-volume segment sees slow attempts every minute, rare enough that a latency rise multiplies it.
+     */
+    static final double SLOW_TARGET_SHARE = 0.1;
+    /** A settled rung is kept while its normal share stays within these; outside them the rung is chosen again. */
+    static final double SLOW_MIN_SHARE = 0.03;
+    static final double SLOW_MAX_SHARE = 0.3;
     /**
      * The latest seconds that judge whether an alarm's cause is gone: at least {@link #MIN_RECENT_SECONDS}, more (up
      * to {@link #RECENT_SECONDS}) until they hold {@link #RECENT_ATTEMPTS} attempts, so a low-volume segment is
@@ -36,6 +45,14 @@ final class SegmentMonitor {
     private double refApm = Double.NaN;
     final BernoulliCusum technical = new BernoulliCusum();
     final BernoulliCusum declines = new BernoulliCusum();
+    /** Attempts slower than the segment's rung of the latency ladder ({@link #slowRung}), as a rate. */
+    final BernoulliCusum slow = new BernoulliCusum();
+    /** Decayed counts of attempts slower than each rung, learned while the slow test is quiet. */
+    private final double[] refSlow = new double[LatencyLadder.RUNGS];
+    private double refSlowAttempts;
+    /** The rung this segment's slow test watches; -1 until its reference has settled. */
+    private int slowRung = -1;
+    private double refSlowDecay = 1;
     /** The latest seconds' attempts, technical failures and declines: [second % RECENT_SECONDS][3]. */
     private final long[][] recent = new long[RECENT_SECONDS][3];
     private int recentNext;
@@ -109,6 +126,7 @@ final class SegmentMonitor {
      */
     void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, double floor,
                 double minRise, long minSamples, SegmentMonitor fallback) {
+        refSlowDecay = decay;
         boolean own = established(minSamples);
         boolean ready = own || (fallback != null && fallback != this && fallback.established(minSamples));
         if (window != null) {
@@ -129,7 +147,12 @@ final class SegmentMonitor {
                 clearIfRecovered(technical, 1, q0, minRise, threshold);
                 clearIfRecovered(declines, 2, d0, minRise, threshold);
             }
+            if (slowRung >= 0 && recent.slowCountsKnown()) {
+                double s0 = conservative(slowRate(slowRung));
+                slow.add(recent.attempts(), recent.slowerThan(slowRung), s0, minRise, nowMillis, 2 * threshold);
+            }
         }
+        learnSlow(recent, minSamples, threshold);
         if (!healthy(floor)) {
             return;
         }
@@ -143,7 +166,8 @@ final class SegmentMonitor {
                 refStatus[e.getKey().ordinal()] += e.getValue();
             }
         }
-        if (window != null && window.attempts() >= MIN_LATENCY_SAMPLES && !latencyHigh(window, 1.8)) {
+        if (window != null && window.attempts() >= MIN_LATENCY_SAMPLES && !latencyHigh(window, 1.8)
+                && slow.level() < threshold / 2) {
             refP95 = Double.isNaN(refP95) ? window.p95() : refP95 + 0.02 * (window.p95() - refP95);
         }
         if (window != null && window.payments() >= 50 && window.attemptsPerPayment() > 0) {
@@ -152,10 +176,60 @@ final class SegmentMonitor {
         }
     }
 
-    /** Below half of its alarm level on both tests: the reference learns from this segment's traffic again. */
+    /** Below half of its alarm level on every test: the reference learns from this segment's traffic again. */
     boolean healthy(double floor) {
         double threshold = threshold(floor);
-        return technical.level() < threshold / 2 && declines.level() < threshold / 2;
+        return technical.level() < threshold / 2 && declines.level() < threshold / 2 && slow.level() < threshold / 2;
+    }
+
+    /** The normal share of attempts slower than a rung (the decayed reference), NaN before any. */
+    double slowRate(int rung) {
+        return refSlowAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, refSlow[rung] / refSlowAttempts);
+    }
+
+    int slowRung() {
+        return slowRung;
+    }
+
+    /**
+     * Learns the slow reference while the slow test is quiet (the status references freeze on their own tests), and
+     * settles or re-chooses the watched rung: the one whose normal share is nearest {@link #SLOW_TARGET_SHARE}
+     * (on the log-odds scale). A new rung starts its test afresh.
+     */
+    private void learnSlow(SegmentStats recent, long minSamples, double threshold) {
+        if (recent == null || !recent.slowCountsKnown() || slow.level() >= threshold / 2) {
+            return;
+        }
+        double decay = refSlowDecay;
+        for (int k = 0; k < refSlow.length; k++) {
+            refSlow[k] = refSlow[k] * decay + recent.slowerThan(k);
+        }
+        refSlowAttempts = refSlowAttempts * decay + recent.attempts();
+        if (refSlowAttempts < minSamples) {
+            return;
+        }
+        double current = slowRung < 0 ? Double.NaN : refSlow[slowRung] / refSlowAttempts;
+        if (slowRung >= 0 && current >= SLOW_MIN_SHARE && current <= SLOW_MAX_SHARE) {
+            return;
+        }
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int k = 0; k < refSlow.length; k++) {
+            double share = Math.min(1 - RATE_FLOOR, Math.max(RATE_FLOOR, refSlow[k] / refSlowAttempts));
+            double distance = Math.abs(logit(share) - logit(SLOW_TARGET_SHARE));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = k;
+            }
+        }
+        if (best != slowRung) {
+            slowRung = best;
+            slow.reset();
+        }
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 
     private void remember(long attempts, long tech, long customer) {

@@ -5,6 +5,7 @@ import io.payops.domain.AnomalyKind;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.Hypothesis;
+import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
@@ -54,22 +55,28 @@ public final class HeuristicReasoner implements Reasoner {
                             + "crossed its threshold.", total.successRate() * 100, total.attempts(), ref * 100)), NAME));
         }
         List<Hypothesis> out = new ArrayList<>();
-        Anomaly latency = strongestLatency(in);
+        List<Localizer.Found> slowTargets = latencyHypotheses(in, out);
+        Anomaly latency = slowTargets.isEmpty() && !slowCountsWatched(in) ? strongestLatency(in) : null;
         boolean latencyUsed = false;
         for (Set<Status> family : FAMILIES) {
-            List<Localizer.Found> found = Localizer.localize(in.evidence(), in.references(), family, in.significance());
+            Localizer.Measure measure = Localizer.Measure.statuses(family, in.references());
+            List<Localizer.Found> found = Localizer.localize(in.evidence(), measure, in.significance());
             if (found.isEmpty()) {
                 continue;
             }
-            List<Localizer.Scored> scored = Localizer.scan(in.evidence(), in.references(), family);
+            List<Localizer.Scored> scored = Localizer.scan(in.evidence(), measure);
             for (Localizer.Found f : found) {
                 Localizer.Scored best = f.scored();
                 if (!in.references().troubled(best.target())) {
                     // the evidence reaches back to the trouble's onset; the segment's own test says it is over
                     continue;
                 }
-                Diagnosis d = diagnose(family, best.target(), latency);
                 Target target = best.target();
+                if (family.contains(Status.BANK_TIMEOUT) && slowTargets.stream().anyMatch(l ->
+                        target.within(l.target()) || l.target().within(target))) {
+                    continue; // the timeouts of a latency spike already named
+                }
+                Diagnosis d = diagnose(family, target, latency);
                 List<String> evidence = new ArrayList<>();
                 evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% expected (%d "
                         + "attempts, log-likelihood ratio %.1f).", names(family), best.observed() * 100, target,
@@ -101,6 +108,52 @@ public final class HeuristicReasoner implements Reasoner {
         out.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed()
                 .thenComparing(h -> h.target().toString()));
         return out;
+    }
+
+    /**
+     * Latency spikes, localized like failures: on the rung of the latency ladder that the most alarmed segment's
+     * slow test watches, the share of attempts slower than it, segment by segment, against each one's normal share.
+     * Adds a hypothesis per target found and returns the targets (empty when no slow test is in alarm).
+     */
+    private static List<Localizer.Found> latencyHypotheses(ReasoningInput in, List<Hypothesis> out) {
+        Anomaly strongest = null;
+        for (Anomaly a : in.anomalies()) {
+            if (a.kind() == AnomalyKind.SLOW_ATTEMPTS && (strongest == null || a.score() > strongest.score())) {
+                strongest = a;
+            }
+        }
+        int rung = strongest == null ? -1 : in.references().slowRung(strongest.target());
+        if (rung < 0) {
+            return List.of();
+        }
+        Localizer.Measure measure = Localizer.Measure.slowerThan(rung, in.references());
+        List<Localizer.Found> found = new ArrayList<>();
+        List<Localizer.Scored> scored = Localizer.scan(in.evidence(), measure);
+        for (Localizer.Found f : Localizer.localize(in.evidence(), measure, in.significance())) {
+            Localizer.Scored best = f.scored();
+            if (!in.references().troubled(best.target())) {
+                continue;
+            }
+            found.add(f);
+            List<String> evidence = new ArrayList<>();
+            evidence.add(String.format(Locale.ROOT, "%.1f%% of attempts on %s took longer than %d ms, against %.1f%% "
+                    + "normally (%d attempts, log-likelihood ratio %.1f).", best.observed() * 100, best.target(),
+                    LatencyLadder.rungMs(rung), best.expected() * 100, best.attempts(), best.llr()));
+            SegmentStats window = in.snapshot().segment(best.target());
+            double p95 = in.references().p95(best.target());
+            if (window != null && p95 > 0 && window.attempts() > 0) {
+                evidence.add(String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally.",
+                        best.target(), window.p95(), p95));
+            }
+            double confidence = confidence(best.llr(), competitor(scored, List.of(f), best.target()), in.significance());
+            out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, best.target(), confidence, evidence, NAME));
+        }
+        return found;
+    }
+
+    /** Whether any segment's slow test is watching (then latency is localized by the ladder, not by p95 alone). */
+    private static boolean slowCountsWatched(ReasoningInput in) {
+        return in.references().slowRung(Target.ALL) >= 0;
     }
 
     /**

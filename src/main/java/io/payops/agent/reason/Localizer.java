@@ -55,15 +55,64 @@ final class Localizer {
     record Found(Target target, double excess, Scored scored) {
     }
 
+    /**
+     * What is localized: a count per segment (attempts with some statuses, or slower than a rung of the latency
+     * ladder) and its normal rate per segment.
+     */
+    interface Measure {
+        /** The count in a segment, or -1 when the segment's stats cannot say (latency counts of unknown origin). */
+        long count(SegmentStats s);
+
+        /** The normal rate, NaN when unknown. */
+        double reference(Target t);
+
+        /** Attempts with any of the given statuses, against their reference rates. */
+        static Measure statuses(Set<Status> statuses, References refs) {
+            return new Measure() {
+                @Override
+                public long count(SegmentStats s) {
+                    long k = 0;
+                    for (Status st : statuses) {
+                        k += s.count(st);
+                    }
+                    return k;
+                }
+
+                @Override
+                public double reference(Target t) {
+                    double q = 0;
+                    for (Status st : statuses) {
+                        double r = refs.statusRate(t, st);
+                        q += Double.isNaN(r) ? 0 : r;
+                    }
+                    return q;
+                }
+            };
+        }
+
+        /** Attempts slower than one rung of the latency ladder, against each segment's normal share at that rung. */
+        static Measure slowerThan(int rung, References refs) {
+            return new Measure() {
+                @Override
+                public long count(SegmentStats s) {
+                    return s.slowCountsKnown() ? s.slowerThan(rung) : -1;
+                }
+
+                @Override
+                public double reference(Target t) {
+                    return refs.slowRate(t, rung);
+                }
+            };
+        }
+    }
+
     private final Map<Target, SegmentStats> segments = new HashMap<>();
-    private final References refs;
-    private final Set<Status> statuses;
+    private final Measure measure;
     private final double threshold;
     private final List<Found> found = new ArrayList<>();
 
-    private Localizer(Snapshot snapshot, References refs, Set<Status> statuses, double threshold) {
-        this.refs = refs;
-        this.statuses = statuses;
+    private Localizer(Snapshot snapshot, Measure measure, double threshold) {
+        this.measure = measure;
         this.threshold = threshold;
         segments.put(Target.ALL, snapshot.total());
         for (SegmentStats s : snapshot.segments()) {
@@ -72,16 +121,16 @@ final class Localizer {
     }
 
     /** Every segment (and all traffic) scored for a rise in the given statuses against its reference, best first. */
-    static List<Scored> scan(Snapshot snapshot, References refs, Set<Status> statuses) {
-        return new Localizer(snapshot, refs, statuses, Double.POSITIVE_INFINITY).scanResidual();
+    static List<Scored> scan(Snapshot snapshot, Measure measure) {
+        return new Localizer(snapshot, measure, Double.POSITIVE_INFINITY).scanResidual();
     }
 
     /**
      * The targets that explain a rise in the given statuses, strongest first; empty when no segment's rise reaches
      * {@code threshold} (the log-likelihood ratio a rise must reach to be told from chance).
      */
-    static List<Found> localize(Snapshot snapshot, References refs, Set<Status> statuses, double threshold) {
-        Localizer l = new Localizer(snapshot, refs, statuses, threshold);
+    static List<Found> localize(Snapshot snapshot, Measure measure, double threshold) {
+        Localizer l = new Localizer(snapshot, measure, threshold);
         for (int round = 0; round < MAX_TARGETS && l.found.size() < MAX_TARGETS; round++) {
             List<Scored> scored = l.scanResidual();
             if (scored.isEmpty() || scored.get(0).llr() < threshold) {
@@ -116,11 +165,12 @@ final class Localizer {
         SegmentStats s = segments.get(t);
         // a segment without a settled reference of its own is still scored (against all traffic's, see the
         // detector): a low-volume path must not lose to its busier neighbours just for being young
-        if (s == null || s.attempts() < 5) {
+        long k = s == null ? -1 : measure.count(s);
+        if (s == null || s.attempts() < 5 || k < 0) {
             return null;
         }
         double q = expected(t);
-        double r = (double) count(s) / s.attempts();
+        double r = (double) k / s.attempts();
         double llr = r > q ? s.attempts() * kl(r, q) : 0;
         return new Scored(t, llr, r, q, s.attempts());
     }
@@ -135,12 +185,8 @@ final class Localizer {
     }
 
     private double reference(Target t) {
-        double q = 0;
-        for (Status st : statuses) {
-            double r = refs.statusRate(t, st);
-            q += Double.isNaN(r) ? 0 : r;
-        }
-        return clamp(q);
+        double q = measure.reference(t);
+        return clamp(Double.isNaN(q) ? 0 : q);
     }
 
     /**
@@ -323,14 +369,6 @@ final class Localizer {
 
     private double heterogeneityThreshold(int parts) {
         return threshold + HETEROGENEITY_PER_PART * Math.max(0, parts - 2);
-    }
-
-    private long count(SegmentStats s) {
-        long k = 0;
-        for (Status st : statuses) {
-            k += s.count(st);
-        }
-        return k;
     }
 
     private static double clamp(double q) {

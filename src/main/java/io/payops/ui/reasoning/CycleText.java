@@ -122,6 +122,9 @@ final class CycleText {
         String title = a.kind().key().replace('_', ' ') + " · " + target(a.target())
                 + (a.dominantStatus() == null ? "" : " · mostly " + a.dominantStatus());
         String numbers = switch (a.kind()) {
+            case SLOW_ATTEMPTS -> String.format(Locale.ROOT,
+                    "%.1f%% of attempts slow vs %.1f%% expected · LLR %.1f · %,d attempts",
+                    a.observed() * 100, a.expected() * 100, a.score(), a.samples());
             case TECHNICAL_FAILURES, CUSTOMER_DECLINES -> String.format(Locale.ROOT,
                     "%.1f%% of attempts vs %.1f%% expected · LLR %.1f · %,d attempts",
                     a.observed() * 100, a.expected() * 100, a.score(), a.samples());
