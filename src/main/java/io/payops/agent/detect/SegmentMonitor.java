@@ -25,12 +25,13 @@ final class SegmentMonitor {
     static final double SLOW_MAX_SHARE = 0.3;
     /**
      * The latest seconds that judge whether an alarm's cause is gone: at least {@link #MIN_RECENT_SECONDS}, more (up
-     * to {@link #RECENT_SECONDS}) until they hold {@link #RECENT_ATTEMPTS} attempts, so a low-volume segment is
-     * judged on enough traffic, and never seconds from before the alarm.
+     * to {@link #RECENT_SECONDS}) until they hold {@link #RECENT_ATTEMPTS} attempts, and never seconds from before the
+     * alarm. A low-volume segment needs a long stretch to tell a small rise from none (a doubling of a 4% rate
+     * takes about 200 attempts to reject at 20 to 1); a busy one needs only a short one.
      */
-    static final int RECENT_SECONDS = 60;
+    static final int RECENT_SECONDS = 120;
     static final int MIN_RECENT_SECONDS = 15;
-    static final long RECENT_ATTEMPTS = 100;
+    static final long RECENT_ATTEMPTS = 200;
     /**
      * An alarm is cleared when the latest {@link #RECENT_SECONDS} favour "back to the reference" over the alarm's own
      * alternative by this log-likelihood ratio (ln 20: 20 to 1). Without it a test capped at twice its threshold
@@ -53,8 +54,8 @@ final class SegmentMonitor {
     /** The rung this segment's slow test watches; -1 until its reference has settled. */
     private int slowRung = -1;
     private double refSlowDecay = 1;
-    /** The latest seconds' attempts, technical failures and declines: [second % RECENT_SECONDS][3]. */
-    private final long[][] recent = new long[RECENT_SECONDS][3];
+    /** The latest seconds' attempts, technical failures, declines and slow attempts: [second % RECENT_SECONDS][4]. */
+    private final long[][] recent = new long[RECENT_SECONDS][4];
     private int recentNext;
     private long lastMillis;
     private double attemptsPerSecond;
@@ -142,7 +143,8 @@ final class SegmentMonitor {
                 double d0 = own ? conservative(declineRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.declineRate()));
                 technical.add(n, tech, q0, minRise, nowMillis, 2 * threshold);
                 declines.add(n, customer, d0, minRise, nowMillis, 2 * threshold);
-                remember(n, tech, customer);
+                long slowAttempts = slowRung >= 0 && recent.slowCountsKnown() ? recent.slowerThan(slowRung) : 0;
+                remember(n, tech, customer, slowAttempts);
                 lastMillis = nowMillis;
                 clearIfRecovered(technical, 1, q0, minRise, threshold);
                 clearIfRecovered(declines, 2, d0, minRise, threshold);
@@ -150,9 +152,14 @@ final class SegmentMonitor {
             if (slowRung >= 0 && recent.slowCountsKnown()) {
                 double s0 = conservative(slowRate(slowRung));
                 slow.add(recent.attempts(), recent.slowerThan(slowRung), s0, minRise, nowMillis, 2 * threshold);
+                if (ready) {
+                    clearIfRecovered(slow, 3, s0, minRise, threshold);
+                }
             }
         }
-        learnSlow(recent, minSamples, threshold);
+        if (healthy(floor)) {
+            learnSlow(recent, minSamples);
+        }
         if (!healthy(floor)) {
             return;
         }
@@ -192,12 +199,13 @@ final class SegmentMonitor {
     }
 
     /**
-     * Learns the slow reference while the slow test is quiet (the status references freeze on their own tests), and
+     * Learns the slow reference (only while every test is quiet: during an outage most attempts fail fast, and a
+     * reference that learnt from them would call normal latency slow afterwards), and
      * settles or re-chooses the watched rung: the one whose normal share is nearest {@link #SLOW_TARGET_SHARE}
      * (on the log-odds scale). A new rung starts its test afresh.
      */
-    private void learnSlow(SegmentStats recent, long minSamples, double threshold) {
-        if (recent == null || !recent.slowCountsKnown() || slow.level() >= threshold / 2) {
+    private void learnSlow(SegmentStats recent, long minSamples) {
+        if (recent == null || !recent.slowCountsKnown()) {
             return;
         }
         double decay = refSlowDecay;
@@ -232,11 +240,12 @@ final class SegmentMonitor {
         return Math.log(p / (1 - p));
     }
 
-    private void remember(long attempts, long tech, long customer) {
+    private void remember(long attempts, long tech, long customer, long slowAttempts) {
         long[] slot = recent[recentNext];
         slot[0] = attempts;
         slot[1] = tech;
         slot[2] = customer;
+        slot[3] = slowAttempts;
         recentNext = (recentNext + 1) % RECENT_SECONDS;
     }
 
@@ -266,7 +275,7 @@ final class SegmentMonitor {
         if (llr >= RECOVERED) {
             test.reset();
             for (long[] slot : recent) {
-                java.util.Arrays.fill(slot, 0);
+                slot[column] = 0;
             }
         }
     }
