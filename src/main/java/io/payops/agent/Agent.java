@@ -14,6 +14,7 @@ import io.payops.agent.detect.Detector;
 import io.payops.agent.explain.Explainer;
 import io.payops.agent.guard.Guardrails;
 import io.payops.agent.learn.LessonStore;
+import io.payops.agent.reason.Evidence;
 import io.payops.agent.reason.Reasoner;
 import io.payops.agent.reason.ReasoningInput;
 import io.payops.domain.Action;
@@ -174,10 +175,13 @@ public final class Agent implements Policy, ApprovalHandler {
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
         long start = System.nanoTime();
         long now = ctx.nowMillis();
-        io.payops.domain.Snapshot evidence = evidence(ctx.snapshot(), anomalies, now);
+        Evidence evidence = evidence(ctx.snapshot(), anomalies, now);
         List<Hypothesis> hypotheses = reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies, detector,
                 lessons.recent(10), config.cusumThreshold(), evidence));
-        SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world, evidence);
+        // routing is judged on the technical failures' longest window: the most evidence about the paths in trouble
+        List<io.payops.domain.Snapshot> technical = evidence.windows(io.payops.domain.AnomalyKind.TECHNICAL_FAILURES);
+        SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world,
+                technical.get(technical.size() - 1));
         Decision decision = decisionMaker.decide(hypotheses, view, c -> infeasible(c, now));
         Action action = decision.action();
         double cooldown = action.type().changesRouting()
@@ -195,24 +199,37 @@ public final class Agent implements Policy, ApprovalHandler {
     }
 
     /**
-     * The counts the reasoner localizes on: the seconds since the earliest onset the sequential tests estimate (a few
-     * seconds before it, for margin), at least {@link #MIN_EVIDENCE_MILLIS} and at most {@link #MAX_EVIDENCE_MILLIS}
-     * back; the 60 s window when no test says when the trouble began.
+     * The counts the reasoner localizes on, per kind of anomaly: the seconds since the newest and since the earliest
+     * onset the sequential tests estimate for that kind (a few seconds before, for margin), each at least
+     * {@link #MIN_EVIDENCE_MILLIS} and at most {@link #MAX_EVIDENCE_MILLIS} back; the 60 s window when no test says
+     * when the trouble began.
      */
-    private io.payops.domain.Snapshot evidence(io.payops.domain.Snapshot snapshot, List<Anomaly> anomalies, long now) {
-        long onset = Long.MAX_VALUE;
-        for (Anomaly a : anomalies) {
-            if (a.sinceMillis() > 0 && (a.kind() == io.payops.domain.AnomalyKind.TECHNICAL_FAILURES
-                    || a.kind() == io.payops.domain.AnomalyKind.CUSTOMER_DECLINES
-                    || a.kind() == io.payops.domain.AnomalyKind.SLOW_ATTEMPTS)) {
-                onset = Math.min(onset, a.sinceMillis());
+    private Evidence evidence(io.payops.domain.Snapshot snapshot, List<Anomaly> anomalies, long now) {
+        Map<io.payops.domain.AnomalyKind, List<io.payops.domain.Snapshot>> windows =
+                new java.util.EnumMap<>(io.payops.domain.AnomalyKind.class);
+        Map<Long, io.payops.domain.Snapshot> sums = new java.util.HashMap<>();
+        for (io.payops.domain.AnomalyKind kind : io.payops.domain.AnomalyKind.values()) {
+            long earliest = Long.MAX_VALUE;
+            long newest = Long.MIN_VALUE;
+            for (Anomaly a : anomalies) {
+                if (a.kind() == kind && a.sinceMillis() > 0) {
+                    earliest = Math.min(earliest, a.sinceMillis());
+                    newest = Math.max(newest, a.sinceMillis());
+                }
             }
+            if (earliest == Long.MAX_VALUE) {
+                windows.put(kind, List.of(snapshot));
+                continue;
+            }
+            List<io.payops.domain.Snapshot> list = new ArrayList<>(2);
+            for (long onset : newest - earliest > ONSET_MARGIN_MILLIS ? new long[] {newest, earliest} : new long[] {earliest}) {
+                long from = Math.max(now - MAX_EVIDENCE_MILLIS, Math.min(now - MIN_EVIDENCE_MILLIS, onset - ONSET_MARGIN_MILLIS));
+                list.add(sums.computeIfAbsent(from, f -> history.evidence(f, now, snapshot.windowSeconds(),
+                        snapshot.baselineSeconds())));
+            }
+            windows.put(kind, List.copyOf(list));
         }
-        if (onset == Long.MAX_VALUE) {
-            return snapshot;
-        }
-        long from = Math.max(now - MAX_EVIDENCE_MILLIS, Math.min(now - MIN_EVIDENCE_MILLIS, onset - ONSET_MARGIN_MILLIS));
-        return history.evidence(from, now, snapshot.windowSeconds(), snapshot.baselineSeconds());
+        return windows::get;
     }
 
     /** Why a candidate cannot be taken now, or null. */

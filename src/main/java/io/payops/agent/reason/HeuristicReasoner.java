@@ -60,11 +60,11 @@ public final class HeuristicReasoner implements Reasoner {
         boolean latencyUsed = false;
         for (Set<Status> family : FAMILIES) {
             Localizer.Measure measure = Localizer.Measure.statuses(family, in.references());
-            List<Localizer.Found> found = Localizer.localize(in.evidence(), measure, in.significance());
-            if (found.isEmpty()) {
-                continue;
-            }
-            List<Localizer.Scored> scored = Localizer.scan(in.evidence(), measure);
+            AnomalyKind kind = family.contains(Status.USER_DECLINED) ? AnomalyKind.CUSTOMER_DECLINES
+                    : AnomalyKind.TECHNICAL_FAILURES;
+            Localized localized = localize(in, kind, measure);
+            List<Localizer.Found> found = localized.found();
+            List<Localizer.Scored> scored = localized.scored();
             for (Localizer.Found f : found) {
                 Localizer.Scored best = f.scored();
                 if (!in.references().troubled(best.target())) {
@@ -128,8 +128,9 @@ public final class HeuristicReasoner implements Reasoner {
         }
         Localizer.Measure measure = Localizer.Measure.slowerThan(rung, in.references());
         List<Localizer.Found> found = new ArrayList<>();
-        List<Localizer.Scored> scored = Localizer.scan(in.evidence(), measure);
-        for (Localizer.Found f : Localizer.localize(in.evidence(), measure, in.significance())) {
+        Localized localized = localize(in, AnomalyKind.SLOW_ATTEMPTS, measure);
+        List<Localizer.Scored> scored = localized.scored();
+        for (Localizer.Found f : localized.found()) {
             Localizer.Scored best = f.scored();
             if (!in.references().troubled(best.target())) {
                 continue;
@@ -149,6 +150,34 @@ public final class HeuristicReasoner implements Reasoner {
             out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, best.target(), confidence, evidence, NAME));
         }
         return found;
+    }
+
+    /** What localization found over the evidence windows, with the scan of the window that found the most. */
+    private record Localized(List<Localizer.Found> found, List<Localizer.Scored> scored) {
+    }
+
+    /**
+     * Localizes over each evidence window of a kind of trouble and keeps every target found, once (with its strongest
+     * score): a fault that just began is found on the newest window, an older one on the longest.
+     */
+    private static Localized localize(ReasoningInput in, AnomalyKind kind, Localizer.Measure measure) {
+        java.util.Map<Target, Localizer.Found> byTarget = new java.util.LinkedHashMap<>();
+        List<Localizer.Scored> scored = List.of();
+        int most = -1;
+        for (io.payops.domain.Snapshot window : in.evidence().windows(kind)) {
+            List<Localizer.Found> found = Localizer.localize(window, measure, in.significance());
+            for (Localizer.Found f : found) {
+                byTarget.merge(f.target(), f, (a, b) -> a.scored().llr() >= b.scored().llr() ? a : b);
+            }
+            if (found.size() > most) {
+                most = found.size();
+                scored = Localizer.scan(window, measure);
+            }
+        }
+        List<Localizer.Found> all = new ArrayList<>(byTarget.values());
+        all.sort(Comparator.comparingDouble((Localizer.Found f) -> f.scored().llr()).reversed()
+                .thenComparing(f -> f.target().toString()));
+        return new Localized(all, scored);
     }
 
     /** Whether any segment's slow test is watching (then latency is localized by the ladder, not by p95 alone). */

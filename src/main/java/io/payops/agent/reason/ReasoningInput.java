@@ -10,14 +10,14 @@ import java.util.List;
 /**
  * What a reasoner gets: the snapshot, the anomalies the detector reports, what normal looks like, recent lessons,
  * and the {@code evidence} to localize on: every segment's counts over the trouble's own seconds (since the sequential
- * tests' onset), or the snapshot's window when there is no history (a single snapshot given to {@code analyze}).
+ * tests' onsets), or the snapshot's window when there is no history (a single snapshot given to {@code analyze}).
  */
 public record ReasoningInput(Snapshot snapshot, List<Anomaly> anomalies, References references, List<Lesson> lessons,
-                             double significance, Snapshot evidence) {
+                             double significance, Evidence evidence) {
     public ReasoningInput {
         anomalies = List.copyOf(anomalies);
         lessons = List.copyOf(lessons);
-        evidence = evidence == null ? snapshot : evidence;
+        evidence = evidence == null ? Evidence.of(snapshot) : evidence;
     }
 
     public ReasoningInput(Snapshot snapshot, List<Anomaly> anomalies, References references, List<Lesson> lessons,
