@@ -1,20 +1,29 @@
 package io.payops.agent.detect;
 
 /**
- * One-sided Bernoulli CUSUMs for a rate rising from its reference {@code q0}, run for three alternatives at once
- * (a doubling of at least {@code minRise}, +15 points and +40 points) so both small and large rises are caught
+ * One-sided Bernoulli CUSUMs for a rate rising from its reference {@code q0}, run for four alternatives at once
+ * (a doubling of at least {@code minRise}, and +15, +40 and +75 points) so both small and large rises are caught
  * close to the optimal sequential test's sample size. Each is the log-likelihood ratio of the per-second counts,
  * floored at zero; the level is the largest of the three. A real rise alarms after about h / KL(q1‖q0) attempts;
  * under no change the level stays near zero. It also remembers when the strongest test last left zero: the
  * estimated start of the change.
  */
 final class BernoulliCusum {
-    static final double[] LARGE_RISES = {0.15, 0.40};
+    /**
+     * The fixed alternatives beside the doubling: +15, +40 and +75 points. The largest lets a near-total outage or a
+     * many-fold latency spike be told within a few attempts (it gains about ln(q1/q0) per failed attempt, where a
+     * smaller alternative gains less than the evidence holds).
+     */
+    static final double[] LARGE_RISES = {0.15, 0.40, 0.75};
     /** The threshold penalty for running several alternatives (a union bound over them). */
     static final double ALTERNATIVES_PENALTY = Math.log(LARGE_RISES.length + 1);
 
     private final double[] levels = new double[LARGE_RISES.length + 1];
-    private final long[] onsets = {-1, -1, -1};
+    private final long[] onsets = new long[LARGE_RISES.length + 1];
+
+    BernoulliCusum() {
+        java.util.Arrays.fill(onsets, -1);
+    }
 
     /** Adds {@code events} out of {@code trials} seen in the second ending at {@code nowMillis}. */
     void add(long trials, long events, double q0, double minRise, long nowMillis, double cap) {

@@ -107,7 +107,7 @@ final class SegmentMonitor {
 
     /**
      * This segment's alarm level: ln of the attempts it sees in a day × the test's drift under no change / the
-     * false alarms allowed per day (0.2), plus the penalty for testing three alternatives; never below the
+     * false alarms allowed per day ({@link #FALSE_ALARMS_PER_DAY}), plus the penalty for testing four alternatives; never below the
      * configured floor. A busy segment needs stronger evidence because it has more chances to drift up by luck.
      */
     double threshold(double floor) {
