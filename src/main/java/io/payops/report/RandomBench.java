@@ -29,7 +29,7 @@ public final class RandomBench {
     /** One fault of one world, as one policy handled it. */
     public record FaultRow(String faultId, FaultType type, TargetShape shape, boolean routable, boolean overlapping,
                            double rampSeconds, boolean visible, Double boundSeconds, String attribution,
-                           Double delaySeconds, String takenFor) {
+                           Double delaySeconds, String takenFor, Double mitigatedAfterSeconds, double durationSeconds) {
         public boolean detected() {
             return !"missed".equals(attribution);
         }
@@ -51,7 +51,8 @@ public final class RandomBench {
      */
     public record WorldRow(long seed, String description, boolean routingCanHelp, double staticExcess,
                            double oracleExcess, double excess, Double prevented, int trafficChanges, int retryChanges,
-                           int rollbacks, int falseAlarms, List<FaultRow> faults) {
+                           int rollbacks, int falseAlarms, List<FaultRow> faults, double staticFaultCaused,
+                           double oracleFaultCaused, double faultCaused, Double preventedOfFaultCaused) {
         public boolean harmful() {
             return !routingCanHelp && trafficChanges > 0;
         }
@@ -128,9 +129,11 @@ public final class RandomBench {
                     : inc.detectedAtSecond().doubleValue() - f.startSecond();
             String takenFor = inc == null || !"misdiagnosed".equals(inc.attribution()) ? null
                     : inc.diagnosis() + " on " + inc.diagnosisTarget();
+            Double mitigated = inc == null || inc.mitigatedAtSecond() == null ? null
+                    : inc.mitigatedAtSecond().doubleValue() - f.startSecond();
             faults.add(new FaultRow(id, f.type(), TargetShape.of(f.target()), f.routable(), overlapping(s, i),
                     f.rampSeconds(), fig.visible(), fig.boundSeconds() == null ? null : round(fig.boundSeconds(), 1),
-                    inc == null ? "missed" : inc.attribution(), delay, takenFor));
+                    inc == null ? "missed" : inc.attribution(), delay, takenFor, mitigated, f.durationSeconds()));
         }
         int traffic = 0;
         int retry = 0;
@@ -149,9 +152,13 @@ public final class RandomBench {
         double preventable = stat.excessFailures() - oracle.excessFailures();
         Double prevented = preventable >= MIN_PREVENTABLE
                 ? round((stat.excessFailures() - r.excessFailures()) / preventable, 4) : null;
+        double faultPreventable = stat.faultCausedFailures() - oracle.faultCausedFailures();
+        Double faultPrevented = faultPreventable >= MIN_PREVENTABLE
+                ? round((stat.faultCausedFailures() - r.faultCausedFailures()) / faultPreventable, 4) : null;
         return new WorldRow(s.seed(), s.description(), s.routingCanHelp(), stat.excessFailures(),
                 oracle.excessFailures(), r.excessFailures(), prevented, traffic, retry, r.rollbacks(),
-                r.falseAlarms().size(), faults);
+                r.falseAlarms().size(), faults, stat.faultCausedFailures(), oracle.faultCausedFailures(),
+                r.faultCausedFailures(), faultPrevented);
     }
 
     /** Whether fault {@code i} shares traffic with another fault while both are on (random-world tests ask too). */

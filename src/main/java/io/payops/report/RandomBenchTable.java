@@ -50,6 +50,13 @@ public final class RandomBenchTable {
         line(b, "prevented share, worlds where static − oracle ≥ " + (int) RandomBench.MIN_PREVENTABLE,
                 prevented.isEmpty() ? "–" : String.format(Locale.ROOT, "mean %s, median %s, lowest %s over %d worlds",
                         pct(mean(prevented)), pct(median(prevented)), pct(prevented.get(0)), prevented.size()));
+        List<Double> faultPrevented = worlds.stream().map(WorldRow::preventedOfFaultCaused).filter(p -> p != null).sorted()
+                .toList();
+        line(b, "prevented share of the faults' own harm (fault-caused failures), worlds where static − oracle ≥ "
+                        + (int) RandomBench.MIN_PREVENTABLE,
+                faultPrevented.isEmpty() ? "–" : String.format(Locale.ROOT, "mean %s, median %s, lowest %s over %d worlds",
+                        pct(mean(faultPrevented)), pct(median(faultPrevented)), pct(faultPrevented.get(0)),
+                        faultPrevented.size()));
         line(b, "worlds where the policy lost > " + (int) RandomBench.MAX_LOSS_BEYOND_STATIC + " payments beyond static",
                 count(worlds, w -> w.lossBeyondStatic() > RandomBench.MAX_LOSS_BEYOND_STATIC) + " of " + worlds.size()
                         + seeds(worlds, w -> w.lossBeyondStatic() > RandomBench.MAX_LOSS_BEYOND_STATIC));

@@ -85,7 +85,7 @@ public final class ReportBuilder {
                         a.target())).toList();
         return new RunReport(scenario, seed, policy, reasoner, Math.round(last.simSeconds()), wallMillis,
                 totals.payments(), totals.attempts(), totals.succeeded(), totals.failed(), round(rate, 4),
-                round(perPayment, 4), round(totals.excessFailures(), 1), incidents, actionReports, falseActions,
+                round(perPayment, 4), round(totals.excessFailures(), 1), round(totals.faultCausedFailures(), 1), incidents, actionReports, falseActions,
                 falseAlarms, actions.rollbacks(), actions.approvalsRequested(), FinalRouting.of(last.routing()), llm.build(),
                 tickets == null ? null : tickets.build());
     }

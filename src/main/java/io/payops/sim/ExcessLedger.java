@@ -24,6 +24,8 @@ final class ExcessLedger {
     private final long[] staticStamp;
     private double excess;
     private double staticExcess;
+    private double faultExcess;
+    private final double[] healthyCache;
 
     ExcessLedger(AttemptModel model, Routing routing) {
         this.model = model;
@@ -39,6 +41,7 @@ final class ExcessLedger {
         actualStamp = new long[size];
         java.util.Arrays.fill(actualStamp, -1);
         staticCache = new double[size];
+        healthyCache = new double[size];
         staticStamp = new long[size];
         java.util.Arrays.fill(staticStamp, -1);
         double total = routing.initialState().totalWeight();
@@ -58,15 +61,21 @@ final class ExcessLedger {
             reference[key] = ref;
         }
         double actual;
+        double healthy;
         if (actualStamp[key] == stamp) {
             actual = actualCache[key];
+            healthy = healthyCache[key];
         } else {
-            actual = model.paymentSuccess(routing.routeProbabilities(i, n, m, c), i, n, m, c, faults,
-                    routing.retryPolicy().maxRetries(), scratch);
+            double[] route = routing.routeProbabilities(i, n, m, c);
+            int retries = routing.retryPolicy().maxRetries();
+            actual = model.paymentSuccess(route, i, n, m, c, faults, retries, scratch);
+            healthy = faults.length == 0 ? actual : model.paymentSuccess(route, i, n, m, c, NO_FAULTS, retries, scratch);
             actualCache[key] = actual;
+            healthyCache[key] = healthy;
             actualStamp[key] = stamp;
         }
         excess += ref - actual;
+        faultExcess += healthy - actual;
         if (staticStamp[key] != faultStamp) {
             staticCache[key] = model.paymentSuccess(routeAtStart, i, n, m, c, faults, initialMaxRetries, scratch);
             staticStamp[key] = faultStamp;
@@ -76,6 +85,16 @@ final class ExcessLedger {
 
     double excess() {
         return excess;
+    }
+
+    /**
+     * The failures the faults caused under the routing in force: each payment's chance of success with the same
+     * routing and no fault, less its chance with the faults. Unlike {@link #excess()}, it leaves out what routing
+     * alone gains or costs (moving traffic to a gateway that approves more gains payments even with no fault), so it
+     * says how much of the faults' harm a policy prevented rather than how much it arbitraged between gateways.
+     */
+    double faultExcess() {
+        return faultExcess;
     }
 
     /** The excess failures had routing and the retry policy stayed as they started. */

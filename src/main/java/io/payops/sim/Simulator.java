@@ -162,7 +162,8 @@ public final class Simulator {
     }
 
     public SimTotals totals() {
-        return new SimTotals(payments, attempts, succeeded, failed, ledger.excess(), ledger.staticExcess());
+        return new SimTotals(payments, attempts, succeeded, failed, ledger.excess(), ledger.staticExcess(),
+                ledger.faultExcess());
     }
 
     /** Payments whose retries are still waiting. */

@@ -98,10 +98,10 @@ class RandomBenchTest {
         assertNull(f.takenFor());
         assertTrue(f.detected() && f.right());
         // harmful is exactly "traffic moved where routing could not help"
-        WorldRow moved = new WorldRow(1, "", false, 0, 0, 0, null, 1, 0, 0, 0, List.of());
+        WorldRow moved = new WorldRow(1, "", false, 0, 0, 0, null, 1, 0, 0, 0, List.of(), 0, 0, 0, null);
         assertTrue(moved.harmful());
-        assertFalse(new WorldRow(1, "", true, 0, 0, 0, null, 1, 0, 0, 0, List.of()).harmful());
-        assertFalse(new WorldRow(1, "", false, 0, 0, 0, null, 0, 3, 0, 0, List.of()).harmful(),
+        assertFalse(new WorldRow(1, "", true, 0, 0, 0, null, 1, 0, 0, 0, List.of(), 0, 0, 0, null).harmful());
+        assertFalse(new WorldRow(1, "", false, 0, 0, 0, null, 0, 3, 0, 0, List.of(), 0, 0, 0, null).harmful(),
                 "a retry-policy change moves no traffic");
     }
 

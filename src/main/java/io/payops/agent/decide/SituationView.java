@@ -49,8 +49,8 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         }
         long k = technicalFailures(own);
         long j = Math.max(0, technicalFailures(all) - k);
-        return new PathComparison(t, n, k, declineRate(t), m, j, othersDeclineRate(t, slice, n, m),
-                routing.retryPolicy().maxRetries());
+        double[] declines = declineRates(t, slice, n, m);
+        return new PathComparison(t, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries());
     }
 
     /**
@@ -75,9 +75,8 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         }
         long k = Math.max(0, technicalFailures(gateway) - technicalFailures(own));
         long j = Math.max(0, technicalFailures(all) - technicalFailures(gateway));
-        Target gw = Target.gateway(g);
-        return new PathComparison(path, n, k, declineRate(gw), m, j,
-                othersDeclineRate(gw, Target.ALL, gateway.attempts(), m), routing.retryPolicy().maxRetries());
+        double[] declines = declineRates(Target.gateway(g), Target.ALL, gateway.attempts(), m);
+        return new PathComparison(path, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries());
     }
 
     /** A segment's normal decline rate (the references'), 0 when unknown. */
@@ -87,13 +86,16 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
     }
 
     /**
-     * The normal decline rate of a slice's traffic outside {@code t} (the slice holds {@code n + m} attempts, t holds
-     * {@code n}): from the references, so a surge of customer declines going on now does not count as something a
-     * move would avoid.
+     * The normal decline rates of {@code t} and of the rest of its slice (the slice holds {@code n + m} attempts,
+     * t holds {@code n}), from the references, so a surge of customer declines going on now does not count as
+     * something a move would avoid. (Shrinking a low-volume segment's gap towards none was tried: it let moves onto
+     * gateways that really decline more look free, and lost payments in 9 of 300 random worlds against 3.)
      */
-    private double othersDeclineRate(Target t, Target slice, long n, long m) {
+    private double[] declineRates(Target t, Target slice, long n, long m) {
         double whole = declineRate(slice);
-        return Math.max(0, Math.min(1, ((n + m) * whole - n * declineRate(t)) / m));
+        double own = declineRate(t);
+        double others = Math.max(0, Math.min(1, ((n + m) * whole - n * own) / m));
+        return new double[] {own, others};
     }
 
     private static long technicalFailures(SegmentStats s) {

@@ -149,6 +149,12 @@ public final class Detector implements References {
         return m.statusRate(status);
     }
 
+    @Override
+    public double referenceAttempts(Target target) {
+        SegmentMonitor m = monitors.get(target);
+        return m == null ? 0 : m.referenceAttempts();
+    }
+
     /** The rung of the latency ladder a segment's slow test watches, -1 while unsettled or unknown. */
     @Override
     public int slowRung(Target target) {

@@ -26,6 +26,11 @@ public interface References {
         return Double.NaN;
     }
 
+    /** How many attempts (decayed) the segment's reference rates rest on; NaN when unknown. */
+    default double referenceAttempts(Target target) {
+        return Double.NaN;
+    }
+
     /** The rung of the latency ladder the segment's slow test watches; -1 when none (or no such test). */
     default int slowRung(Target target) {
         return -1;
