@@ -85,6 +85,8 @@ public final class Agent implements Policy, ApprovalHandler {
     private final Map<Action, Long> refusedByHuman = new LinkedHashMap<>();
     private final Map<Target, Long> alertedAt = new LinkedHashMap<>();
     private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
+    /** The target of the trouble each routing change in force answered (it may be narrower than the change's). */
+    private final Map<Long, Target> answered = new java.util.HashMap<>();
     private Executor executor;
     private RollbackMonitor rollbacks;
     private RecoveryMonitor recoveries;
@@ -92,6 +94,8 @@ public final class Agent implements Policy, ApprovalHandler {
     private long lastCycleMillis = Long.MIN_VALUE / 2;
     private Set<Target> lastAlarmTargets = Set.of();
     private AgentCycle lastCycle;
+    /** The hypotheses of the cycle running now (null between cycles). */
+    private List<Hypothesis> currentHypotheses;
     private boolean recommendOnly;
 
     public Agent(AgentConfig config, Reasoner reasoner, LessonStore lessons, World world) {
@@ -176,8 +180,8 @@ public final class Agent implements Policy, ApprovalHandler {
         long start = System.nanoTime();
         long now = ctx.nowMillis();
         Evidence evidence = evidence(ctx.snapshot(), anomalies, now);
-        List<Hypothesis> hypotheses = reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies, detector,
-                lessons.recent(10), config.cusumThreshold(), evidence));
+        List<Hypothesis> hypotheses = behindCircuits(reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies,
+                detector, lessons.recent(10), config.cusumThreshold(), evidence)));
         // routing is judged on the technical failures' longest window: the most evidence about the paths in trouble
         List<io.payops.domain.Snapshot> technical = evidence.windows(io.payops.domain.AnomalyKind.TECHNICAL_FAILURES);
         SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world,
@@ -192,7 +196,9 @@ public final class Agent implements Policy, ApprovalHandler {
             reasons.add(RECOMMEND_ONLY_REASON);
             verdict = new GuardVerdict(GuardVerdict.Kind.NEEDS_APPROVAL, reasons);
         }
+        currentHypotheses = hypotheses;
         String taken = act(decision, verdict, hypotheses.get(0), anomalies, now, records);
+        currentHypotheses = null;
         List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
         return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.note(),
                 System.nanoTime() - start, reasoner.lastCall());
@@ -230,6 +236,46 @@ public final class Agent implements Policy, ApprovalHandler {
             windows.put(kind, List.copyOf(list));
         }
         return windows::get;
+    }
+
+    /** The target of the latest cycle's most confident hypothesis that the decision answered, else the action's. */
+    private Target troubleTarget(Decision decision, Action a) {
+        List<Hypothesis> latest = currentHypotheses != null ? currentHypotheses
+                : lastCycle == null ? List.of() : lastCycle.hypotheses();
+        return latest.stream().filter(h -> h.diagnosis() == decision.selected().forDiagnosis()
+                        && h.target().overlaps(a.target()))
+                .max(java.util.Comparator.comparingDouble(Hypothesis::confidence)).map(Hypothesis::target)
+                .orElse(a.target());
+    }
+
+    /**
+     * What is seen inside a target whose circuit is open is its probe's trickle of attempts, too few to localize
+     * within it: a hypothesis of the trouble the circuit answers, on part of that target, is that target's trouble.
+     */
+    private List<Hypothesis> behindCircuits(List<Hypothesis> hypotheses) {
+        List<Hypothesis> out = new ArrayList<>(hypotheses.size());
+        for (Hypothesis h : hypotheses) {
+            Hypothesis kept = h;
+            for (ActiveAction a : actions.inForce()) {
+                Target t = a.target();
+                // only a circuit opened on exactly the trouble's target: one opened on a whole gateway for a path's
+                // trouble still lets the rest of the gateway's traffic say where the trouble is
+                if (a.record().action().type() == io.payops.domain.ActionType.OPEN_CIRCUIT
+                        && t.equals(answered.get(a.record().id())) && !h.target().equals(t)
+                        && h.target().within(t) && a.diagnosis() == h.diagnosis()) {
+                    List<String> evidence = new ArrayList<>(h.evidence());
+                    evidence.add("The circuit on " + t + " is open: what is seen on " + h.target()
+                            + " is its probe's few attempts, so the trouble is taken as " + t + "'s.");
+                    kept = new Hypothesis(h.diagnosis(), t, h.confidence(), evidence, h.source());
+                    break;
+                }
+            }
+            Hypothesis candidate = kept;
+            if (out.stream().noneMatch(o -> o.diagnosis() == candidate.diagnosis() && o.target().equals(candidate.target()))) {
+                out.add(candidate);
+            }
+        }
+        return out;
     }
 
     /** Why a candidate cannot be taken now, or null. */
@@ -368,6 +414,7 @@ public final class Agent implements Policy, ApprovalHandler {
                     String.format(Locale.ROOT, "%s (decision confidence %.2f)", decision.selected().forDiagnosis().key(),
                             decision.confidence()), false);
             ActiveAction active = actions.add(r, decision.selected().forDiagnosis(), before, after, now, from, faulty);
+            answered.put(id, troubleTarget(decision, a));
             return active.record();
         } catch (RoutingRefusedException e) {
             blockedAt.put(a, now);

@@ -40,6 +40,11 @@ public final class ActiveAction {
         return record;
     }
 
+    /** The diagnosis the change answered. */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
     public Phase phase() {
         return phase;
     }

@@ -72,9 +72,10 @@ public final class HeuristicReasoner implements Reasoner {
                     continue;
                 }
                 Target target = best.target();
-                if (family.contains(Status.BANK_TIMEOUT) && slowTargets.stream().anyMatch(l ->
-                        target.within(l.target()) || l.target().within(target))) {
-                    continue; // the timeouts of a latency spike already named
+                if (family.contains(Status.BANK_TIMEOUT) && slowTargets.stream().anyMatch(l -> target.overlaps(l.target()))) {
+                    // the timeouts of a latency spike already named: they pile up wherever its traffic was already
+                    // slowest (one gateway, say), which is no retry storm there
+                    continue;
                 }
                 Diagnosis d = diagnose(family, target, latency);
                 List<String> evidence = new ArrayList<>();
