@@ -235,7 +235,19 @@ public final class Agent implements Policy, ApprovalHandler {
             }
             windows.put(kind, List.copyOf(list));
         }
-        return windows::get;
+        io.payops.domain.Snapshot recent = history.evidence(now - Evidence.RECENT_SECONDS * 1000L, now,
+                snapshot.windowSeconds(), snapshot.baselineSeconds());
+        return new Evidence() {
+            @Override
+            public List<io.payops.domain.Snapshot> windows(io.payops.domain.AnomalyKind kind) {
+                return windows.get(kind);
+            }
+
+            @Override
+            public io.payops.domain.Snapshot recent() {
+                return recent;
+            }
+        };
     }
 
     /** The target of the latest cycle's most confident hypothesis that the decision answered, else the action's. */

@@ -67,8 +67,9 @@ public final class HeuristicReasoner implements Reasoner {
             List<Localizer.Scored> scored = localized.scored();
             for (Localizer.Found f : found) {
                 Localizer.Scored best = f.scored();
-                if (!in.references().troubled(best.target())) {
-                    // the evidence reaches back to the trouble's onset; the segment's own test says it is over
+                if (!in.references().troubled(best.target()) || over(in, measure, best)) {
+                    // the evidence reaches back to the trouble's onset; the target's own test or its latest seconds
+                    // say it is over
                     continue;
                 }
                 Target target = best.target();
@@ -133,7 +134,7 @@ public final class HeuristicReasoner implements Reasoner {
         List<Localizer.Scored> scored = localized.scored();
         for (Localizer.Found f : localized.found()) {
             Localizer.Scored best = f.scored();
-            if (!in.references().troubled(best.target())) {
+            if (!in.references().troubled(best.target()) || over(in, measure, best)) {
                 continue;
             }
             found.add(f);
@@ -152,6 +153,28 @@ public final class HeuristicReasoner implements Reasoner {
         }
         return found;
     }
+
+    /**
+     * Whether the latest seconds say a target's trouble is over: their counts favour "back to what is expected" over
+     * "still at the rate the evidence shows" by {@link #OVER} (20 to 1). A low-volume target's few latest attempts
+     * rarely say so; its own sequential test does, later.
+     */
+    private static boolean over(ReasoningInput in, Localizer.Measure measure, Localizer.Scored found) {
+        io.payops.domain.Snapshot recent = in.evidence().recent();
+        SegmentStats s = recent == null ? null : recent.segment(found.target());
+        long k = s == null ? -1 : measure.count(s);
+        if (k < 0 || s.attempts() == 0) {
+            return false;
+        }
+        double q0 = Math.min(0.999, Math.max(0.001, found.expected()));
+        double q1 = Math.min(0.999, Math.max(q0 + 1e-3, found.observed()));
+        long n = s.attempts();
+        double llr = k * Math.log(q0 / q1) + (n - k) * Math.log((1 - q0) / (1 - q1));
+        return llr >= OVER;
+    }
+
+    /** ln 20: the latest seconds must favour "over" 20 to 1. */
+    static final double OVER = Math.log(20);
 
     /** What localization found over the evidence windows, with the scan of the window that found the most. */
     private record Localized(List<Localizer.Found> found, List<Localizer.Scored> scored) {
