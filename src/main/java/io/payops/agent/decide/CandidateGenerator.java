@@ -34,6 +34,11 @@ public final class CandidateGenerator {
      * gateways, before moving it counts as helping (about 1 in 3,000 by chance, as for detection).
      */
     static final double ROUTABLE_EVIDENCE = 8.0;
+    /**
+     * How many times what a move costs once its trouble is gone (per payment, as it would stand then) its gain now must
+     * be: one, so a minute of trouble avoided pays for a minute of lag in undoing it.
+     */
+    static final double UNDO_MARGIN = 1.0;
     /** A move that could gain at most this share of the moved attempts is not worth making. */
     static final double NEGLIGIBLE_GAIN = 0.02;
     /** Attempts the rest of a gateway needs before its measured difference replaces the world's base success. */
@@ -109,7 +114,10 @@ public final class CandidateGenerator {
         PathComparison cmp = view.compareWithOtherGateways(t);
         double share = view.share(t);
         double slice = view.share(t.without(io.payops.domain.Dimension.GATEWAY));
-        boolean worse = cmp != null && cmp.llr() >= ROUTABLE_EVIDENCE && cmp.paymentGain(1) > 0;
+        // the gain must also pay for the change outliving the trouble: a move off a gateway that approves more costs
+        // payments every second it stays after the fault ends (and that cost is measured; the gain is estimated)
+        boolean worse = cmp != null && cmp.llr() >= ROUTABLE_EVIDENCE && cmp.paymentGain(1) > 0
+                && cmp.paymentGain(1) >= -UNDO_MARGIN * cmp.paymentGainOnceHealthy(1);
         if (!worse) {
             double gain = cmp == null ? 0 : Math.min(0, slice * cmp.paymentGain(1));
             out.add(score(Action.openCircuit(t), d, gain, 0, 0, risk(share, conf), share)

@@ -18,7 +18,7 @@ import io.payops.domain.Target;
  * rescue.
  */
 public record PathComparison(Target target, long attempts, long failures, double declineRate, long otherAttempts,
-                             long otherFailures, double otherDeclineRate, int maxRetries) {
+                             long otherFailures, double otherDeclineRate, int maxRetries, double referenceRate) {
 
     /** Technical failure rate of the target's attempts. */
     public double rate() {
@@ -48,9 +48,22 @@ public record PathComparison(Target target, long attempts, long failures, double
         return paymentSuccess(weight() * (1 - moved)) - paymentSuccess(weight());
     }
 
+    /**
+     * What the same move would gain per payment of the slice once the target is healthy again (its technical failures
+     * back at their reference): usually a cost, the price of every second the change outlives the trouble.
+     */
+    public double paymentGainOnceHealthy(double moved) {
+        double healthy = Double.isNaN(referenceRate) ? otherRate() : referenceRate;
+        return paymentSuccess(weight() * (1 - moved), healthy) - paymentSuccess(weight(), healthy);
+    }
+
     /** P(a payment of the slice succeeds) when the target carries {@code w} of its attempts. */
     private double paymentSuccess(double w) {
-        double tech = w * rate() + (1 - w) * otherRate();
+        return paymentSuccess(w, rate());
+    }
+
+    private double paymentSuccess(double w, double targetRate) {
+        double tech = w * targetRate + (1 - w) * otherRate();
         double decline = w * declineRate + (1 - w) * otherDeclineRate;
         double success = Math.max(0, 1 - tech - decline);
         double tries = 0;

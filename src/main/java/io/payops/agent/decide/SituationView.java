@@ -50,7 +50,8 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         long k = technicalFailures(own);
         long j = Math.max(0, technicalFailures(all) - k);
         double[] declines = declineRates(t, slice, n, m);
-        return new PathComparison(t, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries());
+        return new PathComparison(t, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries(),
+                references.technicalRate(t));
     }
 
     /**
@@ -76,7 +77,8 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         long k = Math.max(0, technicalFailures(gateway) - technicalFailures(own));
         long j = Math.max(0, technicalFailures(all) - technicalFailures(gateway));
         double[] declines = declineRates(Target.gateway(g), Target.ALL, gateway.attempts(), m);
-        return new PathComparison(path, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries());
+        return new PathComparison(path, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries(),
+                references.technicalRate(Target.gateway(g)));
     }
 
     /** A segment's normal decline rate (the references'), 0 when unknown. */
