@@ -24,11 +24,11 @@ public final class CandidateGenerator {
     /** Below this an alert would page someone on a hunch. */
     static final double ALERT_CONFIDENCE = 0.75;
     /**
-     * What calming retries is worth in a retry storm (in score points): a little more than an alert where routing
-     * cannot help, since it eases the storm itself without moving any traffic; less than any routing change that
-     * measurably saves payments.
+     * What calming retries is worth in a retry storm (in score points): a little less than an alert where routing
+     * cannot help, so a person hears of the trouble first (and of a bigger one alongside), and the retry policy is
+     * calmed in the cycle after; less than any routing change that measurably saves payments.
      */
-    static final double RETRY_CALMING_VALUE = 0.25;
+    static final double RETRY_CALMING_VALUE = 0.15;
     /**
      * The log-likelihood ratio a target's traffic must reach, failing more than the same traffic on the other
      * gateways, before moving it counts as helping (about 1 in 3,000 by chance, as for detection).
