@@ -99,11 +99,8 @@ class ReportAttributionTest {
             assertTrue(axis.detectedAtSecond().doubleValue() > second.startSecond(),
                     "nothing named " + second + " at its start, yet it was 'detected' then: " + axis);
         }
-        // the PayPal outage was being reported as the second fault started: that alarm is not its detection
-        assertTrue(agent.detections().stream().anyMatch(d -> d.atMillis() >= startMillis
-                        && d.atMillis() <= startMillis + 10_000
-                        && FaultAttribution.names(d, agent.scenario().faults().get(0))),
-                "the first fault's alarm is still raised when the second starts (what the old attribution credited)");
+        // whether or not the PayPal outage is still reported when the second fault starts (the agent may have routed
+        // around it by then), no alarm of it is the second fault's detection: see the nested-fault test below
     }
 
     @Test
@@ -219,14 +216,15 @@ class ReportAttributionTest {
     }
 
     /**
-     * A fault nested inside an outage's traffic (PayPal's path to AXIS, starting while PayPal is out): whatever the
-     * agent makes of it, it is never credited with the outage's alarm.
+     * A fault nested inside an outage's traffic (PayPal's path to AXIS, starting while gateway errors hit AXIS on every
+     * gateway, which no routing hides, so the outage is still being reported when the nested fault starts): whatever
+     * the agent makes of it, it is never credited with the outage's alarm.
      */
     @Test
     void aFaultNestedInsideAnOutagesTrafficIsNotCreditedWithTheOutagesAlarm() {
         Scenario base = ScenarioLoader.builtIn("overlapping-faults");
         Target paypalAxis = Target.of(Dimension.GATEWAY, "paypal", Dimension.ISSUER, "AXIS");
-        FaultSpec outage = base.faults().get(0);
+        FaultSpec outage = new FaultSpec(FaultType.GATEWAY_OUTAGE, Target.of(Dimension.ISSUER, "AXIS"), 300, 600, 0.7, 1, 0);
         FaultSpec nested = new FaultSpec(FaultType.ISSUER_DEGRADATION, paypalAxis, 600, 300, 0.4, 1, 0);
         Scenario s = new Scenario("nested-faults", "nested", base.seed(), 1200, base.tps(), base.shape(),
                 base.shapePeriodSeconds(), List.of(outage, nested), base.world());
