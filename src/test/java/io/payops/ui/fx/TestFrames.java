@@ -12,13 +12,16 @@ import io.payops.sim.ScenarioLoader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Real frames for ViewModel tests: a built-in scenario run headless with the agent, seeded, approvals manual. */
+/**
+ * Real frames for ViewModel tests: a scenario run headless with the agent, seeded, approvals manual. A scenario is
+ * named as everywhere else: a built-in name, random-&lt;seed&gt;, or the path of a scenario file (a test's own world).
+ */
 public final class TestFrames {
     private TestFrames() {
     }
 
     public static Scenario scenario(String name, long seed) {
-        return ScenarioLoader.builtIn(name).withSeed(seed);
+        return ScenarioLoader.resolve(name).withSeed(seed);
     }
 
     public static SessionInfo session(String name, long seed) {

@@ -15,8 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LearningViewModelTest {
-    /** Razorpay's HDFC path fails first, then HDFC everywhere: opening the first circuit hurts and is rolled back. */
-    private static final String SCENARIO = "hdfc-trouble-spreads";
+    /**
+     * Circuits on razorpay's SBI and ICICI paths help; then Razorpay's HDFC path fails first and HDFC everywhere after:
+     * opening that circuit hurts and is rolled back. See {@link ApprovingRun#HELPED_THEN_HURT}.
+     */
+    private static final String SCENARIO = ApprovingRun.HELPED_THEN_HURT;
     private static final long SEED = 7;
     private static List<Frame> frames;
 
@@ -24,7 +27,7 @@ class LearningViewModelTest {
 
     @BeforeAll
     static void run() {
-        frames = ApprovingRun.run(SCENARIO, SEED, 450);
+        frames = ApprovingRun.run(SCENARIO, SEED, ApprovingRun.HELPED_THEN_HURT_SECONDS);
     }
 
     @BeforeEach
@@ -55,6 +58,7 @@ class LearningViewModelTest {
         assertTrue(state.total() >= 3, "lessons " + state.total());
         assertEquals(state.total(), vm.totalProperty().get());
         assertEquals(state.total() + " lessons", vm.summaryProperty().get());
+        assertTrue(state.recent().size() >= 3, "the order below is checked on at least three rows");
 
         List<LessonRow> lessons = vm.lessons();
         assertEquals(state.recent().size(), lessons.size());
@@ -80,10 +84,25 @@ class LearningViewModelTest {
         assertEquals("open_circuit", row.action());
         long helped = lessons.stream().filter(r -> r.outcome() == Outcome.HELPED && r.action().equals("open_circuit")).count();
         assertEquals(helped, row.helped());
+        assertTrue(row.helped() >= 1, "the circuits on the SBI and ICICI paths helped: " + row);
         assertTrue(row.hurt() >= 1);
         assertEquals(row.helped() + row.hurt() + row.neutral() + row.inconclusive(),
                 lessons.stream().filter(r -> r.action().equals("open_circuit")).count());
         assertEquals(Math.round(100.0 * row.helped() / row.judged()) + "%", row.helpedShareText());
+    }
+
+    @Test
+    void theSummaryCountsLessonsInWords() {
+        int first = 0;
+        while (frames.get(first).step().learning().total() == 0) {
+            first++;
+        }
+        assertEquals(1, frames.get(first).step().learning().total());
+        feed(frames.subList(0, first + 1));
+        assertEquals("1 lesson", vm.summaryProperty().get(), "one lesson is singular");
+        feed(frames.subList(first + 1, frames.size()));
+        int total = frames.get(frames.size() - 1).step().learning().total();
+        assertEquals(total + " lessons", vm.summaryProperty().get());
     }
 
     @Test

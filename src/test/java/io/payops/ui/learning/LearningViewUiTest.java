@@ -1,7 +1,9 @@
 package io.payops.ui.learning;
 
-import io.payops.ui.fx.Screenshots;
+import io.payops.domain.LearningState;
+import io.payops.domain.Outcome;
 import io.payops.engine.Frame;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.Node;
@@ -36,7 +38,7 @@ class LearningViewUiTest {
     void start(Stage stage) {
         this.stage = stage;
         vm = new LearningViewModel();
-        vm.onSessionStart(TestFrames.session("hdfc-trouble-spreads", 7));
+        vm.onSessionStart(TestFrames.session(ApprovingRun.HELPED_THEN_HURT, 7));
         StackPane root = new StackPane(new LearningView(vm));
         root.getStylesheets().add(LearningViewUiTest.class.getResource("/styles/tokens.css").toExternalForm());
         stage.setScene(new Scene(root, 1000, 300));
@@ -48,7 +50,7 @@ class LearningViewUiTest {
         snapshot(robot, "learning-empty");
         assertTrue(robot.lookup("#learning-view .learning-summary").queryAs(Labeled.class).getText().startsWith("No lessons yet"));
 
-        List<Frame> frames = ApprovingRun.run("hdfc-trouble-spreads", 7, 450);
+        List<Frame> frames = ApprovingRun.run(ApprovingRun.HELPED_THEN_HURT, 7, ApprovingRun.HELPED_THEN_HURT_SECONDS);
         robot.interact(() -> {
             for (int i = 0; i < frames.size(); i += 5) {
                 vm.onFrames(FrameBatch.of(frames.subList(i, Math.min(frames.size(), i + 5))));
@@ -56,13 +58,18 @@ class LearningViewUiTest {
         });
         TableView<?> lessons = robot.lookup("#learning-lessons").queryAs(TableView.class);
         TableView<?> effectiveness = robot.lookup("#learning-effectiveness").queryAs(TableView.class);
-        int total = frames.get(frames.size() - 1).step().learning().total();
+        LearningState state = frames.get(frames.size() - 1).step().learning();
+        int total = state.total();
+        assertTrue(total >= 2, "sorting needs rows to sort: " + total);
         assertEquals(total, lessons.getItems().size());
-        assertEquals(1, effectiveness.getItems().size());
-        assertEquals(total + " lessons", robot.lookup("#learning-view .learning-summary").queryAs(Labeled.class).getText());
+        assertEquals(state.effectiveness().size(), effectiveness.getItems().size(), "a row per diagnosis × action");
+        assertEquals(total == 1 ? "1 lesson" : total + " lessons",
+                robot.lookup("#learning-view .learning-summary").queryAs(Labeled.class).getText());
 
         Set<Node> hurt = robot.lookup("#learning-lessons .outcome-hurt").queryAll();
-        assertEquals(1, hurt.size(), "the rolled-back circuit is styled as hurt");
+        long hurtLessons = state.recent().stream().filter(l -> l.outcome() == Outcome.HURT).count();
+        assertTrue(hurtLessons >= 1, "the circuit on razorpay × HDFC was rolled back");
+        assertEquals(hurtLessons, hurt.size(), "the rolled-back circuit is styled as hurt");
         assertEquals("hurt", ((TableCell<?, ?>) hurt.iterator().next()).getText());
         assertFalse(robot.lookup("#learning-lessons .outcome-helped").queryAll().isEmpty());
         snapshot(robot, "learning-lessons");

@@ -19,7 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,17 +73,32 @@ class AuditViewUiTest {
         int all = table(robot).getItems().size();
         assertEquals(vm.rows().size(), all);
         assertTrue(all >= 6, "decisions, executions, the alert, the approvals, the chaos and the error: " + all);
-        assertEquals(AuditKind.ERROR, table(robot).getItems().get(0).kind(), "newest first");
+        List<AuditRow> shown = List.copyOf(table(robot).getItems());
+        assertEquals(Collections.max(vm.rows(), AuditRow.CHRONOLOGICAL), shown.get(0), "newest first");
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(AuditRow.CHRONOLOGICAL.compare(shown.get(i - 1), shown.get(i)) > 0, "newest first at row " + i);
+        }
+        // the refused command of the last tick the operator acted in is above what that tick's commands did
+        assertTrue(indexOf(shown, AuditKind.ERROR) < indexOf(shown, AuditKind.CHAOS));
         robot.interact(() -> Screenshots.write(root, "timeline-all"));
 
         robot.clickOn("#audit-filter").write("adyen");
-        assertEquals(1, table(robot).getItems().size());
-        assertEquals(AuditKind.CHAOS, table(robot).getItems().get(0).kind());
-        assertEquals("applied", table(robot).getItems().get(0).status());
+        List<AuditRow> adyen = List.copyOf(table(robot).getItems());
+        assertTrue(adyen.size() < all, "the table shrank: " + adyen.size() + " of " + all);
+        assertEquals(vm.filteredRows(), adyen);
+        assertTrue(adyen.stream().allMatch(r -> r.contains("adyen")), adyen.toString());
+        AuditRow chaos = adyen.get(indexOf(adyen, AuditKind.CHAOS));
+        assertEquals("gateway=adyen", chaos.target());
+        assertEquals("applied", chaos.status());
         robot.interact(() -> Screenshots.write(root, "timeline-filtered"));
 
         robot.interact(() -> robot.lookup("#audit-filter").queryTextInputControl().clear());
         assertEquals(all, table(robot).getItems().size());
+    }
+
+    private static int indexOf(List<AuditRow> rows, AuditKind kind) {
+        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).kind() == kind).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " row in " + rows));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The Stripe outage (seed 7) with manual approvals: at 302 s the agent shifts half of Stripe's traffic alone and asks
  * to open Stripe's circuit. After 330 s the operator approves that request, injects a latency spike on Adyen
- * ("chaos-1") and, by mistake, answers a request that does not exist (999); then 10 more seconds run.
+ * ("chaos-1") and, by mistake, answers a request that does not exist (999); then 10 more seconds run, in which the
+ * agent may see the spike and act on it (with seed 7 it alerts on Adyen at 332 s), so tests pick rows by what they
+ * say, not by position.
  */
 record OutageWithApproval(List<Frame> frames, long requestId) {
     static OutageWithApproval run() {
