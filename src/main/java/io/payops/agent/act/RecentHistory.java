@@ -22,8 +22,18 @@ public final class RecentHistory {
     private final int seconds;
     private final Deque<Second> ring = new ArrayDeque<>();
 
-    private record Second(long atMillis, SegmentStats total, List<SegmentStats> segments) {
+    /**
+     * One second, with the running totals of every segment since the history began ({@code cumulative}, {@link #COUNTS}
+     * numbers per segment slot, slot 0 all traffic), so the counts over any stretch are one subtraction per segment.
+     */
+    private record Second(long atMillis, SegmentStats total, List<SegmentStats> segments, long[] cumulative) {
     }
+
+    /** Each segment's slot in the running totals, in the order first seen (all traffic is slot 0). */
+    private final Map<Target, Integer> slots = new java.util.HashMap<>();
+    private final List<Target> slotTargets = new ArrayList<>(List.of(Target.ALL));
+    /** The running totals up to the oldest second no longer kept: where a stretch reaching back past the ring starts. */
+    private long[] evicted = new long[0];
 
     /** Attempts, successes and the summed p95 of the seconds counted (for an average). */
     public record Sum(long attempts, long successes, long technicalFailures, double p95Sum, int seconds) {
@@ -54,9 +64,21 @@ public final class RecentHistory {
     }
 
     public void add(Snapshot s) {
-        ring.addLast(new Second(s.atMillis(), s.recentTotal(), s.recentSegments()));
+        for (SegmentStats st : s.recentSegments()) {
+            slots.computeIfAbsent(st.target(), t -> {
+                slotTargets.add(t);
+                return slotTargets.size() - 1;
+            });
+        }
+        long[] previous = ring.isEmpty() ? new long[0] : ring.peekLast().cumulative();
+        long[] cumulative = java.util.Arrays.copyOf(previous, slotTargets.size() * COUNTS);
+        add(cumulative, 0, s.recentTotal());
+        for (SegmentStats st : s.recentSegments()) {
+            add(cumulative, slots.get(st.target()) * COUNTS, st);
+        }
+        ring.addLast(new Second(s.atMillis(), s.recentTotal(), s.recentSegments(), cumulative));
         while (ring.size() > seconds) {
-            ring.removeFirst();
+            evicted = ring.removeFirst().cumulative();
         }
     }
 
@@ -132,25 +154,49 @@ public final class RecentHistory {
      * own seconds: a low-volume fault's whole history since its onset, a sudden one without the calm before it.
      */
     public Snapshot evidence(long fromMillis, long toMillis, int windowSeconds, int baselineSeconds) {
-        Map<Target, long[]> sums = new LinkedHashMap<>();
-        long[] total = new long[COUNTS];
+        // the newest second at or before each end: the counts in between are the difference of their running totals
+        Second to = null;
+        Second from = null;
         int seconds = 0;
-        for (Second s : ring) {
-            if (s.atMillis <= fromMillis || s.atMillis > toMillis) {
+        java.util.Iterator<Second> newestFirst = ring.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Second s = newestFirst.next();
+            if (s.atMillis > toMillis) {
                 continue;
             }
+            if (to == null) {
+                to = s;
+            }
+            if (s.atMillis <= fromMillis) {
+                from = s;
+                break;
+            }
             seconds++;
-            add(total, s.total);
-            for (SegmentStats st : s.segments) {
-                add(sums.computeIfAbsent(st.target(), t -> new long[COUNTS]), st);
+        }
+        long[] end = to == null ? new long[0] : to.cumulative();
+        long[] start = from == null ? evicted : from.cumulative();
+        double span = Math.max(1, seconds);
+        List<SegmentStats> segments = new ArrayList<>(slotTargets.size());
+        for (int slot = 1; slot < slotTargets.size(); slot++) {
+            long[] c = difference(end, start, slot);
+            if (c[0] > 0) {
+                segments.add(stats(slotTargets.get(slot), c, span));
             }
         }
-        double span = Math.max(1, seconds);
-        List<SegmentStats> segments = new ArrayList<>(sums.size());
-        for (Map.Entry<Target, long[]> e : sums.entrySet()) {
-            segments.add(stats(e.getKey(), e.getValue(), span));
+        return new Snapshot(toMillis, seconds, baselineSeconds, stats(Target.ALL, difference(end, start, 0), span),
+                segments, null, List.of());
+    }
+
+    /** One slot's counts between two running totals (a slot a total does not have yet counts as zero there). */
+    private static long[] difference(long[] end, long[] start, int slot) {
+        long[] c = new long[COUNTS];
+        int at = slot * COUNTS;
+        for (int k = 0; k < COUNTS; k++) {
+            long e = at + k < end.length ? end[at + k] : 0;
+            long b = at + k < start.length ? start[at + k] : 0;
+            c[k] = e - b;
         }
-        return new Snapshot(toMillis, seconds, baselineSeconds, stats(Target.ALL, total, span), segments, null, List.of());
+        return c;
     }
 
     private static final Status[] STATUSES = Status.values();
@@ -159,22 +205,22 @@ public final class RecentHistory {
     private static final int KNOWN = SLOW + io.payops.domain.LatencyLadder.RUNGS;
     private static final int COUNTS = KNOWN + 1;
 
-    private static void add(long[] acc, SegmentStats st) {
+    private static void add(long[] acc, int at, SegmentStats st) {
         if (st == null) {
             return;
         }
-        acc[0] += st.attempts();
-        acc[1] += st.payments();
-        acc[2] += st.successes();
+        acc[at] += st.attempts();
+        acc[at + 1] += st.payments();
+        acc[at + 2] += st.successes();
         for (Map.Entry<Status, Long> e : st.statusCounts().entrySet()) {
-            acc[3 + e.getKey().ordinal()] += e.getValue();
+            acc[at + 3 + e.getKey().ordinal()] += e.getValue();
         }
         if (st.slowCountsKnown()) {
             for (int k = 0; k < io.payops.domain.LatencyLadder.RUNGS; k++) {
-                acc[SLOW + k] += st.slowerThan(k);
+                acc[at + SLOW + k] += st.slowerThan(k);
             }
         } else {
-            acc[KNOWN]++; // a second that cannot say: the sum cannot either
+            acc[at + KNOWN]++; // a second that cannot say: the sum cannot either
         }
     }
 
