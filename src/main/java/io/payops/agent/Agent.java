@@ -252,12 +252,20 @@ public final class Agent implements Policy, ApprovalHandler {
 
     /** The target of the latest cycle's most confident hypothesis that the decision answered, else the action's. */
     private Target troubleTarget(Decision decision, Action a) {
+        return answeredHypothesis(decision).map(Hypothesis::target).orElse(a.target());
+    }
+
+    /**
+     * The latest cycle's most confident hypothesis of the decision's diagnosis on traffic its action touches: the
+     * trouble an alert or a request is about, which need not be the cycle's top hypothesis (a second fault, or a path
+     * fault under a broad one).
+     */
+    private java.util.Optional<Hypothesis> answeredHypothesis(Decision decision) {
         List<Hypothesis> latest = currentHypotheses != null ? currentHypotheses
                 : lastCycle == null ? List.of() : lastCycle.hypotheses();
         return latest.stream().filter(h -> h.diagnosis() == decision.selected().forDiagnosis()
-                        && h.target().overlaps(a.target()))
-                .max(java.util.Comparator.comparingDouble(Hypothesis::confidence)).map(Hypothesis::target)
-                .orElse(a.target());
+                        && h.target().overlaps(decision.action().target()))
+                .max(java.util.Comparator.comparingDouble(Hypothesis::confidence));
     }
 
     /**
@@ -341,8 +349,9 @@ public final class Agent implements Policy, ApprovalHandler {
             }
             case ALERT -> {
                 alertedAt.put(a.target(), now);
+                Hypothesis about = answeredHypothesis(decision).orElse(top);
                 records.add(new ActionRecord(nextId++, now, a, ActionStatus.EXECUTED, "none", "n/a", false, now,
-                        "alert: " + top.diagnosis().key() + " on " + top.target(), false));
+                        "alert: " + about.diagnosis().key() + " on " + about.target(), false));
                 return "raised an alert on " + a.target();
             }
             default -> {
@@ -363,8 +372,9 @@ public final class Agent implements Policy, ApprovalHandler {
                 }
                 long id = nextId++;
                 Candidate c = decision.selected();
-                ApprovalRequest r = new ApprovalRequest(id, a, top.diagnosis(),
-                        top.evidence().isEmpty() ? top.diagnosis().key() : top.evidence().get(0), verdict.reasons(),
+                Hypothesis about = answeredHypothesis(decision).orElse(top);
+                ApprovalRequest r = new ApprovalRequest(id, a, about.diagnosis(),
+                        about.evidence().isEmpty() ? about.diagnosis().key() : about.evidence().get(0), verdict.reasons(),
                         decision.confidence(), c.risk(), c.successGain(), now,
                         now + config.approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
                 approvals.raise(r);

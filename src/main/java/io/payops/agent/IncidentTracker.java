@@ -30,13 +30,13 @@ final class IncidentTracker {
             int i = indexOf(h.target());
             if (i >= 0) {
                 lastSeen.set(i, now);
-            } else if (coveredByOpen(h.target()) < 0) {
+            } else if (coveredByOpen(h) < 0) {
                 Incident inc = new Incident(nextId++, h.diagnosis(), h.target(), now, null, h.confidence());
                 open.add(inc);
                 lastSeen.add(now);
                 opened.add(inc);
             } else {
-                lastSeen.set(coveredByOpen(h.target()), now);
+                lastSeen.set(coveredByOpen(h), now);
             }
         }
         return opened;
@@ -71,11 +71,17 @@ final class IncidentTracker {
         return -1;
     }
 
-    /** An open incident whose target contains or is contained in {@code t}: the same trouble seen wider or narrower. */
-    private int coveredByOpen(Target t) {
+    /**
+     * An open incident of the same diagnosis whose target contains or is contained in the hypothesis's: the same
+     * trouble seen wider or narrower. A different diagnosis on overlapping traffic is another trouble (an outage on a
+     * gateway that starts while one of its issuer paths is slow) and gets its own incident, or it would be hidden
+     * under the first one's name.
+     */
+    private int coveredByOpen(Hypothesis h) {
+        Target t = h.target();
         for (int i = 0; i < open.size(); i++) {
             Target o = open.get(i).target();
-            if (t.within(o) || o.within(t)) {
+            if (open.get(i).diagnosis() == h.diagnosis() && (t.within(o) || o.within(t))) {
                 return i;
             }
         }

@@ -32,8 +32,10 @@ public final class RunSummary {
 
     static void actions(StringBuilder b, java.util.List<ActionReport> actions) {
         for (ActionReport a : actions) {
+            // a recovery record carries the change it undoes; closing a circuit says so itself, a restore does not
+            String what = a.recovery() && !"close_circuit".equals(a.type()) ? "undo " + a.detail() : a.detail();
             b.append(String.format(Locale.ROOT, "  at %s s: %s [%s, approval %s, outcome %s]%n",
-                    a.atSecond(), a.detail(), a.status(), a.approval(), a.outcome()));
+                    a.atSecond(), what, a.status(), a.approval(), a.outcome()));
         }
     }
 

@@ -25,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhatIfTest {
     private static final long SEED = 7;
     private static Scenario outage;
-    /** Razorpay's HDFC path fails, then HDFC everywhere: several approval requests in a console session. */
+    /**
+     * Razorpay's SBI, ICICI and then HDFC paths fail one after the other (a test-only world): several approval
+     * requests in a console session.
+     */
     private static Scenario spreads;
     /** stripe-outage, seed 7, the agent with run's default approval (auto:60), every frame. */
     private static List<Frame> recorded;
@@ -33,9 +36,17 @@ class WhatIfTest {
     @BeforeAll
     static void record() {
         outage = ScenarioLoader.builtIn("stripe-outage").withSeed(SEED);
-        spreads = ScenarioLoader.builtIn("hdfc-trouble-spreads").withSeed(SEED);
+        spreads = ScenarioLoader.resolve(resource("/learning/helped-then-hurt.json")).withSeed(SEED);
         recorded = new ArrayList<>();
         ScenarioRunner.run(outage, RunSettings.of("agent"), null, recorded::add);
+    }
+
+    private static String resource(String name) {
+        try {
+            return java.nio.file.Path.of(WhatIfTest.class.getResource(name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long recordedCycles(List<Frame> frames) {
@@ -62,7 +73,7 @@ class WhatIfTest {
     /** A console session: manual approvals answered by recorded operator commands, recommend-only switched on and off. */
     @Test
     void sameSettingsReproduceAConsoleSessionWithOperatorCommands() {
-        List<Frame> console = consoleSession(spreads, 1200);
+        List<Frame> console = consoleSession(spreads, 1500);
         long decisions = console.stream().flatMap(f -> f.commands().stream())
                 .filter(c -> c instanceof Command.Decide).count();
         assertTrue(decisions >= 3, "operator decisions " + decisions);
@@ -141,7 +152,7 @@ class WhatIfTest {
     /** Recorded approvals name requests a stricter what-if agent never raised: they are counted, not applied. */
     @Test
     void operatorDecisionsForRequestsTheWhatIfNeverRaisedAreCounted() {
-        List<Frame> console = consoleSession(spreads, 1200);
+        List<Frame> console = consoleSession(spreads, 1500);
         long decisions = console.stream().flatMap(f -> f.commands().stream())
                 .filter(c -> c instanceof Command.Decide).count();
         // no change may move any traffic: every routing change is blocked, so no request is ever raised
@@ -191,7 +202,7 @@ class WhatIfTest {
         for (int i = 0; i < seconds && !engine.finished(); i++) {
             if (i == 280) {
                 engine.submit(new Command.SetRecommendOnly(true));
-            } else if (i == 600) {
+            } else if (i == 1_200) {
                 engine.submit(new Command.SetRecommendOnly(false));
             }
             Frame f = engine.step();

@@ -60,7 +60,9 @@ public final class DecisionMaker {
         int best = -1;
         List<String> why = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            String reason = all.get(i).action().type().changesRouting() && owner.get(i).confidence() < PROPOSAL_FLOOR
+            // a candidate the generator already ruled out (it only shows why routing cannot help) keeps its reason
+            String reason = all.get(i).rejectedBecause() != null ? all.get(i).rejectedBecause()
+                    : all.get(i).action().type().changesRouting() && owner.get(i).confidence() < PROPOSAL_FLOOR
                     ? String.format(Locale.ROOT, "evidence too weak to propose a routing change (confidence %.2f < %.2f)",
                     owner.get(i).confidence(), PROPOSAL_FLOOR)
                     : infeasible.apply(all.get(i));

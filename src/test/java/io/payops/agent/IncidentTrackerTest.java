@@ -1,0 +1,52 @@
+package io.payops.agent;
+
+import io.payops.domain.Diagnosis;
+import io.payops.domain.Dimension;
+import io.payops.domain.Hypothesis;
+import io.payops.domain.Incident;
+import io.payops.domain.Target;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IncidentTrackerTest {
+    private static final Target STRIPE = Target.gateway("stripe");
+    private static final Target STRIPE_ICICI = Target.of(Dimension.GATEWAY, "stripe", Dimension.ISSUER, "ICICI");
+
+    private static Hypothesis h(Diagnosis d, Target t) {
+        return new Hypothesis(d, t, 0.9, List.of(), "test");
+    }
+
+    @Test
+    void theSameTroubleSeenWiderOrNarrowerStaysOneIncident() {
+        IncidentTracker tracker = new IncidentTracker();
+        assertEquals(1, tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE_ICICI)), 1_000).size());
+        assertTrue(tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 3_000).isEmpty());
+        assertEquals(1, tracker.open().size());
+    }
+
+    /** An outage on a gateway that starts while one of its issuer paths is slow is not hidden under "latency". */
+    @Test
+    void aDifferentTroubleOnOverlappingTrafficGetsItsOwnIncident() {
+        IncidentTracker tracker = new IncidentTracker();
+        tracker.observe(List.of(h(Diagnosis.LATENCY_SPIKE, STRIPE_ICICI)), 1_000);
+        List<Incident> opened = tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 3_000);
+        assertEquals(1, opened.size());
+        assertEquals(Diagnosis.GATEWAY_OUTAGE, opened.get(0).diagnosis());
+        assertEquals(STRIPE, opened.get(0).target());
+        assertEquals(2, tracker.open().size());
+    }
+
+    @Test
+    void anIncidentClosesOnceQuietAndNothingMadeForItIsInForce() {
+        IncidentTracker tracker = new IncidentTracker();
+        tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
+        assertTrue(tracker.closeQuiet(70_000, t -> true).isEmpty(), "a circuit still open keeps it open");
+        List<Incident> closed = tracker.closeQuiet(70_000, t -> false);
+        assertEquals(1, closed.size());
+        assertEquals(70_000L, closed.get(0).closedAtMillis());
+    }
+}
