@@ -52,20 +52,6 @@ import java.util.stream.Collectors;
  * Owned by the engine thread; a human's approvals arrive through {@link #decide}.
  */
 public final class Agent implements Policy, ApprovalHandler {
-    private static final long FORGET_BLOCKED_MILLIS = 120_000;
-    private static final long FORGET_REJECTED_MILLIS = 600_000;
-    private static final long REALERT_MILLIS = 600_000;
-    private static final double DETECTION_CONFIDENCE = 0.5;
-    private static final double INTERIM_CONFIDENCE = 0.9;
-    /** How long a change's target keeps echoing in the wider segments' 60 s windows, with margin. */
-    private static final long ECHO_MILLIS = 120_000;
-    private static final double INTERIM_MAX_SHARE = 0.25;
-    /** Localize on at least this many seconds: fewer hold too few attempts to tell one segment from another. */
-    private static final long MIN_EVIDENCE_MILLIS = 10_000;
-    /** And at most this many: the history kept (RecentHistory) is four minutes. */
-    private static final long MAX_EVIDENCE_MILLIS = 240_000;
-    /** The sequential tests' onset is an estimate to the second: start a little before it. */
-    private static final long ONSET_MARGIN_MILLIS = 3_000;
     static final String RECOMMEND_ONLY_REASON = "recommend-only mode: a human approves every routing change";
 
     private final AgentConfig config;
@@ -79,7 +65,7 @@ public final class Agent implements Policy, ApprovalHandler {
     private final Explainer explainer = new Explainer();
     private final ApprovalQueue approvals;
     private final ActionsInForce actions = new ActionsInForce();
-    private final IncidentTracker incidents = new IncidentTracker();
+    private final IncidentTracker incidents;
     private final List<ActionRecord> outbox = new ArrayList<>();
     private final Map<Action, Long> blockedAt = new LinkedHashMap<>();
     private final Map<Action, Long> refusedByHuman = new LinkedHashMap<>();
@@ -107,6 +93,7 @@ public final class Agent implements Policy, ApprovalHandler {
         this.decisionMaker = new DecisionMaker(config, lessons);
         this.guardrails = new Guardrails(config);
         this.approvals = new ApprovalQueue(config.approval());
+        this.incidents = new IncidentTracker(config.incidents());
     }
 
     @Override
@@ -167,7 +154,7 @@ public final class Agent implements Policy, ApprovalHandler {
             lastCycleMillis = now;
             cycle = runCycle(ctx, anomalies, records);
             explanation.addAll(cycle.explanation());
-            detections = detections(cycle.hypotheses(), now);
+            detections = detections(cycle.hypotheses(), now, config.incidents().detectionConfidence());
             incidents.observe(cycle.hypotheses(), now);
             lastCycle = cycle;
         }
@@ -181,7 +168,7 @@ public final class Agent implements Policy, ApprovalHandler {
         long now = ctx.nowMillis();
         Evidence evidence = evidence(ctx.snapshot(), anomalies, now);
         List<Hypothesis> hypotheses = behindCircuits(reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies,
-                detector, lessons.recent(10), config.cusumThreshold(), evidence)));
+                detector, lessons.recent(10), config.localization().significance(), evidence, config.localization())));
         // routing is judged on the technical failures' longest window: the most evidence about the paths in trouble
         List<io.payops.domain.Snapshot> technical = evidence.windows(io.payops.domain.AnomalyKind.TECHNICAL_FAILURES);
         SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world,
@@ -189,7 +176,7 @@ public final class Agent implements Policy, ApprovalHandler {
         Decision decision = decisionMaker.decide(hypotheses, view, c -> infeasible(c, now));
         Action action = decision.action();
         double cooldown = action.type().changesRouting()
-                ? actions.cooldownLeft(action.target(), now, config.cooldownSeconds()) : 0;
+                ? actions.cooldownLeft(action.target(), now, config.guard().cooldownSeconds()) : 0;
         GuardVerdict verdict = guardrails.check(decision, ctx.routing(), actions.countInForce(), cooldown);
         if (recommendOnly && verdict.kind() == GuardVerdict.Kind.ALLOW && action.type().changesRouting()) {
             List<String> reasons = new ArrayList<>(verdict.reasons());
@@ -207,13 +194,17 @@ public final class Agent implements Policy, ApprovalHandler {
     /**
      * The counts the reasoner localizes on, per kind of anomaly: the seconds since the newest and since the earliest
      * onset the sequential tests estimate for that kind (a few seconds before, for margin), each at least
-     * {@link #MIN_EVIDENCE_MILLIS} and at most {@link #MAX_EVIDENCE_MILLIS} back; the 60 s window when no test says
+     * {@code minEvidenceSeconds} and at most {@code maxEvidenceSeconds} back; the 60 s window when no test says
      * when the trouble began.
      */
     private Evidence evidence(io.payops.domain.Snapshot snapshot, List<Anomaly> anomalies, long now) {
         Map<io.payops.domain.AnomalyKind, List<io.payops.domain.Snapshot>> windows =
                 new java.util.EnumMap<>(io.payops.domain.AnomalyKind.class);
         Map<Long, io.payops.domain.Snapshot> sums = new java.util.HashMap<>();
+        AgentConfig.Localization limits = config.localization();
+        long margin = limits.onsetMarginSeconds() * 1000L;
+        long minBack = limits.minEvidenceSeconds() * 1000L;
+        long maxBack = limits.maxEvidenceSeconds() * 1000L;
         for (io.payops.domain.AnomalyKind kind : io.payops.domain.AnomalyKind.values()) {
             long earliest = Long.MAX_VALUE;
             long newest = Long.MIN_VALUE;
@@ -228,14 +219,14 @@ public final class Agent implements Policy, ApprovalHandler {
                 continue;
             }
             List<io.payops.domain.Snapshot> list = new ArrayList<>(2);
-            for (long onset : newest - earliest > ONSET_MARGIN_MILLIS ? new long[] {newest, earliest} : new long[] {earliest}) {
-                long from = Math.max(now - MAX_EVIDENCE_MILLIS, Math.min(now - MIN_EVIDENCE_MILLIS, onset - ONSET_MARGIN_MILLIS));
+            for (long onset : newest - earliest > margin ? new long[] {newest, earliest} : new long[] {earliest}) {
+                long from = Math.max(now - maxBack, Math.min(now - minBack, onset - margin));
                 list.add(sums.computeIfAbsent(from, f -> history.evidence(f, now, snapshot.windowSeconds(),
                         snapshot.baselineSeconds())));
             }
             windows.put(kind, List.copyOf(list));
         }
-        io.payops.domain.Snapshot recent = history.evidence(now - Evidence.RECENT_SECONDS * 1000L, now,
+        io.payops.domain.Snapshot recent = history.evidence(now - limits.recentSeconds() * 1000L, now,
                 snapshot.windowSeconds(), snapshot.baselineSeconds());
         return new Evidence() {
             @Override
@@ -301,11 +292,11 @@ public final class Agent implements Policy, ApprovalHandler {
                 return "another request on " + a.target() + " is already waiting for approval";
             }
             Long blocked = blockedAt.get(a);
-            if (blocked != null && now - blocked < FORGET_BLOCKED_MILLIS) {
+            if (blocked != null && now - blocked < config.memory().forgetBlockedSeconds() * 1000L) {
                 return "blocked by the guardrails " + (now - blocked) / 1000 + " s ago";
             }
             Long refused = refusedByHuman.get(a);
-            if (refused != null && now - refused < FORGET_REJECTED_MILLIS) {
+            if (refused != null && now - refused < config.memory().forgetRejectedSeconds() * 1000L) {
                 return "not approved " + (now - refused) / 1000 + " s ago; not asked again so soon";
             }
         }
@@ -315,7 +306,7 @@ public final class Agent implements Policy, ApprovalHandler {
                     return "waiting to see the effect of " + x.record().action().describe();
                 }
                 // the window still holds failures from before that change: what a wider segment shows is its echo
-                if (x.target().within(a.target()) && now - x.record().atMillis() < ECHO_MILLIS) {
+                if (x.target().within(a.target()) && now - x.record().atMillis() < config.memory().echoSeconds() * 1000L) {
                     return "what is still seen on " + a.target() + " is the echo of the failures " + x.target()
                             + " had before its change; waiting for the window to clear";
                 }
@@ -323,7 +314,7 @@ public final class Agent implements Policy, ApprovalHandler {
         }
         if (a.type() == io.payops.domain.ActionType.ALERT) {
             for (Map.Entry<Target, Long> e : alertedAt.entrySet()) {
-                if (a.target().within(e.getKey()) && now - e.getValue() < REALERT_MILLIS) {
+                if (a.target().within(e.getKey()) && now - e.getValue() < config.memory().realertSeconds() * 1000L) {
                     return "already alerted on " + e.getKey() + " " + (now - e.getValue()) / 1000 + " s ago";
                 }
             }
@@ -366,7 +357,7 @@ public final class Agent implements Policy, ApprovalHandler {
                 ApprovalRequest r = new ApprovalRequest(id, a, top.diagnosis(),
                         top.evidence().isEmpty() ? top.diagnosis().key() : top.evidence().get(0), verdict.reasons(),
                         decision.confidence(), c.risk(), c.successGain(), now,
-                        now + config.approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
+                        now + config.guard().approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
                 approvals.raise(r);
                 pendingDecisions.put(id, decision);
                 records.add(new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
@@ -392,19 +383,20 @@ public final class Agent implements Policy, ApprovalHandler {
      * @return words to append to what was done ("" when nothing)
      */
     private String interim(Decision decision, List<Anomaly> anomalies, long now, List<ActionRecord> records) {
-        if (recommendOnly || decision.confidence() < Math.max(config.minConfidenceToAct(), INTERIM_CONFIDENCE)) {
+        AgentConfig.Guard limits = config.guard();
+        if (recommendOnly || decision.confidence() < Math.max(limits.minConfidenceToAct(), limits.interimConfidence())) {
             return "";
         }
         for (Candidate c : decision.rejected()) {
             Action a = c.action();
             // only a smaller step against the same trouble, never a change somewhere else
-            if (!a.type().changesRouting() || c.successGain() <= 0 || c.trafficShare() > INTERIM_MAX_SHARE
+            if (!a.type().changesRouting() || c.successGain() <= 0 || c.trafficShare() > limits.interimMaxShare()
                     || c.forDiagnosis() != decision.selected().forDiagnosis()
                     || !a.target().overlaps(decision.action().target()) || infeasible(c, now) != null) {
                 continue;
             }
             Decision small = new Decision(c.rejected(null), List.of(), decision.confidence(), false, List.of());
-            double cooldown = actions.cooldownLeft(a.target(), now, config.cooldownSeconds());
+            double cooldown = actions.cooldownLeft(a.target(), now, limits.cooldownSeconds());
             GuardVerdict v = guardrails.check(small, executor.routing(), actions.countInForce(), cooldown);
             if (v.kind() == GuardVerdict.Kind.ALLOW) {
                 ActionRecord r = execute(nextId++, a, small, anomalies, now, "none");
@@ -491,7 +483,7 @@ public final class Agent implements Policy, ApprovalHandler {
         io.payops.domain.Diagnosis d = decision.selected().forDiagnosis();
         Target t = decision.action().target();
         return lastCycle.hypotheses().stream().anyMatch(h -> h.diagnosis() == d && h.target().overlaps(t)
-                && h.confidence() >= DecisionMaker.PROPOSAL_FLOOR);
+                && h.confidence() >= config.decision().proposalFloor());
     }
 
     /**
@@ -519,10 +511,10 @@ public final class Agent implements Policy, ApprovalHandler {
     }
 
     /** The incident hypotheses worth reporting: confident enough, and not a wider or narrower echo of one already said. */
-    private static List<Detection> detections(List<Hypothesis> hypotheses, long now) {
+    private static List<Detection> detections(List<Hypothesis> hypotheses, long now, double minConfidence) {
         List<Detection> out = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            if (!h.diagnosis().isIncident() || h.confidence() < DETECTION_CONFIDENCE) {
+            if (!h.diagnosis().isIncident() || h.confidence() < minConfidence) {
                 continue;
             }
             boolean echo = out.stream().anyMatch(d -> d.diagnosis() == h.diagnosis() && d.target().overlaps(h.target()));
