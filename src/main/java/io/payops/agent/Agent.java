@@ -2,7 +2,6 @@ package io.payops.agent;
 
 import io.payops.agent.act.ActionsInForce;
 import io.payops.agent.act.ActiveAction;
-import io.payops.agent.act.ApprovalQueue;
 import io.payops.agent.act.Executor;
 import io.payops.agent.act.RecentHistory;
 import io.payops.agent.act.RecoveryMonitor;
@@ -39,7 +38,6 @@ import io.payops.sim.RoutingRefusedException;
 import io.payops.sim.World;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,20 +50,6 @@ import java.util.stream.Collectors;
  * Owned by the engine thread; a human's approvals arrive through {@link #decide}.
  */
 public final class Agent implements Policy, ApprovalHandler {
-    private static final long FORGET_BLOCKED_MILLIS = 120_000;
-    private static final long FORGET_REJECTED_MILLIS = 600_000;
-    private static final long REALERT_MILLIS = 600_000;
-    private static final double DETECTION_CONFIDENCE = 0.5;
-    private static final double INTERIM_CONFIDENCE = 0.9;
-    /** How long a change's target keeps echoing in the wider segments' 60 s windows, with margin. */
-    private static final long ECHO_MILLIS = 120_000;
-    private static final double INTERIM_MAX_SHARE = 0.25;
-    /** Localize on at least this many seconds: fewer hold too few attempts to tell one segment from another. */
-    private static final long MIN_EVIDENCE_MILLIS = 10_000;
-    /** And at most this many: the history kept (RecentHistory) is four minutes. */
-    private static final long MAX_EVIDENCE_MILLIS = 240_000;
-    /** The sequential tests' onset is an estimate to the second: start a little before it. */
-    private static final long ONSET_MARGIN_MILLIS = 3_000;
     static final String RECOMMEND_ONLY_REASON = "recommend-only mode: a human approves every routing change";
 
     private final AgentConfig config;
@@ -73,24 +57,44 @@ public final class Agent implements Policy, ApprovalHandler {
     private final LessonStore lessons;
     private final World world;
     private final Detector detector;
-    private final RecentHistory history = new RecentHistory(240);
+    private final RecentHistory history;
     private final DecisionMaker decisionMaker;
     private final Guardrails guardrails;
     private final Explainer explainer = new Explainer();
-    private final ApprovalQueue approvals;
     private final ActionsInForce actions = new ActionsInForce();
-    private final IncidentTracker incidents = new IncidentTracker();
+    private final FeasibilityMemory memory;
+    private final ApprovalFlow approvals;
+    private final InterimActions interim;
+    private final IncidentTracker incidents;
     private final List<ActionRecord> outbox = new ArrayList<>();
-    private final Map<Action, Long> blockedAt = new LinkedHashMap<>();
-    private final Map<Action, Long> refusedByHuman = new LinkedHashMap<>();
-    private final Map<Target, Long> alertedAt = new LinkedHashMap<>();
-    private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
     /** The target of the trouble each routing change in force answered (it may be narrower than the change's). */
     private final Map<Long, Target> answered = new java.util.HashMap<>();
     private Executor executor;
     private RollbackMonitor rollbacks;
     private RecoveryMonitor recoveries;
     private long nextId = 1;
+    private final ChangeExecution changes = new ChangeExecution() {
+        @Override
+        public long newId() {
+            return nextId++;
+        }
+
+        @Override
+        public ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now,
+                                    String approval) {
+            return Agent.this.execute(id, a, decision, anomalies, now, approval);
+        }
+
+        @Override
+        public io.payops.sim.Routing routing() {
+            return executor.routing();
+        }
+
+        @Override
+        public int inForce() {
+            return actions.countInForce();
+        }
+    };
     private long lastCycleMillis = Long.MIN_VALUE / 2;
     private Set<Target> lastAlarmTargets = Set.of();
     private AgentCycle lastCycle;
@@ -106,7 +110,12 @@ public final class Agent implements Policy, ApprovalHandler {
         this.detector = new Detector(config);
         this.decisionMaker = new DecisionMaker(config, lessons);
         this.guardrails = new Guardrails(config);
-        this.approvals = new ApprovalQueue(config.approval());
+        // the history kept is what the longest evidence window reaches back to
+        this.history = new RecentHistory(config.localization().maxEvidenceSeconds());
+        this.memory = new FeasibilityMemory(config.memory());
+        this.approvals = new ApprovalFlow(config, guardrails, memory);
+        this.interim = new InterimActions(config.guard(), guardrails, actions);
+        this.incidents = new IncidentTracker(config.incidents());
     }
 
     @Override
@@ -133,7 +142,7 @@ public final class Agent implements Policy, ApprovalHandler {
     }
 
     public List<ApprovalRequest> decidedApprovals() {
-        return approvals.decided();
+        return approvals.queue().decided();
     }
 
     @Override
@@ -149,9 +158,7 @@ public final class Agent implements Policy, ApprovalHandler {
         outbox.clear();
         List<Anomaly> anomalies = detector.update(snapshot);
         history.add(snapshot);
-        for (ApprovalRequest d : approvals.tick(now)) {
-            records.add(resolve(d, now));
-        }
+        records.addAll(approvals.expire(now, lastCycle, changes));
         VerifyResult verified = VerifyResult.empty();
         rollbacks.tick(actions, now, verified);
         recoveries.tick(actions, now, verified);
@@ -167,21 +174,21 @@ public final class Agent implements Policy, ApprovalHandler {
             lastCycleMillis = now;
             cycle = runCycle(ctx, anomalies, records);
             explanation.addAll(cycle.explanation());
-            detections = detections(cycle.hypotheses(), now);
+            detections = detections(cycle.hypotheses(), now, config.incidents().detectionConfidence());
             incidents.observe(cycle.hypotheses(), now);
             lastCycle = cycle;
         }
         incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)));
-        return new PolicyStep(records, detections, explanation, cycle, approvals.pending(), incidents.open(),
+        return new PolicyStep(records, detections, explanation, cycle, approvals.queue().pending(), incidents.open(),
                 lessons.state());
     }
 
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
         long start = System.nanoTime();
         long now = ctx.nowMillis();
-        Evidence evidence = evidence(ctx.snapshot(), anomalies, now);
+        Evidence evidence = EvidenceWindows.of(history, config.localization(), ctx.snapshot(), anomalies, now);
         List<Hypothesis> hypotheses = behindCircuits(reasoner.hypothesize(new ReasoningInput(ctx.snapshot(), anomalies,
-                detector, lessons.recent(10), config.cusumThreshold(), evidence)));
+                detector, lessons.recent(10), config.localization().significance(), evidence, config.localization())));
         // routing is judged on the technical failures' longest window: the most evidence about the paths in trouble
         List<io.payops.domain.Snapshot> technical = evidence.windows(io.payops.domain.AnomalyKind.TECHNICAL_FAILURES);
         SituationView view = new SituationView(ctx.snapshot(), detector, ctx.routing().state(), world,
@@ -189,7 +196,7 @@ public final class Agent implements Policy, ApprovalHandler {
         Decision decision = decisionMaker.decide(hypotheses, view, c -> infeasible(c, now));
         Action action = decision.action();
         double cooldown = action.type().changesRouting()
-                ? actions.cooldownLeft(action.target(), now, config.cooldownSeconds()) : 0;
+                ? actions.cooldownLeft(action.target(), now, config.guard().cooldownSeconds()) : 0;
         GuardVerdict verdict = guardrails.check(decision, ctx.routing(), actions.countInForce(), cooldown);
         if (recommendOnly && verdict.kind() == GuardVerdict.Kind.ALLOW && action.type().changesRouting()) {
             List<String> reasons = new ArrayList<>(verdict.reasons());
@@ -202,52 +209,6 @@ public final class Agent implements Policy, ApprovalHandler {
         List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
         return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.note(),
                 System.nanoTime() - start, reasoner.lastCall());
-    }
-
-    /**
-     * The counts the reasoner localizes on, per kind of anomaly: the seconds since the newest and since the earliest
-     * onset the sequential tests estimate for that kind (a few seconds before, for margin), each at least
-     * {@link #MIN_EVIDENCE_MILLIS} and at most {@link #MAX_EVIDENCE_MILLIS} back; the 60 s window when no test says
-     * when the trouble began.
-     */
-    private Evidence evidence(io.payops.domain.Snapshot snapshot, List<Anomaly> anomalies, long now) {
-        Map<io.payops.domain.AnomalyKind, List<io.payops.domain.Snapshot>> windows =
-                new java.util.EnumMap<>(io.payops.domain.AnomalyKind.class);
-        Map<Long, io.payops.domain.Snapshot> sums = new java.util.HashMap<>();
-        for (io.payops.domain.AnomalyKind kind : io.payops.domain.AnomalyKind.values()) {
-            long earliest = Long.MAX_VALUE;
-            long newest = Long.MIN_VALUE;
-            for (Anomaly a : anomalies) {
-                if (a.kind() == kind && a.sinceMillis() > 0) {
-                    earliest = Math.min(earliest, a.sinceMillis());
-                    newest = Math.max(newest, a.sinceMillis());
-                }
-            }
-            if (earliest == Long.MAX_VALUE) {
-                windows.put(kind, List.of(snapshot));
-                continue;
-            }
-            List<io.payops.domain.Snapshot> list = new ArrayList<>(2);
-            for (long onset : newest - earliest > ONSET_MARGIN_MILLIS ? new long[] {newest, earliest} : new long[] {earliest}) {
-                long from = Math.max(now - MAX_EVIDENCE_MILLIS, Math.min(now - MIN_EVIDENCE_MILLIS, onset - ONSET_MARGIN_MILLIS));
-                list.add(sums.computeIfAbsent(from, f -> history.evidence(f, now, snapshot.windowSeconds(),
-                        snapshot.baselineSeconds())));
-            }
-            windows.put(kind, List.copyOf(list));
-        }
-        io.payops.domain.Snapshot recent = history.evidence(now - Evidence.RECENT_SECONDS * 1000L, now,
-                snapshot.windowSeconds(), snapshot.baselineSeconds());
-        return new Evidence() {
-            @Override
-            public List<io.payops.domain.Snapshot> windows(io.payops.domain.AnomalyKind kind) {
-                return windows.get(kind);
-            }
-
-            @Override
-            public io.payops.domain.Snapshot recent() {
-                return recent;
-            }
-        };
     }
 
     /** The target of the latest cycle's most confident hypothesis that the decision answered, else the action's. */
@@ -300,43 +261,7 @@ public final class Agent implements Policy, ApprovalHandler {
 
     /** Why a candidate cannot be taken now, or null. */
     private String infeasible(Candidate c, long now) {
-        Action a = c.action();
-        if (a.type().changesRouting()) {
-            if (actions.covers(a)) {
-                return "already in force";
-            }
-            if (approvals.hasOtherPendingOverlapping(a)) {
-                return "another request on " + a.target() + " is already waiting for approval";
-            }
-            Long blocked = blockedAt.get(a);
-            if (blocked != null && now - blocked < FORGET_BLOCKED_MILLIS) {
-                return "blocked by the guardrails " + (now - blocked) / 1000 + " s ago";
-            }
-            Long refused = refusedByHuman.get(a);
-            if (refused != null && now - refused < FORGET_REJECTED_MILLIS) {
-                return "not approved " + (now - refused) / 1000 + " s ago; not asked again so soon";
-            }
-        }
-        if (a.type().changesRouting()) {
-            for (ActiveAction x : actions.inForce()) {
-                if (x.phase() == ActiveAction.Phase.EVALUATING && x.target().overlaps(a.target())) {
-                    return "waiting to see the effect of " + x.record().action().describe();
-                }
-                // the window still holds failures from before that change: what a wider segment shows is its echo
-                if (x.target().within(a.target()) && now - x.record().atMillis() < ECHO_MILLIS) {
-                    return "what is still seen on " + a.target() + " is the echo of the failures " + x.target()
-                            + " had before its change; waiting for the window to clear";
-                }
-            }
-        }
-        if (a.type() == io.payops.domain.ActionType.ALERT) {
-            for (Map.Entry<Target, Long> e : alertedAt.entrySet()) {
-                if (a.target().within(e.getKey()) && now - e.getValue() < REALERT_MILLIS) {
-                    return "already alerted on " + e.getKey() + " " + (now - e.getValue()) / 1000 + " s ago";
-                }
-            }
-        }
-        return null;
+        return memory.whyNot(c, now, actions, approvals.queue());
     }
 
     /** Carries out the guard's verdict; returns what was done, in words. */
@@ -348,7 +273,7 @@ public final class Agent implements Policy, ApprovalHandler {
                 return "nothing";
             }
             case ALERT -> {
-                alertedAt.put(a.target(), now);
+                memory.alerted(a.target(), now);
                 Hypothesis about = answeredHypothesis(decision).orElse(top);
                 records.add(new ActionRecord(nextId++, now, a, ActionStatus.EXECUTED, "none", "n/a", false, now,
                         "alert: " + about.diagnosis().key() + " on " + about.target(), false));
@@ -360,69 +285,29 @@ public final class Agent implements Policy, ApprovalHandler {
         }
         switch (verdict.kind()) {
             case BLOCK -> {
-                blockedAt.put(a, now);
+                memory.blocked(a, now);
                 records.add(new ActionRecord(nextId++, now, a, ActionStatus.BLOCKED, "none", "n/a", false, now,
                         "blocked: " + String.join("; ", verdict.reasons()), false));
                 return "nothing: " + a.describe() + " was blocked (" + String.join("; ", verdict.reasons()) + ")";
             }
             case NEEDS_APPROVAL -> {
-                String interim = interim(decision, anomalies, now, records);
-                if (approvals.pending().stream().anyMatch(r -> r.action().equals(a))) {
-                    return "still waiting for approval to " + a.describe() + interim;
+                String meanwhile = interim.take(decision, recommendOnly, anomalies, now, c -> infeasible(c, now),
+                        changes, records);
+                if (approvals.waitingFor(a)) {
+                    return "still waiting for approval to " + a.describe() + meanwhile;
                 }
-                long id = nextId++;
-                Candidate c = decision.selected();
-                Hypothesis about = answeredHypothesis(decision).orElse(top);
-                ApprovalRequest r = new ApprovalRequest(id, a, about.diagnosis(),
-                        about.evidence().isEmpty() ? about.diagnosis().key() : about.evidence().get(0), verdict.reasons(),
-                        decision.confidence(), c.risk(), c.successGain(), now,
-                        now + config.approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
-                approvals.raise(r);
-                pendingDecisions.put(id, decision);
-                records.add(new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
-                        "waiting for approval: " + String.join("; ", verdict.reasons()), false));
-                return "asked for approval to " + a.describe() + interim;
+                records.add(approvals.raise(nextId++, decision, verdict, answeredHypothesis(decision).orElse(top), now));
+                return "asked for approval to " + a.describe() + meanwhile;
             }
             default -> {
                 // the evidence may have grown since the agent asked: then it acts alone and takes the request back
-                ApprovalRequest asked = approvals.withdraw(a);
-                long id = asked != null ? asked.actionId() : nextId++;
-                pendingDecisions.remove(id);
+                Long asked = approvals.withdraw(a);
+                long id = asked != null ? asked : nextId++;
                 ActionRecord r = execute(id, a, decision, anomalies, now, "none");
                 records.add(r);
                 return r.status() == ActionStatus.EXECUTED ? a.describe() : "nothing: " + r.note();
             }
         }
-    }
-
-    /**
-     * While a bigger change waits for a human, takes the best smaller one the guardrails allow alone, if the
-     * evidence is overwhelming and it helps: an outage on the busiest gateway should not wait a minute for a
-     * click to start being contained.
-     * @return words to append to what was done ("" when nothing)
-     */
-    private String interim(Decision decision, List<Anomaly> anomalies, long now, List<ActionRecord> records) {
-        if (recommendOnly || decision.confidence() < Math.max(config.minConfidenceToAct(), INTERIM_CONFIDENCE)) {
-            return "";
-        }
-        for (Candidate c : decision.rejected()) {
-            Action a = c.action();
-            // only a smaller step against the same trouble, never a change somewhere else
-            if (!a.type().changesRouting() || c.successGain() <= 0 || c.trafficShare() > INTERIM_MAX_SHARE
-                    || c.forDiagnosis() != decision.selected().forDiagnosis()
-                    || !a.target().overlaps(decision.action().target()) || infeasible(c, now) != null) {
-                continue;
-            }
-            Decision small = new Decision(c.rejected(null), List.of(), decision.confidence(), false, List.of());
-            double cooldown = actions.cooldownLeft(a.target(), now, config.cooldownSeconds());
-            GuardVerdict v = guardrails.check(small, executor.routing(), actions.countInForce(), cooldown);
-            if (v.kind() == GuardVerdict.Kind.ALLOW) {
-                ActionRecord r = execute(nextId++, a, small, anomalies, now, "none");
-                records.add(r);
-                return r.status() == ActionStatus.EXECUTED ? "; meanwhile, alone: " + a.describe() : "";
-            }
-        }
-        return "";
     }
 
     private ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, String approval) {
@@ -439,7 +324,7 @@ public final class Agent implements Policy, ApprovalHandler {
             answered.put(id, troubleTarget(decision, a));
             return active.record();
         } catch (RoutingRefusedException e) {
-            blockedAt.put(a, now);
+            memory.blocked(a, now);
             return new ActionRecord(id, now, a, ActionStatus.BLOCKED, approval, "n/a", false, now,
                     "routing refused: " + e.getMessage(), false);
         }
@@ -462,48 +347,6 @@ public final class Agent implements Policy, ApprovalHandler {
         return Math.max(now - 90_000, Math.min(now - 3_000, from));
     }
 
-    private ActionRecord resolve(ApprovalRequest d, long now) {
-        Decision decision = pendingDecisions.remove(d.actionId());
-        String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
-        if (d.status() == ActionStatus.APPROVED && decision != null) {
-            // an approval lifts "needs a human", never a hard limit: check those again as things stand now
-            GuardVerdict v = guardrails.check(decision, executor.routing(), actions.countInForce(), 0);
-            if (v.kind() == GuardVerdict.Kind.BLOCK) {
-                blockedAt.put(d.action(), now);
-                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
-                        "n/a", false, now, "approved by " + d.decidedBy() + " but blocked: "
-                        + String.join("; ", v.reasons()), false);
-            }
-            if (!stillStands(decision)) {
-                blockedAt.put(d.action(), now);
-                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
-                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: the "
-                        + decision.selected().forDiagnosis().key() + " on " + d.action().target()
-                        + " it answered is no longer seen", false);
-            }
-            return execute(d.actionId(), d.action(), decision, List.of(), now, approval);
-        }
-        refusedByHuman.put(d.action(), now);
-        String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
-        return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
-                d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
-    }
-
-    /**
-     * Whether the trouble a waiting decision answered is still seen in the latest cycle: a hypothesis of the same
-     * diagnosis on traffic the action touches, confident enough to propose a change. A request approved after its
-     * trouble cleared would only move traffic for nothing.
-     */
-    private boolean stillStands(Decision decision) {
-        if (lastCycle == null) {
-            return false;
-        }
-        io.payops.domain.Diagnosis d = decision.selected().forDiagnosis();
-        Target t = decision.action().target();
-        return lastCycle.hypotheses().stream().anyMatch(h -> h.diagnosis() == d && h.target().overlaps(t)
-                && h.confidence() >= DecisionMaker.PROPOSAL_FLOOR);
-    }
-
     /**
      * In recommend-only mode every new routing change waits for a human, even one the guardrails would let it take
      * alone. Rollbacks and the undoing of its own changes once a fault is gone still run: they restore routing a
@@ -520,19 +363,19 @@ public final class Agent implements Policy, ApprovalHandler {
 
     @Override
     public String decide(long actionId, boolean approve, String who, long nowMillis) {
-        ApprovalRequest d = approvals.decide(actionId, approve, who, nowMillis);
-        if (d == null) {
+        ActionRecord r = approvals.decide(actionId, approve, who, nowMillis, lastCycle, changes);
+        if (r == null) {
             return "no pending approval request with id " + actionId;
         }
-        outbox.add(resolve(d, nowMillis));
+        outbox.add(r);
         return null;
     }
 
     /** The incident hypotheses worth reporting: confident enough, and not a wider or narrower echo of one already said. */
-    private static List<Detection> detections(List<Hypothesis> hypotheses, long now) {
+    private static List<Detection> detections(List<Hypothesis> hypotheses, long now, double minConfidence) {
         List<Detection> out = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            if (!h.diagnosis().isIncident() || h.confidence() < DETECTION_CONFIDENCE) {
+            if (!h.diagnosis().isIncident() || h.confidence() < minConfidence) {
                 continue;
             }
             boolean echo = out.stream().anyMatch(d -> d.diagnosis() == h.diagnosis() && d.target().overlaps(h.target()));

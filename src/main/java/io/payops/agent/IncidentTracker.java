@@ -12,19 +12,21 @@ import java.util.List;
  * once nothing has been seen there for a while and no change made for it is still in force.
  */
 final class IncidentTracker {
-    private static final double MIN_CONFIDENCE = 0.6;
-    private static final long QUIET_MILLIS = 60_000;
-
+    private final AgentConfig.Incidents limits;
     private final List<Incident> open = new ArrayList<>();
     private final List<Long> lastSeen = new ArrayList<>();
     private final List<Incident> closed = new ArrayList<>();
     private long nextId = 1;
 
+    IncidentTracker(AgentConfig.Incidents limits) {
+        this.limits = limits;
+    }
+
     /** @return incidents opened by this call */
     List<Incident> observe(List<Hypothesis> hypotheses, long now) {
         List<Incident> opened = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
-            if (!h.diagnosis().isIncident() || h.confidence() < MIN_CONFIDENCE) {
+            if (!h.diagnosis().isIncident() || h.confidence() < limits.openConfidence()) {
                 continue;
             }
             int i = indexOf(h.target());
@@ -47,7 +49,7 @@ final class IncidentTracker {
         List<Incident> done = new ArrayList<>();
         for (int i = open.size() - 1; i >= 0; i--) {
             Incident inc = open.get(i);
-            if (now - lastSeen.get(i) >= QUIET_MILLIS && !changeInForce.test(inc.target())) {
+            if (now - lastSeen.get(i) >= limits.quietSeconds() * 1000L && !changeInForce.test(inc.target())) {
                 Incident c = new Incident(inc.id(), inc.diagnosis(), inc.target(), inc.openedAtMillis(), now, inc.confidence());
                 open.remove(i);
                 lastSeen.remove(i);

@@ -55,18 +55,18 @@ public record WhatIfSettings(double minConfidenceToAct, double maxTrafficShift, 
     }
 
     public static WhatIfSettings of(AgentConfig c) {
-        return new WhatIfSettings(c.minConfidenceToAct(), c.maxTrafficShift(), c.volumeCapShare(), c.maxActiveActions(),
-                c.cooldownSeconds(), c.approval());
+        AgentConfig.Guard g = c.guard();
+        return new WhatIfSettings(g.minConfidenceToAct(), g.maxTrafficShift(), g.volumeCapShare(), g.maxActiveActions(),
+                g.cooldownSeconds(), c.approval());
     }
 
     /** The agent's default configuration with these knobs in place. */
     public AgentConfig toConfig() {
         AgentConfig d = AgentConfig.defaults(approval);
-        return new AgentConfig(d.cycleSeconds(), d.cusumThreshold(), d.minRiseAbsolute(), d.referenceSamples(),
-                d.referenceHalfLifeSeconds(), d.latencyRatio(), d.retryRise(), minConfidenceToAct, maxTrafficShift,
-                d.maxRetryMultiplier(), maxActiveActions, cooldownSeconds, volumeCapShare, d.approvalExpirySeconds(),
-                d.evaluationSeconds(), d.rollbackSuccessDrop(), d.rollbackLatencyRise(), d.probeAfterSeconds(),
-                d.weights(), approval);
+        AgentConfig.Guard g = d.guard();
+        return d.withGuard(new AgentConfig.Guard(minConfidenceToAct, maxTrafficShift, g.maxRetryMultiplier(),
+                maxActiveActions, cooldownSeconds, volumeCapShare, g.approvalExpirySeconds(), g.interimConfidence(),
+                g.interimMaxShare()));
     }
 
     /** Applies {@code key=value} assignments (the CLI's {@code --set}) in order, on top of {@code base}. */

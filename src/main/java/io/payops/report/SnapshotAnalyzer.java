@@ -72,19 +72,19 @@ public final class SnapshotAnalyzer {
                     : new AnalysisReport.BaselineInfo("none", null, null, null, null, null,
                     "no baseline in the file and no --baseline given: nothing to compare against");
         }
-        BaselineReferences refs = BaselineReferences.of(snapshot);
+        AgentConfig config = AgentConfig.defaults(ApprovalMode.MANUAL);
+        BaselineReferences refs = BaselineReferences.of(snapshot, config.snapshotTest().establishedAttempts());
         if (metrics.shape() == SnapshotReader.Shape.METRICS_SNAPSHOT && refs.present() && !snapshot.segments().isEmpty()) {
             snapshot = IssuerSpread.respread(snapshot, refs);
             assumptions.replaceAll(a -> a.equals(IssuerSpread.PROPORTIONAL) ? IssuerSpread.BASELINE_AWARE : a);
         }
-        AgentConfig config = AgentConfig.defaults(ApprovalMode.MANUAL);
         World world = World.defaultWorld();
         Routing routing = new Routing(world, RetryPolicy.DEFAULT);
 
         SnapshotDetector.Result detected = new SnapshotDetector(config).detect(snapshot, refs);
         List<Anomaly> anomalies = detected.anomalies();
         List<Hypothesis> hypotheses = new HeuristicReasoner().hypothesize(
-                new ReasoningInput(snapshot, anomalies, refs, List.of(), detected.threshold()));
+                new ReasoningInput(snapshot, anomalies, refs, List.of(), detected.threshold(), config.localization()));
         SituationView view = new SituationView(snapshot, refs, routing.state(), world);
         Decision decision = new DecisionMaker(config, new LessonStore()).decide(hypotheses, view, c -> null);
         GuardVerdict verdict = new Guardrails(config).check(decision, routing, 0, 0);

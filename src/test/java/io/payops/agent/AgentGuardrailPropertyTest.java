@@ -69,8 +69,6 @@ class AgentGuardrailPropertyTest {
     private static final long OPERATOR_WAITS_AT_MOST_MILLIS = 280_000;
     private static final int DURATION_SECONDS = 900;
     private static final double EPS = 1e-9;
-    /** The agent's interim step while a bigger change waits for a human (Agent.INTERIM_MAX_SHARE). */
-    private static final double INTERIM_MAX_SHARE = 0.25;
 
     private static final World WORLD = World.defaultWorld();
     private static final FaultType[] TYPES = FaultType.values();
@@ -179,7 +177,7 @@ class AgentGuardrailPropertyTest {
             }
             List<ApprovalRequest> waiting = f.step().pendingApprovals().stream()
                     .filter(r -> !approved.contains(r.actionId())).toList();
-            boolean worstMoment = checker.inForce.size() + waiting.size() > config.maxActiveActions()
+            boolean worstMoment = checker.inForce.size() + waiting.size() > config.guard().maxActiveActions()
                     || waiting.stream().anyMatch(r -> f.simMillis() - r.raisedAtMillis() >= OPERATOR_WAITS_AT_MOST_MILLIS);
             if (worstMoment) {
                 for (ApprovalRequest r : waiting) {
@@ -222,31 +220,31 @@ class AgentGuardrailPropertyTest {
             for (ActionRecord r : f.step().actions()) {
                 record(f, cycle, r);
             }
-            if (inForce.size() > config.maxActiveActions()) {
+            if (inForce.size() > config.guard().maxActiveActions()) {
                 fail(where(f) + "(b) " + inForce.size() + " routing changes in force, more than "
-                        + config.maxActiveActions() + ": " + inForce + "; records " + f.step().actions());
+                        + config.guard().maxActiveActions() + ": " + inForce + "; records " + f.step().actions());
             }
             totals.maxInForce = Math.max(totals.maxInForce, inForce.size());
 
             RoutingState now = f.routing();
             double moved = movedShare(lastRouting, now);
             totals.maxMoved = Math.max(totals.maxMoved, moved);
-            if (moved > config.maxTrafficShift() + EPS) {
+            if (moved > config.guard().maxTrafficShift() + EPS) {
                 fail(where(f) + String.format(Locale.ROOT, "(c) %.4f of traffic moved in one tick, above %.2f: %s -> %s; "
-                        + "records %s", moved, config.maxTrafficShift(), lastRouting.weights(), now.weights(),
+                        + "records %s", moved, config.guard().maxTrafficShift(), lastRouting.weights(), now.weights(),
                         f.step().actions()));
             }
-            if (now.retryPolicy().maxRetries() + 1 > config.maxRetryMultiplier()) {
+            if (now.retryPolicy().maxRetries() + 1 > config.guard().maxRetryMultiplier()) {
                 fail(where(f) + "(e) retry policy " + now.retryPolicy() + " allows more than "
-                        + config.maxRetryMultiplier() + " attempts per payment");
+                        + config.guard().maxRetryMultiplier() + " attempts per payment");
             }
             if (!now.equals(lastRouting)) {
                 Routing routes = assertEveryPathRouted(now, f);
                 double traffic = trafficMoved(lastRoutes, routes);
                 totals.maxTrafficMoved = Math.max(totals.maxTrafficMoved, traffic);
-                if (traffic > config.maxTrafficShift() + EPS) {
+                if (traffic > config.guard().maxTrafficShift() + EPS) {
                     fail(where(f) + String.format(Locale.ROOT, "(c') %.4f of first-attempt traffic changed gateway in "
-                            + "one tick, above %.2f: %s -> %s; records %s", traffic, config.maxTrafficShift(),
+                            + "one tick, above %.2f: %s -> %s; records %s", traffic, config.guard().maxTrafficShift(),
                             lastRouting, now, f.step().actions()));
                 }
                 lastRoutes = routes;
@@ -334,13 +332,13 @@ class AgentGuardrailPropertyTest {
             }
             if (kind == GuardVerdict.Kind.NEEDS_APPROVAL && !cycle.decision().action().equals(a)) {
                 for (Candidate c : cycle.decision().rejected()) {
-                    if (c.action().equals(a) && c.trafficShare() <= INTERIM_MAX_SHARE + EPS) {
+                    if (c.action().equals(a) && c.trafficShare() <= config.guard().interimMaxShare() + EPS) {
                         totals.interim++;
                         return;
                     }
                 }
                 fail("(a) executed without approval while the cycle waits for one, and it is not a rejected candidate "
-                        + "moving at most " + INTERIM_MAX_SHARE + " of traffic; rejected " + cycle.decision().rejected()
+                        + "moving at most " + config.guard().interimMaxShare() + " of traffic; rejected " + cycle.decision().rejected()
                         + "; " + what);
             }
             fail("(a) executed without approval although the guard said " + kind + " for "

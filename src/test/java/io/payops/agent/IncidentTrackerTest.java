@@ -22,7 +22,7 @@ class IncidentTrackerTest {
 
     @Test
     void theSameTroubleSeenWiderOrNarrowerStaysOneIncident() {
-        IncidentTracker tracker = new IncidentTracker();
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         assertEquals(1, tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE_ICICI)), 1_000).size());
         assertTrue(tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 3_000).isEmpty());
         assertEquals(1, tracker.open().size());
@@ -31,7 +31,7 @@ class IncidentTrackerTest {
     /** An outage on a gateway that starts while one of its issuer paths is slow is not hidden under "latency". */
     @Test
     void aDifferentTroubleOnOverlappingTrafficGetsItsOwnIncident() {
-        IncidentTracker tracker = new IncidentTracker();
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         tracker.observe(List.of(h(Diagnosis.LATENCY_SPIKE, STRIPE_ICICI)), 1_000);
         List<Incident> opened = tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 3_000);
         assertEquals(1, opened.size());
@@ -42,7 +42,7 @@ class IncidentTrackerTest {
 
     @Test
     void anIncidentClosesOnceQuietAndNothingMadeForItIsInForce() {
-        IncidentTracker tracker = new IncidentTracker();
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
         assertTrue(tracker.closeQuiet(70_000, t -> true).isEmpty(), "a circuit still open keeps it open");
         List<Incident> closed = tracker.closeQuiet(70_000, t -> false);

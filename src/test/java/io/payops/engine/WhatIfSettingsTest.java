@@ -25,16 +25,19 @@ class WhatIfSettingsTest {
                 "approval=never"));
         AgentConfig c = s.toConfig();
         AgentConfig d = AgentConfig.defaults(ApprovalMode.DEFAULT_HEADLESS);
-        assertEquals(0.95, c.minConfidenceToAct());
-        assertEquals(0.2, c.maxTrafficShift());
-        assertEquals(0.3, c.volumeCapShare());
-        assertEquals(1, c.maxActiveActions());
-        assertEquals(30, c.cooldownSeconds());
+        assertEquals(0.95, c.guard().minConfidenceToAct());
+        assertEquals(0.2, c.guard().maxTrafficShift());
+        assertEquals(0.3, c.guard().volumeCapShare());
+        assertEquals(1, c.guard().maxActiveActions());
+        assertEquals(30, c.guard().cooldownSeconds());
         assertEquals(ApprovalMode.Kind.NEVER, c.approval().kind());
         assertEquals(d.cycleSeconds(), c.cycleSeconds());
-        assertEquals(d.cusumThreshold(), c.cusumThreshold());
-        assertEquals(d.weights(), c.weights());
-        assertEquals(d.approvalExpirySeconds(), c.approvalExpirySeconds());
+        assertEquals(d.detection(), c.detection());
+        assertEquals(d.decision(), c.decision());
+        assertEquals(d.guard().approvalExpirySeconds(), c.guard().approvalExpirySeconds());
+        assertEquals(d.guard().maxRetryMultiplier(), c.guard().maxRetryMultiplier());
+        assertEquals(d.guard().interimMaxShare(), c.guard().interimMaxShare());
+        assertEquals(d.withGuard(c.guard()).withApproval(c.approval()), c, "nothing outside the guard and approval");
     }
 
     @Test

@@ -276,7 +276,9 @@ class SnapshotReaderTest {
     void baselineAwareSpreadKeepsHealthyIssuersNormal() {
         Snapshot window = SnapshotReader.read(fixture("sbi-degraded.json"), "m").snapshot();
         Snapshot normal = SnapshotReader.read(fixture("baseline.json"), "b").snapshot();
-        var refs = new io.payops.agent.detect.BaselineReferences(normal.total(), normal.segments());
+        var refs = new io.payops.agent.detect.BaselineReferences(normal.total(), normal.segments(),
+                io.payops.agent.AgentConfig.defaults(io.payops.domain.ApprovalMode.MANUAL).snapshotTest()
+                        .establishedAttempts());
         Snapshot s = IssuerSpread.respread(window, refs);
         assertEquals(window.total(), s.total());
         SegmentStats hdfc = s.segment(Target.of(Dimension.ISSUER, "HDFC"));

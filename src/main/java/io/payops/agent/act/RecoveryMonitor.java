@@ -20,26 +20,14 @@ import java.util.function.LongSupplier;
  * still flows, looks normal again.
  */
 public final class RecoveryMonitor {
-    /** ln(19): the probe decides at about 95:5 odds either way. */
-    private static final double PROBE_DECISION = Math.log(19);
-    /**
-     * A probe that has not decided by then settles for the likelier side, but only once it has seen this many
-     * attempts: a low-volume path lets a probe through a few attempts a minute, and a handful of lucky successes
-     * must not close a circuit on a fault that is still on.
-     */
-    private static final long MAX_PROBE_MILLIS = 300_000;
-    private static final long MIN_UNDECIDED_PROBE_ATTEMPTS = 60;
-    /** However few attempts came, a probe ends after this long (the path barely carries traffic). */
-    private static final long LONGEST_PROBE_MILLIS = 1_200_000;
-
-    private final AgentConfig config;
+    private final AgentConfig.Verification limits;
     private final RecentHistory history;
     private final Executor executor;
     private final Detector detector;
     private final LongSupplier ids;
 
     public RecoveryMonitor(AgentConfig config, RecentHistory history, Executor executor, Detector detector, LongSupplier ids) {
-        this.config = config;
+        this.limits = config.verification();
         this.history = history;
         this.executor = executor;
         this.detector = detector;
@@ -67,7 +55,7 @@ public final class RecoveryMonitor {
                 a.probeStartedAtMillis = now;
                 out.sentences().add("Probing " + t + " half-open with a small share of its traffic.");
             } catch (RoutingRefusedException e) {
-                a.nextProbeAtMillis = now + config.probeAfterSeconds() * 1000L;
+                a.nextProbeAtMillis = now + limits.probeAfterSeconds() * 1000L;
             }
             return;
         }
@@ -84,8 +72,9 @@ public final class RecoveryMonitor {
         // log-likelihood ratio of "still failing" against "healthy"
         double llr = k * Math.log(q1 / q0) + (n - k) * Math.log((1 - q1) / (1 - q0));
         long probing = now - a.probeStartedAtMillis;
-        boolean timeUp = probing >= MAX_PROBE_MILLIS && n >= MIN_UNDECIDED_PROBE_ATTEMPTS || probing >= LONGEST_PROBE_MILLIS;
-        if (llr <= -PROBE_DECISION || (timeUp && llr < 0 && n >= 3)) {
+        boolean timeUp = probing >= limits.undecidedProbeSeconds() * 1000L && n >= limits.minUndecidedProbeAttempts()
+                || probing >= limits.longestProbeSeconds() * 1000L;
+        if (llr <= -limits.probeDecisionLogOdds() || (timeUp && llr < 0 && n >= 3)) {
             executor.apply(Action.closeCircuit(t));
             detector.clearAlarm(t);
             a.phase = ActiveAction.Phase.DONE;
@@ -94,10 +83,10 @@ public final class RecoveryMonitor {
                     k, n, q0 * 100);
             out.records().add(recovery(Action.closeCircuit(t), now, "closed: " + why));
             out.sentences().add("Closed the circuit on " + t + ": " + why + ".");
-        } else if (llr >= PROBE_DECISION || timeUp) {
+        } else if (llr >= limits.probeDecisionLogOdds() || timeUp) {
             executor.routing().openCircuit(t);
             a.phase = ActiveAction.Phase.IN_FORCE;
-            a.nextProbeAtMillis = now + config.probeAfterSeconds() * 1000L;
+            a.nextProbeAtMillis = now + limits.probeAfterSeconds() * 1000L;
             out.sentences().add(String.format(Locale.ROOT, "Kept %s open: the probe still fails (%d of %d attempts).", t, k, n));
         }
     }
@@ -105,7 +94,7 @@ public final class RecoveryMonitor {
     private void restoreWhenHealthy(ActiveAction a, ActionsInForce actions, long now, VerifyResult out) {
         Target t = a.target();
         Target watch = t.has(Dimension.GATEWAY) ? Target.gateway(t.get(Dimension.GATEWAY)) : t;
-        if (now - a.executedAtMillis < config.probeAfterSeconds() * 1000L || detector.alarmLevel(watch) > 0) {
+        if (now - a.executedAtMillis < limits.probeAfterSeconds() * 1000L || detector.alarmLevel(watch) > 0) {
             return;
         }
         RecentHistory.Sum recent = history.sum(watch, now - 30_000, now);

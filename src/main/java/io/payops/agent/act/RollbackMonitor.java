@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The verify step for fresh changes. {@code evaluationSeconds} after a change it compares the seconds since the change
- * (after {@link #SETTLE_MILLIS}) with the seconds since the trouble began, and judges two things. Where the traffic
+ * (after {@code settleSeconds}) with the seconds since the trouble began, and judges two things. Where the traffic
  * went (e.g. SBI's payments on the other gateways, for a circuit on razorpay × SBI): if it is now worse by more than
  * the limit and beyond noise, or the affected traffic is much slower, the change hurt and is rolled back to the exact
  * earlier routing. And the affected traffic as a whole (all of SBI's payments): if its technical failures fell beyond
@@ -25,7 +25,7 @@ import java.util.Locale;
  * seconds, by more than the limit and the noise of all four samples: the control clears a change of a fall that
  * everything shared, and never convicts one whose moved traffic did not get worse (only improved less than traffic
  * elsewhere, which is the control's own luck or a fault ending there). "Helped" is the affected traffic's technical
- * failures falling beyond the control's, by {@link #MIN_HELP} and beyond noise: a ramp elsewhere no longer hides
+ * failures falling beyond the control's, by {@code minHelp} and beyond noise: a ramp elsewhere no longer hides
  * help, and a fault ending everywhere is no longer credited to the change. "Slower" is its p95 rising by the limit's
  * factor both on its own and relative to the control's p95. Only a circuit on one gateway's path to
  * an issuer, method or network has such traffic. A whole-gateway circuit, a weight shift and a retry policy move or
@@ -36,36 +36,13 @@ import java.util.Locale;
  * sentence gives both comparisons.
  */
 public final class RollbackMonitor {
-    /** Attempts after the change before "helped" may be said: fewer is "inconclusive". */
-    private static final long MIN_SAMPLES = 30;
-    /** Attempts on each side below which a comparison is not made at all (a handful of payments proves nothing). */
-    private static final long MIN_ATTEMPTS = 10;
-    /**
-     * Attempts the control needs on each side to be used; the same floor as the moved traffic's, since the standard
-     * error already carries the control's noise. Below it the change is judged on its own.
-     */
-    private static final long MIN_CONTROL_ATTEMPTS = 10;
-    /** Seconds after a change before its effect is counted, so retries in flight do not blur it. */
-    private static final long SETTLE_MILLIS = 5000;
-    /**
-     * How many standard errors a movement must clear to count as more than noise: one-sided, about a 2% chance of
-     * calling pure noise "hurt" (or "helped") on the single check each change gets. The value the verify step has
-     * always used.
-     */
-    private static final double NOISE_Z = 2.0;
-    /** Smallest fall in technical failure rate called "helped", however many samples: half a point. */
-    private static final double MIN_HELP = 0.005;
-    /** Seconds of p95 needed before and after to judge latency: percentiles of a second or two are too jumpy. */
-    private static final int MIN_P95_SECONDS_BEFORE = 3;
-    private static final int MIN_P95_SECONDS_AFTER = 10;
-
-    private final AgentConfig config;
+    private final AgentConfig.Verification limits;
     private final RecentHistory history;
     private final Executor executor;
     private final LessonStore lessons;
 
     public RollbackMonitor(AgentConfig config, RecentHistory history, Executor executor, LessonStore lessons) {
-        this.config = config;
+        this.limits = config.verification();
         this.history = history;
         this.executor = executor;
         this.lessons = lessons;
@@ -88,7 +65,7 @@ public final class RollbackMonitor {
 
     public void tick(ActionsInForce actions, long now, VerifyResult out) {
         for (ActiveAction a : actions.inForce()) {
-            if (a.phase != ActiveAction.Phase.EVALUATING || now - a.executedAtMillis < config.evaluationSeconds() * 1000L) {
+            if (a.phase != ActiveAction.Phase.EVALUATING || now - a.executedAtMillis < limits.evaluationSeconds() * 1000L) {
                 continue;
             }
             Target t = a.evaluationTarget();
@@ -109,7 +86,7 @@ public final class RollbackMonitor {
                 out.sentences().add("Rolled back " + a.record.action().describe() + ": it made things worse (" + numbers + ").");
             } else {
                 a.phase = ActiveAction.Phase.IN_FORCE;
-                a.nextProbeAtMillis = a.executedAtMillis + config.probeAfterSeconds() * 1000L;
+                a.nextProbeAtMillis = a.executedAtMillis + limits.probeAfterSeconds() * 1000L;
                 a.record = a.record.withOutcome(outcome.key(), now);
                 out.sentences().add("Checked " + a.record.action().describe() + ": " + outcome.key() + " (" + numbers + ").");
             }
@@ -124,9 +101,9 @@ public final class RollbackMonitor {
     }
 
     /** The same traffic over the trouble before the change and over the settled seconds since. */
-    private static BeforeAfter window(Traffic traffic, ActiveAction a, long now) {
+    private BeforeAfter window(Traffic traffic, ActiveAction a, long now) {
         return new BeforeAfter(traffic.sum(a.beforeFromMillis, a.executedAtMillis),
-                traffic.sum(a.executedAtMillis + SETTLE_MILLIS, now));
+                traffic.sum(a.executedAtMillis + limits.settleSeconds() * 1000L, now));
     }
 
     /** No comparable traffic: the moved traffic and the affected traffic are judged on their own movement. */
@@ -153,8 +130,8 @@ public final class RollbackMonitor {
         BeforeAfter moved = window((from, to) -> history.sumOf(c.destination(), from, to), a, now);
         BeforeAfter movedControl = window((from, to) -> history.sumOf(c.destinationControl(), from, to), a, now);
         BeforeAfter control = window((from, to) -> history.sumOf(c.affectedControl(), from, to), a, now);
-        boolean movedComparable = movedControl.measurable(MIN_CONTROL_ATTEMPTS);
-        boolean comparable = control.measurable(MIN_CONTROL_ATTEMPTS);
+        boolean movedComparable = movedControl.measurable(limits.minControlAttempts());
+        boolean comparable = control.measurable(limits.minControlAttempts());
         RecentHistory.Sum before = affected.before();
         RecentHistory.Sum after = affected.after();
         boolean hurt = movedComparable
@@ -192,11 +169,11 @@ public final class RollbackMonitor {
 
     /** The traffic the change moved is worse off where it went: less success beyond the limit and noise. */
     boolean hurt(RecentHistory.Sum before, RecentHistory.Sum after) {
-        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_ATTEMPTS) {
+        if (before.attempts() < limits.minAttempts() || after.attempts() < limits.minAttempts()) {
             return false;
         }
         double diff = after.successRate() - before.successRate();
-        return diff < -config.rollbackSuccessDrop() && diff < -NOISE_Z * se(before, after, before.successRate(),
+        return diff < -limits.rollbackSuccessDrop() && diff < -limits.noiseZ() * se(before, after, before.successRate(),
                 after.successRate());
     }
 
@@ -217,12 +194,12 @@ public final class RollbackMonitor {
                 - (controlAfter.successRate() - controlBefore.successRate());
         double se = didSe(before.successes(), before.attempts(), after.successes(), after.attempts(),
                 controlBefore.successes(), controlBefore.attempts(), controlAfter.successes(), controlAfter.attempts());
-        return beyond < -config.rollbackSuccessDrop() && beyond < -NOISE_Z * se;
+        return beyond < -limits.rollbackSuccessDrop() && beyond < -limits.noiseZ() * se;
     }
 
     /** The affected traffic as a whole got much slower (latency is judged on whole segments: it cannot be split). */
     boolean slower(RecentHistory.Sum before, RecentHistory.Sum after) {
-        return p95Measurable(before, after) && after.meanP95() > before.meanP95() * config.rollbackLatencyRise();
+        return p95Measurable(before, after) && after.meanP95() > before.meanP95() * limits.rollbackLatencyRise();
     }
 
     /**
@@ -239,30 +216,30 @@ public final class RollbackMonitor {
             return true;
         }
         double controlRise = controlAfter.meanP95() / controlBefore.meanP95();
-        return after.meanP95() > before.meanP95() * controlRise * config.rollbackLatencyRise();
+        return after.meanP95() > before.meanP95() * controlRise * limits.rollbackLatencyRise();
     }
 
-    private static boolean p95Measurable(RecentHistory.Sum before, RecentHistory.Sum after) {
-        return before.seconds() >= MIN_P95_SECONDS_BEFORE && after.seconds() >= MIN_P95_SECONDS_AFTER;
+    private boolean p95Measurable(RecentHistory.Sum before, RecentHistory.Sum after) {
+        return before.seconds() >= limits.minP95SecondsBefore() && after.seconds() >= limits.minP95SecondsAfter();
     }
 
     /** Technical failures of the affected traffic fell beyond noise: helped; too few samples: inconclusive. */
     Outcome helped(RecentHistory.Sum before, RecentHistory.Sum after) {
-        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_SAMPLES) {
+        if (before.attempts() < limits.minAttempts() || after.attempts() < limits.minHelpedAttempts()) {
             return Outcome.INCONCLUSIVE;
         }
         double drop = before.technicalRate() - after.technicalRate();
-        return drop > Math.max(MIN_HELP, NOISE_Z * se(before, after, before.technicalRate(), after.technicalRate()))
+        return drop > Math.max(limits.minHelp(), limits.noiseZ() * se(before, after, before.technicalRate(), after.technicalRate()))
                 ? Outcome.HELPED : Outcome.NEUTRAL;
     }
 
     /**
      * Technical failures of the affected traffic fell beyond what they did on comparable traffic it left alone in
-     * the same seconds, by more than {@link #MIN_HELP} and the noise of both: helped; too few samples: inconclusive.
+     * the same seconds, by more than {@code minHelp} and the noise of both: helped; too few samples: inconclusive.
      */
     Outcome helped(RecentHistory.Sum before, RecentHistory.Sum after, RecentHistory.Sum controlBefore,
                    RecentHistory.Sum controlAfter) {
-        if (before.attempts() < MIN_ATTEMPTS || after.attempts() < MIN_SAMPLES) {
+        if (before.attempts() < limits.minAttempts() || after.attempts() < limits.minHelpedAttempts()) {
             return Outcome.INCONCLUSIVE;
         }
         double drop = (before.technicalRate() - after.technicalRate())
@@ -270,7 +247,7 @@ public final class RollbackMonitor {
         double se = didSe(before.technicalFailures(), before.attempts(), after.technicalFailures(), after.attempts(),
                 controlBefore.technicalFailures(), controlBefore.attempts(), controlAfter.technicalFailures(),
                 controlAfter.attempts());
-        return drop > Math.max(MIN_HELP, NOISE_Z * se) ? Outcome.HELPED : Outcome.NEUTRAL;
+        return drop > Math.max(limits.minHelp(), limits.noiseZ() * se) ? Outcome.HELPED : Outcome.NEUTRAL;
     }
 
     private static double se(RecentHistory.Sum a, RecentHistory.Sum b, double pa, double pb) {

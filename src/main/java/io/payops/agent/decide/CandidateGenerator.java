@@ -21,36 +21,10 @@ import java.util.Locale;
  * gateways.
  */
 public final class CandidateGenerator {
-    /** Below this an alert would page someone on a hunch. */
-    static final double ALERT_CONFIDENCE = 0.75;
-    /**
-     * What calming retries is worth in a retry storm (in score points): a little less than an alert where routing
-     * cannot help, so a person hears of the trouble first (and of a bigger one alongside), and the retry policy is
-     * calmed in the cycle after; less than any routing change that measurably saves payments.
-     */
-    static final double RETRY_CALMING_VALUE = 0.15;
-    /**
-     * The log-likelihood ratio a target's traffic must reach, failing more than the same traffic on the other
-     * gateways, before moving it counts as helping (about 1 in 3,000 by chance, as for detection).
-     */
-    static final double ROUTABLE_EVIDENCE = 8.0;
-    /**
-     * How many times what a move costs once its trouble is gone (per payment, as it would stand then) its gain now must
-     * be: one, so a minute of trouble avoided pays for a minute of lag in undoing it.
-     */
-    static final double UNDO_MARGIN = 1.0;
-    /** A move that could gain at most this share of the moved attempts is not worth making. */
-    static final double NEGLIGIBLE_GAIN = 0.02;
-    /** Attempts the rest of a gateway needs before its measured difference replaces the world's base success. */
-    static final long MIN_REST_ATTEMPTS = 200;
-    /** A calmer retry policy waits at least this long between tries… */
-    static final long MIN_BACKOFF_MILLIS = 2_000;
-    /** …and never longer than this: a payment still completes while its customer waits. */
-    static final long MAX_BACKOFF_MILLIS = 8_000;
-    private final AgentConfig config;
+    private final AgentConfig.Decision limits;
 
     public CandidateGenerator(AgentConfig config) {
-        this.config = config;
+        this.limits = config.decision();
     }
 
     public List<Candidate> candidates(Hypothesis h, SituationView view) {
@@ -66,7 +40,7 @@ public final class CandidateGenerator {
         }
         out.add(score(Action.noOp(), d, 0, 0, 0, 0, 0));
         // an alert costs a person's attention: worth it when sure, more so the less routing can do
-        double alertValue = conf < ALERT_CONFIDENCE ? -0.01 : h.routable() ? 0.02 : 0.2;
+        double alertValue = conf < limits.alertConfidence() ? -0.01 : h.routable() ? 0.02 : 0.2;
         out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), alertValue));
         Target t = h.target();
         double share = view.share(t);
@@ -75,7 +49,7 @@ public final class CandidateGenerator {
         if (h.routable()) {
             routingHelps = routingCandidates(h, view, out);
             PathComparison cmp = view.compareWithOtherGateways(t);
-            routingCannotHelp = !routingHelps && cmp != null && cmp.atMostWorseBy(NEGLIGIBLE_GAIN);
+            routingCannotHelp = !routingHelps && cmp != null && cmp.atMostWorseBy(limits.negligibleGain());
         } else {
             // routing cannot help: show why by weighing the obvious move anyway
             String g = mostUsedGateway(view);
@@ -90,9 +64,9 @@ public final class CandidateGenerator {
             // the same number of tries, further apart: fewer attempts pile onto a struggling bank or gateway at once,
             // and no payment loses a try it would have had (fewer retries would give up rescues)
             RetryPolicy calmer = new RetryPolicy(current.maxRetries(),
-                    Math.min(MAX_BACKOFF_MILLIS, Math.max(MIN_BACKOFF_MILLIS, current.backoffMillis() * 2)));
+                    Math.min(limits.maxBackoffMillis(), Math.max(limits.minBackoffMillis(), current.backoffMillis() * 2)));
             if (!calmer.equals(current)) {
-                out.add(withBonus(score(Action.adjustRetryPolicy(t, calmer), d, 0, 0, 0, 0.1, share), RETRY_CALMING_VALUE));
+                out.add(withBonus(score(Action.adjustRetryPolicy(t, calmer), d, 0, 0, 0, 0.1, share), limits.retryCalmingValue()));
             }
         }
         return out;
@@ -116,8 +90,8 @@ public final class CandidateGenerator {
         double slice = view.share(t.without(io.payops.domain.Dimension.GATEWAY));
         // the gain must also pay for the change outliving the trouble: a move off a gateway that approves more costs
         // payments every second it stays after the fault ends (and that cost is measured; the gain is estimated)
-        boolean worse = cmp != null && cmp.llr() >= ROUTABLE_EVIDENCE && cmp.paymentGain(1) > 0
-                && cmp.paymentGain(1) >= -UNDO_MARGIN * cmp.paymentGainOnceHealthy(1);
+        boolean worse = cmp != null && cmp.llr() >= limits.routableEvidence() && cmp.paymentGain(1) > 0
+                && cmp.paymentGain(1) >= -limits.undoMargin() * cmp.paymentGainOnceHealthy(1);
         if (!worse) {
             double gain = cmp == null ? 0 : Math.min(0, slice * cmp.paymentGain(1));
             out.add(score(Action.openCircuit(t), d, gain, 0, 0, risk(share, conf), share)
@@ -132,7 +106,7 @@ public final class CandidateGenerator {
         PathComparison rest = view.compareRestOfGateway(t);
         double restShare = Math.max(0, view.share(Target.gateway(g)) - share);
         double gap = Math.max(0, view.alternativeBaseGap(g));
-        boolean restMeasured = rest != null && rest.attempts() >= MIN_REST_ATTEMPTS;
+        boolean restMeasured = rest != null && rest.attempts() >= limits.minRestAttempts();
         double feeDelta = view.alternativeFee(g) - view.fee(g);
         double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
         double gwShare = view.routing().share(g);
@@ -173,7 +147,7 @@ public final class CandidateGenerator {
 
     private Candidate score(Action a, Diagnosis d, double successGain, double latencyDeltaS, double costDelta,
                                   double risk, double trafficShare) {
-        AgentConfig.ScoreWeights w = config.weights();
+        AgentConfig.ScoreWeights w = limits.weights();
         double score = w.success() * successGain * 100 - w.latency() * latencyDeltaS - w.cost() * costDelta
                 - w.risk() * risk;
         if (a.type() == ActionType.NO_OP) {

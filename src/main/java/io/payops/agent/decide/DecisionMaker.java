@@ -19,18 +19,14 @@ import java.util.function.Function;
  * reasons a human should approve it.
  */
 public final class DecisionMaker {
-    private static final int TOP_HYPOTHESES = 2;
-    private static final double TOO_CLOSE = 0.1;
-    private static final double HIGH_IMPACT_SHARE = 0.25;
-    /** Below this a hypothesis may raise an alert or nothing: not even a request to change routing. */
-    public static final double PROPOSAL_FLOOR = 0.65;
-
-    private final AgentConfig config;
+    private final AgentConfig.Decision limits;
+    private final AgentConfig.Guard guard;
     private final CandidateGenerator generator;
     private final LessonStore lessons;
 
     public DecisionMaker(AgentConfig config, LessonStore lessons) {
-        this.config = config;
+        this.limits = config.decision();
+        this.guard = config.guard();
         this.generator = new CandidateGenerator(config);
         this.lessons = lessons;
     }
@@ -45,7 +41,7 @@ public final class DecisionMaker {
         List<Hypothesis> top = new ArrayList<>();
         for (Hypothesis h : hypotheses) {
             boolean echo = top.stream().anyMatch(t -> t.diagnosis() == h.diagnosis() && t.target().overlaps(h.target()));
-            if (top.size() < TOP_HYPOTHESES && (top.isEmpty() || (h.diagnosis().isIncident() && !echo))) {
+            if (top.size() < limits.topHypotheses() && (top.isEmpty() || (h.diagnosis().isIncident() && !echo))) {
                 top.add(h);
             }
         }
@@ -62,9 +58,9 @@ public final class DecisionMaker {
         for (int i = 0; i < all.size(); i++) {
             // a candidate the generator already ruled out (it only shows why routing cannot help) keeps its reason
             String reason = all.get(i).rejectedBecause() != null ? all.get(i).rejectedBecause()
-                    : all.get(i).action().type().changesRouting() && owner.get(i).confidence() < PROPOSAL_FLOOR
+                    : all.get(i).action().type().changesRouting() && owner.get(i).confidence() < limits.proposalFloor()
                     ? String.format(Locale.ROOT, "evidence too weak to propose a routing change (confidence %.2f < %.2f)",
-                    owner.get(i).confidence(), PROPOSAL_FLOOR)
+                    owner.get(i).confidence(), limits.proposalFloor())
                     : infeasible.apply(all.get(i));
             why.add(reason);
             if (reason == null && (best < 0 || all.get(i).score() > all.get(best).score())) {
@@ -84,7 +80,8 @@ public final class DecisionMaker {
             rejected.add(c.rejected(reason));
         }
         rejected.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        double confidence = clamp(basis.confidence() + lessons.adjustment(basis.diagnosis(), selected.action().type()));
+        double confidence = clamp(basis.confidence() + lessons.adjustment(basis.diagnosis(), selected.action().type(),
+                limits.maxLessonAdjustment()));
         List<String> reasons = approvalReasons(selected, basis, confidence, top);
         return new Decision(selected, rejected, round(confidence), !reasons.isEmpty(), reasons);
     }
@@ -94,11 +91,11 @@ public final class DecisionMaker {
         if (!c.action().type().changesRouting()) {
             return reasons;
         }
-        if (c.trafficShare() > HIGH_IMPACT_SHARE) {
+        if (c.trafficShare() > limits.highImpactShare()) {
             reasons.add(String.format(Locale.ROOT, "high impact: moves %.0f%% of all traffic", c.trafficShare() * 100));
         }
-        if (confidence < config.minConfidenceToAct()) {
-            reasons.add(String.format(Locale.ROOT, "low confidence: %.2f is below %.2f", confidence, config.minConfidenceToAct()));
+        if (confidence < guard.minConfidenceToAct()) {
+            reasons.add(String.format(Locale.ROOT, "low confidence: %.2f is below %.2f", confidence, guard.minConfidenceToAct()));
         }
         if (!lessons.hasLesson(basis.diagnosis(), c.action().type()) && confidence < 0.9) {
             reasons.add("no past lesson for " + c.action().type().key() + " on " + basis.diagnosis().key()
@@ -106,15 +103,15 @@ public final class DecisionMaker {
         }
         if (top.size() > 1 && top.get(1).diagnosis().isIncident()
                 && !top.get(1).target().overlaps(top.get(0).target())
-                && top.get(0).confidence() - top.get(1).confidence() < TOO_CLOSE
+                && top.get(0).confidence() - top.get(1).confidence() < limits.tooClose()
                 && top.get(0).diagnosis() != top.get(1).diagnosis()) {
             reasons.add(String.format(Locale.ROOT, "two hypotheses too close to call: %s on %s (%.2f) and %s on %s (%.2f)",
                     top.get(0).diagnosis().key(), top.get(0).target(), top.get(0).confidence(),
                     top.get(1).diagnosis().key(), top.get(1).target(), top.get(1).confidence()));
         }
-        if (c.trafficShare() > config.volumeCapShare()) {
+        if (c.trafficShare() > guard.volumeCapShare()) {
             reasons.add(String.format(Locale.ROOT, "high volume: %.0f%% of traffic is above the %.0f%% cap",
-                    c.trafficShare() * 100, config.volumeCapShare() * 100));
+                    c.trafficShare() * 100, guard.volumeCapShare() * 100));
         }
         if (c.action().type() == ActionType.ADJUST_RETRY_POLICY) {
             reasons.add("changes the retry policy for all traffic");

@@ -12,27 +12,27 @@ import java.util.Map;
 /**
  * What "normal" looks like when there is no history, only a baseline snapshot (e.g. {@code analyze --baseline}, or
  * a snapshot's own baseline window). A segment is compared against its own baseline once that saw at least
- * {@link #ESTABLISHED_ATTEMPTS} attempts; rates fall back to all traffic's baseline before that (as the live detector
+ * {@code establishedAttempts} attempts (AgentConfig.SnapshotTest); rates fall back to all traffic's baseline before that (as the live detector
  * does), while p95 and attempts per payment, which differ between gateways, are then unknown (NaN).
  */
 public final class BaselineReferences implements References {
-    /** Attempts a baseline segment needs before it counts as the segment's own normal. */
-    public static final long ESTABLISHED_ATTEMPTS = 100;
-
     private final SegmentStats total;
     private final Map<Target, SegmentStats> segments = new HashMap<>();
+    /** Attempts a baseline segment needs before it counts as the segment's own normal. */
+    private final long establishedAttempts;
 
     /** @param total all traffic's baseline, or null when there is none */
-    public BaselineReferences(SegmentStats total, List<SegmentStats> segments) {
+    public BaselineReferences(SegmentStats total, List<SegmentStats> segments, long establishedAttempts) {
         this.total = total;
+        this.establishedAttempts = establishedAttempts;
         for (SegmentStats s : segments) {
             this.segments.put(s.target(), s);
         }
     }
 
     /** The references of a snapshot's own baseline window. */
-    public static BaselineReferences of(Snapshot snapshot) {
-        return new BaselineReferences(snapshot.baselineTotal(), snapshot.baselineSegments());
+    public static BaselineReferences of(Snapshot snapshot, long establishedAttempts) {
+        return new BaselineReferences(snapshot.baselineTotal(), snapshot.baselineSegments(), establishedAttempts);
     }
 
     /** Whether there is any baseline at all to compare with. */
@@ -48,7 +48,7 @@ public final class BaselineReferences implements References {
     /** The segment's own baseline when it saw enough attempts, else null. */
     private SegmentStats own(Target target) {
         SegmentStats s = baseline(target);
-        return s != null && s.attempts() >= ESTABLISHED_ATTEMPTS ? s : null;
+        return s != null && s.attempts() >= establishedAttempts ? s : null;
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class BaselineReferences implements References {
         if (s == null) {
             s = total;
         }
-        return s != null && s.attempts() >= ESTABLISHED_ATTEMPTS;
+        return s != null && s.attempts() >= establishedAttempts;
     }
 
     @Override

@@ -1,28 +1,29 @@
 package io.payops.agent.detect;
 
 /**
- * One-sided Bernoulli CUSUMs for a rate rising from its reference {@code q0}, run for four alternatives at once
- * (a doubling of at least {@code minRise}, and +15, +40 and +75 points) so both small and large rises are caught
+ * One-sided Bernoulli CUSUMs for a rate rising from its reference {@code q0}, run for several alternatives at once
+ * (a doubling of at least {@code minRise}, and the large rises, by default +15, +40 and +75 points) so both small and large rises are caught
  * close to the optimal sequential test's sample size. Each is the log-likelihood ratio of the per-second counts,
  * floored at zero; the level is the largest of the three. A real rise alarms after about h / KL(q1‖q0) attempts;
  * under no change the level stays near zero. It also remembers when the strongest test last left zero: the
  * estimated start of the change.
  */
 final class BernoulliCusum {
-    /**
-     * The fixed alternatives beside the doubling: +15, +40 and +75 points. The largest lets a near-total outage or a
-     * many-fold latency spike be told within a few attempts (it gains about ln(q1/q0) per failed attempt, where a
-     * smaller alternative gains less than the evidence holds).
-     */
-    static final double[] LARGE_RISES = {0.15, 0.40, 0.75};
-    /** The threshold penalty for running several alternatives (a union bound over them). */
-    static final double ALTERNATIVES_PENALTY = Math.log(LARGE_RISES.length + 1);
+    /** The fixed alternatives beside the doubling (AgentConfig.Detection#largeRises). */
+    private final double[] largeRises;
+    private final double[] levels;
+    private final long[] onsets;
 
-    private final double[] levels = new double[LARGE_RISES.length + 1];
-    private final long[] onsets = new long[LARGE_RISES.length + 1];
-
-    BernoulliCusum() {
+    BernoulliCusum(double[] largeRises) {
+        this.largeRises = largeRises;
+        this.levels = new double[largeRises.length + 1];
+        this.onsets = new long[largeRises.length + 1];
         java.util.Arrays.fill(onsets, -1);
+    }
+
+    /** The threshold penalty for running this many alternatives beside the doubling (a union bound over them). */
+    static double alternativesPenalty(int largeRises) {
+        return Math.log(largeRises + 1);
     }
 
     /** Adds {@code events} out of {@code trials} seen in the second ending at {@code nowMillis}. */
@@ -31,7 +32,7 @@ final class BernoulliCusum {
             return;
         }
         for (int k = 0; k < levels.length; k++) {
-            double q1 = k == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + LARGE_RISES[k - 1]);
+            double q1 = k == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + largeRises[k - 1]);
             if (q1 <= q0) {
                 continue;
             }
@@ -55,7 +56,7 @@ final class BernoulliCusum {
                 best = k;
             }
         }
-        return best == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + LARGE_RISES[best - 1]);
+        return best == 0 ? Math.min(0.95, q0 + Math.max(minRise, q0)) : Math.min(0.97, q0 + largeRises[best - 1]);
     }
 
     double level() {

@@ -20,17 +20,13 @@ import java.util.Map;
  * alarms stay below one per segment per simulated day (see docs/BENCHMARKS.md for the measured rate).
  */
 public final class Detector implements References {
-    private final AgentConfig config;
+    private final AgentConfig.Detection limits;
     private final Map<Target, SegmentMonitor> monitors = new HashMap<>();
     private final double decay;
-    /** Attempts a segment's own reference needs before it replaces all traffic's in the reasoner's comparisons. */
-    private static final double MIN_OWN_REFERENCE = 100;
-    /** Payments a window needs before its attempts per payment can show a retry storm rather than luck. */
-    private static final long MIN_RETRY_PAYMENTS = 200;
 
     public Detector(AgentConfig config) {
-        this.config = config;
-        this.decay = Math.pow(0.5, 1.0 / config.referenceHalfLifeSeconds());
+        this.limits = config.detection();
+        this.decay = Math.pow(0.5, 1.0 / limits.referenceHalfLifeSeconds());
     }
 
     /** Feeds one tick's snapshot; returns the anomalies standing now, most significant first. */
@@ -49,8 +45,8 @@ public final class Detector implements References {
     }
 
     private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
-        monitors.computeIfAbsent(t, SegmentMonitor::new).update(recent, window, now, decay, config.cusumThreshold(),
-                config.minRiseAbsolute(), config.referenceSamples(), monitors.get(Target.ALL));
+        monitors.computeIfAbsent(t, target -> new SegmentMonitor(target, limits)).update(recent, window, now, decay,
+                monitors.get(Target.ALL));
     }
 
     private List<Anomaly> anomalies(Snapshot snapshot) {
@@ -65,11 +61,10 @@ public final class Detector implements References {
 
     private void addAnomalies(List<Anomaly> out, SegmentMonitor m, SegmentStats w, long now) {
         SegmentMonitor all = monitors.get(Target.ALL);
-        if (m == null || w == null || !(m.established(config.referenceSamples())
-                || all != null && all.established(config.referenceSamples()))) {
+        if (m == null || w == null || !(m.established() || all != null && all.established())) {
             return;
         }
-        double h = m.threshold(config.cusumThreshold());
+        double h = m.threshold();
         if (m.technical.level() >= h) {
             out.add(new Anomaly(AnomalyKind.TECHNICAL_FAILURES, m.target, StatusMix.technicalShare(w), m.technicalRate(),
                     m.technical.level(), w.attempts(), StatusMix.dominant(w, m::statusRate, false), StatusMix.shares(w), m.technical.onsetMillis()));
@@ -82,12 +77,12 @@ public final class Detector implements References {
             out.add(new Anomaly(AnomalyKind.SLOW_ATTEMPTS, m.target, w.slowShare(m.slowRung()), m.slowRate(m.slowRung()),
                     m.slow.level(), w.attempts(), Status.BANK_TIMEOUT, StatusMix.shares(w), m.slow.onsetMillis()));
         }
-        if (m.latencyHigh(w, config.latencyRatio())) {
+        if (m.latencyHigh(w, limits.latencyRatio())) {
             out.add(new Anomaly(AnomalyKind.LATENCY, m.target, w.p95(), m.p95(), w.p95() / m.p95(), w.attempts(),
                     Status.BANK_TIMEOUT, StatusMix.shares(w), now));
         }
         double apm = m.attemptsPerPayment();
-        if (!Double.isNaN(apm) && w.payments() >= MIN_RETRY_PAYMENTS && w.attemptsPerPayment() >= apm + config.retryRise()
+        if (!Double.isNaN(apm) && w.payments() >= limits.minRetryPayments() && w.attemptsPerPayment() >= apm + limits.retryRise()
                 && w.attemptsPerPayment() >= apm * 1.08 && retriesSignificant(w, apm)) {
             out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, m.target, w.attemptsPerPayment(), apm,
                     w.attemptsPerPayment() / apm, w.payments(), StatusMix.dominant(w, m::statusRate, false), StatusMix.shares(w), now));
@@ -129,20 +124,20 @@ public final class Detector implements References {
     @Override
     public boolean troubled(Target target) {
         SegmentMonitor m = monitors.get(target);
-        return m != null && !m.healthy(config.cusumThreshold());
+        return m != null && !m.healthy();
     }
 
     @Override
     public boolean established(Target target) {
         SegmentMonitor m = monitors.get(target);
-        return m != null && m.established(config.referenceSamples());
+        return m != null && m.established();
     }
 
     /** A segment's reference rate, or all traffic's while the segment has too little history of its own. */
     @Override
     public double statusRate(Target target, Status status) {
         SegmentMonitor m = monitors.get(target);
-        if (m == null || m.referenceAttempts() < MIN_OWN_REFERENCE) {
+        if (m == null || m.referenceAttempts() < limits.minOwnReference()) {
             SegmentMonitor all = monitors.get(Target.ALL);
             return all == null ? Double.NaN : all.statusRate(status);
         }
@@ -166,7 +161,7 @@ public final class Detector implements References {
     @Override
     public double slowRate(Target target, int rung) {
         SegmentMonitor m = monitors.get(target);
-        if (m == null || m.referenceAttempts() < MIN_OWN_REFERENCE || Double.isNaN(m.slowRate(rung))) {
+        if (m == null || m.referenceAttempts() < limits.minOwnReference() || Double.isNaN(m.slowRate(rung))) {
             SegmentMonitor all = monitors.get(Target.ALL);
             return all == null ? Double.NaN : all.slowRate(rung);
         }

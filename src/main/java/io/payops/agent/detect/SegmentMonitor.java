@@ -1,5 +1,6 @@
 package io.payops.agent.detect;
 
+import io.payops.agent.AgentConfig;
 import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Status;
@@ -12,66 +13,44 @@ import io.payops.domain.Target;
  */
 final class SegmentMonitor {
     private static final Status[] STATUSES = Status.values();
-    /** Rates below this are treated as this, so a segment with no failures yet is not alarmed by the first one. */
-    private static final double RATE_FLOOR = 0.004;
-    private static final long MIN_LATENCY_SAMPLES = 100;
-    /**
-     * The slow test watches the rung where about this share of attempts is normally slower: frequent enough that a
-     * low-volume segment sees slow attempts every minute, rare enough that a latency rise multiplies it.
-     */
-    static final double SLOW_TARGET_SHARE = 0.1;
-    /**
-     * False alarms each segment's tests may raise per simulated day under no change (DESIGN §9 allows one): the
-     * threshold is set for half of that, so the busiest segments stay under one with room for the drift of their
-     * references, and detection is no slower than it must be.
-     */
-    static final double FALSE_ALARMS_PER_DAY = 0.5;
-    /** A settled rung is kept while its normal share stays within these; outside them the rung is chosen again. */
-    static final double SLOW_MIN_SHARE = 0.03;
-    static final double SLOW_MAX_SHARE = 0.3;
-    /**
-     * The latest seconds that judge whether an alarm's cause is gone: at least {@link #MIN_RECENT_SECONDS}, more (up
-     * to {@link #RECENT_SECONDS}) until they hold {@link #RECENT_ATTEMPTS} attempts, and never seconds from before the
-     * alarm. A low-volume segment needs a long stretch to tell a small rise from none (a doubling of a 4% rate
-     * takes about 200 attempts to reject at 20 to 1); a busy one needs only a short one.
-     */
-    static final int RECENT_SECONDS = 120;
-    static final int MIN_RECENT_SECONDS = 15;
-    static final long RECENT_ATTEMPTS = 200;
-    /**
-     * An alarm is cleared when the latest {@link #RECENT_SECONDS} favour "back to the reference" over the alarm's own
-     * alternative by this log-likelihood ratio (ln 20: 20 to 1). Without it a test capped at twice its threshold
-     * takes minutes to come back down after a fault ends, and the incident outlives its cause.
-     */
-    static final double RECOVERED = Math.log(20);
 
     final Target target;
+    private final AgentConfig.Detection limits;
+    /** The threshold penalty for testing the large rises beside the doubling. */
+    private final double alternativesPenalty;
     private final double[] refStatus = new double[STATUSES.length];
     private double refAttempts;
     private double refP95 = Double.NaN;
     private double refApm = Double.NaN;
-    final BernoulliCusum technical = new BernoulliCusum();
-    final BernoulliCusum declines = new BernoulliCusum();
+    final BernoulliCusum technical;
+    final BernoulliCusum declines;
     /** Attempts slower than the segment's rung of the latency ladder ({@link #slowRung}), as a rate. */
-    final BernoulliCusum slow = new BernoulliCusum();
+    final BernoulliCusum slow;
     /** Decayed counts of attempts slower than each rung, learned while the slow test is quiet. */
     private final double[] refSlow = new double[LatencyLadder.RUNGS];
     private double refSlowAttempts;
     /** The rung this segment's slow test watches; -1 until its reference has settled. */
     private int slowRung = -1;
     private double refSlowDecay = 1;
-    /** The latest seconds' attempts, technical failures, declines and slow attempts: [second % RECENT_SECONDS][4]. */
-    private final long[][] recent = new long[RECENT_SECONDS][4];
+    /** The latest seconds' attempts, technical failures, declines and slow attempts: [second % recoveryMaxSeconds][4]. */
+    private final long[][] recent;
     private int recentNext;
     private long lastMillis;
     private double attemptsPerSecond;
 
-    SegmentMonitor(Target target) {
+    SegmentMonitor(Target target, AgentConfig.Detection limits) {
         this.target = target;
+        this.limits = limits;
+        double[] largeRises = limits.largeRises().stream().mapToDouble(Double::doubleValue).toArray();
+        this.alternativesPenalty = BernoulliCusum.alternativesPenalty(largeRises.length);
+        this.technical = new BernoulliCusum(largeRises);
+        this.declines = new BernoulliCusum(largeRises);
+        this.slow = new BernoulliCusum(largeRises);
+        this.recent = new long[limits.recoveryMaxSeconds()][4];
     }
 
-    boolean established(long minSamples) {
-        return refAttempts >= minSamples;
+    boolean established() {
+        return refAttempts >= limits.referenceSamples();
     }
 
     double referenceAttempts() {
@@ -89,12 +68,12 @@ final class SegmentMonitor {
                 sum += refStatus[s.ordinal()];
             }
         }
-        return refAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, sum / refAttempts);
+        return refAttempts <= 0 ? Double.NaN : Math.max(limits.rateFloor(), sum / refAttempts);
     }
 
     double declineRate() {
         double sum = refStatus[Status.USER_DECLINED.ordinal()] + refStatus[Status.INSUFFICIENT_FUNDS.ordinal()];
-        return refAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, sum / refAttempts);
+        return refAttempts <= 0 ? Double.NaN : Math.max(limits.rateFloor(), sum / refAttempts);
     }
 
     /**
@@ -107,12 +86,12 @@ final class SegmentMonitor {
 
     /**
      * This segment's alarm level: ln of the attempts it sees in a day × the test's drift under no change / the
-     * false alarms allowed per day ({@link #FALSE_ALARMS_PER_DAY}), plus the penalty for testing four alternatives; never below the
-     * configured floor. A busy segment needs stronger evidence because it has more chances to drift up by luck.
+     * false alarms allowed per day ({@code falseAlarmsPerDay}), plus the penalty for testing several alternatives; never
+     * below the configured floor. A busy segment needs stronger evidence because it has more chances to drift up by luck.
      */
-    double threshold(double floor) {
+    double threshold() {
         double perDay = Math.max(1, attemptsPerSecond) * 86_400;
-        return Math.max(floor, Math.log(perDay * 0.03 / FALSE_ALARMS_PER_DAY) + BernoulliCusum.ALTERNATIVES_PENALTY);
+        return Math.max(limits.cusumFloor(), Math.log(perDay * 0.03 / limits.falseAlarmsPerDay()) + alternativesPenalty);
     }
 
     double p95() {
@@ -131,15 +110,15 @@ final class SegmentMonitor {
      * @param fallback all traffic's monitor: a segment too young for its own reference is tested against all
      *                 traffic's rates, inflated by half, so a low-volume path is watched from the start
      */
-    void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, double floor,
-                double minRise, long minSamples, SegmentMonitor fallback) {
+    void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, SegmentMonitor fallback) {
         refSlowDecay = decay;
-        boolean own = established(minSamples);
-        boolean ready = own || (fallback != null && fallback != this && fallback.established(minSamples));
+        double minRise = limits.minRiseAbsolute();
+        boolean own = established();
+        boolean ready = own || (fallback != null && fallback != this && fallback.established());
         if (window != null) {
             attemptsPerSecond = window.attemptsPerSecond();
         }
-        double threshold = threshold(floor);
+        double threshold = threshold();
         if (recent != null && recent.attempts() > 0) {
             if (ready) {
                 long n = recent.attempts();
@@ -163,10 +142,10 @@ final class SegmentMonitor {
                 }
             }
         }
-        if (healthy(floor)) {
-            learnSlow(recent, minSamples);
+        if (healthy()) {
+            learnSlow(recent);
         }
-        if (!healthy(floor)) {
+        if (!healthy()) {
             return;
         }
         for (int k = 0; k < refStatus.length; k++) {
@@ -179,7 +158,7 @@ final class SegmentMonitor {
                 refStatus[e.getKey().ordinal()] += e.getValue();
             }
         }
-        if (window != null && window.attempts() >= MIN_LATENCY_SAMPLES && !latencyHigh(window, 1.8)
+        if (window != null && window.attempts() >= limits.minLatencyAttempts() && !latencyHigh(window, 1.8)
                 && slow.level() < threshold / 2) {
             refP95 = Double.isNaN(refP95) ? window.p95() : refP95 + 0.02 * (window.p95() - refP95);
         }
@@ -190,14 +169,14 @@ final class SegmentMonitor {
     }
 
     /** Below half of its alarm level on every test: the reference learns from this segment's traffic again. */
-    boolean healthy(double floor) {
-        double threshold = threshold(floor);
+    boolean healthy() {
+        double threshold = threshold();
         return technical.level() < threshold / 2 && declines.level() < threshold / 2 && slow.level() < threshold / 2;
     }
 
     /** The normal share of attempts slower than a rung (the decayed reference), NaN before any. */
     double slowRate(int rung) {
-        return refSlowAttempts <= 0 ? Double.NaN : Math.max(RATE_FLOOR, refSlow[rung] / refSlowAttempts);
+        return refSlowAttempts <= 0 ? Double.NaN : Math.max(limits.rateFloor(), refSlow[rung] / refSlowAttempts);
     }
 
     int slowRung() {
@@ -207,10 +186,10 @@ final class SegmentMonitor {
     /**
      * Learns the slow reference (only while every test is quiet: during an outage most attempts fail fast, and a
      * reference that learnt from them would call normal latency slow afterwards), and
-     * settles or re-chooses the watched rung: the one whose normal share is nearest {@link #SLOW_TARGET_SHARE}
+     * settles or re-chooses the watched rung: the one whose normal share is nearest {@code slowTargetShare}
      * (on the log-odds scale). A new rung starts its test afresh.
      */
-    private void learnSlow(SegmentStats recent, long minSamples) {
+    private void learnSlow(SegmentStats recent) {
         if (recent == null || !recent.slowCountsKnown()) {
             return;
         }
@@ -219,18 +198,19 @@ final class SegmentMonitor {
             refSlow[k] = refSlow[k] * decay + recent.slowerThan(k);
         }
         refSlowAttempts = refSlowAttempts * decay + recent.attempts();
-        if (refSlowAttempts < minSamples) {
+        if (refSlowAttempts < limits.referenceSamples()) {
             return;
         }
         double current = slowRung < 0 ? Double.NaN : refSlow[slowRung] / refSlowAttempts;
-        if (slowRung >= 0 && current >= SLOW_MIN_SHARE && current <= SLOW_MAX_SHARE) {
+        if (slowRung >= 0 && current >= limits.slowMinShare() && current <= limits.slowMaxShare()) {
             return;
         }
         int best = -1;
         double bestDistance = Double.MAX_VALUE;
+        double floor = limits.rateFloor();
         for (int k = 0; k < refSlow.length; k++) {
-            double share = Math.min(1 - RATE_FLOOR, Math.max(RATE_FLOOR, refSlow[k] / refSlowAttempts));
-            double distance = Math.abs(logit(share) - logit(SLOW_TARGET_SHARE));
+            double share = Math.min(1 - floor, Math.max(floor, refSlow[k] / refSlowAttempts));
+            double distance = Math.abs(logit(share) - logit(limits.slowTargetShare()));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = k;
@@ -252,33 +232,35 @@ final class SegmentMonitor {
         slot[1] = tech;
         slot[2] = customer;
         slot[3] = slowAttempts;
-        recentNext = (recentNext + 1) % RECENT_SECONDS;
+        recentNext = (recentNext + 1) % recent.length;
     }
 
     /**
      * Clears a test in alarm once the latest seconds clearly say its cause is gone: their likelihood under the
-     * reference rate beats the alarm's own alternative by {@link #RECOVERED}.
+     * reference rate beats the alarm's own alternative by {@code recoveredLogOdds}, over the latest seconds inside the
+     * alarm: at least {@code recoveryMinSeconds}, more until they hold {@code recoveryAttempts} attempts.
      */
     private void clearIfRecovered(BernoulliCusum test, int column, double q0, double minRise, double threshold) {
         // only seconds inside the alarm count: just after it went off, most of them are the calm before it
         if (test.level() < threshold || test.onsetMillis() < 0) {
             return;
         }
-        int inAlarm = (int) Math.min(RECENT_SECONDS, (lastMillis - test.onsetMillis()) / 1000);
-        if (inAlarm < MIN_RECENT_SECONDS) {
+        int minSeconds = limits.recoveryMinSeconds();
+        int inAlarm = (int) Math.min(recent.length, (lastMillis - test.onsetMillis()) / 1000);
+        if (inAlarm < minSeconds) {
             return;
         }
         double q1 = test.leadingRate(q0, minRise);
         double llr = 0;
         long attempts = 0;
-        for (int back = 1; back <= inAlarm && (back <= MIN_RECENT_SECONDS || attempts < RECENT_ATTEMPTS); back++) {
-            long[] slot = recent[Math.floorMod(recentNext - back, RECENT_SECONDS)];
+        for (int back = 1; back <= inAlarm && (back <= minSeconds || attempts < limits.recoveryAttempts()); back++) {
+            long[] slot = recent[Math.floorMod(recentNext - back, recent.length)];
             long n = slot[0];
             long k = slot[column];
             attempts += n;
             llr += k * Math.log(q0 / q1) + (n - k) * Math.log((1 - q0) / (1 - q1));
         }
-        if (llr >= RECOVERED) {
+        if (llr >= limits.recoveredLogOdds()) {
             test.reset();
             for (long[] slot : recent) {
                 slot[column] = 0;
@@ -288,6 +270,6 @@ final class SegmentMonitor {
 
     /** A window p95 well above the reference; needs enough attempts that a p95 means something. */
     boolean latencyHigh(SegmentStats window, double ratio) {
-        return !Double.isNaN(refP95) && window.attempts() >= MIN_LATENCY_SAMPLES && window.p95() > ratio * refP95;
+        return !Double.isNaN(refP95) && window.attempts() >= limits.minLatencyAttempts() && window.p95() > ratio * refP95;
     }
 }

@@ -16,26 +16,18 @@ import java.util.List;
  * its references, once.
  * <ul>
  * <li>Technical failures and customer declines: a one-sided binomial test, the log-likelihood ratio
- * n · KL(observed ‖ expected), against ln(segments tested / {@link #FALSE_ALARM}) — a Bonferroni bound that keeps
- * the chance of any false alarm across all segments below 0.1%. A rise must also be at least {@link #MIN_RISE}
+ * n · KL(observed ‖ expected), against ln(segments tested / {@code falseAlarm}) — a Bonferroni bound that keeps
+ * the chance of any false alarm across all segments below 0.1%. A rise must also be at least {@code minRise}
  * in that kind of failure and in failures overall: at large volume a trivial rise is significant, and a rise in
  * one kind of failure that is not a rise in failures (the mix changed, not the losses) is not trouble.</li>
  * <li>Latency: window p95 at least {@code latencyRatio} (1.8) × the reference, over at least
- * {@link #MIN_LATENCY_ATTEMPTS} attempts.</li>
+ * {@code minLatencyAttempts} attempts.</li>
  * <li>Retry amplification: attempts per payment at least {@code retryRise} (0.08) above the reference, over at
- * least {@link #MIN_RETRY_PAYMENTS} payments.</li>
+ * least {@code minRetryPayments} payments.</li>
  * </ul>
+ * The limits are {@link AgentConfig.SnapshotTest}'s.
  */
 public final class SnapshotDetector {
-    /** Chance of any false alarm over all segments tested. */
-    public static final double FALSE_ALARM = 0.001;
-    /** Smallest rise (absolute share of attempts) that counts, however significant. */
-    public static final double MIN_RISE = 0.01;
-    /** Window attempts a segment needs to be tested at all. */
-    public static final long MIN_ATTEMPTS = 30;
-    public static final long MIN_LATENCY_ATTEMPTS = 100;
-    public static final long MIN_RETRY_PAYMENTS = 50;
-
     /** The anomalies, most significant first, with how many segments were tested and the threshold that gave. */
     public record Result(List<Anomaly> anomalies, int segmentsTested, double threshold) {
         public Result {
@@ -43,15 +35,17 @@ public final class SnapshotDetector {
         }
     }
 
-    private final AgentConfig config;
+    private final AgentConfig.SnapshotTest limits;
+    private final AgentConfig.Detection detection;
 
     public SnapshotDetector(AgentConfig config) {
-        this.config = config;
+        this.limits = config.snapshotTest();
+        this.detection = config.detection();
     }
 
     /** The Bonferroni threshold for a number of segments tested. */
-    public static double threshold(int segmentsTested) {
-        return Math.log(Math.max(1, segmentsTested) / FALSE_ALARM);
+    public double threshold(int segmentsTested) {
+        return Math.log(Math.max(1, segmentsTested) / limits.falseAlarm());
     }
 
     public Result detect(Snapshot snapshot, References refs) {
@@ -61,7 +55,7 @@ public final class SnapshotDetector {
         candidates.add(snapshot.total());
         candidates.addAll(snapshot.segments());
         for (SegmentStats w : candidates) {
-            if (w != null && w.attempts() >= MIN_ATTEMPTS && (allEstablished || refs.established(w.target()))
+            if (w != null && w.attempts() >= limits.minAttempts() && (allEstablished || refs.established(w.target()))
                     && !Double.isNaN(refs.technicalRate(w.target()))) {
                 tested.add(w);
             }
@@ -77,12 +71,12 @@ public final class SnapshotDetector {
             rateTest(out, AnomalyKind.CUSTOMER_DECLINES, w, StatusMix.declineShare(w), refs.declineRate(t), failRise, h,
                     refs, since);
             double p95 = refs.p95(t);
-            if (w.attempts() >= MIN_LATENCY_ATTEMPTS && p95 > 0 && w.p95() >= config.latencyRatio() * p95) {
+            if (w.attempts() >= limits.minLatencyAttempts() && p95 > 0 && w.p95() >= detection.latencyRatio() * p95) {
                 out.add(new Anomaly(AnomalyKind.LATENCY, t, w.p95(), p95, w.p95() / p95, w.attempts(),
                         Status.BANK_TIMEOUT, StatusMix.shares(w), since));
             }
             double apm = refs.attemptsPerPayment(t);
-            if (w.payments() >= MIN_RETRY_PAYMENTS && apm > 0 && w.attemptsPerPayment() >= apm + config.retryRise()) {
+            if (w.payments() >= limits.minRetryPayments() && apm > 0 && w.attemptsPerPayment() >= apm + detection.retryRise()) {
                 out.add(new Anomaly(AnomalyKind.RETRY_AMPLIFICATION, t, w.attemptsPerPayment(), apm,
                         w.attemptsPerPayment() / apm, w.payments(), StatusMix.dominant(w, st -> refs.statusRate(w.target(), st), false), StatusMix.shares(w), since));
             }
@@ -91,9 +85,9 @@ public final class SnapshotDetector {
         return new Result(out, tested.size(), h);
     }
 
-    private static void rateTest(List<Anomaly> out, AnomalyKind kind, SegmentStats w, double observed, double expected,
+    private void rateTest(List<Anomaly> out, AnomalyKind kind, SegmentStats w, double observed, double expected,
                                  double failureRise, double threshold, References refs, long since) {
-        if (Double.isNaN(expected) || observed - expected < MIN_RISE || failureRise < MIN_RISE) {
+        if (Double.isNaN(expected) || observed - expected < limits.minRise() || failureRise < limits.minRise()) {
             return;
         }
         double q = Math.min(0.99, Math.max(0.002, expected));

@@ -22,10 +22,10 @@ import java.util.Locale;
  * hard limit: an approved change is checked again, against routing as it is when it would run.
  */
 public final class Guardrails {
-    private final AgentConfig config;
+    private final AgentConfig.Guard limits;
 
     public Guardrails(AgentConfig config) {
-        this.config = config;
+        this.limits = config.guard();
     }
 
     /**
@@ -39,20 +39,20 @@ public final class Guardrails {
             return new GuardVerdict(GuardVerdict.Kind.ALLOW, List.of(a.type().key() + " does not change routing"));
         }
         double moved = movedShare(a, decision.selected().trafficShare(), routing);
-        if (a.type() != ActionType.ADJUST_RETRY_POLICY && moved > config.maxTrafficShift()) {
+        if (a.type() != ActionType.ADJUST_RETRY_POLICY && moved > limits.maxTrafficShift()) {
             block.add(String.format(Locale.ROOT, "moves %.0f%% of traffic, above the %.0f%% limit for one change",
-                    moved * 100, config.maxTrafficShift() * 100));
+                    moved * 100, limits.maxTrafficShift() * 100));
         }
         if (a.type() == ActionType.SHIFT_TRAFFIC && a.fraction() > 1) {
             block.add("cannot move more than all of a gateway's traffic");
         }
         if (a.type() == ActionType.ADJUST_RETRY_POLICY
-                && a.retryPolicy().maxRetries() + 1 > config.maxRetryMultiplier()) {
+                && a.retryPolicy().maxRetries() + 1 > limits.maxRetryMultiplier()) {
             block.add(String.format(Locale.ROOT, "allows %d attempts per payment, above the %.0f× limit",
-                    a.retryPolicy().maxRetries() + 1, config.maxRetryMultiplier()));
+                    a.retryPolicy().maxRetries() + 1, limits.maxRetryMultiplier()));
         }
-        if (a.type() != ActionType.CLOSE_CIRCUIT && activeActions >= config.maxActiveActions()) {
-            block.add(activeActions + " changes are already in force (at most " + config.maxActiveActions() + ")");
+        if (a.type() != ActionType.CLOSE_CIRCUIT && activeActions >= limits.maxActiveActions()) {
+            block.add(activeActions + " changes are already in force (at most " + limits.maxActiveActions() + ")");
         }
         if (cooldownLeftSeconds > 0) {
             block.add(String.format(Locale.ROOT, "%s is cooling down for %.0f s more after the last change",
@@ -66,13 +66,13 @@ public final class Guardrails {
             return new GuardVerdict(GuardVerdict.Kind.BLOCK, block);
         }
         List<String> wait = new ArrayList<>();
-        if (decision.confidence() < config.minConfidenceToAct()) {
+        if (decision.confidence() < limits.minConfidenceToAct()) {
             wait.add(String.format(Locale.ROOT, "confidence %.2f is below %.2f needed to act alone",
-                    decision.confidence(), config.minConfidenceToAct()));
+                    decision.confidence(), limits.minConfidenceToAct()));
         }
-        if (moved > config.volumeCapShare()) {
+        if (moved > limits.volumeCapShare()) {
             wait.add(String.format(Locale.ROOT, "moves %.0f%% of traffic, above the %.0f%% a change may move without a human",
-                    moved * 100, config.volumeCapShare() * 100));
+                    moved * 100, limits.volumeCapShare() * 100));
         }
         for (String r : decision.approvalReasons()) {
             if (!wait.contains(r)) {
@@ -84,7 +84,7 @@ public final class Guardrails {
         }
         return new GuardVerdict(GuardVerdict.Kind.ALLOW, List.of(String.format(Locale.ROOT,
                 "confidence %.2f, moves %.0f%% of traffic, %d of %d changes in force: within every limit",
-                decision.confidence(), moved * 100, activeActions, config.maxActiveActions())));
+                decision.confidence(), moved * 100, activeActions, limits.maxActiveActions())));
     }
 
     /**

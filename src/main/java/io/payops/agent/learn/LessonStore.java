@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * What the agent has learnt: a bounded list of lessons and, per diagnosis × action, how often the action helped,
- * hurt, did nothing or could not be judged. Later decisions get a confidence adjustment of at most ±0.2 from it.
+ * hurt, did nothing or could not be judged. Later decisions get a bounded confidence adjustment from it (at most
+ * ±AgentConfig.Decision#maxLessonAdjustment).
  */
 public final class LessonStore {
-    public static final double MAX_ADJUSTMENT = 0.2;
     private static final int MAX_LESSONS = 500;
     private static final int STATE_RECENT = 50;
 
@@ -75,8 +75,8 @@ public final class LessonStore {
                 + m.getOrDefault(Outcome.NEUTRAL, 0)) > 0;
     }
 
-    /** +0.2 × (helped − hurt) / (judged + 2): bounded, and cautious while there are few lessons. */
-    public double adjustment(Diagnosis d, ActionType a) {
+    /** +max × (helped − hurt) / (judged + 2): bounded by ±max, and cautious while there are few lessons. */
+    public double adjustment(Diagnosis d, ActionType a, double max) {
         EnumMap<Outcome, Integer> m = effectiveness.get(key(d, a));
         if (m == null) {
             return 0;
@@ -84,7 +84,7 @@ public final class LessonStore {
         int helped = m.getOrDefault(Outcome.HELPED, 0);
         int hurt = m.getOrDefault(Outcome.HURT, 0);
         int neutral = m.getOrDefault(Outcome.NEUTRAL, 0);
-        return MAX_ADJUSTMENT * (helped - hurt) / (double) (helped + hurt + neutral + 2);
+        return max * (helped - hurt) / (double) (helped + hurt + neutral + 2);
     }
 
     /** Effectiveness per "diagnosis × action": outcome counts. */

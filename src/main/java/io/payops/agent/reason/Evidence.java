@@ -18,15 +18,12 @@ public interface Evidence {
     List<Snapshot> windows(AnomalyKind kind);
 
     /**
-     * The latest seconds alone ({@link #RECENT_SECONDS}), to tell a trouble that is over from one still going on:
-     * the windows reach back to its onset and still hold it after it ended. Null when there is no history.
+     * The latest seconds alone (AgentConfig.Localization#recentSeconds), to tell a trouble that is over from one still
+     * going on: the windows reach back to its onset and still hold it after it ended. Null when there is no history.
      */
     default Snapshot recent() {
         return null;
     }
-
-    /** How many of the latest seconds {@link #recent()} holds. */
-    int RECENT_SECONDS = 15;
 
     /** One snapshot's window for every kind (a single snapshot has no history to do better with). */
     static Evidence of(Snapshot snapshot) {

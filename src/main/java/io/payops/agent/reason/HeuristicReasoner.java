@@ -27,10 +27,6 @@ import java.util.Set;
  */
 public final class HeuristicReasoner implements Reasoner {
     public static final String NAME = "heuristic";
-    private static final long MIN_WINDOW_ATTEMPTS = 50;
-    /** An alarm no failure status localizes: shown, but too unsure to open an incident or be reported as a detection. */
-    static final double UNEXPLAINED_CONFIDENCE = 0.4;
-
 
     @Override
     public String name() {
@@ -40,8 +36,9 @@ public final class HeuristicReasoner implements Reasoner {
     @Override
     public List<Hypothesis> hypothesize(ReasoningInput in) {
         SegmentStats total = in.snapshot().total();
-        if (total.attempts() < MIN_WINDOW_ATTEMPTS || !in.references().established(Target.ALL)) {
-            String why = total.attempts() < MIN_WINDOW_ATTEMPTS
+        long minAttempts = in.limits().minWindowAttempts();
+        if (total.attempts() < minAttempts || !in.references().established(Target.ALL)) {
+            String why = total.attempts() < minAttempts
                     ? String.format(Locale.ROOT, "Only %d attempts in the last %d s: too few to judge.",
                     total.attempts(), in.snapshot().windowSeconds())
                     : String.format(Locale.ROOT, "%d attempts in the last %d s, but no settled baseline to compare "
@@ -103,7 +100,7 @@ public final class HeuristicReasoner implements Reasoner {
             Anomaly a = in.anomalies().get(0);
             Diagnosis d = a.kind() == AnomalyKind.RETRY_AMPLIFICATION ? Diagnosis.RETRY_STORM : Diagnosis.BROAD_DEGRADATION;
             // below the confidence a detection needs: something moved, but nothing is localized enough to name
-            out.add(new Hypothesis(d, a.target(), UNEXPLAINED_CONFIDENCE, List.of(String.format(Locale.ROOT,
+            out.add(new Hypothesis(d, a.target(), in.limits().unexplainedConfidence(), List.of(String.format(Locale.ROOT,
                     "%s on %s: %.3f against %.3f normally, but no single failure status explains it yet.",
                     a.kind().key(), a.target(), a.observed(), a.expected())), NAME));
         }
@@ -156,7 +153,7 @@ public final class HeuristicReasoner implements Reasoner {
 
     /**
      * Whether the latest seconds say a target's trouble is over: their counts favour "back to what is expected" over
-     * "still at the rate the evidence shows" by {@link #OVER} (20 to 1). A low-volume target's few latest attempts
+     * "still at the rate the evidence shows" by {@code overLogOdds} (20 to 1). A low-volume target's few latest attempts
      * rarely say so; its own sequential test does, later.
      */
     private static boolean over(ReasoningInput in, Localizer.Measure measure, Localizer.Scored found) {
@@ -170,11 +167,8 @@ public final class HeuristicReasoner implements Reasoner {
         double q1 = Math.min(0.999, Math.max(q0 + 1e-3, found.observed()));
         long n = s.attempts();
         double llr = k * Math.log(q0 / q1) + (n - k) * Math.log((1 - q0) / (1 - q1));
-        return llr >= OVER;
+        return llr >= in.limits().overLogOdds();
     }
-
-    /** ln 20: the latest seconds must favour "over" 20 to 1. */
-    static final double OVER = Math.log(20);
 
     /** What localization found over the evidence windows, with the scan of the window that found the most. */
     private record Localized(List<Localizer.Found> found, List<Localizer.Scored> scored) {
@@ -189,13 +183,13 @@ public final class HeuristicReasoner implements Reasoner {
         List<Localizer.Scored> scored = List.of();
         int most = -1;
         for (io.payops.domain.Snapshot window : in.evidence().windows(kind)) {
-            List<Localizer.Found> found = Localizer.localize(window, measure, in.significance());
+            List<Localizer.Found> found = Localizer.localize(window, measure, in.significance(), in.limits());
             for (Localizer.Found f : found) {
                 byTarget.merge(f.target(), f, (a, b) -> a.scored().llr() >= b.scored().llr() ? a : b);
             }
             if (found.size() > most) {
                 most = found.size();
-                scored = Localizer.scan(window, measure);
+                scored = Localizer.scan(window, measure, in.limits());
             }
         }
         List<Localizer.Found> all = new ArrayList<>(byTarget.values());

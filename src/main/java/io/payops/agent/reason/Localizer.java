@@ -1,5 +1,6 @@
 package io.payops.agent.reason;
 
+import io.payops.agent.AgentConfig;
 import io.payops.agent.detect.References;
 import io.payops.domain.Dimension;
 import io.payops.domain.SegmentStats;
@@ -36,12 +37,6 @@ import java.util.Set;
  * fault of the same kind elsewhere, or a path fault under a broad one, is found too.
  */
 final class Localizer {
-    /** At most this many targets per status family: more would be chasing noise. */
-    static final int MAX_TARGETS = 4;
-    /** The heterogeneity threshold grows by this much per part beyond two (about a chi-square's growth per degree of freedom, in log-likelihood units). */
-    static final double HETEROGENEITY_PER_PART = 1.5;
-    /** Rates are kept inside (RATE_FLOOR, 1 − RATE_FLOOR) so a log-likelihood is always finite. */
-    private static final double RATE_FLOOR = 0.002;
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
     /** A segment with its score and numbers: observed rate, expected rate (reference plus what found targets explain). */
@@ -109,11 +104,17 @@ final class Localizer {
     private final Map<Target, SegmentStats> segments = new HashMap<>();
     private final Measure measure;
     private final double threshold;
+    /** How much the heterogeneity threshold grows per part beyond two. */
+    private final double heterogeneityPerPart;
+    /** Rates are kept inside (rateFloor, 1 − rateFloor). */
+    private final double rateFloor;
     private final List<Found> found = new ArrayList<>();
 
-    private Localizer(Snapshot snapshot, Measure measure, double threshold) {
+    private Localizer(Snapshot snapshot, Measure measure, double threshold, AgentConfig.Localization limits) {
         this.measure = measure;
         this.threshold = threshold;
+        this.heterogeneityPerPart = limits.heterogeneityPerPart();
+        this.rateFloor = limits.rateFloor();
         segments.put(Target.ALL, snapshot.total());
         for (SegmentStats s : snapshot.segments()) {
             segments.put(s.target(), s);
@@ -121,17 +122,19 @@ final class Localizer {
     }
 
     /** Every segment (and all traffic) scored for a rise in the given statuses against its reference, best first. */
-    static List<Scored> scan(Snapshot snapshot, Measure measure) {
-        return new Localizer(snapshot, measure, Double.POSITIVE_INFINITY).scanResidual();
+    static List<Scored> scan(Snapshot snapshot, Measure measure, AgentConfig.Localization limits) {
+        return new Localizer(snapshot, measure, Double.POSITIVE_INFINITY, limits).scanResidual();
     }
 
     /**
      * The targets that explain a rise in the given statuses, strongest first; empty when no segment's rise reaches
-     * {@code threshold} (the log-likelihood ratio a rise must reach to be told from chance).
+     * {@code threshold} (the log-likelihood ratio a rise must reach to be told from chance); at most
+     * {@code maxTargets} of them.
      */
-    static List<Found> localize(Snapshot snapshot, Measure measure, double threshold) {
-        Localizer l = new Localizer(snapshot, measure, threshold);
-        for (int round = 0; round < MAX_TARGETS && l.found.size() < MAX_TARGETS; round++) {
+    static List<Found> localize(Snapshot snapshot, Measure measure, double threshold, AgentConfig.Localization limits) {
+        Localizer l = new Localizer(snapshot, measure, threshold, limits);
+        int maxTargets = limits.maxTargets();
+        for (int round = 0; round < maxTargets && l.found.size() < maxTargets; round++) {
             List<Scored> scored = l.scanResidual();
             if (scored.isEmpty() || scored.get(0).llr() < threshold) {
                 break;
@@ -327,7 +330,7 @@ final class Localizer {
      * over what is expected of it": Σ n · KL(observed ‖ expected + common rise), with the common rise fitted by
      * maximum likelihood.
      */
-    static double heterogeneity(List<Scored> parts) {
+    private double heterogeneity(List<Scored> parts) {
         double e = commonRise(parts);
         double h = 0;
         for (Scored p : parts) {
@@ -337,11 +340,11 @@ final class Localizer {
     }
 
     /** The common rise that makes "every part raised alike" most likely (concave in the rise: bisection on the score). */
-    private static double commonRise(List<Scored> parts) {
+    private double commonRise(List<Scored> parts) {
         double lo = 0;
         double hi = 1;
         for (Scored p : parts) {
-            hi = Math.min(hi, 1 - RATE_FLOOR - p.expected());
+            hi = Math.min(hi, 1 - rateFloor - p.expected());
         }
         if (hi <= 0 || derivative(parts, 0) <= 0) {
             return 0;
@@ -357,7 +360,7 @@ final class Localizer {
         return lo;
     }
 
-    private static double derivative(List<Scored> parts, double e) {
+    private double derivative(List<Scored> parts, double e) {
         double d = 0;
         for (Scored p : parts) {
             double x = clamp(p.expected() + e);
@@ -368,11 +371,11 @@ final class Localizer {
     }
 
     private double heterogeneityThreshold(int parts) {
-        return threshold + HETEROGENEITY_PER_PART * Math.max(0, parts - 2);
+        return threshold + heterogeneityPerPart * Math.max(0, parts - 2);
     }
 
-    private static double clamp(double q) {
-        return Math.min(1 - RATE_FLOOR, Math.max(RATE_FLOOR, q));
+    private double clamp(double q) {
+        return Math.min(1 - rateFloor, Math.max(rateFloor, q));
     }
 
     /** KL divergence between Bernoulli(p) and Bernoulli(q). */

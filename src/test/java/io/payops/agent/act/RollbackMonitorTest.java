@@ -214,7 +214,7 @@ class RollbackMonitorTest {
     private static Checked verifyCircuit(Paths paths) {
         RecentHistory history = new RecentHistory(240);
         Random random = new Random(14);
-        long check = CHANGE_SECOND + CONFIG.evaluationSeconds();
+        long check = CHANGE_SECOND + CONFIG.verification().evaluationSeconds();
         for (long second = 1; second <= check; second++) {
             history.add(second(second, paths, second > CHANGE_SECOND, random));
         }
@@ -297,7 +297,7 @@ class RollbackMonitorTest {
         // judged on its own, as before, the same seconds would have rolled it back
         ComparableTraffic sbi = ComparableTraffic.of(ActionType.OPEN_CIRCUIT, SBI_ON_RAZORPAY);
         long at = CHANGE_SECOND * 1000;
-        long check = at + CONFIG.evaluationSeconds() * 1000L;
+        long check = at + CONFIG.verification().evaluationSeconds() * 1000L;
         RecentHistory.Sum movedBefore = c.history().sumOf(sbi.destination(), at - 10_000, at);
         RecentHistory.Sum movedAfter = c.history().sumOf(sbi.destination(), at + 5_000, check);
         assertTrue(monitor().hurt(movedBefore, movedAfter), movedBefore + " → " + movedAfter);

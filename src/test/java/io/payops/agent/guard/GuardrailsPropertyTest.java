@@ -143,7 +143,7 @@ class GuardrailsPropertyTest {
                 continue;
             }
             double moved = movedShare(before, routing.state());
-            assertTrue(moved <= CONFIG.maxTrafficShift() + EPS, "moved " + moved + "; " + what);
+            assertTrue(moved <= CONFIG.guard().maxTrafficShift() + EPS, "moved " + moved + "; " + what);
             assertEveryPathRouted(routing, what);
         }
         System.out.printf("GuardrailsPropertyTest: %d honest shifts, %d allowed%n", SHIFT_CASES, allowed);
@@ -154,17 +154,17 @@ class GuardrailsPropertyTest {
         Action a = c.decision.action();
         double share = c.decision.selected().trafficShare();
         boolean hard = false;
-        if (a.type() != ActionType.ADJUST_RETRY_POLICY && share > CONFIG.maxTrafficShift()) {
+        if (a.type() != ActionType.ADJUST_RETRY_POLICY && share > CONFIG.guard().maxTrafficShift()) {
             hard = true;
         }
         if (a.type() == ActionType.ADJUST_RETRY_POLICY
-                && a.retryPolicy().maxRetries() + 1 > CONFIG.maxRetryMultiplier()) {
+                && a.retryPolicy().maxRetries() + 1 > CONFIG.guard().maxRetryMultiplier()) {
             hard = true;
         }
         if (a.type() == ActionType.SHIFT_TRAFFIC && a.fraction() > 1) {
             hard = true;
         }
-        if (a.type() != ActionType.CLOSE_CIRCUIT && c.active >= CONFIG.maxActiveActions()) {
+        if (a.type() != ActionType.CLOSE_CIRCUIT && c.active >= CONFIG.guard().maxActiveActions()) {
             hard = true;
         }
         if (c.cooldown > 0) {
@@ -181,26 +181,26 @@ class GuardrailsPropertyTest {
         if (v.kind() != GuardVerdict.Kind.ALLOW) {
             return;
         }
-        if (c.decision.confidence() < CONFIG.minConfidenceToAct()) {
+        if (c.decision.confidence() < CONFIG.guard().minConfidenceToAct()) {
             fail("allowed below minConfidenceToAct; " + what);
         }
-        if (share > CONFIG.volumeCapShare()) {
+        if (share > CONFIG.guard().volumeCapShare()) {
             fail("allowed above volumeCapShare; " + what);
         }
-        if (share > CONFIG.maxTrafficShift()) {
+        if (share > CONFIG.guard().maxTrafficShift()) {
             fail("allowed above maxTrafficShift; " + what);
         }
         if (!c.decision.approvalReasons().isEmpty()) {
             fail("allowed although the decision asked for approval; " + what);
         }
-        if (a.type() != ActionType.CLOSE_CIRCUIT && c.active >= CONFIG.maxActiveActions()) {
+        if (a.type() != ActionType.CLOSE_CIRCUIT && c.active >= CONFIG.guard().maxActiveActions()) {
             fail("allowed with maxActiveActions already in force; " + what);
         }
         if (c.cooldown > 0) {
             fail("allowed during cooldown; " + what);
         }
         if (a.type() == ActionType.ADJUST_RETRY_POLICY
-                && a.retryPolicy().maxRetries() + 1 > CONFIG.maxRetryMultiplier()) {
+                && a.retryPolicy().maxRetries() + 1 > CONFIG.guard().maxRetryMultiplier()) {
             fail("allowed a retry policy above maxRetryMultiplier; " + what);
         }
         if (a.type() == ActionType.SHIFT_TRAFFIC && a.fraction() > 1) {

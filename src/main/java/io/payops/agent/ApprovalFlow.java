@@ -1,0 +1,134 @@
+package io.payops.agent;
+
+import io.payops.agent.act.ApprovalQueue;
+import io.payops.agent.guard.Guardrails;
+import io.payops.domain.Action;
+import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionStatus;
+import io.payops.domain.AgentCycle;
+import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Candidate;
+import io.payops.domain.Decision;
+import io.payops.domain.Diagnosis;
+import io.payops.domain.GuardVerdict;
+import io.payops.domain.Hypothesis;
+import io.payops.domain.Target;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A routing change that needs a human, from the request to its end: raised with the decision it came from, taken back
+ * when the agent may do it alone after all, and, once approved, rejected or expired, carried out or remembered as
+ * refused. An approval lifts "needs a human", never a hard limit, and is not applied when the trouble it answered is
+ * gone.
+ */
+final class ApprovalFlow {
+    private final ApprovalQueue queue;
+    private final Guardrails guardrails;
+    private final FeasibilityMemory memory;
+    private final AgentConfig config;
+    private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
+
+    ApprovalFlow(AgentConfig config, Guardrails guardrails, FeasibilityMemory memory) {
+        this.queue = new ApprovalQueue(config.approval());
+        this.guardrails = guardrails;
+        this.memory = memory;
+        this.config = config;
+    }
+
+    ApprovalQueue queue() {
+        return queue;
+    }
+
+    boolean waitingFor(Action a) {
+        return queue.pending().stream().anyMatch(r -> r.action().equals(a));
+    }
+
+    /** Raises a request for the decision's change, about the hypothesis it answers; returns its PENDING record. */
+    ActionRecord raise(long id, Decision decision, GuardVerdict verdict, Hypothesis about, long now) {
+        Action a = decision.action();
+        Candidate c = decision.selected();
+        ApprovalRequest r = new ApprovalRequest(id, a, about.diagnosis(),
+                about.evidence().isEmpty() ? about.diagnosis().key() : about.evidence().get(0), verdict.reasons(),
+                decision.confidence(), c.risk(), c.successGain(), now,
+                now + config.guard().approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
+        queue.raise(r);
+        pendingDecisions.put(id, decision);
+        return new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
+                "waiting for approval: " + String.join("; ", verdict.reasons()), false);
+    }
+
+    /**
+     * Takes back the request for a change the agent may now make alone (the evidence grew since it asked).
+     * @return the request's id, which the change keeps, or null when none was waiting
+     */
+    Long withdraw(Action a) {
+        ApprovalRequest asked = queue.withdraw(a);
+        if (asked == null) {
+            return null;
+        }
+        pendingDecisions.remove(asked.actionId());
+        return asked.actionId();
+    }
+
+    /** Requests that expired by now, each resolved. */
+    List<ActionRecord> expire(long now, AgentCycle latest, ChangeExecution changes) {
+        List<ActionRecord> out = new ArrayList<>();
+        for (ApprovalRequest d : queue.tick(now)) {
+            out.add(resolve(d, now, latest, changes));
+        }
+        return out;
+    }
+
+    /** A human's answer; null when no such request is waiting. */
+    ActionRecord decide(long actionId, boolean approve, String who, long now, AgentCycle latest,
+                        ChangeExecution changes) {
+        ApprovalRequest d = queue.decide(actionId, approve, who, now);
+        return d == null ? null : resolve(d, now, latest, changes);
+    }
+
+    private ActionRecord resolve(ApprovalRequest d, long now, AgentCycle latest, ChangeExecution changes) {
+        Decision decision = pendingDecisions.remove(d.actionId());
+        String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
+        if (d.status() == ActionStatus.APPROVED && decision != null) {
+            // an approval lifts "needs a human", never a hard limit: check those again as things stand now
+            GuardVerdict v = guardrails.check(decision, changes.routing(), changes.inForce(), 0);
+            if (v.kind() == GuardVerdict.Kind.BLOCK) {
+                memory.blocked(d.action(), now);
+                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
+                        "n/a", false, now, "approved by " + d.decidedBy() + " but blocked: "
+                        + String.join("; ", v.reasons()), false);
+            }
+            if (!stillStands(decision, latest)) {
+                memory.blocked(d.action(), now);
+                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
+                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: the "
+                        + decision.selected().forDiagnosis().key() + " on " + d.action().target()
+                        + " it answered is no longer seen", false);
+            }
+            return changes.execute(d.actionId(), d.action(), decision, List.of(), now, approval);
+        }
+        memory.refused(d.action(), now);
+        String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
+        return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
+                d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
+    }
+
+    /**
+     * Whether the trouble a waiting decision answered is still seen in the latest cycle: a hypothesis of the same
+     * diagnosis on traffic the action touches, confident enough to propose a change. A request approved after its
+     * trouble cleared would only move traffic for nothing.
+     */
+    private boolean stillStands(Decision decision, AgentCycle latest) {
+        if (latest == null) {
+            return false;
+        }
+        Diagnosis d = decision.selected().forDiagnosis();
+        Target t = decision.action().target();
+        return latest.hypotheses().stream().anyMatch(h -> h.diagnosis() == d && h.target().overlaps(t)
+                && h.confidence() >= config.decision().proposalFloor());
+    }
+}
