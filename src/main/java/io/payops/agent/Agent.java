@@ -94,6 +94,13 @@ public final class Agent implements Policy, ApprovalHandler {
         public int inForce() {
             return actions.countInForce();
         }
+
+        @Override
+        public Action circuitAround(Target trouble) {
+            return actions.inForce().stream().map(x -> x.record().action())
+                    .filter(x -> x.type() == io.payops.domain.ActionType.OPEN_CIRCUIT && trouble.within(x.target()))
+                    .findFirst().orElse(null);
+        }
     };
     private long lastCycleMillis = Long.MIN_VALUE / 2;
     private Set<Target> lastAlarmTargets = Set.of();

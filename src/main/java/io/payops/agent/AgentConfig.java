@@ -264,6 +264,10 @@ public record AgentConfig(
      * @param undoMargin          how many times what a move costs once its trouble is gone (per payment, as it would
      *                            stand then) its gain now must be: one, so a minute of trouble avoided pays for a
      *                            minute of lag in undoing it
+     * @param minFaultShare       for trouble on every gateway that is worse on some: at least this share of a path's
+     *                            difference from the least-hit path must be the fault's (beyond the gap their
+     *                            references always show), so a gateway that always approves a little less is not
+     *                            closed for the fault; half, so the fault's part outweighs the usual part
      * @param negligibleGain      a move that could gain at most this share of the moved attempts is not worth making
      * @param minRestAttempts     attempts the rest of a gateway needs before its measured difference replaces the
      *                            world's base success
@@ -284,6 +288,7 @@ public record AgentConfig(
             double alertConfidence,
             double routableEvidence,
             double undoMargin,
+            double minFaultShare,
             double negligibleGain,
             long minRestAttempts,
             double retryCalmingValue,
@@ -301,6 +306,7 @@ public record AgentConfig(
                     0.75,    // alertConfidence
                     8.0,     // routableEvidence
                     1.0,     // undoMargin
+                    0.5,     // minFaultShare
                     0.02,    // negligibleGain
                     200,     // minRestAttempts
                     0.15,    // retryCalmingValue

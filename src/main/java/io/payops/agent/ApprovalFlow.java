@@ -31,6 +31,8 @@ final class ApprovalFlow {
     private final FeasibilityMemory memory;
     private final AgentConfig config;
     private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
+    /** The target of the trouble each waiting request answers. */
+    private final Map<Long, Target> troubleOf = new LinkedHashMap<>();
 
     ApprovalFlow(AgentConfig config, Guardrails guardrails, FeasibilityMemory memory) {
         this.queue = new ApprovalQueue(config.approval());
@@ -57,6 +59,7 @@ final class ApprovalFlow {
                 now + config.guard().approvalExpirySeconds() * 1000L, ActionStatus.PENDING, null, null);
         queue.raise(r);
         pendingDecisions.put(id, decision);
+        troubleOf.put(id, about.target());
         return new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
                 "waiting for approval: " + String.join("; ", verdict.reasons()), false);
     }
@@ -71,6 +74,7 @@ final class ApprovalFlow {
             return null;
         }
         pendingDecisions.remove(asked.actionId());
+        troubleOf.remove(asked.actionId());
         return asked.actionId();
     }
 
@@ -92,6 +96,7 @@ final class ApprovalFlow {
 
     private ActionRecord resolve(ApprovalRequest d, long now, AgentCycle latest, ChangeExecution changes) {
         Decision decision = pendingDecisions.remove(d.actionId());
+        Target trouble = troubleOf.remove(d.actionId());
         String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
         if (d.status() == ActionStatus.APPROVED && decision != null) {
             // an approval lifts "needs a human", never a hard limit: check those again as things stand now
@@ -108,6 +113,15 @@ final class ApprovalFlow {
                         "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: the "
                         + decision.selected().forDiagnosis().key() + " on " + d.action().target()
                         + " it answered is no longer seen", false);
+            }
+            // a smaller step taken meanwhile may already have taken all of the trouble's traffic away (a circuit on
+            // the failing path while the request was for the whole gateway): then the request has nothing left to do
+            Action around = trouble == null ? null : changes.circuitAround(trouble);
+            if (around != null && !around.equals(d.action())) {
+                memory.blocked(d.action(), now);
+                return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
+                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: " + trouble
+                        + " is already behind the " + around.describe() + " taken meanwhile", false);
             }
             return changes.execute(d.actionId(), d.action(), decision, List.of(), now, approval);
         }

@@ -4,6 +4,7 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Decision;
+import io.payops.domain.Target;
 import io.payops.sim.Routing;
 
 import java.util.List;
@@ -24,4 +25,7 @@ interface ChangeExecution {
 
     /** Routing changes in force. */
     int inForce();
+
+    /** The open circuit in force that takes all of {@code trouble}'s traffic away (on it or a target containing it), or null. */
+    Action circuitAround(Target trouble);
 }

@@ -257,6 +257,40 @@ class AgentRegressionTest {
                         + run.explain());
     }
 
+    // ---- 11. trouble on every gateway, but measurably less on one ------------------------------------------------
+
+    /**
+     * HDFC fails 60% of the time on stripe, adyen and paypal but only 20% on razorpay: routing can help, by closing
+     * HDFC's paths to the worse gateways so its payments converge on razorpay. The agent must do that (path circuits,
+     * never a whole gateway and never razorpay's HDFC path), and end with fewer failed payments than doing nothing.
+     * The counterpart of {@link #troubleOnEveryGatewayGetsAnAlertAndMovesNoTraffic}: unevenness that is real.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1461, 1462, 1463})
+    void troubleMeasurablyLessOnOneGatewayMovesThePaymentsTowardsIt(long seed) {
+        Target hdfc = Target.of(Dimension.ISSUER, "HDFC");
+        List<FaultSpec> faults = new ArrayList<>();
+        for (String g : List.of("stripe", "adyen", "paypal", "razorpay")) {
+            faults.add(fault(FaultType.ISSUER_DEGRADATION, hdfc.with(Dimension.GATEWAY, g), START, FAULT_SECONDS,
+                    g.equals("razorpay") ? 0.2 : 0.6));
+        }
+        var scenario = world("hdfc-uneven", seed, WORLD_SECONDS, 40, faults.toArray(FaultSpec[]::new));
+        RegressionRun run = RegressionRun.of(scenario);
+        double staticExcess = io.payops.report.ScenarioRunner.run(scenario,
+                io.payops.engine.RunSettings.of("static"), null, f -> { }).excessFailures();
+
+        List<ActionReport> moves = run.moves();
+        assertTrue(moves.stream().anyMatch(a -> a.type().equals("open_circuit") && a.target().within(hdfc)
+                        && !a.target().get(Dimension.GATEWAY).equals("razorpay")),
+                () -> "no HDFC path closed on a worse gateway\n" + run.explain());
+        assertTrue(moves.stream().noneMatch(a -> a.target().equals(hdfc.with(Dimension.GATEWAY, "razorpay"))
+                        || a.target().size() == 1 && a.target().has(Dimension.GATEWAY)),
+                () -> "moved razorpay's HDFC path or a whole gateway\n" + run.explain());
+        assertTrue(run.report().excessFailures() < staticExcess - 100,
+                () -> "excess " + run.report().excessFailures() + " against static " + staticExcess + "\n"
+                        + run.explain());
+    }
+
     /** The names the scenarios above use are in the default world (a typo in a target would make a test vacuous). */
     @Test
     void theNamesUsedAboveAreInTheDefaultWorld() {

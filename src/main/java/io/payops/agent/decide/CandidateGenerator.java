@@ -43,6 +43,14 @@ public final class CandidateGenerator {
         double alertValue = conf < limits.alertConfidence() ? -0.01 : h.routable() ? 0.02 : 0.2;
         out.add(withBonus(score(Action.alert(h.target()), d, 0, 0, 0, 0, 0), alertValue));
         Target t = h.target();
+        Target around = circuitAround(t, view);
+        if (around != null) {
+            // its traffic is already gone: what the evidence still shows is from before the circuit (or the probe's
+            // trickle), and moving more of the gateway would only move healthy payments
+            out.add(score(Action.openCircuit(around), d, 0, 0, 0, 0, 0)
+                    .rejected(t + " is already behind the open circuit on " + around));
+            return out;
+        }
         double share = view.share(t);
         boolean routingHelps = false;
         boolean routingCannotHelp = !h.routable();
@@ -55,6 +63,11 @@ public final class CandidateGenerator {
             String g = mostUsedGateway(view);
             double gwShare = view.routing().share(g);
             out.add(score(Action.shiftTraffic(g, 0.5), d, 0, 0, 0, risk(0.5 * gwShare, conf), 0.5 * gwShare));
+            Candidate uneven = worstPathOfUnevenTrouble(h, view);
+            if (uneven != null) {
+                out.add(uneven);
+                routingCannotHelp = false;
+            }
         }
         // where routing can take the traffic away from the storm, that is the answer; calming retries is for storms
         // that follow the traffic wherever it goes, once that is clear (a request would hold up a routing change on
@@ -70,6 +83,73 @@ public final class CandidateGenerator {
             }
         }
         return out;
+    }
+
+    /** The open (or half-open, probing) circuit whose target contains {@code t}, or null. */
+    private static Target circuitAround(Target t, SituationView view) {
+        for (List<Target> circuits : List.of(view.routing().openCircuits(), view.routing().halfOpenCircuits())) {
+            for (Target c : circuits) {
+                if (t.within(c)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An issuer (network, method, merchant) failing on every gateway, but measurably less on one: its payments do
+     * better there, so close the path it fails most on (one at a time, so the slice converges on the least-hit
+     * gateway while each step is verified). Each path is tested against the least-hit one (a two-sample test, its
+     * threshold raised by ln of the number of pairs, so the luckiest of several noisy low-volume paths does not pass
+     * for better), the move must save payments now and pay for outliving the trouble, and at least half of the
+     * difference must be the fault's: a path that is always a little worse (its gateway approves less) is not a
+     * reason to move it now. Nothing when the trouble is even across gateways, which is the usual case.
+     */
+    private Candidate worstPathOfUnevenTrouble(Hypothesis h, SituationView view) {
+        Target t = h.target();
+        Diagnosis d = h.diagnosis();
+        boolean technical = d == Diagnosis.ISSUER_DEGRADATION || d == Diagnosis.GATEWAY_OUTAGE
+                || d == Diagnosis.NETWORK_ERRORS;
+        if (!technical || t.size() != 1 || t.has(io.payops.domain.Dimension.GATEWAY)) {
+            return null;
+        }
+        List<PathComparison> paths = new ArrayList<>();
+        for (String g : view.routing().weights().keySet().stream().sorted().toList()) {
+            Target path = t.with(io.payops.domain.Dimension.GATEWAY, g);
+            PathComparison cmp = view.routing().share(g) > 0 && !view.routing().openCircuits().contains(path)
+                    ? view.compareWithOtherGateways(path) : null;
+            if (cmp != null) {
+                paths.add(cmp);
+            }
+        }
+        if (paths.size() < 2) {
+            return null;
+        }
+        PathComparison least = paths.stream().min(java.util.Comparator.comparingDouble(PathComparison::rate)).orElseThrow();
+        double threshold = limits.routableEvidence() + Math.log(paths.size() * (paths.size() - 1) / 2.0);
+        Candidate best = null;
+        for (PathComparison cmp : paths) {
+            if (cmp == least || PathComparison.llr(cmp.attempts(), cmp.failures(), least.attempts(), least.failures())
+                    < threshold || cmp.paymentGain(1) <= 0
+                    || cmp.paymentGain(1) < -limits.undoMargin() * cmp.paymentGainOnceHealthy(1)) {
+                continue;
+            }
+            double normalGap = Double.isNaN(cmp.referenceRate()) || Double.isNaN(least.referenceRate()) ? 0
+                    : Math.max(0, cmp.referenceRate() - least.referenceRate());
+            double difference = cmp.rate() - least.rate();
+            if (difference - normalGap <= limits.minFaultShare() * difference) {
+                continue;
+            }
+            Target path = cmp.target();
+            double share = view.share(path);
+            Candidate c = score(Action.openCircuit(path), d, view.share(t) * cmp.paymentGain(1), 0, 0,
+                    risk(share, h.confidence()), share);
+            if (best == null || c.score() > best.score()) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**

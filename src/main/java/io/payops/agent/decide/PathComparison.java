@@ -15,10 +15,12 @@ import io.payops.domain.Target;
  * pick a gateway by routing and a technical failure is retried up to {@code maxRetries} times, so most of a small
  * fault's failures are rescued by a retry elsewhere, while a decline is final. Judging moves by payments rather
  * than attempts keeps the agent from moving traffic onto gateways that decline more, for failures retries already
- * rescue.
+ * rescue. {@code referenceRate} and {@code otherReferenceRate} are the technical failure rates the target and the
+ * others normally have (NaN when unknown): what a move costs once the trouble is over.
  */
 public record PathComparison(Target target, long attempts, long failures, double declineRate, long otherAttempts,
-                             long otherFailures, double otherDeclineRate, int maxRetries, double referenceRate) {
+                             long otherFailures, double otherDeclineRate, int maxRetries, double referenceRate,
+                             double otherReferenceRate) {
 
     /** Technical failure rate of the target's attempts. */
     public double rate() {
@@ -53,17 +55,19 @@ public record PathComparison(Target target, long attempts, long failures, double
      * back at their reference): usually a cost, the price of every second the change outlives the trouble.
      */
     public double paymentGainOnceHealthy(double moved) {
-        double healthy = Double.isNaN(referenceRate) ? otherRate() : referenceRate;
-        return paymentSuccess(weight() * (1 - moved), healthy) - paymentSuccess(weight(), healthy);
+        // the others recover too: a fault on the slice everywhere leaves them failing now, not once it is over
+        double others = Double.isNaN(otherReferenceRate) ? otherRate() : otherReferenceRate;
+        double healthy = Double.isNaN(referenceRate) ? others : referenceRate;
+        return paymentSuccess(weight() * (1 - moved), healthy, others) - paymentSuccess(weight(), healthy, others);
     }
 
     /** P(a payment of the slice succeeds) when the target carries {@code w} of its attempts. */
     private double paymentSuccess(double w) {
-        return paymentSuccess(w, rate());
+        return paymentSuccess(w, rate(), otherRate());
     }
 
-    private double paymentSuccess(double w, double targetRate) {
-        double tech = w * targetRate + (1 - w) * otherRate();
+    private double paymentSuccess(double w, double targetRate, double otherTechnicalRate) {
+        double tech = w * targetRate + (1 - w) * otherTechnicalRate;
         double decline = w * declineRate + (1 - w) * otherDeclineRate;
         double success = Math.max(0, 1 - tech - decline);
         double tries = 0;
@@ -81,11 +85,21 @@ public record PathComparison(Target target, long attempts, long failures, double
      * move traffic.
      */
     public double llr() {
-        if (rate() <= otherRate()) {
+        return llr(attempts, failures, otherAttempts, otherFailures);
+    }
+
+    /**
+     * The two-sample log-likelihood ratio of "the first fails more often than the second" against "both fail alike"
+     * ({@code k1} of {@code n1} failed against {@code k2} of {@code n2}); 0 when the first is not worse.
+     */
+    public static double llr(long n1, long k1, long n2, long k2) {
+        double p1 = (double) k1 / n1;
+        double p2 = (double) k2 / n2;
+        if (p1 <= p2) {
             return 0;
         }
-        double pooled = (double) (failures + otherFailures) / (attempts + otherAttempts);
-        return attempts * kl(rate(), pooled) + otherAttempts * kl(otherRate(), pooled);
+        double pooled = (double) (k1 + k2) / (n1 + n2);
+        return n1 * kl(p1, pooled) + n2 * kl(p2, pooled);
     }
 
     /**

@@ -50,8 +50,9 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         long k = technicalFailures(own);
         long j = Math.max(0, technicalFailures(all) - k);
         double[] declines = declineRates(t, slice, n, m);
+        double ownRef = references.technicalRate(t);
         return new PathComparison(t, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries(),
-                references.technicalRate(t));
+                ownRef, restReference(references.technicalRate(slice), ownRef, n, m));
     }
 
     /**
@@ -77,8 +78,21 @@ public record SituationView(Snapshot snapshot, References references, RoutingSta
         long k = Math.max(0, technicalFailures(gateway) - technicalFailures(own));
         long j = Math.max(0, technicalFailures(all) - technicalFailures(gateway));
         double[] declines = declineRates(Target.gateway(g), Target.ALL, gateway.attempts(), m);
+        double gatewayRef = references.technicalRate(Target.gateway(g));
         return new PathComparison(path, n, k, declines[0], m, j, declines[1], routing.retryPolicy().maxRetries(),
-                references.technicalRate(Target.gateway(g)));
+                gatewayRef, restReference(references.technicalRate(Target.ALL), gatewayRef, gateway.attempts(), m));
+    }
+
+    /**
+     * The normal technical failure rate of a whole's traffic outside one part, from the whole's and the part's
+     * references weighted by their attempts now; NaN when either is unknown.
+     */
+    private static double restReference(double wholeRef, double partRef, long partAttempts, long restAttempts) {
+        if (Double.isNaN(wholeRef) || Double.isNaN(partRef) || restAttempts <= 0) {
+            return Double.NaN;
+        }
+        double rest = (wholeRef * (partAttempts + restAttempts) - partRef * partAttempts) / restAttempts;
+        return Math.max(0, Math.min(1, rest));
     }
 
     /** A segment's normal decline rate (the references'), 0 when unknown. */
