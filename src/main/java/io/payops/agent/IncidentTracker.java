@@ -25,7 +25,10 @@ final class IncidentTracker {
     /** @return incidents opened by this call */
     List<Incident> observe(List<Hypothesis> hypotheses, long now) {
         List<Incident> opened = new ArrayList<>();
-        for (Hypothesis h : hypotheses) {
+        // the widest troubles first, so the parts of one seen in the same cycle join it instead of opening their own
+        List<Hypothesis> widestFirst = new ArrayList<>(hypotheses);
+        widestFirst.sort(java.util.Comparator.comparingInt(h -> h.target().size()));
+        for (Hypothesis h : widestFirst) {
             if (!h.diagnosis().isIncident() || h.confidence() < limits.openConfidence()) {
                 continue;
             }
@@ -74,16 +77,17 @@ final class IncidentTracker {
     }
 
     /**
-     * An open incident of the same diagnosis whose target contains or is contained in the hypothesis's: the same
-     * trouble seen wider or narrower. A different diagnosis on overlapping traffic is another trouble (an outage on a
-     * gateway that starts while one of its issuer paths is slow) and gets its own incident, or it would be hidden
-     * under the first one's name.
+     * An open incident that already stands for the hypothesis's trouble: one on a target containing it (whatever
+     * symptom it was named for: a broad fault shows failures and slowness on many of its parts at once), or one of
+     * the same diagnosis on a narrower target (the same trouble, seen wider now). Trouble of another kind on
+     * <em>wider</em> traffic than an open incident is another trouble (an outage on a gateway that starts while one of
+     * its issuer paths is slow) and gets its own incident, or it would be hidden under the first one's name.
      */
     private int coveredByOpen(Hypothesis h) {
         Target t = h.target();
         for (int i = 0; i < open.size(); i++) {
             Target o = open.get(i).target();
-            if (open.get(i).diagnosis() == h.diagnosis() && (t.within(o) || o.within(t))) {
+            if (t.within(o) || open.get(i).diagnosis() == h.diagnosis() && o.within(t)) {
                 return i;
             }
         }

@@ -40,6 +40,19 @@ class IncidentTrackerTest {
         assertEquals(2, tracker.open().size());
     }
 
+    /** A broad fault shows failures and slowness on many of its parts at once: one incident, named for the widest. */
+    @Test
+    void thePartsOfABroadTroubleSeenInOneCycleJoinIt() {
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
+        List<Incident> opened = tracker.observe(List.of(h(Diagnosis.LATENCY_SPIKE, STRIPE_ICICI),
+                h(Diagnosis.GATEWAY_OUTAGE, Target.ALL), h(Diagnosis.LATENCY_SPIKE, STRIPE)), 1_000);
+        assertEquals(1, opened.size(), opened.toString());
+        assertEquals(Target.ALL, opened.get(0).target());
+        assertTrue(tracker.observe(List.of(h(Diagnosis.NETWORK_ERRORS, STRIPE)), 3_000).isEmpty(),
+                "a narrower symptom later joins it too");
+        assertEquals(1, tracker.open().size());
+    }
+
     @Test
     void anIncidentClosesOnceQuietAndNothingMadeForItIsInForce() {
         IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
