@@ -40,7 +40,6 @@ import io.payops.sim.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,8 +66,6 @@ public final class Agent implements Policy, ApprovalHandler {
     private final InterimActions interim;
     private final IncidentTracker incidents;
     private final List<ActionRecord> outbox = new ArrayList<>();
-    /** The target of the trouble each routing change in force answered (it may be narrower than the change's). */
-    private final Map<Long, Target> answered = new java.util.HashMap<>();
     private Executor executor;
     private RollbackMonitor rollbacks;
     private RecoveryMonitor recoveries;
@@ -218,11 +215,6 @@ public final class Agent implements Policy, ApprovalHandler {
                 System.nanoTime() - start, reasoner.lastCall());
     }
 
-    /** The target of the latest cycle's most confident hypothesis that the decision answered, else the action's. */
-    private Target troubleTarget(Decision decision, Action a) {
-        return answeredHypothesis(decision).map(Hypothesis::target).orElse(a.target());
-    }
-
     /**
      * The latest cycle's most confident hypothesis of the decision's diagnosis on traffic its action touches: the
      * trouble an alert or a request is about, which need not be the cycle's top hypothesis (a second fault, or a path
@@ -246,11 +238,10 @@ public final class Agent implements Policy, ApprovalHandler {
             Hypothesis kept = h;
             for (ActiveAction a : actions.inForce()) {
                 Target t = a.target();
-                // only a circuit opened on exactly the trouble's target: one opened on a whole gateway for a path's
-                // trouble still lets the rest of the gateway's traffic say where the trouble is
+                // the circuit takes all of its target's traffic away, whether it was opened on the trouble's own
+                // target or, judged worse as a whole, on the gateway around it: only the probe's trickle is left
                 if (a.record().action().type() == io.payops.domain.ActionType.OPEN_CIRCUIT
-                        && t.equals(answered.get(a.record().id())) && !h.target().equals(t)
-                        && h.target().within(t) && a.diagnosis() == h.diagnosis()) {
+                        && !h.target().equals(t) && h.target().within(t) && a.diagnosis() == h.diagnosis()) {
                     List<String> evidence = new ArrayList<>(h.evidence());
                     evidence.add("The circuit on " + t + " is open: what is seen on " + h.target()
                             + " is its probe's few attempts, so the trouble is taken as " + t + "'s.");
@@ -328,7 +319,6 @@ public final class Agent implements Policy, ApprovalHandler {
                     String.format(Locale.ROOT, "%s (decision confidence %.2f)", decision.selected().forDiagnosis().key(),
                             decision.confidence()), false);
             ActiveAction active = actions.add(r, decision.selected().forDiagnosis(), before, after, now, from, faulty);
-            answered.put(id, troubleTarget(decision, a));
             return active.record();
         } catch (RoutingRefusedException e) {
             memory.blocked(a, now);

@@ -268,6 +268,9 @@ public record AgentConfig(
      *                            difference from the least-hit path must be the fault's (beyond the gap their
      *                            references always show), so a gateway that always approves a little less is not
      *                            closed for the fault; half, so the fault's part outweighs the usual part
+     * @param gainMarginSe        a move's gain is counted at the difference in failures this many standard errors
+     *                            below what was measured: two, so a gain that is only noise (retries rescue most of a
+     *                            small difference) does not pass for one about 97.5% of the time
      * @param negligibleGain      a move that could gain at most this share of the moved attempts is not worth making
      * @param minRestAttempts     attempts the rest of a gateway needs before its measured difference replaces the
      *                            world's base success
@@ -289,6 +292,7 @@ public record AgentConfig(
             double routableEvidence,
             double undoMargin,
             double minFaultShare,
+            double gainMarginSe,
             double negligibleGain,
             long minRestAttempts,
             double retryCalmingValue,
@@ -307,6 +311,7 @@ public record AgentConfig(
                     8.0,     // routableEvidence
                     1.0,     // undoMargin
                     0.5,     // minFaultShare
+                    2.0,     // gainMarginSe
                     0.02,    // negligibleGain
                     200,     // minRestAttempts
                     0.15,    // retryCalmingValue

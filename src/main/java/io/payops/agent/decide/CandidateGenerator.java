@@ -85,6 +85,27 @@ public final class CandidateGenerator {
         return out;
     }
 
+    /**
+     * Whether moving the compared traffic measurably saves payments: it fails technically more than the alternatives
+     * (the two-sample test), the move gains per payment now, and the gain pays for the change outliving the trouble
+     * (a move off a gateway that approves more costs payments every second it stays after the fault ends).
+     */
+    private boolean movable(PathComparison c) {
+        return c != null && c.llr() >= limits.routableEvidence() && gainsEnough(c.cautious(limits.gainMarginSe()));
+    }
+
+    /**
+     * Whether moving all of the compared traffic gains payments, and at least what the move costs once the trouble is
+     * over. A path against the other gateways is judged at the low end of what its evidence allows
+     * ({@code gainMarginSe} standard errors below the measured difference: retries rescue most of a small difference,
+     * so a noisy one can look like a gain that is not there); the uneven trouble's step, whose evidence is the
+     * pairwise test against the least-hit path, as measured.
+     */
+    private boolean gainsEnough(PathComparison c) {
+        double gain = c.paymentGain(1);
+        return gain > 0 && gain >= -limits.undoMargin() * c.paymentGainOnceHealthy(1);
+    }
+
     /** The open (or half-open, probing) circuit whose target contains {@code t}, or null. */
     private static Target circuitAround(Target t, SituationView view) {
         for (List<Target> circuits : List.of(view.routing().openCircuits(), view.routing().halfOpenCircuits())) {
@@ -131,8 +152,7 @@ public final class CandidateGenerator {
         Candidate best = null;
         for (PathComparison cmp : paths) {
             if (cmp == least || PathComparison.llr(cmp.attempts(), cmp.failures(), least.attempts(), least.failures())
-                    < threshold || cmp.paymentGain(1) <= 0
-                    || cmp.paymentGain(1) < -limits.undoMargin() * cmp.paymentGainOnceHealthy(1)) {
+                    < threshold || !gainsEnough(cmp)) {
                 continue;
             }
             double normalGap = Double.isNaN(cmp.referenceRate()) || Double.isNaN(least.referenceRate()) ? 0
@@ -170,8 +190,7 @@ public final class CandidateGenerator {
         double slice = view.share(t.without(io.payops.domain.Dimension.GATEWAY));
         // the gain must also pay for the change outliving the trouble: a move off a gateway that approves more costs
         // payments every second it stays after the fault ends (and that cost is measured; the gain is estimated)
-        boolean worse = cmp != null && cmp.llr() >= limits.routableEvidence() && cmp.paymentGain(1) > 0
-                && cmp.paymentGain(1) >= -limits.undoMargin() * cmp.paymentGainOnceHealthy(1);
+        boolean worse = movable(cmp);
         if (!worse) {
             double gain = cmp == null ? 0 : Math.min(0, slice * cmp.paymentGain(1));
             out.add(score(Action.openCircuit(t), d, gain, 0, 0, risk(share, conf), share)
@@ -187,6 +206,10 @@ public final class CandidateGenerator {
         double restShare = Math.max(0, view.share(Target.gateway(g)) - share);
         double gap = Math.max(0, view.alternativeBaseGap(g));
         boolean restMeasured = rest != null && rest.attempts() >= limits.minRestAttempts();
+        // the rest of the gateway is not this trouble's: moving it may cost what it costs, but it gains only where it
+        // passes the same test as any move (else a fault on the rest, judged not worth moving on its own, would be
+        // counted here without that judgement)
+        boolean restMovable = restMeasured && movable(rest);
         double feeDelta = view.alternativeFee(g) - view.fee(g);
         double latencyGain = d == Diagnosis.LATENCY_SPIKE ? latencyGain(view, t) : 0;
         double gwShare = view.routing().share(g);
@@ -194,12 +217,14 @@ public final class CandidateGenerator {
         out.add(score(Action.openCircuit(t), d, slice * cmp.paymentGain(1), -latencyGain * share, feeDelta * share,
                 risk(share, conf), share));
         // move half of the gateway's traffic: gentler, helps half as much, and moves healthy traffic too
-        double restHalf = restMeasured ? (1 - share) * rest.paymentGain(0.5) : -0.5 * restShare * gap;
+        double restHalf = !restMeasured ? -0.5 * restShare * gap
+                : (1 - share) * (restMovable ? rest.paymentGain(0.5) : Math.min(0, rest.paymentGain(0.5)));
         out.add(score(Action.shiftTraffic(g, 0.5), d, slice * cmp.paymentGain(0.5) + (t.size() > 1 ? restHalf : 0),
                 -0.5 * latencyGain * share, feeDelta * 0.5 * gwShare, risk(0.5 * gwShare, conf) * 0.8, 0.5 * gwShare));
         if (t.size() > 1) {
             Target whole = Target.gateway(g);
-            double restAll = restMeasured ? (1 - share) * rest.paymentGain(1) : -restShare * gap;
+            double restAll = !restMeasured ? -restShare * gap
+                    : (1 - share) * (restMovable ? rest.paymentGain(1) : Math.min(0, rest.paymentGain(1)));
             out.add(score(Action.openCircuit(whole), d, slice * cmp.paymentGain(1) + restAll,
                     -latencyGain * share, feeDelta * gwShare, risk(gwShare, conf), gwShare));
         }

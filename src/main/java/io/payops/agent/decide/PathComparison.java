@@ -103,12 +103,27 @@ public record PathComparison(Target target, long attempts, long failures, double
     }
 
     /**
+     * The same comparison with the target's failure rate lowered by {@code z} standard errors of the difference (never
+     * below the alternatives'): what a move can be counted on to gain, not what it gains if the evidence is exactly
+     * right. A few minutes of a low-volume path leave a wide margin; an outage's hundreds of failures a narrow one.
+     */
+    public PathComparison cautious(double z) {
+        double lowered = Math.max(otherRate(), rate() - z * standardError());
+        long k = Math.round(lowered * attempts);
+        return new PathComparison(target, attempts, Math.min(failures, k), declineRate, otherAttempts, otherFailures,
+                otherDeclineRate, maxRetries, referenceRate, otherReferenceRate);
+    }
+
+    private double standardError() {
+        return Math.sqrt(rate() * (1 - rate()) / attempts + otherRate() * (1 - otherRate()) / otherAttempts);
+    }
+
+    /**
      * Whether the data say, at about 97.5% one-sided, that the target's technical failures are at most
      * {@code margin} above the alternatives': the difference's upper bound (two standard errors) is below it.
      */
     public boolean atMostWorseBy(double margin) {
-        double se = Math.sqrt(rate() * (1 - rate()) / attempts + otherRate() * (1 - otherRate()) / otherAttempts);
-        return difference() + 2 * Math.max(se, 1e-4) < margin;
+        return difference() + 2 * Math.max(standardError(), 1e-4) < margin;
     }
 
     private static double kl(double p, double q) {

@@ -3,6 +3,7 @@ package io.payops.agent.detect;
 import io.payops.agent.AgentConfig;
 import io.payops.domain.Anomaly;
 import io.payops.domain.AnomalyKind;
+import io.payops.domain.Dimension;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
@@ -46,7 +47,29 @@ public final class Detector implements References {
 
     private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
         monitors.computeIfAbsent(t, target -> new SegmentMonitor(target, limits)).update(recent, window, now, decay,
-                monitors.get(Target.ALL));
+                monitors.get(Target.ALL), widerInAlarm(t));
+    }
+
+    /**
+     * Whether a segment containing {@code t} (all traffic, or {@code t} without one of its dimensions) is in alarm:
+     * then {@code t}'s own traffic may already carry the trouble before its own test can tell (a path of a gateway
+     * ramping down, or of an issuer failing everywhere, in the seconds before the path's fewer attempts cross its
+     * threshold), and its reference must not learn from it, or "expected" drifts into the fault and every later
+     * comparison with it is off. In alarm, not merely unsettled: a wider segment's test often climbs halfway by chance,
+     * and a reference frozen that often would learn too little.
+     */
+    private boolean widerInAlarm(Target t) {
+        if (t.isAll()) {
+            return false;
+        }
+        for (Dimension d : t.values().keySet()) {
+            Target wider = t.without(d);
+            SegmentMonitor m = monitors.get(wider);
+            if (m != null && m.alarmed() || widerInAlarm(wider)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Anomaly> anomalies(Snapshot snapshot) {

@@ -104,13 +104,14 @@ final class SegmentMonitor {
 
     /**
      * Feeds one second of this segment ({@code recent}) and the current window; updates the tests, and the
-     * references when the segment looks healthy.
+     * references when the segment looks healthy and no segment containing it is in alarm.
+     *
+     * @param fallback     all traffic's monitor: a segment too young for its own reference is tested against all
+     *                     traffic's rates, inflated by half, so a low-volume path is watched from the start
+     * @param widerInAlarm a segment containing this one is in alarm: the references hold still
      */
-    /**
-     * @param fallback all traffic's monitor: a segment too young for its own reference is tested against all
-     *                 traffic's rates, inflated by half, so a low-volume path is watched from the start
-     */
-    void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, SegmentMonitor fallback) {
+    void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, SegmentMonitor fallback,
+                boolean widerInAlarm) {
         refSlowDecay = decay;
         double minRise = limits.minRiseAbsolute();
         boolean own = established();
@@ -142,12 +143,10 @@ final class SegmentMonitor {
                 }
             }
         }
-        if (healthy()) {
-            learnSlow(recent);
-        }
-        if (!healthy()) {
+        if (widerInAlarm || !healthy()) {
             return;
         }
+        learnSlow(recent);
         for (int k = 0; k < refStatus.length; k++) {
             refStatus[k] *= decay;
         }
@@ -166,6 +165,12 @@ final class SegmentMonitor {
             refApm = Double.isNaN(refApm) ? window.attemptsPerPayment()
                     : refApm + 0.02 * (window.attemptsPerPayment() - refApm);
         }
+    }
+
+    /** Some test at or above its alarm level. */
+    boolean alarmed() {
+        double threshold = threshold();
+        return technical.level() >= threshold || declines.level() >= threshold || slow.level() >= threshold;
     }
 
     /** Below half of its alarm level on every test: the reference learns from this segment's traffic again. */
