@@ -143,12 +143,15 @@ class ReasoningViewUiTest {
             Screenshots.write(content, "reasoning-detail-full");
         });
 
-        // the cycle that asked for approval (302 s): the verdict is styled as such, the replay hook pins it
-        robot.interact(() -> vm.selectCycleAt(302_000));
-        assertEquals("t=302 s", shownTime(robot));
+        // the cycle that asked for approval: the verdict is styled as such, the replay hook pins it
+        long asked = outage.stream().map(f -> f.step().cycle()).filter(c -> c != null
+                        && c.verdict().kind() == io.payops.domain.GuardVerdict.Kind.NEEDS_APPROVAL)
+                .mapToLong(io.payops.domain.AgentCycle::atMillis).findFirst().orElseThrow();
+        robot.interact(() -> vm.selectCycleAt(asked));
+        assertEquals("t=" + asked / 1000 + " s", shownTime(robot));
         assertTrue(verdict.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("needs-approval")));
         assertTrue(robot.lookup(".approval-badge").queryAs(Label.class).getText().contains("approval"));
-        robot.interact(() -> Screenshots.write(content, "reasoning-detail-302"));
+        robot.interact(() -> Screenshots.write(content, "reasoning-detail-approval"));
     }
 
     @Test
