@@ -84,26 +84,8 @@ public final class RecentHistory {
 
     /** Sums a target's seconds ending in (fromMillis, toMillis]. */
     public Sum sum(Target target, long fromMillis, long toMillis) {
-        long n = 0;
-        long ok = 0;
-        long tech = 0;
-        double p95 = 0;
-        int secs = 0;
-        for (Second s : ring) {
-            if (s.atMillis <= fromMillis || s.atMillis > toMillis) {
-                continue;
-            }
-            SegmentStats st = target.isAll() ? s.total : find(s.segments, target);
-            if (st == null || st.attempts() == 0) {
-                continue;
-            }
-            n += st.attempts();
-            ok += st.successes();
-            tech += technicalFailures(st);
-            p95 += st.p95();
-            secs++;
-        }
-        return new Sum(n, ok, tech, p95, secs);
+        return target.isAll() ? sum(s -> List.of(s.total), t -> true, fromMillis, toMillis)
+                : sumOf(target::equals, fromMillis, toMillis);
     }
 
     /**
@@ -113,6 +95,11 @@ public final class RecentHistory {
      * picked segments must not overlap, or attempts are counted twice.
      */
     public Sum sumOf(Predicate<Target> segments, long fromMillis, long toMillis) {
+        return sum(s -> s.segments, segments, fromMillis, toMillis);
+    }
+
+    private Sum sum(java.util.function.Function<Second, List<SegmentStats>> parts, Predicate<Target> picked,
+                    long fromMillis, long toMillis) {
         long n = 0;
         long ok = 0;
         long tech = 0;
@@ -123,19 +110,24 @@ public final class RecentHistory {
                 continue;
             }
             long secondAttempts = 0;
-            double secondP95 = 0;
-            for (SegmentStats st : s.segments) {
-                if (st.attempts() == 0 || !segments.test(st.target())) {
+            double weightedP95 = 0;
+            double onlyP95 = 0;
+            int picks = 0;
+            for (SegmentStats st : parts.apply(s)) {
+                if (st.attempts() == 0 || !picked.test(st.target())) {
                     continue;
                 }
                 n += st.attempts();
                 ok += st.successes();
                 tech += technicalFailures(st);
                 secondAttempts += st.attempts();
-                secondP95 += st.p95() * st.attempts();
+                weightedP95 += st.p95() * st.attempts();
+                onlyP95 = st.p95();
+                picks++;
             }
             if (secondAttempts > 0) {
-                p95 += secondP95 / secondAttempts;
+                // one segment's p95 as it is: a weighted mean of one would only add rounding
+                p95 += picks == 1 ? onlyP95 : weightedP95 / secondAttempts;
                 secs++;
             }
         }

@@ -5,6 +5,7 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionType;
 import io.payops.domain.Candidate;
 import io.payops.domain.Diagnosis;
+import io.payops.domain.Dimension;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.Target;
@@ -132,12 +133,12 @@ public final class CandidateGenerator {
         Diagnosis d = h.diagnosis();
         boolean technical = d == Diagnosis.ISSUER_DEGRADATION || d == Diagnosis.GATEWAY_OUTAGE
                 || d == Diagnosis.NETWORK_ERRORS;
-        if (!technical || t.size() != 1 || t.has(io.payops.domain.Dimension.GATEWAY)) {
+        if (!technical || t.size() != 1 || t.has(Dimension.GATEWAY)) {
             return null;
         }
         List<PathComparison> paths = new ArrayList<>();
         for (String g : view.routing().weights().keySet().stream().sorted().toList()) {
-            Target path = t.with(io.payops.domain.Dimension.GATEWAY, g);
+            Target path = t.with(Dimension.GATEWAY, g);
             PathComparison cmp = view.routing().share(g) > 0 && !view.routing().openCircuits().contains(path)
                     ? view.compareWithOtherGateways(path) : null;
             if (cmp != null) {
@@ -187,7 +188,7 @@ public final class CandidateGenerator {
         String g = view.gatewayOf(t);
         PathComparison cmp = view.compareWithOtherGateways(t);
         double share = view.share(t);
-        double slice = view.share(t.without(io.payops.domain.Dimension.GATEWAY));
+        double slice = view.share(t.without(Dimension.GATEWAY));
         // the gain must also pay for the change outliving the trouble: a move off a gateway that approves more costs
         // payments every second it stays after the fault ends (and that cost is measured; the gain is estimated)
         boolean worse = movable(cmp);

@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Detector implements References {
     private final AgentConfig.Detection limits;
     private final Map<Target, SegmentMonitor> monitors = new HashMap<>();
+    /** The targets containing each segment, worked out once: the detect step runs every tick over every segment. */
+    private final Map<Target, List<Target>> wider = new HashMap<>();
     private final double decay;
 
     public Detector(AgentConfig config) {
@@ -59,17 +61,24 @@ public final class Detector implements References {
      * and a reference frozen that often would learn too little.
      */
     private boolean widerInAlarm(Target t) {
-        if (t.isAll()) {
-            return false;
-        }
-        for (Dimension d : t.values().keySet()) {
-            Target wider = t.without(d);
+        for (Target wider : wider.computeIfAbsent(t, Detector::widerTargets)) {
             SegmentMonitor m = monitors.get(wider);
-            if (m != null && m.alarmed() || widerInAlarm(wider)) {
+            if (m != null && m.alarmed()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Every target containing {@code t}: it without any non-empty subset of its dimensions (all traffic last). */
+    private static List<Target> widerTargets(Target t) {
+        java.util.LinkedHashSet<Target> out = new java.util.LinkedHashSet<>();
+        for (Dimension d : t.values().keySet()) {
+            Target w = t.without(d);
+            out.add(w);
+            out.addAll(widerTargets(w));
+        }
+        return List.copyOf(out);
     }
 
     private List<Anomaly> anomalies(Snapshot snapshot) {
