@@ -1,6 +1,8 @@
 package io.payops.cli;
 
+import io.payops.ingest.LogMapping;
 import io.payops.ingest.SnapshotReader;
+import io.payops.ingest.StatusVocabulary;
 import io.payops.report.AnalysisReport;
 import io.payops.report.SnapshotAnalyzer;
 import io.payops.store.Json;
@@ -30,13 +32,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "own baseline window, if it has one.")
     Path baseline;
 
+    @Option(names = "--status-map", paramLabel = "CODE=STATUS",
+            description = "What an error code of errorBreakdown means: --status-map E10=ISSUER_DOWN. Repeatable; the "
+                    + "same vocabulary as ingest's.")
+    java.util.List<String> statusMaps = new java.util.ArrayList<>();
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "A mapping file (as for ingest); its statuses apply to error codes. --status-map wins over it.")
+    Path mappingFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        SnapshotReader.Result read = SnapshotReader.read(metrics, "metrics file");
-        SnapshotReader.Result normal = baseline == null ? null : SnapshotReader.read(baseline, "baseline file");
+        StatusVocabulary words = LogMapping.of(mappingFile, java.util.List.of(), statusMaps, null).vocabulary();
+        SnapshotReader.Result read = SnapshotReader.read(metrics, "metrics file", words);
+        SnapshotReader.Result normal = baseline == null ? null : SnapshotReader.read(baseline, "baseline file", words);
         AnalysisReport report = SnapshotAnalyzer.analyze(read, metrics.toString(), normal,
                 baseline == null ? null : baseline.toString());
         PrintWriter err = spec.commandLine().getErr();

@@ -9,7 +9,10 @@ import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogSession;
+import io.payops.ingest.EventLogInspection;
 import io.payops.ingest.EventLogStats;
+import io.payops.ingest.LogMapping;
+import io.payops.ingest.UnmappedStatus;
 import io.payops.report.IngestInput;
 import io.payops.report.IngestReport;
 import io.payops.report.IngestSummary;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,9 +47,18 @@ import java.util.function.Consumer;
                         + "incidents and recommendations are printed as they come and the report is written at the end."})
 public final class IngestCommand implements Callable<Integer> {
 
-    @Option(names = "--events", required = true, paramLabel = "FILE",
-            description = "The event log (.jsonl, .ndjson, .csv; .gz is read through gunzip).")
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "The event log (.jsonl, .ndjson, .csv; .gz is read through gunzip). Columns are read by our "
+                    + "names, by common aliases (timestamp, psp, issuer_bank, outcome, latency_ms, ...) or as mapped.")
     Path events;
+
+    @Option(names = "--inspect", paramLabel = "FILE",
+            description = "Print how the first 10,000 lines of FILE would be read (fields, statuses with counts, values, "
+                    + "time range, rate) and stop, without running the agent.")
+    Path inspect;
+
+    @CommandLine.Mixin
+    MappingOptions mappingOptions = new MappingOptions();
 
     @Option(names = "--format", paramLabel = "jsonl|csv",
             description = "The file's format. Default: from its name, else from its first character ('{' is JSON lines).")
@@ -74,12 +88,23 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if ((events == null) == (inspect == null)) {
+            throw new BadInputException(events == null ? "--events FILE is required (or --inspect FILE to see how a log "
+                    + "would be read)" : "--events and --inspect: give one (--inspect only shows how a log would be read)");
+        }
+        LogMapping mapping = mappingOptions.mapping();
         EventLogFormat f = null;
         if (format != null) {
             f = EventLogFormat.of(format);
             if (f == null) {
                 throw new BadInputException("--format: '" + format + "' is not a format (expected jsonl or csv)");
             }
+        }
+        if (inspect != null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(EventLogInspection.format(EventLogInspection.inspect(inspect, f, mapping)));
+            stdout.flush();
+            return 0;
         }
         ApprovalMode mode;
         try {
@@ -95,7 +120,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
 
         // Ctrl+C while waiting for a followed file's first events: nothing to write, so the JVM may simply exit
-        EventLogSession log = EventLogSession.open(events, f, worldFrom, follow, () -> false);
+        EventLogSession log = EventLogSession.open(events, f, mapping, worldFrom, follow, () -> false);
         StopSignal stop = new StopSignal(follow);
         if (follow) {
             stdout.printf("following %s (%s); world %s; Ctrl+C writes the report and stops%n", events,
@@ -112,13 +137,26 @@ public final class IngestCommand implements Callable<Integer> {
                         + "line with ts, status, latencyMs and at least one dimension); no report written; the first "
                         + in.firstBadLines().size() + ":" + listed(in));
             }
+            if (mappingOptions.strict() && (!in.unmappedStatuses().isEmpty() || !in.ignoredColumns().isEmpty())) {
+                throw new BadInputException("event log '" + events + "' (--strict): no report written; "
+                        + strictProblems(in));
+            }
             try {
                 AtomicFiles.write(out, Json.pretty().writeValueAsBytes(result));
             } catch (IOException e) {
                 throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
             }
             for (String c : in.ignoredColumns()) {
-                stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored");
+                stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored "
+                        + "(say --map FIELD=" + c + " if it holds one)");
+            }
+            if (!in.unmappedStatuses().isEmpty()) {
+                long lines = in.unmappedStatuses().stream().mapToLong(UnmappedStatus::count).sum();
+                stderr.printf("payops: WARNING: %s: %,d lines have status words no vocabulary knows; they are counted as "
+                        + "failures, not dropped. Say what they mean with --status-map WORD=STATUS:%n", events, lines);
+                for (UnmappedStatus u : in.unmappedStatuses()) {
+                    stderr.println("  " + u);
+                }
             }
             if (in.badLines() > 0) {
                 stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
@@ -133,6 +171,17 @@ public final class IngestCommand implements Callable<Integer> {
             stop.done();
         }
         return 0;
+    }
+
+    private static String strictProblems(IngestInput in) {
+        List<String> p = new ArrayList<>();
+        for (UnmappedStatus u : in.unmappedStatuses()) {
+            p.add("unmapped " + u + " (say --status-map " + u.value() + "=STATUS)");
+        }
+        for (String c : in.ignoredColumns()) {
+            p.add("column '" + c + "' is not read (say --map FIELD=" + c + ")");
+        }
+        return String.join("; ", p);
     }
 
     private static String listed(IngestInput in) {

@@ -8,7 +8,13 @@ public enum Status {
     GATEWAY_ERROR(true),
     NETWORK_ERROR(true),
     USER_DECLINED(false),
-    INSUFFICIENT_FUNDS(false);
+    INSUFFICIENT_FUNDS(false),
+    /**
+     * A technical failure whose cause a foreign log does not say in words we know (its status or error code is not in
+     * our vocabulary and the user mapped it to nothing). Counted, never dropped: a log's failures are exactly the
+     * lines a reader must not lose.
+     */
+    OTHER_FAILURE(true);
 
     private final boolean retryable;
 

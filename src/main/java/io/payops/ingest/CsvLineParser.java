@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSV with a header naming the fields of DESIGN §5.4 (any order, any case; other columns ignored). Fields may be
- * double-quoted with {@code ""} for a quote; a quoted field cannot span lines, since a line is one event.
+ * CSV with a header naming the fields of DESIGN §5.4 in any order, by our names, by the aliases other tools use or
+ * as the user mapped them ({@link ColumnRoles}); other columns are ignored and reported. Fields may be double-quoted
+ * with {@code ""} for a quote; a quoted field cannot span lines, since a line is one event.
  */
 final class CsvLineParser implements LineParser {
-    private final ValueCache values;
+    private final ReadContext ctx;
+    private final LogMapping mapping;
+    private ColumnRoles roles;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private EventField[] columns;
@@ -24,8 +27,14 @@ final class CsvLineParser implements LineParser {
     private int[] fieldStart = new int[32];
     private int[] fieldEnd = new int[32];
 
-    CsvLineParser(ValueCache values) {
-        this.values = values;
+    CsvLineParser(ReadContext ctx, LogMapping mapping) {
+        this.ctx = ctx;
+        this.mapping = mapping;
+    }
+
+    /** How the header was read, once it was. */
+    ColumnRoles roles() {
+        return roles;
     }
 
     /** True until the header line was read (and again after the file restarted). */
@@ -51,43 +60,37 @@ final class CsvLineParser implements LineParser {
      * Reads the header line.
      *
      * @return columns this program ignores (for a warning)
-     * @throws LineProblem when it is not a header naming ts, status, latencyMs and at least one dimension
+     * @throws LineProblem when it is not a header naming (by name, alias or mapping) ts, status or success,
+     *                     latencyMs and at least one dimension; the message says every field missing and the likely
+     *                     {@code --map} fixes
      */
     List<String> header(byte[] buf, int off, int len) throws LineProblem {
         int n = split(buf, off, len);
-        EventField[] cols = new EventField[n];
-        List<String> ignored = new ArrayList<>();
-        boolean ts = false;
-        boolean status = false;
-        boolean latency = false;
-        boolean dimension = false;
+        List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String name = new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]).trim();
-            EventField f = EventField.of(name);
+            names.add(new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]).trim());
+        }
+        ColumnRoles r = ColumnRoles.resolve(names, mapping);
+        try {
+            r.check("CSV header", names);
+        } catch (io.payops.store.BadInputException e) {
+            throw new LineProblem(e.getMessage());
+        }
+        EventField[] cols = new EventField[n];
+        for (int i = 0; i < n; i++) {
+            EventField f = r.role(names.get(i));
             for (int j = 0; j < i && f != null; j++) {
                 if (cols[j] == f) {
-                    throw new LineProblem("CSV header names " + f.key + " twice");
+                    throw new LineProblem("CSV header names " + f.key + " twice (columns '" + names.get(j) + "' and '"
+                            + names.get(i) + "')");
                 }
             }
             cols[i] = f;
-            if (f == null) {
-                ignored.add(name);
-                continue;
-            }
-            ts |= f == EventField.TS;
-            status |= f == EventField.STATUS;
-            latency |= f == EventField.LATENCY_MS;
-            dimension |= f == EventField.GATEWAY || f == EventField.ISSUER || f == EventField.NETWORK
-                    || f == EventField.METHOD || f == EventField.MERCHANT;
-        }
-        if (!ts || !status || !latency || !dimension) {
-            throw new LineProblem("not a CSV header with the event log's columns (expected ts, status, latencyMs and at "
-                    + "least one of gateway, issuer, network, method, merchant; found '"
-                    + EventField.clip(chars, 0, Math.min(charsLength, 200)) + "')");
         }
         columns = cols;
+        roles = r;
         headerPending = false;
-        return ignored;
+        return r.ignored();
     }
 
     private int charsLength;
@@ -110,7 +113,7 @@ final class CsvLineParser implements LineParser {
                 while (e > s && chars[e - 1] == ' ') {
                     e--;
                 }
-                f.setText(out, chars, s, e - s, values);
+                f.setText(out, chars, s, e - s, ctx);
             }
         }
     }

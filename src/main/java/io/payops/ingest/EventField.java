@@ -6,7 +6,13 @@ import io.payops.domain.Status;
 enum EventField {
     TS("ts"), PAYMENT_ID("paymentId"), ATTEMPT("attempt"), GATEWAY("gateway"), ISSUER("issuer"), NETWORK("network"),
     METHOD("method"), MERCHANT("merchant"), AMOUNT("amount"), CURRENCY("currency"), STATUS("status"),
-    LATENCY_MS("latencyMs");
+    LATENCY_MS("latencyMs"),
+    /** A yes/no success column, for logs that say success as a boolean (then an error code says why not). */
+    SUCCESS("success"),
+    /** An error or decline code that refines a generic failure ({@code Fail}, {@code success: false}). */
+    ERROR_CODE("errorCode"),
+    /** The amount in minor units (cents), read as amount / 100. */
+    AMOUNT_MINOR("amountMinor");
 
     /** A latency beyond this is a unit mistake (microseconds, nanoseconds), not a slow bank. */
     static final int MAX_LATENCY_MS = 600_000;
@@ -18,15 +24,20 @@ enum EventField {
         this.key = key;
     }
 
-    /** @return the field a JSON key or CSV column names (case and surrounding spaces ignored), or null */
+    /** @return the field a key names (case, '_', '-' and spaces ignored: latency_ms is latencyMs), or null */
     static EventField of(String name) {
-        String n = name.trim();
+        String n = FieldAliases.normalize(name);
         for (EventField f : values()) {
-            if (f.key.equalsIgnoreCase(n)) {
+            if (FieldAliases.normalize(f.key).equals(n)) {
                 return f;
             }
         }
         return null;
+    }
+
+    /** Dimensions: what a segment is cut by. */
+    boolean isDimension() {
+        return this == GATEWAY || this == ISSUER || this == NETWORK || this == METHOD || this == MERCHANT;
     }
 
     /** A dimension or the currency: a name kept as it is written. */
@@ -48,13 +59,14 @@ enum EventField {
     }
 
     /** Sets this field from text; an empty value counts as absent. */
-    void setText(EventFields e, char[] c, int off, int len, ValueCache values) throws LineProblem {
+    void setText(EventFields e, char[] c, int off, int len, ReadContext ctx) throws LineProblem {
         if (len == 0) {
             return;
         }
+        ValueCache values = ctx.values;
         switch (this) {
             case TS -> {
-                e.ts = Timestamps.parse(c, off, len);
+                e.ts = Timestamps.parse(c, off, len, ctx.zone);
                 e.hasTs = true;
             }
             case PAYMENT_ID -> e.paymentId = paymentId(c, off, len);
@@ -67,15 +79,50 @@ enum EventField {
             case CURRENCY -> e.currency = values.get(c, off, len);
             case AMOUNT -> setAmount(e, decimal(c, off, len, "amount"));
             case STATUS -> {
+                // our own names without a lookup; any other word through the vocabulary, never refused
                 Status s = StatusNames.of(c, off, len);
-                if (s == null) {
-                    throw new LineProblem("status: '" + clip(c, off, len) + "' is not a status (expected one of "
-                            + StatusNames.EXPECTED + ")");
+                if (s != null) {
+                    e.status = s;
+                } else {
+                    e.statusWord = ctx.word(c, off, len);
                 }
-                e.status = s;
             }
             case LATENCY_MS -> setLatency(e, decimal(c, off, len, "latencyMs"));
+            case SUCCESS -> e.successFlag = flag(c, off, len);
+            case ERROR_CODE -> e.codeWord = ctx.word(c, off, len);
+            case AMOUNT_MINOR -> setAmount(e, decimal(c, off, len, "amountMinor") / 100);
         }
+    }
+
+    /** A yes/no written as true/false, 1/0, yes/no, y/n, t/f in any case. */
+    static int flag(char[] c, int off, int len) throws LineProblem {
+        for (String yes : YES) {
+            if (sameIgnoringCase(yes, c, off, len)) {
+                return 1;
+            }
+        }
+        for (String no : NO) {
+            if (sameIgnoringCase(no, c, off, len)) {
+                return 0;
+            }
+        }
+        throw new LineProblem("success: '" + clip(c, off, len) + "' is not a yes or no (expected true or false, 1 or 0, "
+                + "yes or no)");
+    }
+
+    private static final String[] YES = {"true", "1", "yes", "y", "t"};
+    private static final String[] NO = {"false", "0", "no", "n", "f"};
+
+    private static boolean sameIgnoringCase(String word, char[] c, int off, int len) {
+        if (word.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (Character.toLowerCase(c[off + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void setAttempt(EventFields e, long v) throws LineProblem {

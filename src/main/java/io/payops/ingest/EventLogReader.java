@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Streams the events of an event log (DESIGN §5.4) in constant memory: one reused line buffer, one reused
@@ -19,11 +21,14 @@ public final class EventLogReader implements Closeable {
     private final Path file;
     private final EventLogFormat format;
     private final LineSource lines;
-    private final ValueCache values = new ValueCache();
+    private final ReadContext ctx;
     private final JsonLineParser json;
+    private final ColumnRoles jsonRoles;
     private final CsvLineParser csv;
     private final List<BadLine> firstBad = new ArrayList<>();
     private final List<String> ignoredColumns = new ArrayList<>();
+    private final Map<StatusVocabulary.Word, long[]> unmapped = new LinkedHashMap<>();
+    private final Map<StatusVocabulary.Word, Boolean> unmappedInCode = new LinkedHashMap<>();
     private long events;
     private long badLines;
     private long blankLines;
@@ -31,19 +36,26 @@ public final class EventLogReader implements Closeable {
     private int generation;
     private boolean exhausted;
 
-    private EventLogReader(Path file, EventLogFormat format, LineSource lines) {
+    private EventLogReader(Path file, EventLogFormat format, LineSource lines, LogMapping mapping, List<String> headKeys) {
         this.file = file;
         this.format = format;
         this.lines = lines;
-        this.json = format == EventLogFormat.JSONL ? new JsonLineParser(values) : null;
-        this.csv = format == EventLogFormat.CSV ? new CsvLineParser(values) : null;
+        this.ctx = new ReadContext(mapping);
+        this.jsonRoles = format == EventLogFormat.JSONL ? ColumnRoles.resolve(headKeys, mapping) : null;
+        this.json = format == EventLogFormat.JSONL ? new JsonLineParser(ctx, jsonRoles, headKeys) : null;
+        this.csv = format == EventLogFormat.CSV ? new CsvLineParser(ctx, mapping) : null;
+    }
+
+    /** {@link #open(Path, EventLogFormat, boolean, LogMapping)} with no mapping: our names and the aliases. */
+    public static EventLogReader open(Path file, EventLogFormat format, boolean follow) {
+        return open(file, format, follow, LogMapping.NONE);
     }
 
     /**
      * @param format null to tell from the file name or its first byte
      * @throws BadInputException naming the file when it is missing, a folder or unreadable
      */
-    public static EventLogReader open(Path file, EventLogFormat format, boolean follow) {
+    public static EventLogReader open(Path file, EventLogFormat format, boolean follow, LogMapping mapping) {
         if (!Files.exists(file)) {
             throw new BadInputException("event log '" + file + "' does not exist (expected a JSON lines or CSV file)");
         }
@@ -56,7 +68,17 @@ public final class EventLogReader implements Closeable {
         }
         try {
             EventLogFormat f = format != null ? format : EventLogFormat.detect(file);
-            return new EventLogReader(file, f, new LineSource(file, follow));
+            List<String> headKeys = List.of();
+            if (f == EventLogFormat.JSONL) {
+                LogHead.Keys head = LogHead.jsonKeys(file);
+                headKeys = head.keys();
+                if (head.objects() > 0) {
+                    // every field missing and every mapped key absent, said once for the file, with the fix
+                    ColumnRoles.resolve(headKeys, mapping).check("event log '" + file + "': the keys of its first "
+                            + head.objects() + " lines", headKeys);
+                }
+            }
+            return new EventLogReader(file, f, new LineSource(file, follow), mapping, headKeys);
         } catch (IOException e) {
             throw new BadInputException("event log '" + file + "' cannot be read: " + describe(e), e);
         }
@@ -124,9 +146,12 @@ public final class EventLogReader implements Closeable {
                         }
                     }
                     (csv != null ? csv : json).parse(buf, off, len, out);
-                    String missing = out.missing();
+                    String missing = out.finish();
                     if (missing != null) {
                         throw new LineProblem(missing);
+                    }
+                    if (out.unmapped != null) {
+                        noteUnmapped(out.unmapped, out.unmappedIsCode);
                     }
                     events++;
                     return true;
@@ -167,6 +192,42 @@ public final class EventLogReader implements Closeable {
         }
     }
 
+    /** A word nobody mapped: counted with its first line, its line read all the same. */
+    private void noteUnmapped(StatusVocabulary.Word w, boolean inCode) {
+        long[] c = unmapped.get(w);
+        if (c == null) {
+            if (unmapped.size() >= MAX_UNMAPPED) {
+                c = unmapped.computeIfAbsent(OTHER_WORDS, k -> new long[] {0, lines.lineNumber()});
+            } else {
+                c = new long[] {0, lines.lineNumber()};
+                unmapped.put(w, c);
+                unmappedInCode.put(w, inCode);
+            }
+        }
+        c[0]++;
+    }
+
+    /** Past this many distinct unmapped words (a code with an id in it), the rest are counted together. */
+    private static final int MAX_UNMAPPED = 100;
+    private static final StatusVocabulary.Word OTHER_WORDS = new StatusVocabulary.Word("(other unmapped words)",
+            StatusVocabulary.Kind.UNMAPPED, io.payops.domain.Status.OTHER_FAILURE);
+
+    /** Every unmapped status word so far, most lines first. */
+    public List<UnmappedStatus> unmappedStatuses() {
+        List<UnmappedStatus> out = new ArrayList<>();
+        unmapped.forEach((w, c) -> out.add(new UnmappedStatus(
+                Boolean.TRUE.equals(unmappedInCode.get(w)) ? EventField.ERROR_CODE.key : EventField.STATUS.key,
+                w.text(), w.status().name(), c[0], c[1])));
+        out.sort(java.util.Comparator.comparingLong(UnmappedStatus::count).reversed());
+        return out;
+    }
+
+    /** Which column holds which field (empty for a CSV file whose header was not read yet). */
+    public Map<String, String> fieldsToColumns() {
+        ColumnRoles r = jsonRoles != null ? jsonRoles : csv.roles();
+        return r == null ? Map.of() : r.fieldsToColumns();
+    }
+
     private void bad(String problem) {
         badLines++;
         if (firstBad.size() < EventLogStats.FIRST_BAD_LINES) {
@@ -193,8 +254,10 @@ public final class EventLogReader implements Closeable {
     }
 
     public EventLogStats stats() {
+        List<String> ignored = jsonRoles != null ? jsonRoles.ignored() : ignoredColumns;
         return new EventLogStats(file.toString(), format, lines.totalLines(), blankLines, events, badLines, firstBad,
-                ignoredColumns, lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations());
+                ignored.size() > 20 ? ignored.subList(0, 20) : ignored, fieldsToColumns(), unmappedStatuses(),
+                lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations());
     }
 
     @Override

@@ -20,14 +20,17 @@ public final class EventLogSession {
     private final Path file;
     private final EventLogFormat format;
     private final boolean follow;
+    private final LogMapping mapping;
     private final Scenario scenario;
     private final String worldNote;
     private EventLogSource source;
 
-    private EventLogSession(Path file, EventLogFormat format, boolean follow, Scenario scenario, String worldNote) {
+    private EventLogSession(Path file, EventLogFormat format, boolean follow, LogMapping mapping, Scenario scenario,
+                            String worldNote) {
         this.file = file;
         this.format = format;
         this.follow = follow;
+        this.mapping = mapping;
         this.scenario = scenario;
         this.worldNote = worldNote;
     }
@@ -42,23 +45,33 @@ public final class EventLogSession {
      */
     public static EventLogSession open(Path file, EventLogFormat format, Scenario worldFrom, boolean follow,
                                        BooleanSupplier cancelled) throws InterruptedException {
-        EventLogReader probe = EventLogReader.open(file, format, follow);
+        return open(file, format, LogMapping.NONE, worldFrom, follow, cancelled);
+    }
+
+    /**
+     * @param mapping what the user said about the log's columns, status words and zone ({@link LogMapping#NONE}
+     *                for our names and the aliases alone)
+     */
+    public static EventLogSession open(Path file, EventLogFormat format, LogMapping mapping, Scenario worldFrom,
+                                       boolean follow, BooleanSupplier cancelled) throws InterruptedException {
+        EventLogReader probe = EventLogReader.open(file, format, follow, mapping);
         EventLogFormat f = probe.format();
         probe.close();
         String name = file.getFileName().toString();
         if (worldFrom != null) {
-            return new EventLogSession(file, f, follow, Scenario.ofEventLog(name, worldFrom.world()),
+            return new EventLogSession(file, f, follow, mapping, Scenario.ofEventLog(name, worldFrom.world()),
                     "from scenario " + worldFrom.name());
         }
         while (true) {
             EventLogWorld.Inferred inferred;
             EventLogStats stats;
-            try (EventLogReader head = EventLogReader.open(file, f, false)) {
+            try (EventLogReader head = EventLogReader.open(file, f, false, mapping)) {
                 inferred = EventLogWorld.infer(head);
                 stats = head.stats();
             }
             if (inferred != null) {
-                return new EventLogSession(file, f, follow, Scenario.ofEventLog(name, inferred.world()), inferred.note());
+                return new EventLogSession(file, f, follow, mapping, Scenario.ofEventLog(name, inferred.world()),
+                        inferred.note());
             }
             if (!follow) {
                 throw new BadInputException(noEvents(file, stats));
@@ -84,7 +97,7 @@ public final class EventLogSession {
         if (source != null) {
             throw new IllegalStateException("the engine over " + file + " was built already");
         }
-        EventLogReader reader = EventLogReader.open(file, format, follow);
+        EventLogReader reader = EventLogReader.open(file, format, follow, mapping);
         return Engine.over(scenario, policy, options, sink -> source = new EventLogSource(reader, sink,
                 EventLogSource.Settings.of(follow, options.windowSeconds(), options.baselineSeconds()),
                 System::currentTimeMillis));
@@ -104,6 +117,10 @@ public final class EventLogSession {
 
     public EventLogFormat format() {
         return format;
+    }
+
+    public LogMapping mapping() {
+        return mapping;
     }
 
     public boolean follow() {

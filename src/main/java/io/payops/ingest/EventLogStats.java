@@ -3,7 +3,8 @@ package io.payops.ingest;
 import java.util.List;
 
 /**
- * How reading an event log went so far: lines seen, events read, bad lines (with the first ten), and for progress
+ * How reading an event log went so far: lines seen, events read, bad lines (with the first ten), which column held
+ * which field, the status words no vocabulary knew (their lines read as failures all the same), and for progress
  * the bytes read of the file's size. {@code truncations} and {@code rotations} count restarts while following.
  */
 public record EventLogStats(
@@ -15,6 +16,8 @@ public record EventLogStats(
         long badLines,
         List<BadLine> firstBadLines,
         List<String> ignoredColumns,
+        java.util.Map<String, String> fields,
+        List<UnmappedStatus> unmappedStatuses,
         long bytesRead,
         long size,
         int truncations,
@@ -24,6 +27,8 @@ public record EventLogStats(
     public EventLogStats {
         firstBadLines = List.copyOf(firstBadLines);
         ignoredColumns = List.copyOf(ignoredColumns);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        unmappedStatuses = List.copyOf(unmappedStatuses);
     }
 
     /** Lines that should have been events: all but blank ones and the CSV header. */

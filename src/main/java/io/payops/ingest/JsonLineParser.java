@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,24 +17,23 @@ import java.util.Map;
  * skipped. Numbers may also come as numeric strings, as many exporters quote them; null means absent.
  */
 final class JsonLineParser implements LineParser {
+    private final ReadContext ctx;
     private final ValueCache values;
+    private final ColumnRoles roles;
     private final Map<String, EventField> otherKeys = new HashMap<>();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private static final EventField[] FIELDS = EventField.values();
-    private static final byte[][] KEYS = new byte[FIELDS.length][];
-
-    static {
-        for (EventField f : EventField.values()) {
-            KEYS[f.ordinal()] = f.key.getBytes(StandardCharsets.US_ASCII);
-        }
-    }
+    /** The keys the head of the file showed, as bytes, and the field each holds (null: ignored). */
+    private final byte[][] keys;
+    private final EventField[] keyFields;
+    private final String[] keyNames;
+    private final boolean[] resolved;
 
     /**
-     * followers[k + 1]: the field that came after field k (k = -1: first) on the last line that had it. Exporters
-     * write keys in one order, so the guess is nearly always right and a key costs one comparison.
+     * followers[k + 1]: the key that came after key k (k = -1: first) on the last line that had it. Exporters write
+     * keys in one order, so the guess is nearly always right and a key costs one comparison.
      */
-    private final int[] followers = new int[FIELDS.length + 1];
+    private final int[] followers;
     private int previous;
     private byte[] b;
     private int i;
@@ -41,8 +41,25 @@ final class JsonLineParser implements LineParser {
     private char[] chars = new char[256];
     private int charsLen;
 
-    JsonLineParser(ValueCache values) {
-        this.values = values;
+    JsonLineParser(ReadContext ctx, ColumnRoles roles, List<String> headKeys) {
+        this.ctx = ctx;
+        this.values = ctx.values;
+        this.roles = roles;
+        List<String> known = headKeys.isEmpty()
+                // a followed file empty when opened: our own names, resolved (and so reported) only once they come
+                ? java.util.Arrays.stream(EventField.values()).map(f -> f.key).toList() : headKeys;
+        keys = new byte[known.size()][];
+        keyNames = known.toArray(String[]::new);
+        resolved = new boolean[known.size()];
+        keyFields = new EventField[known.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = known.get(k).getBytes(StandardCharsets.UTF_8);
+            if (!headKeys.isEmpty()) {
+                keyFields[k] = roles.role(known.get(k));
+                resolved[k] = true;
+            }
+        }
+        followers = new int[keys.length + 1];
     }
 
     @Override
@@ -108,17 +125,17 @@ final class JsonLineParser implements LineParser {
         return new LineProblem("not valid JSON: " + what);
     }
 
-    /** Reads a key; the fields of §5.4 are matched on their bytes, anything else through a small map. */
+    /** Reads a key; the keys the head showed are matched on their bytes, anything else through a small map. */
     private EventField key() throws LineProblem {
         int start = i + 1;
         // the hot path: the key the last line had here, compared in place (no scan for the closing quote first)
         int guess = followers[previous + 1];
-        byte[] expected = KEYS[guess];
+        byte[] expected = keys[guess];
         int close = start + expected.length;
         if (close < end && b[close] == '"' && sameBytes(expected, start, expected.length)) {
             i = close + 1;
             previous = guess;
-            return FIELDS[guess];
+            return field(guess);
         }
         boolean plain = true;
         int j = start;
@@ -138,12 +155,12 @@ final class JsonLineParser implements LineParser {
         }
         if (plain) {
             int len = j - start;
-            for (int f = 0; f < KEYS.length; f++) {
-                if (sameBytes(KEYS[f], start, len)) {
+            for (int k = 0; k < keys.length; k++) {
+                if (sameBytes(keys[k], start, len)) {
                     i = j + 1;
-                    followers[previous + 1] = f;
-                    previous = f;
-                    return FIELDS[f];
+                    followers[previous + 1] = k;
+                    previous = k;
+                    return field(k);
                 }
             }
         }
@@ -152,11 +169,19 @@ final class JsonLineParser implements LineParser {
         if (otherKeys.containsKey(name)) {
             return otherKeys.get(name);
         }
-        EventField f = EventField.of(name);
+        EventField f = roles.role(name);
         if (otherKeys.size() < 256) {
             otherKeys.put(name, f);
         }
         return f;
+    }
+
+    private EventField field(int k) {
+        if (!resolved[k]) {
+            keyFields[k] = roles.role(keyNames[k]);
+            resolved[k] = true;
+        }
+        return keyFields[k];
     }
 
     private boolean sameBytes(byte[] key, int start, int len) {
@@ -179,7 +204,7 @@ final class JsonLineParser implements LineParser {
         if (c == '"') {
             string();
             if (field != null) {
-                field.setText(out, chars, 0, charsLen, values);
+                field.setText(out, chars, 0, charsLen, ctx);
             }
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             number();
@@ -194,7 +219,9 @@ final class JsonLineParser implements LineParser {
                 }
                 i++;
             }
-            if (field != null && c != 'n') {
+            if (field == EventField.SUCCESS && c != 'n') {
+                out.successFlag = c == 't' ? 1 : 0;
+            } else if (field != null && c != 'n') {
                 throw new LineProblem(field.key + ": expected " + expected(field) + ", was a boolean");
             }
         } else if (c == '{' || c == '[') {
@@ -405,23 +432,22 @@ final class JsonLineParser implements LineParser {
         boolean negative = chars[0] == '-';
         switch (field) {
             case TS, ATTEMPT -> {
-                if (!integral || negative) {
+                // a time may have a fraction (epoch seconds from Python's time.time()); an attempt may not
+                if (negative || (!integral && field == EventField.ATTEMPT)) {
                     throw new LineProblem(field.key + ": " + EventField.clip(chars, 0, charsLen) + " is not "
                             + (field == EventField.TS ? "a time (" + Timestamps.EXPECTED + ")" : "a whole number from 1"));
                 }
-                field.setText(out, chars, 0, charsLen, values);
+                field.setText(out, chars, 0, charsLen, ctx);
             }
-            case STATUS -> throw new LineProblem("status: expected a string (one of " + StatusNames.EXPECTED
-                    + "), was the number " + EventField.clip(chars, 0, charsLen));
-            case AMOUNT, LATENCY_MS -> {
+            case AMOUNT, AMOUNT_MINOR, LATENCY_MS -> {
                 if (negative) {
                     throw new LineProblem(field.key + ": " + EventField.clip(chars, 0, charsLen)
                             + " is out of range (expected a number >= 0)");
                 }
-                field.setText(out, chars, 0, charsLen, values);
+                field.setText(out, chars, 0, charsLen, ctx);
             }
             // ids and dimension values that happen to be numbers (merchant 1042) are names all the same
-            default -> field.setText(out, chars, 0, charsLen, values);
+            default -> field.setText(out, chars, 0, charsLen, ctx);
         }
     }
 
@@ -478,9 +504,10 @@ final class JsonLineParser implements LineParser {
 
     private static String expected(EventField f) {
         return switch (f) {
-            case TS -> "a time (ISO-8601 string or epoch milliseconds)";
-            case ATTEMPT, LATENCY_MS, AMOUNT -> "a number";
-            case STATUS -> "a string (one of " + StatusNames.EXPECTED + ")";
+            case TS -> "a time (ISO-8601 string, or epoch seconds or milliseconds)";
+            case ATTEMPT, LATENCY_MS, AMOUNT, AMOUNT_MINOR -> "a number";
+            case STATUS, ERROR_CODE -> "a string (a status or error word such as " + StatusNames.EXPECTED + ")";
+            case SUCCESS -> "true or false";
             default -> "a string";
         };
     }

@@ -28,7 +28,7 @@ import java.util.Set;
  * <li>all traffic from {@code totalTransactions}, {@code successRate} and {@code latency{p50,p95,p99}}; payments are
  * transactions minus {@code totalRetries} (or {@code retryRatio} × transactions when only the ratio is given);</li>
  * <li>failures (transactions − successes) split by {@code errorBreakdown}, whose codes are mapped to our statuses
- * by {@link ErrorCodes} (unknown codes count as GATEWAY_ERROR, with a warning);</li>
+ * by {@link StatusVocabulary} (unknown codes count as OTHER_FAILURE, with a warning);</li>
  * <li>each {@code issuerMetrics} entry becomes an {issuer: name} segment whose failures are spread over that
  * error mix in proportion (the export has no per-issuer breakdown).</li>
  * </ul>
@@ -51,7 +51,10 @@ final class MetricsSnapshotConverter {
     private final List<String> assumptions;
     private final List<String> ignored = new ArrayList<>();
 
-    MetricsSnapshotConverter(JsonFields f, List<String> warnings, List<String> assumptions) {
+    private final StatusVocabulary words;
+
+    MetricsSnapshotConverter(JsonFields f, List<String> warnings, List<String> assumptions, StatusVocabulary words) {
+        this.words = words;
         this.f = f;
         this.warnings = warnings;
         this.assumptions = assumptions;
@@ -203,22 +206,24 @@ final class MetricsSnapshotConverter {
                             + " is out of range (expected a percentage from 0 to 100)");
                 }
             }
-            if (ErrorCodes.isSuccess(code)) {
+            StatusVocabulary.Word word = words.read(code);
+            if (word.kind() == StatusVocabulary.Kind.SUCCESS) {
                 throw f.error(JsonFields.child(p, "code"), "'" + code + "' is not an error (expected a failure code such "
                         + "as ISSUER_DOWN, TIMEOUT or DECLINED; successes come from successRate)");
             }
-            Status s = ErrorCodes.map(code);
-            if (s == null) {
+            if (word.kind() == StatusVocabulary.Kind.UNMAPPED) {
                 unknown.add(code);
-                s = Status.GATEWAY_ERROR;
             }
+            // a failure all the same: an unknown code is OTHER_FAILURE (or a decline when it reads like one)
+            Status s = word.status();
             out.merge(s, count, Long::sum);
         }
         if (!unknown.isEmpty()) {
             warnings.add(f.source() + ": errorBreakdown: unknown error code" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown) + " counted as GATEWAY_ERROR (known: ISSUER_DOWN, BANK_TIMEOUT, "
-                    + "GATEWAY_ERROR, NETWORK_ERROR, USER_DECLINED, INSUFFICIENT_FUNDS in any case, and aliases "
-                    + "such as ISSUER_UNAVAILABLE, TIMEOUT, DECLINED, DO_NOT_HONOR, NSF)");
+                    + String.join(", ", unknown) + " counted as OTHER_FAILURE, or USER_DECLINED where the code reads "
+                    + "like a decline (known: ISSUER_DOWN, BANK_TIMEOUT, GATEWAY_ERROR, NETWORK_ERROR, USER_DECLINED, "
+                    + "INSUFFICIENT_FUNDS in any case, aliases such as ISSUER_UNAVAILABLE, TIMEOUT, DECLINED, "
+                    + "DO_NOT_HONOR, NSF; say others with --status-map CODE=STATUS)");
         }
         return out;
     }

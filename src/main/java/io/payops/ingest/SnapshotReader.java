@@ -82,12 +82,22 @@ public final class SnapshotReader {
      * Reads one file. {@code role} names it in messages, e.g. "metrics file" gives {@code metrics file 'x.json': ...}.
      */
     public static Result read(Path file, String role) {
+        return read(file, role, StatusVocabulary.BUILT_IN_ONLY);
+    }
+
+    /** Reads one file, its error codes read through {@code words} (the user's {@code --status-map} and ours). */
+    public static Result read(Path file, String role, StatusVocabulary words) {
         String source = role + " '" + file + "'";
-        return parse(readFile(file, source), source);
+        return parse(readFile(file, source), source, words);
     }
 
     /** Parses text already in memory; {@code source} names it in messages as-is. */
     public static Result parse(String text, String source) {
+        return parse(text, source, StatusVocabulary.BUILT_IN_ONLY);
+    }
+
+    /** Parses text already in memory, its error codes read through {@code words}. */
+    public static Result parse(String text, String source, StatusVocabulary words) {
         JsonFields f = JsonFields.strict(source);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -112,7 +122,7 @@ public final class SnapshotReader {
         if (metrics) {
             List<String> warnings = new ArrayList<>();
             List<String> assumptions = new ArrayList<>();
-            Snapshot s = new MetricsSnapshotConverter(f, warnings, assumptions).convert(obj);
+            Snapshot s = new MetricsSnapshotConverter(f, warnings, assumptions, words).convert(obj);
             return new Result(s, Shape.METRICS_SNAPSHOT, warnings, assumptions);
         }
         if (ours) {

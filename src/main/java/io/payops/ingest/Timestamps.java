@@ -1,60 +1,92 @@
 package io.payops.ingest;
 
 /**
- * Parses an event's {@code ts} without allocating: epoch milliseconds, or ISO-8601 date-time
+ * Parses an event's {@code ts} without allocating: epoch milliseconds or epoch seconds, either with a fraction
+ * (Python's {@code time.time()} writes {@code 1772528400.123456}), or ISO-8601 date-time
  * ({@code 2026-11-21T10:15:30.123Z}, a space for the 'T', a fraction of up to 9 digits, {@code Z}, {@code ±HH:MM},
- * {@code ±HHMM}, or no zone, read as UTC). Times outside 2000–2099 are refused, because such a time in a payments
- * log is nearly always a unit mistake (epoch seconds) that would stall the clock for decades.
+ * {@code ±HHMM}, or no zone, read in the zone the user said, UTC by default). Seconds and milliseconds cannot be
+ * confused: 2000–2099 is 9.5e8–4.1e9 in seconds and 9.5e11–4.1e12 in milliseconds. Times outside 2000–2099 are
+ * refused, because such a time in a payments log is nearly always a unit mistake that would stall the clock for
+ * decades.
  */
 final class Timestamps {
     static final long MIN_MILLIS = 946_684_800_000L;   // 2000-01-01T00:00:00Z
     static final long MAX_MILLIS = 4_102_444_800_000L; // 2100-01-01T00:00:00Z
-    static final String EXPECTED = "expected ISO-8601 such as 2026-11-21T10:15:30.123Z, or epoch milliseconds";
+    static final String EXPECTED = "expected ISO-8601 such as 2026-11-21T10:15:30.123Z, or epoch seconds or "
+            + "milliseconds, with or without a fraction";
 
     private Timestamps() {
     }
 
+    /** Epoch milliseconds, or epoch seconds (told apart by size), checked to fall in 2000-2099. */
     static long epochMillis(long value) throws LineProblem {
+        if (value >= MIN_MILLIS / 1000 && value < MAX_MILLIS / 1000) {
+            return value * 1000;
+        }
         if (value < MIN_MILLIS || value >= MAX_MILLIS) {
-            String hint = value >= MIN_MILLIS / 1000 && value < MAX_MILLIS / 1000 ? " (epoch seconds? expected milliseconds)" : "";
-            throw new LineProblem("ts: " + value + " is outside 2000-2099" + hint);
+            String hint = value >= MIN_MILLIS * 1000 && value < MAX_MILLIS * 1000
+                    ? " (epoch microseconds? expected seconds or milliseconds)" : "";
+            throw new LineProblem("ts: " + value + " is outside 2000-2099" + hint + " (" + EXPECTED + ")");
         }
         return value;
     }
 
     static long parse(char[] c, int off, int len) throws LineProblem {
+        return parse(c, off, len, null);
+    }
+
+    /** @param zone the zone of a date-time written without one; null for UTC */
+    static long parse(char[] c, int off, int len, java.time.ZoneId zone) throws LineProblem {
         if (len == 0) {
             throw new LineProblem("ts: empty (" + EXPECTED + ")");
         }
-        if (allDigits(c, off, len)) {
-            if (len > 15) {
+        int dot = epochDot(c, off, len);
+        if (dot >= -1) {
+            int whole = dot < 0 ? len : dot - off;
+            if (whole > 18) {
                 throw new LineProblem("ts: '" + new String(c, off, len) + "' is too large (" + EXPECTED + ")");
             }
             long v = 0;
-            for (int i = 0; i < len; i++) {
+            for (int i = 0; i < whole; i++) {
                 v = v * 10 + (c[off + i] - '0');
             }
-            return epochMillis(v);
+            long millis = epochMillis(v);
+            if (dot >= 0 && millis != v) {
+                // seconds with a fraction: its first three digits are milliseconds
+                int scale = 100;
+                for (int i = dot + 1; i < off + len && scale > 0; i++) {
+                    millis += (c[i] - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            return millis;
         }
-        long v = iso(c, off, len);
+        long v = iso(c, off, len, zone);
         if (v == Long.MIN_VALUE) {
             throw new LineProblem("ts: '" + new String(c, off, Math.min(len, 60)) + "' is not a time (" + EXPECTED + ")");
         }
         return epochMillis(v);
     }
 
-    private static boolean allDigits(char[] c, int off, int len) {
+    /**
+     * @return -2 when the text is not an epoch number; -1 when it is all digits; else the index of its one '.'
+     * (digits on both sides)
+     */
+    private static int epochDot(char[] c, int off, int len) {
+        int dot = -1;
         for (int i = 0; i < len; i++) {
             char ch = c[off + i];
-            if (ch < '0' || ch > '9') {
-                return false;
+            if (ch == '.' && dot < 0 && i > 0 && i < len - 1) {
+                dot = off + i;
+            } else if (ch < '0' || ch > '9') {
+                return -2;
             }
         }
-        return true;
+        return dot;
     }
 
     /** @return epoch milliseconds, or Long.MIN_VALUE when the text is not a valid ISO-8601 date-time */
-    private static long iso(char[] c, int o, int len) {
+    private static long iso(char[] c, int o, int len, java.time.ZoneId zone) {
         // yyyy-MM-ddTHH:mm:ss is 19 characters, the least we accept
         if (len < 19 || c[o + 4] != '-' || c[o + 7] != '-' || (c[o + 10] != 'T' && c[o + 10] != ' ' && c[o + 10] != 't')
                 || c[o + 13] != ':' || c[o + 16] != ':') {
@@ -90,6 +122,11 @@ final class Timestamps {
             }
         }
         long offsetMinutes = 0;
+        if (i == end && zone != null) {
+            // written without a zone: in the zone the user said (the offset of that local time, DST included)
+            java.time.LocalDateTime local = java.time.LocalDateTime.of(year, month, day, hour, minute, second);
+            offsetMinutes = zone.getRules().getOffset(local).getTotalSeconds() / 60;
+        }
         if (i < end) {
             char z = c[i];
             if ((z == 'Z' || z == 'z') && i + 1 == end) {

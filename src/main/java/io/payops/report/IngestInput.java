@@ -6,11 +6,14 @@ import io.payops.ingest.BadLine;
 import java.util.List;
 
 /**
- * How the event log read: lines, events, bad lines with the first ten, events out of file order (still observed)
+ * How the event log read: lines, events, bad lines with the first ten, which column held which field, columns
+ * ignored, status words no vocabulary knew (with their counts; their lines counted as failures), events out of file
+ * order (still observed)
  * and late (older than the window when they came, so dropped), stretches jumped, dimension values folded into
  * "(other)" (a dimension past 1,000 distinct values), and restarts while following.
  */
-@JsonPropertyOrder({"file", "format", "lines", "events", "blankLines", "badLines", "firstBadLines", "ignoredColumns",
+@JsonPropertyOrder({"file", "format", "lines", "events", "blankLines", "badLines", "firstBadLines", "fields",
+        "ignoredColumns", "unmappedStatuses",
         "outOfOrder", "late", "gapsSkipped", "valuesFolded", "truncations", "rotations", "firstEventAt", "lastEventAt"})
 public record IngestInput(
         String file,
@@ -20,7 +23,9 @@ public record IngestInput(
         long blankLines,
         long badLines,
         List<BadLine> firstBadLines,
+        java.util.Map<String, String> fields,
         List<String> ignoredColumns,
+        List<io.payops.ingest.UnmappedStatus> unmappedStatuses,
         long outOfOrder,
         long late,
         long gapsSkipped,

@@ -135,7 +135,8 @@ public final class IngestReportBuilder {
         double rate = totals.payments() == 0 ? 0 : (double) totals.succeeded() / totals.payments();
         double perPayment = totals.payments() == 0 ? 0 : (double) totals.attempts() / totals.payments();
         IngestInput input = new IngestInput(stats.file(), stats.format().key(), stats.lines(), stats.events(),
-                stats.blankLines(), stats.badLines(), stats.firstBadLines(), stats.ignoredColumns(), outOfOrder, late,
+                stats.blankLines(), stats.badLines(), stats.firstBadLines(), stats.fields(), stats.ignoredColumns(),
+                stats.unmappedStatuses(), outOfOrder, late,
                 gapsSkipped, valuesFolded, stats.truncations(), stats.rotations(), origin == null ? null : origin.toString(),
                 origin == null || last == null ? null : origin.plusMillis(endMillis).toString());
         return new IngestReport(stats.file(), IngestReport.OPEN_LOOP, IngestReport.NOTE, policy, reasoner, world,

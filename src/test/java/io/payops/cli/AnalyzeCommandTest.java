@@ -235,13 +235,13 @@ class AnalyzeCommandTest {
     void warningsGoToStderrAndTheAnalysisStillRuns() throws IOException {
         Path file = write("odd.json", """
                 {"successRate": 0.9, "latency": {"p50": 400, "p95": 900, "p99": 1300}, "totalTransactions": 1000,
-                 "errorBreakdown": [{"code": "FRAUD_SUSPECTED", "count": 100, "percentage": 100}]}
+                 "errorBreakdown": [{"code": "E42_ODD", "count": 100, "percentage": 100}]}
                 """);
         Run r = run("analyze", "--metrics", file.toString(), "--baseline", fixture("baseline.json"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("payops: warning: metrics file '" + file + "': errorBreakdown: unknown error code "
-                + "FRAUD_SUSPECTED counted as GATEWAY_ERROR"), r.err());
-        assertTrue(texts(r.json().get("input").get("warnings")).get(0).contains("FRAUD_SUSPECTED"));
+                + "E42_ODD counted as OTHER_FAILURE"), r.err());
+        assertTrue(texts(r.json().get("input").get("warnings")).get(0).contains("E42_ODD"));
     }
 
     // ---- bad input: exit 2, one message on stderr naming the file and the field, nothing on stdout ----

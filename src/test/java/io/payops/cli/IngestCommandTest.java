@@ -137,4 +137,68 @@ class IngestCommandTest {
         assertTrue(r.err().contains("--export-start: 'noon' is not a time"), r.err());
         assertFalse(Files.exists(dir.resolve("y.jsonl")), "nothing half-written is left");
     }
+
+    private Path foreign() throws IOException {
+        StringBuilder b = new StringBuilder("t_ms,route,res,rt,shard\n");
+        for (int i = 0; i < 400; i++) {
+            String res = i % 10 == 0 ? "E10" : i % 37 == 0 ? "ZZ9" : "A00";
+            b.append(1772528400000L + i * 250L).append(",r").append(i % 2).append(',').append(res).append(",120,s1\n");
+        }
+        Path p = dir.resolve("foreign.csv");
+        Files.writeString(p, b, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void aForeignLogIsReadWithMapsEveryUnmappedWordIsSaidLoudlyAndNothingIsDropped() throws IOException {
+        Path log = foreign();
+        Path report = dir.resolve("f.json");
+        var r = run("ingest", "--events", log.toString(), "--report", report.toString(), "--map", "ts=t_ms",
+                "--map", "gateway=route", "--map", "status=res", "--map", "latencyMs=rt", "--status-map", "A00=SUCCESS",
+                "--status-map", "E10=ISSUER_DOWN");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("WARNING") && r.err().contains("status 'ZZ9' (9 lines, first line 39) read as "
+                + "OTHER_FAILURE"), r.err());
+        assertTrue(r.err().contains("column 'shard' is not an event log field"), r.err());
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        JsonNode in = json.get("input");
+        assertEquals(400, in.get("events").asInt());
+        assertEquals("ZZ9", in.get("unmappedStatuses").get(0).get("value").asText());
+        assertEquals(9, in.get("unmappedStatuses").get(0).get("count").asInt());
+        assertEquals("route", in.get("fields").get("gateway").asText());
+        // 40 E10 and 9 ZZ9 (multiples of 37 that are not of 10): every failure kept
+        assertEquals(351.0 / 400, json.get("successRate").asDouble(), 0.0001);
+
+        var strict = run("ingest", "--events", log.toString(), "--report", dir.resolve("s.json").toString(), "--strict",
+                "--map", "ts=t_ms", "--map", "gateway=route", "--map", "status=res", "--map", "latencyMs=rt",
+                "--status-map", "A00=SUCCESS", "--status-map", "E10=ISSUER_DOWN");
+        assertEquals(2, strict.code(), strict.err());
+        assertTrue(strict.err().contains("--strict") && strict.err().contains("ZZ9") && strict.err().contains("shard"),
+                strict.err());
+        assertFalse(Files.exists(dir.resolve("s.json")), "no report under --strict");
+    }
+
+    @Test
+    void aLogWithoutItsFieldsSaysEveryOneAndTheFixAndInspectShowsHowItWouldRead() throws IOException {
+        Path log = foreign();
+        var r = run("ingest", "--events", log.toString(), "--report", dir.resolve("x.json").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no column holds ts, status (or success), latencyMs, a dimension"), r.err());
+        assertTrue(r.err().contains("Columns found: t_ms, route, res, rt, shard"), r.err());
+        assertTrue(r.err().contains("--map ts=t_ms"), r.err());
+
+        var inspect = run("ingest", "--inspect", log.toString(), "--map", "ts=t_ms", "--map", "gateway=route",
+                "--map", "status=res", "--map", "latencyMs=rt");
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("gateway      <- route"), inspect.out());
+        assertTrue(inspect.out().contains("A00") && inspect.out().contains("UNMAPPED"), inspect.out());
+        assertTrue(inspect.out().contains("events/s"), inspect.out());
+
+        var neither = run("ingest");
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--events FILE is required"), neither.err());
+        var badMap = run("ingest", "--events", log.toString(), "--map", "colour=route");
+        assertEquals(2, badMap.code());
+        assertTrue(badMap.err().contains("--map colour=route: 'colour' is not a field"), badMap.err());
+    }
 }

@@ -201,31 +201,35 @@ class SnapshotReaderTest {
 
     @Test
     void errorCodesMapCaseInsensitivelyWithAliases() {
-        assertEquals(Status.ISSUER_DOWN, ErrorCodes.map("issuer_down"));
-        assertEquals(Status.ISSUER_DOWN, ErrorCodes.map("ISSUER_UNAVAILABLE"));
-        assertEquals(Status.BANK_TIMEOUT, ErrorCodes.map("Timeout"));
-        assertEquals(Status.BANK_TIMEOUT, ErrorCodes.map("bank-timeout"));
-        assertEquals(Status.GATEWAY_ERROR, ErrorCodes.map("gateway error"));
-        assertEquals(Status.NETWORK_ERROR, ErrorCodes.map("NETWORK_ERROR"));
-        assertEquals(Status.USER_DECLINED, ErrorCodes.map("DECLINED"));
-        assertEquals(Status.USER_DECLINED, ErrorCodes.map("user_declined"));
-        assertEquals(Status.INSUFFICIENT_FUNDS, ErrorCodes.map("Insufficient_Funds"));
-        assertNull(ErrorCodes.map("FRAUD_SUSPECTED"));
+        assertEquals(Status.ISSUER_DOWN, StatusVocabulary.BUILT_IN_ONLY.failure("issuer_down"));
+        assertEquals(Status.ISSUER_DOWN, StatusVocabulary.BUILT_IN_ONLY.failure("ISSUER_UNAVAILABLE"));
+        assertEquals(Status.BANK_TIMEOUT, StatusVocabulary.BUILT_IN_ONLY.failure("Timeout"));
+        assertEquals(Status.BANK_TIMEOUT, StatusVocabulary.BUILT_IN_ONLY.failure("bank-timeout"));
+        assertEquals(Status.GATEWAY_ERROR, StatusVocabulary.BUILT_IN_ONLY.failure("gateway error"));
+        assertEquals(Status.NETWORK_ERROR, StatusVocabulary.BUILT_IN_ONLY.failure("NETWORK_ERROR"));
+        assertEquals(Status.USER_DECLINED, StatusVocabulary.BUILT_IN_ONLY.failure("DECLINED"));
+        assertEquals(Status.USER_DECLINED, StatusVocabulary.BUILT_IN_ONLY.failure("user_declined"));
+        assertEquals(Status.INSUFFICIENT_FUNDS, StatusVocabulary.BUILT_IN_ONLY.failure("Insufficient_Funds"));
+        assertEquals(Status.USER_DECLINED, StatusVocabulary.BUILT_IN_ONLY.failure("FRAUD_SUSPECTED"));
+        assertEquals(Status.BANK_TIMEOUT, StatusVocabulary.BUILT_IN_ONLY.failure("networkTimeout"));
+        assertNull(StatusVocabulary.BUILT_IN_ONLY.failure("E99"), "an unknown code names no status");
+        assertEquals(Status.OTHER_FAILURE, StatusVocabulary.BUILT_IN_ONLY.read("E99").status(), "but counts as a failure");
+        assertEquals(Status.GATEWAY_ERROR, new StatusVocabulary(java.util.Map.of("E99", Status.GATEWAY_ERROR)).failure("e99"));
     }
 
     @Test
-    void unknownCodesCountAsGatewayErrorsWithAWarning() {
+    void unknownCodesCountAsFailuresWithAWarning() {
         ObjectNode m = metrics();
         ArrayNode errors = (ArrayNode) m.get("errorBreakdown");
         ((ObjectNode) errors.get(0)).put("count", 40);
-        errors.addObject().put("code", "FRAUD_SUSPECTED").put("count", 15);
+        errors.addObject().put("code", "E42").put("count", 15);
         errors.addObject().put("code", "RISK_BLOCK").put("count", 5);
         SnapshotReader.Result r = parse(m);
-        assertEquals(20, r.snapshot().total().count(Status.GATEWAY_ERROR));
+        assertEquals(15, r.snapshot().total().count(Status.OTHER_FAILURE), "a technical failure of unknown cause");
         assertEquals(1, r.warnings().size(), r.warnings().toString());
         String w = r.warnings().get(0);
-        assertTrue(w.contains("metrics file 'm.json'") && w.contains("errorBreakdown") && w.contains("FRAUD_SUSPECTED")
-                && w.contains("RISK_BLOCK") && w.contains("GATEWAY_ERROR"), w);
+        assertTrue(w.contains("metrics file 'm.json'") && w.contains("errorBreakdown") && w.contains("E42")
+                && w.contains("RISK_BLOCK") && w.contains("OTHER_FAILURE") && w.contains("--status-map"), w);
     }
 
     @Test

@@ -45,10 +45,29 @@ class TimestampsTest {
     }
 
     @Test
+    void readsEpochSecondsAndFractionsAndZoneLessTimesInTheZoneSaid() throws LineProblem {
+        long t = Instant.parse("2024-11-21T10:00:00Z").toEpochMilli();
+        assertEquals(t, parse("1732183200"), "epoch seconds");
+        assertEquals(t + 123, parse("1732183200.123456"), "Python's time.time()");
+        assertEquals(t + 5, parse("1732183200005.7"), "milliseconds with a fraction");
+        String local = "2024-11-21 15:30:00";
+        assertEquals(t, Timestamps.parse(local.toCharArray(), 0, local.length(), java.time.ZoneId.of("Asia/Kolkata")));
+        String summer = "2024-07-01T12:00:00";
+        assertEquals(Instant.parse("2024-07-01T10:00:00Z").toEpochMilli(),
+                Timestamps.parse(summer.toCharArray(), 0, summer.length(), java.time.ZoneId.of("Europe/Berlin")),
+                "daylight saving time counts");
+        String zoned = "2024-07-01T12:00:00Z";
+        assertEquals(Instant.parse(zoned).toEpochMilli(),
+                Timestamps.parse(zoned.toCharArray(), 0, zoned.length(), java.time.ZoneId.of("Europe/Berlin")),
+                "a time with its zone is read in that zone");
+    }
+
+    @Test
     void refusesWhatIsNotATimeOrIsOutOfRange() {
         for (String s : new String[]{"", "yesterday", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z",
                 "2026-11-21T24:00:00Z", "2026-11-21T10:15:30.Z", "2026-11-21T10:15:30+5", "2026-11-21T10:15:30Zjunk",
-                "1999-12-31T23:59:59Z", "2100-01-01T00:00:00Z", "1732183200", "99999999999999999999"}) {
+                "1999-12-31T23:59:59Z", "2100-01-01T00:00:00Z", "1732183200000000", "99999999999999999999", "17321832.0.1",
+                "1732183200.", ".5"}) {
             assertThrows(LineProblem.class, () -> parse(s), s);
         }
     }
