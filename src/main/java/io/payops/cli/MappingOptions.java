@@ -16,7 +16,7 @@ public final class MappingOptions {
             description = "The column (CSV) or key (JSON) that holds a field, when its name is not ours or a common "
                     + "alias: --map gateway=bank --map latencyMs=rt. Repeatable; wins over aliases and --mapping. "
                     + "Fields: ts, paymentId, attempt, gateway, issuer, network, method, merchant, amount, amountMinor, "
-                    + "currency, status, success, errorCode, latencyMs.")
+                    + "currency, status, success, errorCode, latencyMs, retryCount.")
     List<String> maps = new ArrayList<>();
 
     @Option(names = "--status-map", paramLabel = "VALUE=STATUS",

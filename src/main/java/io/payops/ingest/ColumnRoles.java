@@ -102,19 +102,20 @@ public final class ColumnRoles {
         if (columns.containsKey(f) || mapping.fields().containsKey(f.key)) {
             return false;
         }
-        // one amount: in major units when there is such a column, else in minor units
-        return f != EventField.AMOUNT_MINOR || !columns.containsKey(EventField.AMOUNT);
+        // one amount: in major units when there is such a column, else in minor units; one attempt number likewise
+        return (f != EventField.AMOUNT_MINOR || !columns.containsKey(EventField.AMOUNT))
+                && (f != EventField.RETRY_COUNT || !columns.containsKey(EventField.ATTEMPT));
     }
 
     private void assign(String name, EventField f) {
         roles.put(name, f);
         columns.put(f, name);
-        if (f == EventField.AMOUNT) {
-            String minor = columns.remove(EventField.AMOUNT_MINOR);
-            if (minor != null) {
-                roles.put(minor, null);
-                ignored.add(minor);
-            }
+        EventField lesser = f == EventField.AMOUNT ? EventField.AMOUNT_MINOR
+                : f == EventField.ATTEMPT ? EventField.RETRY_COUNT : null;
+        String displaced = lesser == null ? null : columns.remove(lesser);
+        if (displaced != null) {
+            roles.put(displaced, null);
+            ignored.add(displaced);
         }
     }
 

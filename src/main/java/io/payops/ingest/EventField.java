@@ -12,7 +12,9 @@ enum EventField {
     /** An error or decline code that refines a generic failure ({@code Fail}, {@code success: false}). */
     ERROR_CODE("errorCode"),
     /** The amount in minor units (cents), read as amount / 100. */
-    AMOUNT_MINOR("amountMinor");
+    AMOUNT_MINOR("amountMinor"),
+    /** Retries before this attempt (0 for the first), which some tools write instead of an attempt number. */
+    RETRY_COUNT("retryCount");
 
     /** A latency beyond this is a unit mistake (microseconds, nanoseconds), not a slow bank. */
     static final int MAX_LATENCY_MS = 600_000;
@@ -91,6 +93,7 @@ enum EventField {
             case SUCCESS -> e.successFlag = flag(c, off, len);
             case ERROR_CODE -> e.codeWord = ctx.word(c, off, len);
             case AMOUNT_MINOR -> setAmount(e, decimal(c, off, len, "amountMinor") / 100);
+            case RETRY_COUNT -> setAttempt(e, wholeNumber(c, off, len, "retryCount", "a whole number from 0") + 1);
         }
     }
 

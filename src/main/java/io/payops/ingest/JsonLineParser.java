@@ -431,9 +431,9 @@ final class JsonLineParser implements LineParser {
     private void setNumber(EventField field, EventFields out) throws LineProblem {
         boolean negative = chars[0] == '-';
         switch (field) {
-            case TS, ATTEMPT -> {
+            case TS, ATTEMPT, RETRY_COUNT -> {
                 // a time may have a fraction (epoch seconds from Python's time.time()); an attempt may not
-                if (negative || (!integral && field == EventField.ATTEMPT)) {
+                if (negative || (!integral && field != EventField.TS)) {
                     throw new LineProblem(field.key + ": " + EventField.clip(chars, 0, charsLen) + " is not "
                             + (field == EventField.TS ? "a time (" + Timestamps.EXPECTED + ")" : "a whole number from 1"));
                 }
@@ -505,7 +505,7 @@ final class JsonLineParser implements LineParser {
     private static String expected(EventField f) {
         return switch (f) {
             case TS -> "a time (ISO-8601 string, or epoch seconds or milliseconds)";
-            case ATTEMPT, LATENCY_MS, AMOUNT, AMOUNT_MINOR -> "a number";
+            case ATTEMPT, RETRY_COUNT, LATENCY_MS, AMOUNT, AMOUNT_MINOR -> "a number";
             case STATUS, ERROR_CODE -> "a string (a status or error word such as " + StatusNames.EXPECTED + ")";
             case SUCCESS -> "true or false";
             default -> "a string";
