@@ -149,6 +149,9 @@ public final class Agent implements Policy, ApprovalHandler {
         return approvals.queue().decided();
     }
 
+    /** The standing conditions as of the last cycle. */
+    private List<io.payops.domain.StandingCondition> standing = List.of();
+
     @Override
     public PolicyStep onTick(PolicyContext ctx) {
         if (executor == null) {
@@ -181,10 +184,12 @@ public final class Agent implements Policy, ApprovalHandler {
             detections = detections(cycle.hypotheses(), now, config.incidents().detectionConfidence());
             incidents.observe(cycle.hypotheses(), now);
             lastCycle = cycle;
+            standing = detector.standing(now);
         }
-        incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)));
+        incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)),
+                t -> !detector.troubled(t));
         return new PolicyStep(records, detections, explanation, cycle, approvals.queue().pending(), incidents.open(),
-                lessons.state());
+                lessons.state(), standing);
     }
 
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
@@ -234,7 +239,9 @@ public final class Agent implements Policy, ApprovalHandler {
      */
     private List<Hypothesis> behindCircuits(List<Hypothesis> hypotheses) {
         List<Hypothesis> out = new ArrayList<>(hypotheses.size());
-        for (Hypothesis h : hypotheses) {
+        for (Hypothesis said : hypotheses) {
+            // whatever reasoner said it, a diagnosis reads as its target's (no gateway outage on an issuer)
+            Hypothesis h = fitted(said, said.target());
             Hypothesis kept = h;
             for (ActiveAction a : actions.inForce()) {
                 Target t = a.target();
@@ -245,7 +252,7 @@ public final class Agent implements Policy, ApprovalHandler {
                     List<String> evidence = new ArrayList<>(h.evidence());
                     evidence.add("The circuit on " + t + " is open: what is seen on " + h.target()
                             + " is its probe's few attempts, so the trouble is taken as " + t + "'s.");
-                    kept = new Hypothesis(h.diagnosis(), t, h.confidence(), evidence, h.source());
+                    kept = fitted(new Hypothesis(h.diagnosis(), t, h.confidence(), evidence, h.source()), t);
                     break;
                 }
             }
@@ -255,6 +262,11 @@ public final class Agent implements Policy, ApprovalHandler {
             }
         }
         return out;
+    }
+
+    private static Hypothesis fitted(Hypothesis h, Target t) {
+        io.payops.domain.Diagnosis d = h.diagnosis().fitTo(t);
+        return d == h.diagnosis() ? h : new Hypothesis(d, h.target(), h.confidence(), h.evidence(), h.source());
     }
 
     /** Why a candidate cannot be taken now, or null. */

@@ -93,6 +93,17 @@ public record AgentConfig(
      * @param minRetryPayments         payments a window needs before its attempts per payment can show a retry storm
      *                                 rather than luck
      * @param retryRise                rise in attempts per payment that counts as retry amplification
+     * @param learningSeconds          the learning period at the start of a run or log: the references learn and no
+     *                                 test runs, so nothing is in alarm before every busy segment has a reference of
+     *                                 its own. Two minutes: about 150 attempts for a path of 1-2 attempts a second,
+     *                                 and no built-in or random fault starts before it (the earliest starts at 120 s)
+     * @param standingGap              a segment whose normal technical failure rate is this much above the pooled
+     *                                 rate of its siblings (the other values of its dimension) is a standing
+     *                                 condition: 15 points is beyond the spread of healthy issuers or gateways (a few
+     *                                 points) and well under the 25+ points a user must not miss
+     * @param standingMinZ             and the difference must be this many standard errors (two-proportion z), so a
+     *                                 small segment's unlucky minute is not one
+     * @param standingMinAttempts      and the segment's reference must hold this many attempts
      */
     public record Detection(
             double cusumFloor,
@@ -113,7 +124,11 @@ public record AgentConfig(
             long minLatencyAttempts,
             double latencyRatio,
             long minRetryPayments,
-            double retryRise) {
+            double retryRise,
+            int learningSeconds,
+            double standingGap,
+            double standingMinZ,
+            double standingMinAttempts) {
 
         public Detection {
             largeRises = List.copyOf(largeRises);
@@ -139,7 +154,11 @@ public record AgentConfig(
                     100,                 // minLatencyAttempts
                     1.8,                 // latencyRatio
                     200,                 // minRetryPayments
-                    0.08);               // retryRise
+                    0.08,                // retryRise
+                    120,                 // learningSeconds
+                    0.15,                // standingGap
+                    5.0,                 // standingMinZ
+                    300);                // standingMinAttempts
         }
     }
 
@@ -470,17 +489,23 @@ public record AgentConfig(
      * @param openConfidence      an incident is opened from this confidence, a little surer than a detection
      * @param quietSeconds        an incident closes after this long with nothing seen on its target (and no change
      *                            made for it still in force)
+     * @param healedSeconds       or after this long with nothing seen when its target's own tests say it is back
+     *                            within its reference: the tests already waited for the evidence (at least
+     *                            {@link Detection#recoveryMinSeconds}), so an incident ends with its cause, not a
+     *                            minute later; a few seconds keep one flicker from closing and reopening it
      */
     public record Incidents(
             double detectionConfidence,
             double openConfidence,
-            int quietSeconds) {
+            int quietSeconds,
+            int healedSeconds) {
 
         public static Incidents defaults() {
             return new Incidents(
                     0.5,    // detectionConfidence
                     0.6,    // openConfidence
-                    60);    // quietSeconds
+                    60,     // quietSeconds
+                    6);     // healedSeconds
         }
     }
 }

@@ -47,12 +47,19 @@ final class IncidentTracker {
         return opened;
     }
 
-    /** Closes incidents quiet for a while whose target has no change in force. */
-    List<Incident> closeQuiet(long now, java.util.function.Predicate<Target> changeInForce) {
+    /**
+     * Closes incidents whose target has no change in force and has been quiet for a while: briefly when its own
+     * tests say it is back within its reference ({@code healed}), longer otherwise.
+     */
+    List<Incident> closeQuiet(long now, java.util.function.Predicate<Target> changeInForce,
+                              java.util.function.Predicate<Target> healed) {
         List<Incident> done = new ArrayList<>();
         for (int i = open.size() - 1; i >= 0; i--) {
             Incident inc = open.get(i);
-            if (now - lastSeen.get(i) >= limits.quietSeconds() * 1000L && !changeInForce.test(inc.target())) {
+            long quiet = now - lastSeen.get(i);
+            boolean over = quiet >= limits.quietSeconds() * 1000L
+                    || quiet >= limits.healedSeconds() * 1000L && healed.test(inc.target());
+            if (over && !changeInForce.test(inc.target())) {
                 Incident c = new Incident(inc.id(), inc.diagnosis(), inc.target(), inc.openedAtMillis(), now, inc.confidence());
                 open.remove(i);
                 lastSeen.remove(i);

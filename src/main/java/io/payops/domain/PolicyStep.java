@@ -14,7 +14,8 @@ public record PolicyStep(
         AgentCycle cycle,
         List<ApprovalRequest> pendingApprovals,
         List<Incident> incidents,
-        LearningState learning) {
+        LearningState learning,
+        List<StandingCondition> standing) {
 
     public static final PolicyStep NONE = new PolicyStep(List.of(), List.of(), List.of(), null, List.of(), List.of());
 
@@ -25,6 +26,13 @@ public record PolicyStep(
         pendingApprovals = List.copyOf(pendingApprovals);
         incidents = List.copyOf(incidents);
         learning = learning == null ? LearningState.EMPTY : learning;
+        standing = standing == null ? List.of() : List.copyOf(standing);
+    }
+
+    /** A step with no standing conditions (a policy that does not look for them). */
+    public PolicyStep(List<ActionRecord> actions, List<Detection> detections, List<String> explanation, AgentCycle cycle,
+                      List<ApprovalRequest> pendingApprovals, List<Incident> incidents, LearningState learning) {
+        this(actions, detections, explanation, cycle, pendingApprovals, incidents, learning, List.of());
     }
 
     /** A step of a policy that does not learn. */

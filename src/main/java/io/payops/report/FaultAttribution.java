@@ -47,8 +47,14 @@ final class FaultAttribution {
     private FaultAttribution() {
     }
 
+    /**
+     * Whether a detection names a fault: its exact target, and the diagnosis the fault's type reads as on that target
+     * ({@link io.payops.domain.Diagnosis#fitTo}: the simulator may inject gateway errors on an issuer's traffic, which
+     * the agent rightly calls that issuer's degradation).
+     */
     static boolean names(Detection d, FaultSpec f) {
-        return d.diagnosis().faultType() == f.type() && d.target().equals(f.target()) && during(d, f);
+        return d.diagnosis() == io.payops.domain.Diagnosis.naming(f.type()).fitTo(f.target())
+                && d.target().equals(f.target()) && during(d, f);
     }
 
     private static boolean during(Detection d, FaultSpec f) {

@@ -12,7 +12,8 @@ import java.util.List;
  * "recommended", and the routing at the end is {@code recommendedRouting}.
  */
 @JsonPropertyOrder({"source", "mode", "note", "policy", "reasoner", "world", "simulatedSeconds", "wallMillis", "input",
-        "payments", "attempts", "succeeded", "failed", "successRate", "attemptsPerPayment", "incidents", "actions",
+        "payments", "attempts", "succeeded", "failed", "successRate", "attemptsPerPayment", "incidents",
+        "standingConditions", "actions",
         "rollbacks", "approvalsRequested", "recommendedRouting", "llm"})
 public record IngestReport(
         String source,
@@ -31,6 +32,7 @@ public record IngestReport(
         double successRate,
         double attemptsPerPayment,
         List<IngestIncident> incidents,
+        List<IngestStanding> standingConditions,
         List<ActionReport> actions,
         int rollbacks,
         int approvalsRequested,

@@ -2,6 +2,7 @@ package io.payops.report;
 
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Detection;
+import io.payops.domain.Diagnosis;
 import io.payops.domain.Incident;
 import io.payops.engine.Frame;
 import io.payops.ingest.EventLogStats;
@@ -31,6 +32,9 @@ public final class IngestReportBuilder {
     /** Every incident the agent opened, in the order opened, with what was detected on it. */
     private final Map<Long, IncidentTally> incidents = new LinkedHashMap<>();
     private Frame last;
+    /** Standing conditions by target: the latest seen, and when first and last seen. */
+    private final Map<io.payops.domain.Target, long[]> standingSeen = new LinkedHashMap<>();
+    private final Map<io.payops.domain.Target, io.payops.domain.StandingCondition> standingLatest = new LinkedHashMap<>();
 
     /** One incident: the agent's record, when it closed, and the detections on its target while it lasted. */
     private static final class IncidentTally {
@@ -38,8 +42,8 @@ public final class IngestReportBuilder {
         Long closedAt;
         final long since;
         Detection first;
-        final Map<String, Integer> counts = new LinkedHashMap<>();
-        final Map<String, Detection> firstOfKind = new LinkedHashMap<>();
+        final Map<Diagnosis, Integer> counts = new LinkedHashMap<>();
+        final Map<Diagnosis, Detection> firstOfKind = new LinkedHashMap<>();
 
         IncidentTally(Incident incident, long since) {
             this.incident = incident;
@@ -47,23 +51,24 @@ public final class IngestReportBuilder {
         }
 
         void add(Detection d) {
-            if (d.atMillis() <= since || !d.diagnosis().isIncident() || !d.target().overlaps(incident.target())) {
+            if (d.atMillis() <= since || !d.diagnosis().isIncident() || !d.target().equals(incident.target())) {
+                // only what was said of the incident's own traffic names it: a detection on wider traffic (all
+                // traffic, say) overlaps every incident and would name each one after itself
                 return;
             }
             if (first == null || d.atMillis() < first.atMillis()) {
                 first = d;
             }
-            String key = d.diagnosis() + "|" + d.target();
-            counts.merge(key, 1, Integer::sum);
-            firstOfKind.putIfAbsent(key, d);
+            counts.merge(d.diagnosis(), 1, Integer::sum);
+            firstOfKind.putIfAbsent(d.diagnosis(), d);
         }
 
-        /** The (diagnosis, target) said most often: the settled view, as in the run report. */
-        Detection settled() {
+        /** The diagnosis said most often of the incident's target: the settled view, as in the run report. */
+        Diagnosis settled() {
             return counts.entrySet().stream()
-                    .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                    .max(Comparator.<Map.Entry<Diagnosis, Integer>>comparingInt(Map.Entry::getValue)
                             .thenComparing(e -> -firstOfKind.get(e.getKey()).atMillis()))
-                    .map(e -> firstOfKind.get(e.getKey())).orElse(null);
+                    .map(Map.Entry::getKey).orElse(incident.diagnosis());
         }
     }
 
@@ -80,6 +85,10 @@ public final class IngestReportBuilder {
             llm.add(frame.step().cycle().call());
         }
         actions.accept(frame);
+        for (io.payops.domain.StandingCondition c : frame.step().standing()) {
+            standingSeen.computeIfAbsent(c.target(), k -> new long[] {c.sinceMillis(), now})[1] = now;
+            standingLatest.put(c.target(), c);
+        }
         for (Detection d : frame.step().detections()) {
             recent.addLast(d);
             for (IncidentTally t : incidents.values()) {
@@ -142,8 +151,21 @@ public final class IngestReportBuilder {
         return new IngestReport(stats.file(), IngestReport.OPEN_LOOP, IngestReport.NOTE, policy, reasoner, world,
                 Math.round(endMillis / 1000.0), wallMillis, input, totals.payments(), totals.attempts(),
                 totals.succeeded(), totals.failed(), ReportBuilder.round(rate, 4), ReportBuilder.round(perPayment, 4),
-                found, actions.reports(IngestReportBuilder::statusOfRecommendation, false), actions.rollbacks(),
+                found, standing(endMillis), actions.reports(IngestReportBuilder::statusOfRecommendation, false), actions.rollbacks(),
                 actions.approvalsRequested(), last == null ? null : FinalRouting.of(last.routing()), llm.build());
+    }
+
+    private List<IngestStanding> standing(long endMillis) {
+        List<IngestStanding> out = new ArrayList<>();
+        standingSeen.forEach((t, seen) -> {
+            io.payops.domain.StandingCondition c = standingLatest.get(t);
+            // still held at the end when it was seen in the last cycle (cycles run every few seconds)
+            boolean held = last != null && last.step().standing().stream().anyMatch(s -> s.target().equals(t))
+                    || endMillis - seen[1] <= 10_000;
+            out.add(new IngestStanding(t, c.technicalRate(), c.siblingsRate(), c.attempts(),
+                    ReportBuilder.seconds(seen[0]), held ? null : ReportBuilder.seconds(seen[1])));
+        });
+        return out;
     }
 
     /** Over an event log nothing is executed: what the agent would have done alone is "recommended". */
@@ -155,11 +177,8 @@ public final class IngestReportBuilder {
         Incident inc = t.incident;
         long end = t.closedAt == null ? endMillis : t.closedAt;
         long detected = t.first == null ? inc.openedAtMillis() : Math.min(inc.openedAtMillis(), t.first.atMillis());
-        Detection settled = t.settled();
         Long recommended = actions.firstMitigation(inc.target(), detected, end);
-        return new IngestIncident(inc.id(),
-                settled == null ? inc.diagnosis().key() : settled.diagnosis().key(),
-                settled == null ? inc.target() : settled.target(),
+        return new IngestIncident(inc.id(), t.settled().key(), inc.target(),
                 ReportBuilder.seconds(detected),
                 origin == null ? null : origin.plusMillis(detected).toString(),
                 t.closedAt == null ? null : ReportBuilder.seconds(t.closedAt),

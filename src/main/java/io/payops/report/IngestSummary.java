@@ -28,6 +28,12 @@ public final class IngestSummary {
                     i.diagnosis(), i.target(), i.detectedAtSecond(), i.detectedAt(), RunSummary.orDash(i.endSecond()),
                     RunSummary.orDash(i.recommendedAtSecond())));
         }
+        for (IngestStanding c : r.standingConditions()) {
+            b.append(String.format(Locale.ROOT, "standing condition on %s: %.1f%% technical failures against %.1f%% on the "
+                            + "rest of its dimension, from %s s%s%n", c.target(), c.technicalRate() * 100,
+                    c.siblingsRate() * 100, c.firstSeenSecond(),
+                    c.lastSeenSecond() == null ? " to the end" : " to " + c.lastSeenSecond() + " s"));
+        }
         b.append(String.format(Locale.ROOT, "recommendations %d (not applied: open loop)  rollbacks %d  approvals requested %d%n",
                 r.actions().size(), r.rollbacks(), r.approvalsRequested()));
         RunSummary.actions(b, r.actions());

@@ -57,9 +57,20 @@ class IncidentTrackerTest {
     void anIncidentClosesOnceQuietAndNothingMadeForItIsInForce() {
         IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
-        assertTrue(tracker.closeQuiet(70_000, t -> true).isEmpty(), "a circuit still open keeps it open");
-        List<Incident> closed = tracker.closeQuiet(70_000, t -> false);
+        assertTrue(tracker.closeQuiet(70_000, t -> true, t -> true).isEmpty(), "a circuit still open keeps it open");
+        assertTrue(tracker.closeQuiet(30_000, t -> false, t -> false).isEmpty(), "30 s quiet, not healed: still open");
+        List<Incident> closed = tracker.closeQuiet(70_000, t -> false, t -> false);
         assertEquals(1, closed.size());
         assertEquals(70_000L, closed.get(0).closedAtMillis());
+    }
+
+    @Test
+    void anIncidentWhoseTargetIsBackWithinItsReferenceClosesWithinSeconds() {
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
+        tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
+        assertTrue(tracker.closeQuiet(4_000, t -> false, t -> true).isEmpty(), "a flicker does not close it");
+        List<Incident> closed = tracker.closeQuiet(8_000, t -> false, t -> true);
+        assertEquals(1, closed.size(), "healed and quiet for the healed seconds");
+        assertEquals(8_000L, closed.get(0).closedAtMillis());
     }
 }

@@ -19,11 +19,31 @@ public final class AgentTrace {
     private AgentTrace() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String scenario = args[0];
         double from = Double.parseDouble(args[1]);
         double to = Double.parseDouble(args[2]);
-        ScenarioRunner.run(ScenarioLoader.resolve(scenario), RunSettings.of("agent"), null, f -> {
+        java.util.function.Consumer<io.payops.engine.Frame> print = f -> print(f, from, to);
+        if (scenario.startsWith("foreign-")) {
+            // foreign-SEED-SHAPE: a noisy foreign log, ingested as a user would
+            String[] p = scenario.split("-", 3);
+            var log = io.payops.foreign.NoisyForeignGenerator.generate(Long.parseLong(p[1]), false);
+            var shape = io.payops.foreign.ForeignShape.valueOf(p[2]);
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("trace");
+            java.nio.file.Path file = dir.resolve("log" + shape.extension());
+            io.payops.foreign.NoisyForeignGenerator.write(log, shape, file);
+            var session = io.payops.ingest.EventLogSession.open(file, null, io.payops.foreign.ForeignRun.mapping(shape, dir),
+                    null, false, () -> false);
+            var r = io.payops.report.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
+            r.incidents().forEach(i -> System.out.println("incident " + i));
+            System.out.println(log.describe());
+            return;
+        }
+        ScenarioRunner.run(ScenarioLoader.resolve(scenario), RunSettings.of("agent"), null, print);
+    }
+
+    private static void print(io.payops.engine.Frame f, double from, double to) {
+        {
             AgentCycle c = f.step().cycle();
             if (c == null || f.simSeconds() < from || f.simSeconds() > to) {
                 return;
@@ -42,6 +62,6 @@ public final class AgentTrace {
                 System.out.printf(Locale.ROOT, "      rejected %s score %.3f gain %.3f: %s%n", r.action().describe(), r.score(),
                         r.successGain(), r.rejectedBecause());
             }
-        });
+        }
     }
 }

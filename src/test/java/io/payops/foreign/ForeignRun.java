@@ -131,7 +131,8 @@ public final class ForeignRun {
 
     static boolean standingSeen(StandingCondition s, IngestReport r) {
         Target t = target(s.dimension(), s.value());
-        return r.incidents().stream().anyMatch(i -> i.target().equals(t));
+        return r.incidents().stream().anyMatch(i -> i.target().equals(t))
+                || r.standingConditions().stream().anyMatch(c -> c.target().equals(t));
     }
 
     private static boolean during(IngestIncident i, long from, long to) {

@@ -26,8 +26,11 @@ public final class Detector implements References {
     /** The targets containing each segment, worked out once: the detect step runs every tick over every segment. */
     private final Map<Target, List<Target>> wider = new HashMap<>();
     private final double decay;
+    private long firstMillis = Long.MIN_VALUE;
+    private final StandingConditions standing;
 
     public Detector(AgentConfig config) {
+        this.standing = new StandingConditions(config.detection());
         this.limits = config.detection();
         this.decay = Math.pow(0.5, 1.0 / limits.referenceHalfLifeSeconds());
     }
@@ -35,21 +38,41 @@ public final class Detector implements References {
     /** Feeds one tick's snapshot; returns the anomalies standing now, most significant first. */
     public List<Anomaly> update(Snapshot snapshot) {
         long now = snapshot.atMillis();
-        update(Target.ALL, snapshot.recentTotal(), snapshot.total(), now);
+        if (firstMillis == Long.MIN_VALUE) {
+            firstMillis = now;
+        }
+        update(Target.ALL, snapshot.recentTotal(), snapshot.total(), now, 1, 1);
         Map<Target, SegmentStats> recent = new HashMap<>();
         for (SegmentStats s : snapshot.recentSegments()) {
             recent.put(s.target(), s);
         }
+        // what each segment's siblings do now: traffic drifting as a whole moves every expectation with it
+        Map<Target, Double> technicalDrift = SiblingDrift.factors(snapshot.segments(), monitors,
+                StatusMix::technicalShare, SegmentMonitor::technicalRate);
+        Map<Target, Double> declineDrift = SiblingDrift.factors(snapshot.segments(), monitors,
+                StatusMix::declineShare, SegmentMonitor::declineRate);
         for (SegmentStats w : snapshot.segments()) {
-            update(w.target(), recent.get(w.target()), w, now);
+            update(w.target(), recent.get(w.target()), w, now, technicalDrift.getOrDefault(w.target(), 1.0),
+                    declineDrift.getOrDefault(w.target(), 1.0));
         }
         // segments with nothing in the window (e.g. behind an open circuit) keep their state untouched
         return anomalies(snapshot);
     }
 
-    private void update(Target t, SegmentStats recent, SegmentStats window, long now) {
+    private void update(Target t, SegmentStats recent, SegmentStats window, long now, double technicalDrift,
+                        double declineDrift) {
         monitors.computeIfAbsent(t, target -> new SegmentMonitor(target, limits)).update(recent, window, now, decay,
-                monitors.get(Target.ALL), widerInAlarm(t));
+                monitors.get(Target.ALL), widerInAlarm(t), learning(now), technicalDrift, declineDrift);
+    }
+
+    /** Within the learning period at the start of the run: the references learn, nothing is tested. */
+    public boolean learning(long now) {
+        return now - firstMillis < limits.learningSeconds() * 1000L;
+    }
+
+    /** The segments far worse than their siblings as a rule (see {@link StandingConditions}). */
+    public List<io.payops.domain.StandingCondition> standing(long now) {
+        return standing.update(monitors.values(), now);
     }
 
     /**

@@ -62,13 +62,18 @@ final class SegmentMonitor {
     }
 
     double technicalRate() {
+        return refAttempts <= 0 ? Double.NaN : Math.max(limits.rateFloor(), technicalCount() / refAttempts);
+    }
+
+    /** Technical failures in the reference (decayed counts). */
+    double technicalCount() {
         double sum = 0;
         for (Status s : STATUSES) {
             if (!s.success() && !s.customerSide()) {
                 sum += refStatus[s.ordinal()];
             }
         }
-        return refAttempts <= 0 ? Double.NaN : Math.max(limits.rateFloor(), sum / refAttempts);
+        return sum;
     }
 
     double declineRate() {
@@ -109,13 +114,17 @@ final class SegmentMonitor {
      * @param fallback     all traffic's monitor: a segment too young for its own reference is tested against all
      *                     traffic's rates, inflated by half, so a low-volume path is watched from the start
      * @param widerInAlarm a segment containing this one is in alarm: the references hold still
+     * @param learning     the learning period: the references learn, no test runs
+     * @param technicalDrift how far this segment's siblings' technical failures run above their references now
+     *                       ({@link SiblingDrift}; 1 in calm traffic): the expectation moves with them
+     * @param declineDrift   the same for customer declines
      */
     void update(SegmentStats recent, SegmentStats window, long nowMillis, double decay, SegmentMonitor fallback,
-                boolean widerInAlarm) {
+                boolean widerInAlarm, boolean learning, double technicalDrift, double declineDrift) {
         refSlowDecay = decay;
         double minRise = limits.minRiseAbsolute();
         boolean own = established();
-        boolean ready = own || (fallback != null && fallback != this && fallback.established());
+        boolean ready = !learning && (own || (fallback != null && fallback != this && fallback.established()));
         if (window != null) {
             attemptsPerSecond = window.attemptsPerSecond();
         }
@@ -125,8 +134,10 @@ final class SegmentMonitor {
                 long n = recent.attempts();
                 long customer = recent.count(Status.USER_DECLINED) + recent.count(Status.INSUFFICIENT_FUNDS);
                 long tech = n - recent.successes() - customer;
-                double q0 = own ? conservative(technicalRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.technicalRate()));
-                double d0 = own ? conservative(declineRate()) : Math.min(0.9, 1.5 * fallback.conservative(fallback.declineRate()));
+                double q0 = own ? conservative(Math.min(0.9, technicalDrift * technicalRate()))
+                        : Math.min(0.9, 1.5 * technicalDrift * fallback.conservative(fallback.technicalRate()));
+                double d0 = own ? conservative(Math.min(0.9, declineDrift * declineRate()))
+                        : Math.min(0.9, 1.5 * declineDrift * fallback.conservative(fallback.declineRate()));
                 technical.add(n, tech, q0, minRise, nowMillis, 2 * threshold);
                 declines.add(n, customer, d0, minRise, nowMillis, 2 * threshold);
                 long slowAttempts = slowRung >= 0 && recent.slowCountsKnown() ? recent.slowerThan(slowRung) : 0;
@@ -135,7 +146,7 @@ final class SegmentMonitor {
                 clearIfRecovered(technical, 1, q0, minRise, threshold);
                 clearIfRecovered(declines, 2, d0, minRise, threshold);
             }
-            if (slowRung >= 0 && recent.slowCountsKnown()) {
+            if (slowRung >= 0 && recent.slowCountsKnown() && !learning) {
                 double s0 = conservative(slowRate(slowRung));
                 slow.add(recent.attempts(), recent.slowerThan(slowRung), s0, minRise, nowMillis, 2 * threshold);
                 if (ready) {
