@@ -35,13 +35,13 @@ final class IncidentTracker {
             int i = indexOf(h.target());
             if (i >= 0) {
                 lastSeen.set(i, now);
-            } else if (coveredByOpen(h) < 0) {
+            } else if (coveredByOpen(h, now) < 0) {
                 Incident inc = new Incident(nextId++, h.diagnosis(), h.target(), now, null, h.confidence());
                 open.add(inc);
                 lastSeen.add(now);
                 opened.add(inc);
             } else {
-                lastSeen.set(coveredByOpen(h), now);
+                lastSeen.set(coveredByOpen(h, now), now);
             }
         }
         return opened;
@@ -84,17 +84,20 @@ final class IncidentTracker {
     }
 
     /**
-     * An open incident that already stands for the hypothesis's trouble: one on a target containing it (whatever
-     * symptom it was named for: a broad fault shows failures and slowness on many of its parts at once), or one of
-     * the same diagnosis on a narrower target (the same trouble, seen wider now). Trouble of another kind on
-     * <em>wider</em> traffic than an open incident is another trouble (an outage on a gateway that starts while one of
-     * its issuer paths is slow) and gets its own incident, or it would be hidden under the first one's name.
+     * An open incident that already stands for the hypothesis's trouble: one of the same diagnosis on a target
+     * containing it or inside it (the same trouble seen wider or narrower), or one on a target containing it that
+     * opened in this very cycle (a broad fault shows failures and slowness on many of its parts at once: one onset,
+     * one incident). Trouble of another kind that starts later is another trouble and gets its own incident, on
+     * narrower traffic too: an outage on one gateway that starts while all traffic is mildly degraded must not be
+     * hidden under the degradation's name.
      */
-    private int coveredByOpen(Hypothesis h) {
+    private int coveredByOpen(Hypothesis h, long now) {
         Target t = h.target();
         for (int i = 0; i < open.size(); i++) {
-            Target o = open.get(i).target();
-            if (t.within(o) || open.get(i).diagnosis() == h.diagnosis() && o.within(t)) {
+            Incident o = open.get(i);
+            boolean sameTrouble = o.diagnosis() == h.diagnosis() && (t.within(o.target()) || o.target().within(t));
+            boolean partOfOnset = o.openedAtMillis() == now && t.within(o.target());
+            if (sameTrouble || partOfOnset) {
                 return i;
             }
         }

@@ -48,9 +48,20 @@ class IncidentTrackerTest {
                 h(Diagnosis.GATEWAY_OUTAGE, Target.ALL), h(Diagnosis.LATENCY_SPIKE, STRIPE)), 1_000);
         assertEquals(1, opened.size(), opened.toString());
         assertEquals(Target.ALL, opened.get(0).target());
-        assertTrue(tracker.observe(List.of(h(Diagnosis.NETWORK_ERRORS, STRIPE)), 3_000).isEmpty(),
-                "a narrower symptom later joins it too");
+        assertTrue(tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 3_000).isEmpty(),
+                "a narrower part of the same kind later joins it too");
         assertEquals(1, tracker.open().size());
+    }
+
+    /** An outage on one gateway that starts while all traffic is mildly degraded is not hidden under that name. */
+    @Test
+    void anotherKindOfTroubleStartingLaterOnNarrowerTrafficGetsItsOwnIncident() {
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
+        tracker.observe(List.of(h(Diagnosis.NETWORK_ERRORS, Target.ALL)), 1_000);
+        List<Incident> opened = tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 150_000);
+        assertEquals(1, opened.size());
+        assertEquals(STRIPE, opened.get(0).target());
+        assertEquals(2, tracker.open().size());
     }
 
     @Test

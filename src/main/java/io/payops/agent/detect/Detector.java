@@ -85,6 +85,11 @@ public final class Detector implements References {
      */
     private boolean widerInAlarm(Target t) {
         for (Target wider : wider.computeIfAbsent(t, Detector::widerTargets)) {
+            if (wider.size() == 0) {
+                // all traffic in alarm says nothing about which part carries the trouble: each part's own test and its
+                // siblings do (an outage on one gateway must not stop the others learning drift)
+                continue;
+            }
             SegmentMonitor m = monitors.get(wider);
             if (m != null && m.alarmed()) {
                 return true;
