@@ -1,6 +1,7 @@
 package io.payops.cli;
 
 import io.payops.engine.LiveRunner;
+import io.payops.ingest.LogMapping;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.BadInputException;
 import io.payops.ui.ConsoleApp;
@@ -33,7 +34,8 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "Open the console on an event log instead of live traffic (as File → Open event log…): the "
-                    + "agent runs over it open loop, as fast as it reads. .jsonl, .ndjson, .csv; .gz is read through gunzip.")
+                    + "agent runs over it open loop, as fast as it reads. .jsonl, .ndjson, .csv; .gz is read through gunzip. Its "
+                    + "columns and words are read as --map, --status-map, --mapping and --tz say.")
     Path events;
 
     @Option(names = "--follow", description = "With --events: keep reading the file as it grows (as File → Follow log…).")
@@ -49,6 +51,10 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     LlmOptions llm = new LlmOptions();
+
+    /** How an --events log's columns and words are read, as ingest takes it (the mapping step is for the File menu). */
+    @picocli.CommandLine.Mixin
+    MappingOptions mapping = new MappingOptions();
 
     /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
     public static int open(ConsoleOptions options) {
@@ -95,7 +101,16 @@ public final class ConsoleCommand implements Callable<Integer> {
                 throw new BadInputException("--events: '" + events + "' cannot be read (check its permissions)");
             }
         }
+        LogMapping logMapping = mapping.mapping();
+        if (events == null && !logMapping.isEmpty()) {
+            throw new BadInputException("--map, --status-map, --mapping, --tz: need --events FILE (the event log they "
+                    + "say how to read)");
+        }
+        if (mapping.strict()) {
+            throw new BadInputException("--strict: not for the console, which reports unmapped words and ignored "
+                    + "columns in its event-log bar (use it with ingest)");
+        }
         return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention(),
-                llm.settings(System.getenv()), events, follow);
+                llm.settings(System.getenv()), events, follow, logMapping);
     }
 }

@@ -65,11 +65,8 @@ final class CsvLineParser implements LineParser {
      *                     {@code --map} fixes
      */
     List<String> header(byte[] buf, int off, int len) throws LineProblem {
-        int n = split(buf, off, len);
-        List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            names.add(new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]).trim());
-        }
+        List<String> names = names(buf, off, len);
+        int n = names.size();
         ColumnRoles r = ColumnRoles.resolve(names, mapping);
         try {
             r.check("CSV header", names);
@@ -91,6 +88,16 @@ final class CsvLineParser implements LineParser {
         roles = r;
         headerPending = false;
         return r.ignored();
+    }
+
+    /** A header line's column names, unquoted and trimmed, unchecked (what a preview offers to map). */
+    List<String> names(byte[] buf, int off, int len) throws LineProblem {
+        int n = split(buf, off, len);
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            names.add(new String(chars, fieldStart[i], fieldEnd[i] - fieldStart[i]).trim());
+        }
+        return names;
     }
 
     private int charsLength;

@@ -1,6 +1,7 @@
 package io.payops.ui;
 
 import io.payops.agent.reason.llm.LlmSettings;
+import io.payops.ingest.LogMapping;
 import io.payops.store.SessionRetention;
 
 import java.nio.file.Path;
@@ -10,16 +11,25 @@ import java.nio.file.Path;
  * last, else live-demo), seed (null: the scenario's own), speed ×1 … ×100, the state directory, and a recorded
  * session folder to open in replay mode instead of live traffic (null: live), and how many recorded sessions the state
  * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory), and an event log to
- * run the agent over instead of live traffic (null: live), read once or, with {@code follow}, as it grows. Validated
- * by the command line before the window opens.
+ * run the agent over instead of live traffic (null: live), read once or, with {@code follow}, as it grows, and how
+ * its columns and words are read ({@code --map}, …; the File menu's mapping step is skipped then). Validated by the
+ * command line before the window opens.
  */
 public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
-                             SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow) {
+                             SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow,
+                             LogMapping mapping) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
     public ConsoleOptions {
         retention = retention == null ? SessionRetention.DEFAULT : retention;
+        mapping = mapping == null ? LogMapping.NONE : mapping;
+    }
+
+    /** Without a mapping: the event log's columns read by their names. */
+    public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
+                          SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow) {
+        this(scenario, seed, speed, stateDir, replay, retention, llm, eventLog, follow, LogMapping.NONE);
     }
 
     public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,

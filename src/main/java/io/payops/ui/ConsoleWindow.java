@@ -10,6 +10,7 @@ import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.FxmlViews;
 import io.payops.ui.ingest.EventLogBarView;
 import io.payops.ui.ingest.EventLogViewModel;
+import io.payops.ui.ingest.LogMappingSteps;
 import io.payops.ui.replay.RecentSessionsViewModel;
 import io.payops.ui.replay.ReplayBarView;
 import io.payops.ui.replay.ReplayViewModel;
@@ -57,10 +58,13 @@ public final class ConsoleWindow {
     private final ExecutorService sessionsThread = daemonThread("sessions-list");
     /** Opens event logs: reading a log's head, or waiting for a followed file's first events, blocks. */
     private final ExecutorService eventLogThread = daemonThread("event-log-open");
+    /** The mapping step's reads and inspections: never behind a followed log that waits for its first events. */
+    private final ExecutorService mappingThread = daemonThread("event-log-mapping");
     private final EventLogViewModel eventLog;
     private final ReplayViewModel replay;
     private final RecentSessionsViewModel recent;
     private final Scene scene;
+    private final ShellView shell;
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
@@ -84,7 +88,7 @@ public final class ConsoleWindow {
 
         features = new ConsoleFeatures(pump, console.commands());
         layout = new MainLayout(features.views());
-        ShellView shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
+        shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
@@ -93,7 +97,8 @@ public final class ConsoleWindow {
         recent = new RecentSessionsViewModel(sessionsThread, Platform::runLater, console.stateDirProperty());
         shell.attachReplay(replay, recent, new ReplayBarView(replay));
         eventLog = new EventLogViewModel(pump, console, eventLogThread, Platform::runLater);
-        shell.attachEventLog(eventLog, new EventLogBarView(eventLog));
+        shell.attachEventLog(eventLog, new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
+                Platform::runLater, () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));
         eventLog.errorProperty().addListener((o, a, message) -> {
             if (message != null) {
                 console.showError(message);
@@ -156,7 +161,7 @@ public final class ConsoleWindow {
         if (options.replay() != null) {
             replay.open(options.replay());
         } else if (options.eventLog() != null) {
-            eventLog.open(options.eventLog(), options.follow());
+            eventLog.open(options.eventLog(), options.follow(), options.mapping());
         } else {
             console.start();
         }
@@ -254,6 +259,7 @@ public final class ConsoleWindow {
         replayThread.shutdownNow();
         sessionsThread.shutdownNow();
         eventLogThread.shutdownNow();
+        mappingThread.shutdownNow();
     }
 
     private void savePrefs() {
@@ -296,6 +302,10 @@ public final class ConsoleWindow {
 
     public EventLogViewModel eventLog() {
         return eventLog;
+    }
+
+    public ShellView shell() {
+        return shell;
     }
 
     public MainLayout layout() {

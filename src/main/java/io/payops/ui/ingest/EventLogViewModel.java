@@ -9,6 +9,7 @@ import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogSession;
 import io.payops.ingest.EventLogSource;
 import io.payops.ingest.EventLogStats;
+import io.payops.ingest.LogMapping;
 import io.payops.store.BadInputException;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
@@ -99,6 +100,14 @@ public final class EventLogViewModel implements FrameListener {
      * goes on. With {@code follow}, an empty file is waited on until its first events or until the user leaves.
      */
     public void open(Path file, boolean follow) {
+        open(file, follow, LogMapping.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, boolean)}, reading the log's columns, status words and zone-less times as {@code mapping}
+     * says (what the mapping step confirmed, or {@code console --map …}).
+     */
+    public void open(Path file, boolean follow, LogMapping mapping) {
         long g = generation.incrementAndGet();
         RunSettings settings = console.runSettings();
         String name = nameOf(file);
@@ -110,7 +119,7 @@ public final class EventLogViewModel implements FrameListener {
             EventLogSession session;
             Engine engine;
             try {
-                session = EventLogSession.open(file, null, null, follow, () -> generation.get() != g);
+                session = EventLogSession.open(file, null, mapping, null, follow, () -> generation.get() != g);
                 if (session == null) {
                     return; // the user left before a followed file had any event
                 }

@@ -21,6 +21,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.css.PseudoClass;
 import io.payops.ui.ingest.EventLogViewModel;
+import io.payops.ui.ingest.LogMappingDialog;
+import io.payops.ui.ingest.LogMappingSteps;
+import io.payops.ui.ingest.LogMappingViewModel;
 import io.payops.ui.replay.RecentSession;
 import io.payops.ui.settings.ReasonerSettingsDialog;
 import io.payops.ui.settings.ReasonerSettingsViewModel;
@@ -32,6 +35,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
  * The console's frame: menu, toolbar, error banner, status line, and the features in the middle. It binds to a
@@ -76,6 +80,7 @@ public final class ShellView extends BorderPane {
 
     private final ConsoleViewModel vm;
     private ReplayViewModel replay;
+    private LogMappingSteps mappingSteps;
 
     public ShellView(ConsoleViewModel vm, Runnable onQuit, Runnable onResetLayout, Runnable onShowShortcuts) {
         this.vm = vm;
@@ -189,9 +194,10 @@ public final class ShellView extends BorderPane {
     /**
      * Adds event logs (after {@link #attachReplay}): File → Open event log… and Follow log…, and the event-log bar,
      * which takes the live toolbar's place while a log is opened, read or followed. The status line and the
-     * description then say what the log run is doing.
+     * description then say what the log run is doing. A chosen file goes through the mapping step first.
      */
-    public void attachEventLog(EventLogViewModel eventLog, Node eventLogBar) {
+    public void attachEventLog(EventLogViewModel eventLog, Node eventLogBar, LogMappingSteps mappingSteps) {
+        this.mappingSteps = mappingSteps;
         eventLogSlot.getChildren().setAll(eventLogBar);
         var showBar = eventLog.activeProperty().or(eventLog.openingProperty());
         eventLogSlot.visibleProperty().bind(showBar);
@@ -207,11 +213,11 @@ public final class ShellView extends BorderPane {
                 .then(eventLog.summaryProperty())
                 .otherwise(javafx.beans.binding.Bindings.when(replay.activeProperty())
                         .then(replay.summaryProperty()).otherwise(vm.scenarioDescriptionProperty())));
-        openEventLogItem.setOnAction(e -> chooseEventLog(eventLog, false));
-        followLogItem.setOnAction(e -> chooseEventLog(eventLog, true));
+        openEventLogItem.setOnAction(e -> chooseEventLog(false));
+        followLogItem.setOnAction(e -> chooseEventLog(true));
     }
 
-    private void chooseEventLog(EventLogViewModel eventLog, boolean follow) {
+    private void chooseEventLog(boolean follow) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(follow ? "Follow an event log as it grows" : "Open an event log");
         chooser.getExtensionFilters().addAll(
@@ -223,8 +229,21 @@ public final class ShellView extends BorderPane {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            eventLog.open(f.toPath(), follow);
+            showMappingStep(f.toPath(), follow);
         }
+    }
+
+    /**
+     * The mapping step for a chosen log: how its columns and words will be read, before anything runs. Open runs
+     * it; Cancel opens nothing. (Public for tests: a file chooser cannot be driven headless.)
+     */
+    public LogMappingDialog showMappingStep(Path file, boolean follow) {
+        LogMappingViewModel step = mappingSteps.step(file, follow);
+        LogMappingDialog dialog = new LogMappingDialog(step, getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        dialog.show();
+        step.start();
+        return dialog;
     }
 
     private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {
