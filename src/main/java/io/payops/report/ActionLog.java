@@ -50,12 +50,21 @@ final class ActionLog {
      * {@code target} (recoveries and closing circuits excluded), or null.
      */
     Long firstMitigation(Target target, long from, long to) {
+        return firstMitigation(from, to, t -> t.overlaps(target));
+    }
+
+    /** The first routing change within {@code target} (its own traffic or a part of it) in [from, to], or null. */
+    Long firstMitigationWithin(Target target, long from, long to) {
+        return firstMitigation(from, to, t -> t.within(target));
+    }
+
+    private Long firstMitigation(long from, long to, java.util.function.Predicate<Target> aimed) {
         Long first = null;
         for (Map.Entry<Long, Long> e : executedAt.entrySet()) {
             ActionRecord r = actions.get(e.getKey());
             long at = e.getValue();
             if (r.action().type().changesRouting() && !r.recovery() && r.action().type() != ActionType.CLOSE_CIRCUIT
-                    && at >= from && at <= to && r.action().target().overlaps(target) && (first == null || at < first)) {
+                    && at >= from && at <= to && aimed.test(r.action().target()) && (first == null || at < first)) {
                 first = at;
             }
         }

@@ -177,7 +177,8 @@ public final class IngestReportBuilder {
         Incident inc = t.incident;
         long end = t.closedAt == null ? endMillis : t.closedAt;
         long detected = t.first == null ? inc.openedAtMillis() : Math.min(inc.openedAtMillis(), t.first.atMillis());
-        Long recommended = actions.firstMitigation(inc.target(), detected, end);
+        // only a change aimed at the incident's own traffic (or a part of it) answers it
+        Long recommended = actions.firstMitigationWithin(inc.target(), detected, end);
         return new IngestIncident(inc.id(), t.settled().key(), inc.target(),
                 ReportBuilder.seconds(detected),
                 origin == null ? null : origin.plusMillis(detected).toString(),

@@ -49,6 +49,9 @@ public final class AgentTrace {
                 return;
             }
             System.out.printf(Locale.ROOT, "t=%.0f anomalies=%d%n", f.simSeconds(), c.anomalies().size());
+            if (System.getProperty("trace.incidents") != null) {
+                f.step().incidents().forEach(i -> System.out.println("   open " + i.diagnosis().key() + " " + i.target()));
+            }
             c.anomalies().stream().limit(4).forEach(a -> System.out.printf(Locale.ROOT, "   anomaly %s %s %.3f vs %.3f score %.1f%n",
                     a.kind(), a.target(), a.observed(), a.expected(), a.score()));
             for (Hypothesis h : c.hypotheses()) {
