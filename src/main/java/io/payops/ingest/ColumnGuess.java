@@ -69,25 +69,7 @@ final class ColumnGuess {
         if (shorter.length() >= 2 && longer.startsWith(shorter)) {
             return 0.6 + 0.4 * shorter.length() / longer.length();
         }
-        return 1 - (double) levenshtein(a, b) / longer.length();
+        return 1 - (double) io.payops.store.EditDistance.between(a, b) / longer.length();
     }
 
-    private static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

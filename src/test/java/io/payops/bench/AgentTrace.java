@@ -24,6 +24,17 @@ public final class AgentTrace {
         double from = Double.parseDouble(args[1]);
         double to = Double.parseDouble(args[2]);
         java.util.function.Consumer<io.payops.engine.Frame> print = f -> print(f, from, to);
+        if (scenario.startsWith("log:")) {
+            // log:PATH, with -Dtrace.map=gateway=bank,... for its columns
+            String maps = System.getProperty("trace.map", "");
+            var mapping = io.payops.ingest.LogMapping.of(null,
+                    maps.isEmpty() ? java.util.List.of() : java.util.List.of(maps.split(",")), java.util.List.of(), null);
+            var session = io.payops.ingest.EventLogSession.open(java.nio.file.Path.of(scenario.substring(4)), null,
+                    mapping, null, false, () -> false);
+            var r = io.payops.report.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
+            r.incidents().forEach(i -> System.out.println("incident " + i));
+            return;
+        }
         if (scenario.startsWith("foreign-")) {
             // foreign-SEED-SHAPE: a noisy foreign log, ingested as a user would
             String[] p = scenario.split("-", 3);
