@@ -181,8 +181,11 @@ public final class Agent implements Policy, ApprovalHandler {
             lastCycleMillis = now;
             cycle = runCycle(ctx, anomalies, records);
             explanation.addAll(cycle.explanation());
-            detections = detections(cycle.hypotheses(), now, config.incidents().detectionConfidence());
-            incidents.observe(cycle.hypotheses(), now);
+            // what is reported reads as its target's dimension (no gateway outage on an issuer), whatever the
+            // reasoner called it; the decision was made on what it said
+            List<Hypothesis> named = cycle.hypotheses().stream().map(h -> fitted(h, h.target())).toList();
+            detections = detections(named, now, config.incidents().detectionConfidence());
+            incidents.observe(named, now);
             lastCycle = cycle;
             standing = detector.standing(now);
         }
@@ -239,9 +242,7 @@ public final class Agent implements Policy, ApprovalHandler {
      */
     private List<Hypothesis> behindCircuits(List<Hypothesis> hypotheses) {
         List<Hypothesis> out = new ArrayList<>(hypotheses.size());
-        for (Hypothesis said : hypotheses) {
-            // whatever reasoner said it, a diagnosis reads as its target's (no gateway outage on an issuer)
-            Hypothesis h = fitted(said, said.target());
+        for (Hypothesis h : hypotheses) {
             Hypothesis kept = h;
             for (ActiveAction a : actions.inForce()) {
                 Target t = a.target();
@@ -252,7 +253,7 @@ public final class Agent implements Policy, ApprovalHandler {
                     List<String> evidence = new ArrayList<>(h.evidence());
                     evidence.add("The circuit on " + t + " is open: what is seen on " + h.target()
                             + " is its probe's few attempts, so the trouble is taken as " + t + "'s.");
-                    kept = fitted(new Hypothesis(h.diagnosis(), t, h.confidence(), evidence, h.source()), t);
+                    kept = new Hypothesis(h.diagnosis(), t, h.confidence(), evidence, h.source());
                     break;
                 }
             }

@@ -161,6 +161,8 @@ public final class Engine {
         List<ActiveFault> active = source.activeFaults();
         PolicyStep step = policy.onTick(new PolicyContext(until, snapshot, routing,
                 policy.readsGroundTruth() ? source.groundTruth() : GroundTruth.NONE));
+        // what is normal holds still while trouble is open (the console's baseline line and tiles)
+        observer.holdBaseline(!step.incidents().isEmpty());
         TriageStep tickets = null;
         if (ticketTriage != null) {
             // tickets come from the true faults (merchants feel them), then are triaged against the agent's incidents

@@ -56,6 +56,8 @@ public final class Observer {
     private long totalRecorded;
 
     private boolean baselineStale = true;
+    /** While set, the baseline holds still: trouble is open, and a baseline that moved on would learn it. */
+    private boolean baselineHeld;
     private SegmentStats baselineTotal;
     private List<SegmentStats> baselineSegments = List.of();
 
@@ -205,11 +207,20 @@ public final class Observer {
                 }
             }
         }
-        if (baselineStale) {
+        if (baselineStale && (!baselineHeld || baselineTotal == null)) {
             refreshBaseline();
         }
         return new Snapshot(nowMillis, windowSeconds, baselineSeconds, all.windowStats(covered), segments,
                 baselineTotal, baselineSegments, all.secondStats(headBucket, scratchLatency), recent);
+    }
+
+    /**
+     * Holds the baseline where it is (true) or lets it move on again (false). The engine holds it while the policy
+     * has an incident open, so the console's baseline line and tiles compare with the traffic before the trouble
+     * instead of drifting into it once the trouble outlasts the window behind the baseline.
+     */
+    public void holdBaseline(boolean hold) {
+        baselineHeld = hold;
     }
 
     private void refreshBaseline() {

@@ -30,7 +30,7 @@ public final class ForeignTrace {
         boolean verbose = args.length > 3;
         Path dir = Files.createTempDirectory("foreign-trace");
         int faults = 0, found = 0, overlapped = 0, incidents = 0, outlived = 0, unexplained = 0, duplicates = 0;
-        int standing = 0, standingReported = 0, logs = 0, successOff = 0;
+        int standing = 0, standingReported = 0, logs = 0, successOff = 0, late = 0;
         long lines = 0;
         long nanos = 0;
         for (long seed = from; seed <= to; seed++) {
@@ -51,15 +51,17 @@ public final class ForeignTrace {
                 duplicates += s.duplicates();
                 standing += s.standing() ? 1 : 0;
                 standingReported += s.standingReported() ? 1 : 0;
+                late += s.lateRecommendations();
                 successOff += Math.abs(s.logSuccess() - s.reportSuccess()) > 0.001 ? 1 : 0;
                 System.out.println(verbose ? s + "\n" + log.describe() : s.toString().lines().findFirst().orElse(""));
             }
         }
         System.out.printf(Locale.ROOT, "%n%d logs: faults found on their exact target %d/%d (%.1f%%), overlapping %d; "
                         + "incidents %d (%.1f per log), outliving their cause by >%d s %d, unexplained %d, duplicates %d; "
-                        + "standing reported %d/%d; success off by >0.1 pt %d; %.0f lines/s end to end%n", logs, found,
+                        + "standing reported %d/%d; success off by >0.1 pt %d; routing changes recommended where no trouble was %d; "
+                        + "%.0f lines/s end to end%n", logs, found,
                 faults, 100.0 * found / Math.max(1, faults), overlapped, incidents, (double) incidents / logs,
-                ForeignRun.OUTLIVE_SECONDS, outlived, unexplained, duplicates, standingReported, standing, successOff,
+                ForeignRun.OUTLIVE_SECONDS, outlived, unexplained, duplicates, standingReported, standing, successOff, late,
                 lines / (nanos / 1e9));
     }
 }

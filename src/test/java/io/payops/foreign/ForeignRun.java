@@ -34,13 +34,15 @@ public final class ForeignRun {
     public record Score(long seed, ForeignShape shape, int faults, int faultsFound, int faultsOverlapped,
                         int incidents, int outlived, int unexplained, int duplicates, boolean standing,
                         boolean standingReported, double logSuccess, double reportSuccess, long badLines,
-                        List<String> notes) {
+                        int lateRecommendations, List<String> notes) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "seed %d %s: faults %d/%d exact (%d overlapping), incidents %d, outlived "
-                            + "%d, unexplained %d, duplicates %d, standing %s, success log %.4f report %.4f, bad %d%s",
+                            + "%d, unexplained %d, duplicates %d, standing %s, success log %.4f report %.4f, bad %d, late "
+                            + "recommendations %d%s",
                     seed, shape, faultsFound, faults, faultsOverlapped, incidents, outlived, unexplained, duplicates,
                     standing ? (standingReported ? "reported" : "MISSED") : "-", logSuccess, reportSuccess, badLines,
+                    lateRecommendations,
                     notes.isEmpty() ? "" : "\n    " + String.join("\n    ", notes));
         }
     }
@@ -123,10 +125,24 @@ public final class ForeignRun {
                 }
             }
         }
+        int late = 0;
+        for (io.payops.report.ActionReport a : r.actions()) {
+            if (!a.type().equals("open_circuit") && !a.type().equals("shift_traffic") || a.atSecond() == null) {
+                continue;
+            }
+            long at = a.atSecond().longValue();
+            IngestIncident asIf = new IngestIncident(0, "", a.target(), at, null, at, null, 0);
+            long causeEnd = causeEnd(log, shape, asIf, end);
+            if (causeEnd == Long.MIN_VALUE || at - causeEnd > OUTLIVE_SECONDS) {
+                late++;
+                notes.add("routing change recommended with no trouble on its traffic: " + a.type() + " " + a.target()
+                        + " at " + at + " s");
+            }
+        }
         boolean standing = log.standing().isPresent() && shape.dimensions().contains(log.standing().get().dimension());
         boolean standingReported = standing && standingSeen(log.standing().get(), r);
         return new Score(log.seed(), shape, faults, found, overlapped, r.incidents().size(), outlived, unexplained,
-                duplicates, standing, standingReported, logSuccess(log, shape), r.successRate(), r.input().badLines(), notes);
+                duplicates, standing, standingReported, logSuccess(log, shape), r.successRate(), r.input().badLines(), late, notes);
     }
 
     static boolean standingSeen(StandingCondition s, IngestReport r) {

@@ -128,6 +128,26 @@ class ObserverTest {
         assertTrue(s.baselineSegments().isEmpty());
     }
 
+    /** While trouble is open the baseline holds still, so the console's "normal" does not drift into the trouble. */
+    @Test
+    void aHeldBaselineStaysWhereItWasUntilReleased() {
+        Observer o = new Observer(10, 60);
+        for (int sec = 0; sec < 5; sec++) {
+            o.record(attempt(sec * 1000L + 500, "stripe", "HDFC", Status.SUCCESS, 100));
+        }
+        assertEquals(2, o.snapshot(12_000).baselineTotal().attempts());
+        o.holdBaseline(true);
+        for (int sec = 12; sec < 20; sec++) {
+            o.record(attempt(sec * 1000L + 500, "stripe", "HDFC", Status.ISSUER_DOWN, 100));
+        }
+        Snapshot held = o.snapshot(30_000);
+        assertEquals(2, held.baselineTotal().attempts(), "held: the failing seconds and the rest stay out");
+        assertEquals(1.0, held.baselineTotal().successRate());
+        o.holdBaseline(false);
+        Snapshot moved = o.snapshot(31_000);
+        assertEquals(13, moved.baselineTotal().attempts(), "released: it catches up at once");
+    }
+
     @Test
     void lateAttemptsAreCountedAndIgnored() {
         Observer o = new Observer(60, 900);
