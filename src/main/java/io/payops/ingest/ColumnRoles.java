@@ -44,13 +44,13 @@ public final class ColumnRoles {
         for (String n : names) {
             if (!r.roles.containsKey(n)) {
                 EventField own = EventField.of(n);
-                if (own != null && r.free(own)) {
+                if (own != null && !own.mappedOnly() && r.free(own)) {
                     r.assign(n, own);
                 }
             }
         }
         for (EventField f : EventField.values()) {
-            if (!r.free(f)) {
+            if (!r.free(f) || f.mappedOnly()) {
                 continue;
             }
             String best = null;
@@ -84,12 +84,12 @@ public final class ColumnRoles {
             return null;
         }
         EventField own = EventField.of(name);
-        if (own != null && free(own)) {
+        if (own != null && !own.mappedOnly() && free(own)) {
             assign(name, own);
             return own;
         }
         for (EventField candidate : EventField.values()) {
-            if (free(candidate) && FieldAliases.rank(candidate, FieldAliases.normalize(name)) >= 0) {
+            if (free(candidate) && !candidate.mappedOnly() && FieldAliases.rank(candidate, FieldAliases.normalize(name)) >= 0) {
                 assign(name, candidate);
                 return candidate;
             }

@@ -37,6 +37,15 @@ enum EventField {
         return null;
     }
 
+    /**
+     * Read only from a column the user mapped, never by name or alias: tools mean "retries before this attempt" or
+     * "retries this payment took" by the same name ({@code retry_count}), and reading the one as the other miscounts
+     * payments.
+     */
+    boolean mappedOnly() {
+        return this == RETRY_COUNT;
+    }
+
     /** Dimensions: what a segment is cut by. */
     boolean isDimension() {
         return this == GATEWAY || this == ISSUER || this == NETWORK || this == METHOD || this == MERCHANT;

@@ -19,7 +19,7 @@ final class FieldAliases {
         alias(EventField.PAYMENT_ID, "paymentid", "txnid", "transactionid", "eventid", "orderid", "paymentreference",
                 "reference", "id", "txn", "chargeid");
         alias(EventField.ATTEMPT, "attempt", "attemptno", "attemptnumber", "attemptnum", "try");
-        alias(EventField.RETRY_COUNT, "retrycount", "retries", "retryno", "retrynumber", "numretries");
+        // retryCount is read only when mapped (EventField#mappedOnly)
         alias(EventField.GATEWAY, "gateway", "gatewayname", "gatewayid", "psp", "processor", "acquirer",
                 "paymentgateway", "provider", "pg");
         alias(EventField.ISSUER, "issuer", "issuerbank", "bank", "issuingbank", "issuername", "issuerid", "bankname");

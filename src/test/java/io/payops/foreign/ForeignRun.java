@@ -189,10 +189,11 @@ public final class ForeignRun {
 
     /**
      * The log's success rate as its lines can tell it: by payment where a shape says which try an attempt is (an
-     * attempt number or a retry count), else by line (every line is then a payment of its own).
+     * attempt number), else by line (every line is then a payment of its own; a retry count is not read by alias,
+     * since tools mean different things by it).
      */
     public static double logSuccess(NoisyLog log, ForeignShape shape) {
-        boolean tries = shape == ForeignShape.JSONL_BOOLEAN || shape == ForeignShape.CSV_ROUTE_AS_BANK;
+        boolean tries = shape == ForeignShape.JSONL_BOOLEAN;
         return tries ? paymentSuccess(log) : log.successRate();
     }
 

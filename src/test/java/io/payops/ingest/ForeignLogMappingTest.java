@@ -110,6 +110,21 @@ class ForeignLogMappingTest {
         assertEquals(Status.OTHER_FAILURE, mapped.lines().get(1).status(), "a failure without a code is still one");
     }
 
+    /** Tools mean "retries before this attempt" or "retries this payment took" by one name: only a mapping says which. */
+    @Test
+    void aRetryCountIsReadOnlyWhenMapped() throws IOException {
+        Path p = write("retries.csv", """
+                timestamp,gateway,status,latency_ms,retry_count
+                2026-02-01 10:00:00,stripe,Success,100,2
+                """);
+        Read plain = read(p, LogMapping.NONE);
+        assertEquals(List.of("retry_count"), plain.stats().ignoredColumns());
+        assertTrue(!plain.stats().fields().containsKey("retryCount"));
+        Read mapped = read(p, LogMapping.of(null, List.of("retryCount=retry_count"), List.of(), null));
+        assertEquals("retry_count", mapped.stats().fields().get("retryCount"));
+        assertTrue(mapped.stats().ignoredColumns().isEmpty());
+    }
+
     @Test
     void theUsersStatusWordsRefineGenericFailuresAndWinOverOurs() throws IOException {
         Path p = write("codes.csv", """
