@@ -182,10 +182,10 @@ public final class Agent implements Policy, ApprovalHandler {
             cycle = runCycle(ctx, anomalies, records);
             explanation.addAll(cycle.explanation());
             // what is reported reads as its target's dimension (no gateway outage on an issuer), whatever the
-            // reasoner called it; the decision was made on what it said
+            // reasoner called it; the decision was made on what it said, and incidents are matched on it
             List<Hypothesis> named = cycle.hypotheses().stream().map(h -> fitted(h, h.target())).toList();
             detections = detections(named, now, config.incidents().detectionConfidence());
-            incidents.observe(named, now);
+            incidents.observe(cycle.hypotheses(), now);
             lastCycle = cycle;
             standing = detector.standing(now);
         }

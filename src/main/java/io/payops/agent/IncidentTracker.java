@@ -15,6 +15,8 @@ final class IncidentTracker {
     private final AgentConfig.Incidents limits;
     private final List<Incident> open = new ArrayList<>();
     private final List<Long> lastSeen = new ArrayList<>();
+    /** What the reasoner called each open incident's trouble, before it was named for its target's dimension. */
+    private final List<io.payops.domain.Diagnosis> said = new ArrayList<>();
     private final List<Incident> closed = new ArrayList<>();
     private long nextId = 1;
 
@@ -25,10 +27,12 @@ final class IncidentTracker {
     /** @return incidents opened by this call */
     List<Incident> observe(List<Hypothesis> hypotheses, long now) {
         List<Incident> opened = new ArrayList<>();
-        // the widest troubles first, so the parts of one seen in the same cycle join it instead of opening their own
-        List<Hypothesis> widestFirst = new ArrayList<>(hypotheses);
-        widestFirst.sort(java.util.Comparator.comparingInt(h -> h.target().size()));
-        for (Hypothesis h : widestFirst) {
+        // the strongest first (the widest of equals), so what else is seen of the same onset in this cycle (its parts,
+        // or a weaker reading of it on wider traffic) joins it instead of opening its own
+        List<Hypothesis> strongestFirst = new ArrayList<>(hypotheses);
+        strongestFirst.sort(java.util.Comparator.comparingDouble(Hypothesis::confidence).reversed()
+                .thenComparingInt(h -> h.target().size()));
+        for (Hypothesis h : strongestFirst) {
             if (!h.diagnosis().isIncident() || h.confidence() < limits.openConfidence()) {
                 continue;
             }
@@ -36,9 +40,12 @@ final class IncidentTracker {
             if (i >= 0) {
                 lastSeen.set(i, now);
             } else if (coveredByOpen(h, now) < 0) {
-                Incident inc = new Incident(nextId++, h.diagnosis(), h.target(), now, null, h.confidence());
+                // named as its target reads (no gateway outage on an issuer); matched on what was said
+                Incident inc = new Incident(nextId++, h.diagnosis().fitTo(h.target()), h.target(), now, null,
+                        h.confidence());
                 open.add(inc);
                 lastSeen.add(now);
+                said.add(h.diagnosis());
                 opened.add(inc);
             } else {
                 lastSeen.set(coveredByOpen(h, now), now);
@@ -63,6 +70,7 @@ final class IncidentTracker {
                 Incident c = new Incident(inc.id(), inc.diagnosis(), inc.target(), inc.openedAtMillis(), now, inc.confidence());
                 open.remove(i);
                 lastSeen.remove(i);
+                said.remove(i);
                 closed.add(c);
                 done.add(c);
             }
@@ -85,9 +93,9 @@ final class IncidentTracker {
 
     /**
      * An open incident that already stands for the hypothesis's trouble: one of the same diagnosis on a target
-     * containing it or inside it (the same trouble seen wider or narrower), or one on a target containing it that
-     * opened in this very cycle (a broad fault shows failures and slowness on many of its parts at once: one onset,
-     * one incident). Trouble of another kind that starts later is another trouble and gets its own incident, on
+     * containing it or inside it (the same trouble seen wider or narrower), or one on traffic containing it or inside
+     * it that opened in this very cycle (a broad fault shows failures and slowness on many of its parts at once, and a
+     * path's trouble is also seen, weaker, on its gateway: one onset, one incident). Trouble of another kind that starts later is another trouble and gets its own incident, on
      * narrower traffic too: an outage on one gateway that starts while all traffic is mildly degraded must not be
      * hidden under the degradation's name.
      */
@@ -95,8 +103,8 @@ final class IncidentTracker {
         Target t = h.target();
         for (int i = 0; i < open.size(); i++) {
             Incident o = open.get(i);
-            boolean sameTrouble = o.diagnosis() == h.diagnosis() && (t.within(o.target()) || o.target().within(t));
-            boolean partOfOnset = o.openedAtMillis() == now && t.within(o.target());
+            boolean sameTrouble = said.get(i) == h.diagnosis() && (t.within(o.target()) || o.target().within(t));
+            boolean partOfOnset = o.openedAtMillis() == now && (t.within(o.target()) || o.target().within(t));
             if (sameTrouble || partOfOnset) {
                 return i;
             }

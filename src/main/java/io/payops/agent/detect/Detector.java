@@ -27,6 +27,7 @@ public final class Detector implements References {
     private final Map<Target, List<Target>> wider = new HashMap<>();
     private final double decay;
     private long firstMillis = Long.MIN_VALUE;
+    private long lastMillis;
     private final StandingConditions standing;
 
     public Detector(AgentConfig config) {
@@ -41,6 +42,7 @@ public final class Detector implements References {
         if (firstMillis == Long.MIN_VALUE) {
             firstMillis = now;
         }
+        lastMillis = now;
         update(Target.ALL, snapshot.recentTotal(), snapshot.total(), now, 1, 1);
         Map<Target, SegmentStats> recent = new HashMap<>();
         for (SegmentStats s : snapshot.recentSegments()) {
@@ -68,6 +70,11 @@ public final class Detector implements References {
     /** Within the learning period at the start of the run: the references learn, nothing is tested. */
     public boolean learning(long now) {
         return now - firstMillis < limits.learningSeconds() * 1000L;
+    }
+
+    @Override
+    public boolean learning() {
+        return firstMillis != Long.MIN_VALUE && learning(lastMillis);
     }
 
     /** The segments far worse than their siblings as a rule (see {@link StandingConditions}). */

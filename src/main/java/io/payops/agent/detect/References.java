@@ -22,6 +22,11 @@ public interface References {
      * How strongly the segment's own sequential test says something is wrong there now (a log-likelihood ratio, 0
      * when it says nothing); NaN when there is no such test (a single snapshot).
      */
+    /** Still in the learning period: the references are learning and nothing is tested yet. */
+    default boolean learning() {
+        return false;
+    }
+
     default double alarmLevel(Target target) {
         return Double.NaN;
     }

@@ -37,6 +37,12 @@ public final class HeuristicReasoner implements Reasoner {
     public List<Hypothesis> hypothesize(ReasoningInput in) {
         SegmentStats total = in.snapshot().total();
         long minAttempts = in.limits().minWindowAttempts();
+        if (in.references().learning()) {
+            return List.of(new Hypothesis(Diagnosis.INSUFFICIENT_DATA, Target.ALL, 0.9, List.of(String.format(Locale.ROOT,
+                    "Learning what is normal: the first minutes of traffic (%d attempts in the last %d s) teach each "
+                            + "segment its reference, and nothing is tested until then.", total.attempts(),
+                    in.snapshot().windowSeconds())), NAME));
+        }
         if (total.attempts() < minAttempts || !in.references().established(Target.ALL)) {
             String why = total.attempts() < minAttempts
                     ? String.format(Locale.ROOT, "Only %d attempts in the last %d s: too few to judge.",

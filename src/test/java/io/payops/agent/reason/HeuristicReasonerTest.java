@@ -41,8 +41,9 @@ class HeuristicReasonerTest {
         List<AgentCycle> cycles = cycles(ScenarioLoader.builtIn("quiet").withDuration(900));
         Hypothesis first = cycles.get(0).hypotheses().get(0);
         assertEquals(Diagnosis.INSUFFICIENT_DATA, first.diagnosis());
-        assertTrue(first.evidence().get(0).contains("too few") || first.evidence().get(0).contains("no settled baseline"),
-                first.evidence().toString());
+        assertTrue(first.evidence().get(0).contains("Learning what is normal"), first.evidence().toString());
+        assertTrue(cycles.stream().filter(c -> c.atMillis() < 110_000).allMatch(c -> c.hypotheses().get(0).diagnosis()
+                == Diagnosis.INSUFFICIENT_DATA), "the learning period says so, and nothing else");
         long normal = cycles.stream().filter(c -> c.atMillis() > 300_000)
                 .filter(c -> c.hypotheses().get(0).diagnosis() == Diagnosis.NORMAL_VARIANCE).count();
         long late = cycles.stream().filter(c -> c.atMillis() > 300_000).count();
