@@ -2,8 +2,10 @@ package io.payops.foreign;
 
 /** How one foreign tool spells an attempt. Implementations are stateless: the same attempt, the same bytes. */
 interface Dialect {
-    /** The CSV header line, or null for JSON lines. */
-    String header();
+    /** The CSV header line, or null for JSON lines (which have none). */
+    default String header() {
+        return null;
+    }
 
     /** Appends one line, without its line break. */
     void line(StringBuilder b, Attempt a, NoisyLog log);

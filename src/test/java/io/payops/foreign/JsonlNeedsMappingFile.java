@@ -9,11 +9,6 @@ final class JsonlNeedsMappingFile implements Dialect {
     private static final int IST_MINUTES = 330;
 
     @Override
-    public String header() {
-        return null;
-    }
-
-    @Override
     public void line(StringBuilder b, Attempt a, NoisyLog log) {
         World w = log.world();
         b.append("{\"when\": \"");

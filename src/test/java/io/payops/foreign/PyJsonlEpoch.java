@@ -6,11 +6,6 @@ package io.payops.foreign;
  */
 final class PyJsonlEpoch implements Dialect {
     @Override
-    public String header() {
-        return null;
-    }
-
-    @Override
     public void line(StringBuilder b, Attempt a, NoisyLog log) {
         World w = log.world();
         b.append('{');
