@@ -146,6 +146,11 @@ public final class IngestCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
             }
+            String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
+                    log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
+            if (networks != null) {
+                stderr.println("payops: warning: " + events + ": " + networks);
+            }
             for (String c : in.ignoredColumns()) {
                 stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored "
                         + "(say --map FIELD=" + c + " if it holds one)");

@@ -97,13 +97,24 @@ public final class EventLogInspection {
 
     private static List<String> hints(Map<String, String> fields, Map<String, Set<String>> values) {
         List<String> out = new ArrayList<>();
-        Set<String> issuers = values.getOrDefault("issuer", Set.of());
-        if (!issuers.isEmpty() && issuers.stream().allMatch(v -> NETWORK_NAMES.contains(StatusVocabulary.normalize(v)))) {
-            String column = fields.get("issuer");
-            out.add("column '" + column + "' read as the issuer holds card networks (" + String.join(", ", issuers)
-                    + "): if it is the network, say --map network=" + column);
+        String h = networksAsIssuers(fields.get("issuer"), values.getOrDefault("issuer", Set.of()));
+        if (h != null) {
+            out.add(h);
         }
         return out;
+    }
+
+    /**
+     * The hint when every value read as an issuer is a card network name (another tool's "issuer" column holding
+     * VISA, MASTERCARD): what a user must see before trusting an issuer incident. Null when it does not apply.
+     */
+    public static String networksAsIssuers(String column, java.util.Collection<String> issuers) {
+        if (column == null || issuers.isEmpty()
+                || !issuers.stream().allMatch(v -> NETWORK_NAMES.contains(StatusVocabulary.normalize(v)))) {
+            return null;
+        }
+        return "column '" + column + "' read as the issuer holds card networks (" + String.join(", ", issuers)
+                + "): if it is the network, say --map network=" + column;
     }
 
     /** The result as a reader reads it. */

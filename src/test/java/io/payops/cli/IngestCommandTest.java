@@ -201,4 +201,19 @@ class IngestCommandTest {
         assertEquals(2, badMap.code());
         assertTrue(badMap.err().contains("--map colour=route: 'colour' is not a field"), badMap.err());
     }
+
+    @Test
+    void anIssuerColumnHoldingCardNetworksIsSaid() throws IOException {
+        StringBuilder b = new StringBuilder("timestamp,gateway,issuer,status,latency_ms\n");
+        for (int i = 0; i < 300; i++) {
+            b.append(String.format("2026-03-02 10:%02d:%02d,stripe,%s,Success,100%n", i / 60, i % 60,
+                    i % 2 == 0 ? "VISA" : "Mastercard"));
+        }
+        Path log = dir.resolve("networks.csv");
+        Files.writeString(log, b, StandardCharsets.UTF_8);
+        var r = run("ingest", "--events", log.toString(), "--report", dir.resolve("n.json").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("column 'issuer' read as the issuer holds card networks")
+                && r.err().contains("--map network=issuer"), r.err());
+    }
 }
