@@ -36,12 +36,13 @@ public final class EventLogReader implements Closeable {
     private int generation;
     private boolean exhausted;
 
-    private EventLogReader(Path file, EventLogFormat format, LineSource lines, LogMapping mapping, List<String> headKeys) {
+    private EventLogReader(Path file, EventLogFormat format, LineSource lines, LogMapping mapping, List<String> headKeys,
+                           ColumnRoles jsonRoles) {
         this.file = file;
         this.format = format;
         this.lines = lines;
         this.ctx = new ReadContext(mapping);
-        this.jsonRoles = format == EventLogFormat.JSONL ? ColumnRoles.resolve(headKeys, mapping) : null;
+        this.jsonRoles = jsonRoles;
         this.json = format == EventLogFormat.JSONL ? new JsonLineParser(ctx, jsonRoles, headKeys) : null;
         this.csv = format == EventLogFormat.CSV ? new CsvLineParser(ctx, mapping) : null;
     }
@@ -69,16 +70,18 @@ public final class EventLogReader implements Closeable {
         try {
             EventLogFormat f = format != null ? format : EventLogFormat.detect(file);
             List<String> headKeys = List.of();
+            ColumnRoles roles = null;
             if (f == EventLogFormat.JSONL) {
                 LogHead.Keys head = LogHead.jsonKeys(file);
                 headKeys = head.keys();
+                roles = ColumnRoles.resolve(headKeys, mapping);
                 if (head.objects() > 0) {
                     // every field missing and every mapped key absent, said once for the file, with the fix
-                    ColumnRoles.resolve(headKeys, mapping).check("event log '" + file + "': the keys of its first "
+                    roles.check("event log '" + file + "': the keys of its first "
                             + head.objects() + " lines", headKeys);
                 }
             }
-            return new EventLogReader(file, f, new LineSource(file, follow), mapping, headKeys);
+            return new EventLogReader(file, f, new LineSource(file, follow), mapping, headKeys, roles);
         } catch (IOException e) {
             throw new BadInputException("event log '" + file + "' cannot be read: " + describe(e), e);
         }

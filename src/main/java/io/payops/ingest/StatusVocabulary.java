@@ -104,11 +104,6 @@ public final class StatusVocabulary {
         return w.kind() == Kind.STATUS && !w.status().success() ? w.status() : null;
     }
 
-    /** Every built-in word with its status, for messages and {@code --inspect}. */
-    public static Map<String, Status> builtIn() {
-        return java.util.Collections.unmodifiableMap(BUILT_IN);
-    }
-
     /** {@code Issuer-Down}, {@code issuerDown}, {@code issuer down} all read {@code ISSUER_DOWN}. */
     public static String normalize(String word) {
         String camel = word.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2");

@@ -10,7 +10,6 @@ import io.payops.ingest.EventLogReader;
 import io.payops.ingest.EventLogSession;
 import io.payops.ingest.LogMapping;
 import io.payops.policy.StaticPolicy;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reading foreign logs: the noisy generator's logs in three shapes, read through aliases (Python-style JSON lines),
  * aliases with a space-separated zone-less time (CSV), and {@code --map}/{@code --status-map} (CSV). The {@code lines}
- * counter is lines per second of wall time.
+ * counter ({@link IngestBenchmark.Counters}) is lines per second of wall time.
  * Run: mvn -B -Pbench test-compile exec:exec -Djmh.args="ForeignIngestBenchmark"
  */
 @State(Scope.Benchmark)
@@ -48,17 +47,6 @@ public class ForeignIngestBenchmark {
     private Path log;
     private LogMapping mapping;
 
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        public long lines;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            lines = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void write() throws IOException {
         Path dir = Files.createTempDirectory("foreign-bench");
@@ -70,7 +58,7 @@ public class ForeignIngestBenchmark {
     }
 
     @Benchmark
-    public long parse(Counters c) {
+    public long parse(IngestBenchmark.Counters c) {
         try (EventLogReader r = EventLogReader.open(log, null, false, mapping)) {
             long n = r.countEvents();
             c.lines += n;
@@ -79,7 +67,7 @@ public class ForeignIngestBenchmark {
     }
 
     @Benchmark
-    public long parseAndObserve(Counters c) throws InterruptedException {
+    public long parseAndObserve(IngestBenchmark.Counters c) throws InterruptedException {
         EventLogSession session = EventLogSession.open(log, null, mapping, null, false, () -> false);
         Engine engine = session.engine(new StaticPolicy(), EngineOptions.DEFAULT);
         long frames = 0;
