@@ -2,7 +2,7 @@ package io.payops;
 
 import io.payops.cli.RunCommand;
 import io.payops.cli.ScenariosCommand;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

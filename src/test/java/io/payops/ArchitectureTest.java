@@ -1,45 +1,115 @@
 package io.payops;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import io.payops.domain.UpwardImportFixture;
+import io.payops.engine.Engine;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN §4: dependencies point inward; only io.payops.ui imports javafx, and the engine never imports the UI. */
+/**
+ * DESIGN §4 as rules over the compiled main classes (JabRef's way: every rule says why). The layers, top to bottom,
+ * follow the data flow: the entry point opens the console or runs a command; a run drives the engine and builds a
+ * report; the engine ticks the agent over traffic from the simulator or an event log and records through the store;
+ * the domain's records and the common JSON setup sit under everything. A layer may use any layer below it, never one
+ * above; docs/ARCHITECTURE.md draws the same picture.
+ */
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/io/payops");
-    private static final Pattern JAVAFX = Pattern.compile("(?m)^import\\s+(static\\s+)?javafx\\.");
-    private static final Pattern UI = Pattern.compile("(?m)^import\\s+io\\.payops\\.ui\\.");
+    /** Top to bottom; each layer is one package (with its sub-packages). */
+    static final List<String[]> LAYERS = List.of(
+            new String[]{"Entry", "io.payops", "io.payops.cli.."},
+            new String[]{"Ui", "io.payops.ui.."},
+            new String[]{"Run", "io.payops.run.."},
+            new String[]{"Engine", "io.payops.engine.."},
+            new String[]{"Report", "io.payops.report.."},
+            new String[]{"Ingest", "io.payops.ingest.."},
+            new String[]{"Agent", "io.payops.agent.."},
+            new String[]{"Policy", "io.payops.policy.."},
+            new String[]{"Tickets", "io.payops.tickets.."},
+            new String[]{"Store", "io.payops.store.."},
+            new String[]{"Observe", "io.payops.observe.."},
+            new String[]{"Sim", "io.payops.sim.."},
+            new String[]{"Domain", "io.payops.domain.."},
+            new String[]{"Common", "io.payops.common.."});
 
-    private static List<String> offenders(Pattern pattern, List<String> allowedTopPackages) throws IOException {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !allowedTopPackages.contains(MAIN.relativize(p).getName(0).toString()))
-                    .filter(p -> {
-                        try {
-                            return pattern.matcher(Files.readString(p)).find();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .map(p -> MAIN.relativize(p).toString()).sorted().toList();
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.payops");
+    }
+
+    /** Each layer may be used only by the layers above it. */
+    static ArchRule layers() {
+        LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String[] layer : LAYERS) {
+            rule = rule.layer(layer[0]).definedBy(Arrays.copyOfRange(layer, 1, layer.length));
         }
+        rule = rule.whereLayer(LAYERS.get(0)[0]).mayNotBeAccessedByAnyLayer();
+        for (int i = 1; i < LAYERS.size(); i++) {
+            String[] above = LAYERS.subList(0, i).stream().map(l -> l[0]).toArray(String[]::new);
+            rule = rule.whereLayer(LAYERS.get(i)[0]).mayOnlyBeAccessedByLayers(above);
+        }
+        return rule.because("dependencies point down the data flow (DESIGN §4): a lower layer that knew a higher one "
+                + "could not be tested, reused by the command line or replaced without it");
     }
 
     @Test
-    void onlyTheUiPackageImportsJavafx() throws IOException {
-        assertEquals(List.of(), offenders(JAVAFX, List.of("ui")));
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layers().check(main);
     }
 
     @Test
-    void nothingBelowTheUiImportsIt() throws IOException {
-        // the command line opens the console, so cli and the entry point may name it; the engine and below may not
-        assertEquals(List.of(), offenders(UI, List.of("ui", "cli", "PayOps.java")));
+    void noCyclesBetweenPackages() {
+        slices().matching("io.payops.(*)..").should().beFreeOfCycles()
+                .because("a cycle makes two packages one: neither can be read, tested or moved alone")
+                .check(main);
+    }
+
+    @Test
+    void noCyclesBetweenTheAgentsSteps() {
+        slices().matching("io.payops.agent.(*)..").should().beFreeOfCycles()
+                .because("the agent's steps (detect, reason, decide, guard, act, learn, explain) run in order; a "
+                        + "step that called back into an earlier one would hide a second path through the cycle")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheUiImportsJavafx() {
+        noClasses().that().resideOutsideOfPackage("io.payops.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..")
+                .because("the engine is a library the command line uses headless; JavaFX stays in the console")
+                .check(main);
+    }
+
+    @Test
+    void theDomainDoesNoIo() {
+        noClasses().that().resideInAPackage("io.payops.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+                .because("the domain is the data every layer shares: records and enums that can be built in a test")
+                .check(main);
+    }
+
+    @Test
+    void theLayerRuleCatchesAnUpwardImport() {
+        // a fixture in the domain's package that names the engine: the rule must report it, or it guards nothing
+        JavaClasses wrong = new ClassFileImporter().importClasses(UpwardImportFixture.class, Engine.class);
+        EvaluationResult result = layers().evaluate(wrong);
+        assertTrue(result.hasViolation(), "the layer rule let the domain use the engine");
+        assertTrue(result.getFailureReport().toString().contains("UpwardImportFixture"),
+                result.getFailureReport().toString());
     }
 }

@@ -5,7 +5,7 @@ import io.payops.ingest.SnapshotReader;
 import io.payops.ingest.StatusVocabulary;
 import io.payops.report.AnalysisReport;
 import io.payops.report.SnapshotAnalyzer;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package io.payops.cli;
 import io.payops.engine.LiveRunner;
 import io.payops.ingest.LogMapping;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import io.payops.ui.ConsoleApp;
 import io.payops.ui.ConsoleOptions;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.payops.cli;
 
 import io.payops.agent.reason.llm.LlmSettings;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import picocli.CommandLine.Option;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.payops.cli;
 
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import io.payops.store.SessionReader;
 import io.payops.ui.ConsoleOptions;
 import picocli.CommandLine.Command;

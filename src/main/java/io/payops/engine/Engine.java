@@ -1,5 +1,8 @@
 package io.payops.engine;
 
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
+import io.payops.sim.TrafficSource;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
@@ -18,7 +21,7 @@ import io.payops.sim.Simulator;
 import io.payops.tickets.TicketGenerator;
 import io.payops.tickets.TicketTriage;
 import io.payops.tickets.TriageSettings;
-import io.payops.tickets.TriageStep;
+import io.payops.domain.TriageStep;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.payops.engine;
 
+import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
 import io.payops.store.SessionRetention;

@@ -1,5 +1,7 @@
 package io.payops.engine;
 
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
 import java.util.function.Consumer;
 
 /**

@@ -1,5 +1,6 @@
 package io.payops.engine;
 
+import io.payops.sim.TrafficSource;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.SimTotals;
 import io.payops.sim.GroundTruth;

@@ -1,5 +1,7 @@
 package io.payops.engine;
 
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
@@ -7,7 +9,7 @@ import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
 import io.payops.store.StateFiles;
-import io.payops.tickets.TicketAction;
+import io.payops.domain.TicketAction;
 import io.payops.store.StateStore;
 
 import java.io.IOException;

@@ -69,7 +69,7 @@ final class ColumnGuess {
         if (shorter.length() >= 2 && longer.startsWith(shorter)) {
             return 0.6 + 0.4 * shorter.length() / longer.length();
         }
-        return 1 - (double) io.payops.store.EditDistance.between(a, b) / longer.length();
+        return 1 - (double) io.payops.common.EditDistance.between(a, b) / longer.length();
     }
 
 }

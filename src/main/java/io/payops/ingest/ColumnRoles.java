@@ -1,6 +1,6 @@
 package io.payops.ingest;
 
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -70,7 +70,7 @@ final class CsvLineParser implements LineParser {
         ColumnRoles r = ColumnRoles.resolve(names, mapping);
         try {
             r.check("CSV header", names);
-        } catch (io.payops.store.BadInputException e) {
+        } catch (io.payops.common.BadInputException e) {
             throw new LineProblem(e.getMessage());
         }
         EventField[] cols = new EventField[n];

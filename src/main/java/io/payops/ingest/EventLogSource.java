@@ -3,7 +3,7 @@ package io.payops.ingest;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Attempt;
 import io.payops.domain.SimTotals;
-import io.payops.engine.TrafficSource;
+import io.payops.sim.TrafficSource;
 import io.payops.sim.AttemptSink;
 
 import java.time.Instant;

@@ -42,7 +42,7 @@ public final class EventLogWorld {
         }
     }
 
-    static Inferred infer(EventLogReader reader) {
+    public static Inferred infer(EventLogReader reader) {
         EventFields e = new EventFields();
         Map<String, long[]> gateways = new LinkedHashMap<>();     // first attempts, attempts, successes, latency sum
         List<Map<String, long[]>> dims = new ArrayList<>();

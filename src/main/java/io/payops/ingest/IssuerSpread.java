@@ -1,6 +1,5 @@
 package io.payops.ingest;
 
-import io.payops.agent.detect.References;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * A MetricsSnapshot gives each issuer's failures but only one error mix for all traffic, so each issuer's split by
@@ -31,8 +31,11 @@ public final class IssuerSpread {
     private IssuerSpread() {
     }
 
-    /** The snapshot with its segments' failures split again against {@code normal}; all traffic is unchanged. */
-    public static Snapshot respread(Snapshot window, References normal) {
+    /**
+     * The snapshot with its segments' failures split again against {@code normal} (a segment's normal rate of a
+     * status, as the baseline references give it); all traffic is unchanged.
+     */
+    public static Snapshot respread(Snapshot window, ToDoubleBiFunction<Target, Status> normal) {
         SegmentStats total = window.total();
         Map<Status, Long> excessMix = new EnumMap<>(Status.class);
         Map<Status, Long> windowMix = new EnumMap<>(Status.class);
@@ -41,7 +44,7 @@ public final class IssuerSpread {
                 continue;
             }
             windowMix.put(s, total.count(s));
-            double ref = normal.statusRate(Target.ALL, s);
+            double ref = normal.applyAsDouble(Target.ALL, s);
             double expected = Double.isNaN(ref) ? 0 : ref * total.attempts();
             long excess = Math.max(0, Math.round(total.count(s) - expected));
             if (excess > 0) {
@@ -59,7 +62,7 @@ public final class IssuerSpread {
                 window.baselineTotal(), window.baselineSegments(), window.recentTotal(), window.recentSegments());
     }
 
-    private static SegmentStats respread(SegmentStats seg, References normal, Map<Status, Long> excessMix,
+    private static SegmentStats respread(SegmentStats seg, ToDoubleBiFunction<Target, Status> normal, Map<Status, Long> excessMix,
                                          Map<Status, Long> windowMix) {
         long failures = seg.failures();
         if (failures == 0) {
@@ -72,7 +75,7 @@ public final class IssuerSpread {
             if (s.success()) {
                 continue;
             }
-            double r = normal.statusRate(seg.target(), s);
+            double r = normal.applyAsDouble(seg.target(), s);
             if (!Double.isNaN(r) && r > 0) {
                 normalMix.put(s, Math.round(r * seg.attempts() * 100));
                 expected += r * seg.attempts();

@@ -1,7 +1,7 @@
 package io.payops.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.payops.store.Json;
+import io.payops.common.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.payops.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.domain.Status;
-import io.payops.store.BadInputException;
-import io.payops.store.Json;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

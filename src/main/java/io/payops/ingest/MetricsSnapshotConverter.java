@@ -8,7 +8,7 @@ import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
-import io.payops.store.JsonFields;
+import io.payops.common.JsonFields;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

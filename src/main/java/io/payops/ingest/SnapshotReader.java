@@ -11,9 +11,9 @@ import io.payops.domain.SlowCounts;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
-import io.payops.store.BadInputException;
-import io.payops.store.Json;
-import io.payops.store.JsonFields;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
+import io.payops.common.JsonFields;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

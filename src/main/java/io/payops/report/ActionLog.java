@@ -4,7 +4,7 @@ import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
 import io.payops.domain.Target;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -19,13 +19,13 @@ import java.util.List;
  * Barely visible faults stay in the random worlds (nothing must be done about what cannot be seen), but a detector
  * is only held to what a sequential test could see.
  */
-final class FaultVisibility implements AttemptSink {
+public final class FaultVisibility implements AttemptSink {
     static final int BEFORE_SECONDS = 300;
     /** Share of the fault's full-strength time the sequential bound may take for the fault to count as visible. */
-    static final double VISIBLE_SHARE = 0.5;
+    public static final double VISIBLE_SHARE = 0.5;
 
     /** One fault's figures; {@code boundSeconds} is null when its symptom did not rise (or there was no traffic). */
-    record Figures(double p0, double p1, double attemptsPerSecond, Double boundSeconds, boolean visible) {
+    public record Figures(double p0, double p1, double attemptsPerSecond, Double boundSeconds, boolean visible) {
     }
 
     private final List<FaultSpec> faults;
@@ -33,7 +33,7 @@ final class FaultVisibility implements AttemptSink {
     private final Histogram[] before;
     private final double[] slowMillis;
 
-    FaultVisibility(List<FaultSpec> faults) {
+    public FaultVisibility(List<FaultSpec> faults) {
         this.faults = List.copyOf(faults);
         this.counts = new long[faults.size()][4];
         this.before = new Histogram[faults.size()];
@@ -77,7 +77,7 @@ final class FaultVisibility implements AttemptSink {
         return a.latencyMs() > slowMillis[i];
     }
 
-    List<Figures> figures() {
+    public List<Figures> figures() {
         List<Figures> out = new ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             FaultSpec f = faults.get(i);

@@ -4,7 +4,7 @@ import io.payops.domain.ActionStatus;
 import io.payops.domain.Detection;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Incident;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ingest.EventLogStats;
 
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.payops.domain.ActionType;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Detection;
 import io.payops.domain.FaultSpec;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.tickets.TicketsReportBuilder;
 
 import java.util.ArrayList;

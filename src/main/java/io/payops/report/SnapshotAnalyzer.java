@@ -1,5 +1,6 @@
 package io.payops.report;
 
+import io.payops.ingest.IssuerSpread;
 import io.payops.agent.AgentConfig;
 import io.payops.agent.decide.DecisionMaker;
 import io.payops.agent.decide.SituationView;
@@ -21,7 +22,6 @@ import io.payops.domain.RetryPolicy;
 import io.payops.domain.RoutingState;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
-import io.payops.ingest.IssuerSpread;
 import io.payops.ingest.SnapshotReader;
 import io.payops.sim.Routing;
 import io.payops.sim.World;
@@ -75,7 +75,7 @@ public final class SnapshotAnalyzer {
         AgentConfig config = AgentConfig.defaults(ApprovalMode.MANUAL);
         BaselineReferences refs = BaselineReferences.of(snapshot, config.snapshotTest().establishedAttempts());
         if (metrics.shape() == SnapshotReader.Shape.METRICS_SNAPSHOT && refs.present() && !snapshot.segments().isEmpty()) {
-            snapshot = IssuerSpread.respread(snapshot, refs);
+            snapshot = IssuerSpread.respread(snapshot, refs::statusRate);
             assumptions.replaceAll(a -> a.equals(IssuerSpread.PROPORTIONAL) ? IssuerSpread.BASELINE_AWARE : a);
         }
         World world = World.defaultWorld();

@@ -1,7 +1,5 @@
 package io.payops.report;
 
-import io.payops.engine.WhatIfReport;
-import io.payops.engine.WhatIfRow;
 
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.payops.sim;
 
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 
 import java.io.IOException;
 import java.io.InputStream;

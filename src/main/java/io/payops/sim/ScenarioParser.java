@@ -13,9 +13,9 @@ import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
-import io.payops.store.BadInputException;
-import io.payops.store.Json;
-import io.payops.store.JsonFields;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
+import io.payops.common.JsonFields;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.payops.store;
 
+import io.payops.common.Json;
 import com.fasterxml.jackson.core.JacksonException;
 
 import java.io.IOException;

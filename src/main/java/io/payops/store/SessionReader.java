@@ -1,8 +1,8 @@
 package io.payops.store;
 
-import io.payops.engine.Frame;
-import io.payops.engine.FrameMarker;
-import io.payops.engine.SessionRecorder;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
+import io.payops.domain.Frame;
 import io.payops.sim.Scenario;
 
 import java.io.IOException;

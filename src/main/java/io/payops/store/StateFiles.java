@@ -9,7 +9,7 @@ import io.payops.domain.Lesson;
 import io.payops.domain.RoutingState;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +52,7 @@ public final class StateFiles {
                             List<ApprovalRequest> decided,
                             @com.fasterxml.jackson.annotation.JsonInclude(
                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                            List<io.payops.tickets.TicketAction> ticketActions) {
+                            List<io.payops.domain.TicketAction> ticketActions) {
         /** Approvals of a world without support tickets. */
         public Approvals(int format, String session, long simMillis, List<ApprovalRequest> pending,
                          List<ApprovalRequest> decided) {

@@ -1,5 +1,6 @@
 package io.payops.store;
 
+import io.payops.common.Json;
 import io.payops.domain.Lesson;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketAssignment;
+import io.payops.domain.TicketFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,5 +1,10 @@
 package io.payops.tickets;
 
+import io.payops.domain.RootCause;
+import io.payops.domain.TicketActionType;
+import io.payops.domain.TicketCluster;
+import io.payops.domain.TicketFacts;
+import io.payops.domain.TicketSeverity;
 import io.payops.domain.MigrationStage;
 import io.payops.domain.TicketCategory;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketActionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package io.payops.tickets;
 
+import io.payops.domain.ErrorSignature;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketSeverity;
 import io.payops.domain.TicketSettings;
 import io.payops.domain.TicketCategory;
 import io.payops.domain.ActiveFault;

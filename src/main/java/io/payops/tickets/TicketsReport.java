@@ -1,5 +1,6 @@
 package io.payops.tickets;
 
+import io.payops.domain.TriageStep;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.payops.ui;
 
 import io.payops.engine.LiveRunner;
-import io.payops.engine.WhatIfSettings;
+import io.payops.report.WhatIfSettings;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import io.payops.store.JsonFile;
 import io.payops.ui.fx.EngineService;
 import io.payops.ui.fx.FramePump;

@@ -276,7 +276,7 @@ class AgentRegressionTest {
         }
         var scenario = world("hdfc-uneven", seed, WORLD_SECONDS, 40, faults.toArray(FaultSpec[]::new));
         RegressionRun run = RegressionRun.of(scenario);
-        double staticExcess = io.payops.report.ScenarioRunner.run(scenario,
+        double staticExcess = io.payops.run.ScenarioRunner.run(scenario,
                 io.payops.engine.RunSettings.of("static"), null, f -> { }).excessFailures();
 
         List<ActionReport> moves = run.moves();

@@ -5,7 +5,7 @@ import io.payops.engine.RunSettings;
 import io.payops.report.ActionReport;
 import io.payops.report.IncidentReport;
 import io.payops.report.RunReport;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;

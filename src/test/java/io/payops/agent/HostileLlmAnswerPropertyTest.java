@@ -13,7 +13,7 @@ import io.payops.sim.MerchantProfile;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.sim.World;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

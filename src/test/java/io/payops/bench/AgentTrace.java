@@ -4,7 +4,7 @@ import io.payops.domain.AgentCycle;
 import io.payops.domain.Candidate;
 import io.payops.domain.Hypothesis;
 import io.payops.engine.RunSettings;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.ScenarioLoader;
 
 import java.util.Locale;
@@ -23,15 +23,15 @@ public final class AgentTrace {
         String scenario = args[0];
         double from = Double.parseDouble(args[1]);
         double to = Double.parseDouble(args[2]);
-        java.util.function.Consumer<io.payops.engine.Frame> print = f -> print(f, from, to);
+        java.util.function.Consumer<io.payops.domain.Frame> print = f -> print(f, from, to);
         if (scenario.startsWith("log:")) {
             // log:PATH, with -Dtrace.map=gateway=bank,... for its columns
             String maps = System.getProperty("trace.map", "");
             var mapping = io.payops.ingest.LogMapping.of(null,
                     maps.isEmpty() ? java.util.List.of() : java.util.List.of(maps.split(",")), java.util.List.of(), null);
-            var session = io.payops.ingest.EventLogSession.open(java.nio.file.Path.of(scenario.substring(4)), null,
+            var session = io.payops.engine.EventLogSession.open(java.nio.file.Path.of(scenario.substring(4)), null,
                     mapping, null, false, () -> false);
-            var r = io.payops.report.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
+            var r = io.payops.run.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
             r.incidents().forEach(i -> System.out.println("incident " + i));
             return;
         }
@@ -43,9 +43,9 @@ public final class AgentTrace {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("trace");
             java.nio.file.Path file = dir.resolve("log" + shape.extension());
             io.payops.foreign.NoisyForeignGenerator.write(log, shape, file);
-            var session = io.payops.ingest.EventLogSession.open(file, null, io.payops.foreign.ForeignRun.mapping(shape, dir),
+            var session = io.payops.engine.EventLogSession.open(file, null, io.payops.foreign.ForeignRun.mapping(shape, dir),
                     null, false, () -> false);
-            var r = io.payops.report.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
+            var r = io.payops.run.EventLogRunner.run(session, RunSettings.of("agent"), print, () -> false);
             r.incidents().forEach(i -> System.out.println("incident " + i));
             System.out.println(log.describe());
             return;
@@ -53,7 +53,7 @@ public final class AgentTrace {
         ScenarioRunner.run(ScenarioLoader.resolve(scenario), RunSettings.of("agent"), null, print);
     }
 
-    private static void print(io.payops.engine.Frame f, double from, double to) {
+    private static void print(io.payops.domain.Frame f, double from, double to) {
         {
             AgentCycle c = f.step().cycle();
             if (c == null || f.simSeconds() < from || f.simSeconds() > to) {

@@ -2,7 +2,7 @@ package io.payops.bench;
 
 import io.payops.engine.RunSettings;
 import io.payops.report.RunReport;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.openjdk.jmh.annotations.Benchmark;

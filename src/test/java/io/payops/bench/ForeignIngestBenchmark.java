@@ -7,7 +7,7 @@ import io.payops.foreign.ForeignShape;
 import io.payops.foreign.NoisyForeignGenerator;
 import io.payops.foreign.NoisyLog;
 import io.payops.ingest.EventLogReader;
-import io.payops.ingest.EventLogSession;
+import io.payops.engine.EventLogSession;
 import io.payops.ingest.LogMapping;
 import io.payops.policy.StaticPolicy;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,8 +1,8 @@
 package io.payops.bench;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.StateWriter;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;

@@ -6,7 +6,7 @@ import io.payops.domain.Snapshot;
 import io.payops.engine.Engine;
 import io.payops.policy.StaticPolicy;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.payops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.payops.cli;
 
-import io.payops.engine.Frame;
-import io.payops.engine.SessionRecorder;
-import io.payops.store.Json;
+import io.payops.domain.Frame;
+import io.payops.store.SessionRecorder;
+import io.payops.common.Json;
 import io.payops.store.SessionReader;
 import io.payops.store.StateFiles;
 import io.payops.store.StateStore;

@@ -1,6 +1,6 @@
 package io.payops.cli;
 
-import io.payops.store.Json;
+import io.payops.common.Json;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
 import io.payops.store.StateFiles;

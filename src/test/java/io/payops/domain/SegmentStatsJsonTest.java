@@ -2,7 +2,7 @@ package io.payops.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,8 @@
 package io.payops.engine;
 
+import io.payops.domain.Frame;
 import io.payops.domain.SimTotals;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;

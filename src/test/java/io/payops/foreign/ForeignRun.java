@@ -3,9 +3,9 @@ package io.payops.foreign;
 import io.payops.domain.Dimension;
 import io.payops.domain.Target;
 import io.payops.engine.RunSettings;
-import io.payops.ingest.EventLogSession;
+import io.payops.engine.EventLogSession;
 import io.payops.ingest.LogMapping;
-import io.payops.report.EventLogRunner;
+import io.payops.run.EventLogRunner;
 import io.payops.report.IngestIncident;
 import io.payops.report.IngestReport;
 

@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.engine.EventLogSession;
 import io.payops.domain.Attempt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +137,7 @@ class EventLogSourceTest {
         }
         Files.writeString(f, b);
         EventLogSession session = EventLogSession.open(f, null, null, false, () -> false);
-        var report = io.payops.report.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), fr -> { },
+        var report = io.payops.run.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), fr -> { },
                 () -> false);
         assertEquals(1, report.input().gapsSkipped());
         assertEquals(40, report.input().events());
@@ -153,8 +154,8 @@ class EventLogSourceTest {
         }
         Files.writeString(f, b);
         EventLogSession session = EventLogSession.open(f, null, null, false, () -> false);
-        List<io.payops.engine.Frame> frames = new ArrayList<>();
-        var report = io.payops.report.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), frames::add,
+        List<io.payops.domain.Frame> frames = new ArrayList<>();
+        var report = io.payops.run.EventLogRunner.run(session, io.payops.engine.RunSettings.of("agent"), frames::add,
                 () -> false);
         assertEquals(1500, report.input().events());
         assertEquals(500, report.input().valuesFolded());

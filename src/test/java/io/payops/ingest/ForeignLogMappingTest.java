@@ -1,7 +1,7 @@
 package io.payops.ingest;
 
 import io.payops.domain.Status;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,7 +198,7 @@ class ForeignLogMappingTest {
         assertEquals("when", m.fields().get("ts"));
         assertEquals(Status.NETWORK_ERROR, m.statuses().get("KO_PG"));
         assertEquals(java.time.ZoneOffset.ofHoursMinutes(5, 30), m.zone());
-        assertEquals(m, LogMapping.read(write("again.json", io.payops.store.Json.mapper()
+        assertEquals(m, LogMapping.read(write("again.json", io.payops.common.Json.mapper()
                 .writeValueAsString(m.toJson()))), "what it writes, it reads");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> LogMapping.read(write("bad.json", "{\"fields\": {\"gateway\": 3}}")));

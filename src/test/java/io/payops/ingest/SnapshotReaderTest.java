@@ -11,8 +11,8 @@ import io.payops.domain.Target;
 import io.payops.engine.Engine;
 import io.payops.policy.StaticPolicy;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.BadInputException;
-import io.payops.store.Json;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -283,7 +283,7 @@ class SnapshotReaderTest {
         var refs = new io.payops.agent.detect.BaselineReferences(normal.total(), normal.segments(),
                 io.payops.agent.AgentConfig.defaults(io.payops.domain.ApprovalMode.MANUAL).snapshotTest()
                         .establishedAttempts());
-        Snapshot s = IssuerSpread.respread(window, refs);
+        Snapshot s = IssuerSpread.respread(window, refs::statusRate);
         assertEquals(window.total(), s.total());
         SegmentStats hdfc = s.segment(Target.of(Dimension.ISSUER, "HDFC"));
         SegmentStats sbi = s.segment(Target.of(Dimension.ISSUER, "SBI"));

@@ -2,7 +2,7 @@ package io.payops.policy;
 
 import io.payops.engine.RunSettings;
 import io.payops.report.RunReport;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.RandomScenarios;
 import io.payops.sim.Scenario;
 import org.junit.jupiter.params.ParameterizedTest;

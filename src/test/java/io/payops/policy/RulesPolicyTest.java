@@ -11,7 +11,7 @@ import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
 import io.payops.engine.RunSettings;
 import io.payops.report.RunReport;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Routing;
 import io.payops.sim.ScenarioLoader;
 import io.payops.sim.World;

@@ -1,5 +1,6 @@
 package io.payops.report;
 
+import io.payops.run.ScenarioRunner;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;

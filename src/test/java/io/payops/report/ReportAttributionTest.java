@@ -1,5 +1,6 @@
 package io.payops.report;
 
+import io.payops.run.ScenarioRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.domain.Detection;
 import io.payops.domain.Dimension;
@@ -9,7 +10,7 @@ import io.payops.domain.Target;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

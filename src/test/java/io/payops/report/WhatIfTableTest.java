@@ -1,10 +1,9 @@
 package io.payops.report;
 
-import io.payops.engine.Frame;
+import io.payops.run.ScenarioRunner;
+import io.payops.domain.Frame;
 import io.payops.engine.RunSettings;
-import io.payops.engine.WhatIf;
-import io.payops.engine.WhatIfReport;
-import io.payops.engine.WhatIfSettings;
+import io.payops.run.WhatIf;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;

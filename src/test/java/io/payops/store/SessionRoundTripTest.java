@@ -1,17 +1,18 @@
 package io.payops.store;
 
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
-import io.payops.engine.SessionRecorder;
 import io.payops.domain.ApprovalMode;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;

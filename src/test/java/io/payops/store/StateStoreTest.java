@@ -1,12 +1,13 @@
 package io.payops.store;
 
+import io.payops.common.Json;
 import io.payops.domain.ActionType;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Lesson;
 import io.payops.domain.Outcome;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.RoutingState;
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
 package io.payops.tickets;
 
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketAction;
+import io.payops.domain.TicketFacts;
+import io.payops.domain.TriageStep;
 import io.payops.domain.MigrationStage;
 import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;

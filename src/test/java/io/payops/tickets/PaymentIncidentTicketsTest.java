@@ -1,5 +1,11 @@
 package io.payops.tickets;
 
+import io.payops.domain.RootCause;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketAction;
+import io.payops.domain.TicketActionType;
+import io.payops.domain.TicketCluster;
+import io.payops.domain.TriageStep;
 import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;

@@ -1,5 +1,6 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketSeverity;
 import io.payops.domain.MigrationStage;
 import io.payops.domain.TicketSettings;
 import io.payops.domain.TicketCategory;

@@ -1,10 +1,12 @@
 package io.payops.tickets;
 
+import io.payops.domain.TicketSeverity;
+import io.payops.domain.TriageStep;
 import io.payops.domain.MigrationStage;
 import io.payops.domain.TicketCategory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.domain.ApprovalMode;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

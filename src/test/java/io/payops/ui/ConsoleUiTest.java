@@ -3,7 +3,7 @@ package io.payops.ui;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.FaultType;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.Screenshots;
 import io.payops.ui.timeline.AuditKind;
 import javafx.scene.Node;

@@ -1,7 +1,7 @@
 package io.payops.ui.approvals;
 
 import io.payops.domain.ApprovalRequest;
-import io.payops.tickets.TicketAction;
+import io.payops.domain.TicketAction;
 import io.payops.ui.tickets.TicketWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,9 +1,9 @@
 package io.payops.ui.approvals;
 
 import io.payops.domain.ApprovalRequest;
-import io.payops.engine.Command;
-import io.payops.engine.Frame;
-import io.payops.tickets.TicketAction;
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
+import io.payops.domain.TicketAction;
 import io.payops.ui.fx.CommandSink;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;

@@ -3,7 +3,7 @@ package io.payops.ui.dashboard;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Incident;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

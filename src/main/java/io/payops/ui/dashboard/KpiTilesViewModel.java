@@ -4,7 +4,7 @@ import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Incident;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.SessionInfo;
@@ -160,7 +160,7 @@ public final class KpiTilesViewModel implements FrameListener {
     }
 
     /** Payment requests and support-ticket escalations wait in the same approvals queue, so the tile counts both. */
-    private void showApprovals(List<ApprovalRequest> pending, List<io.payops.tickets.TicketAction> tickets,
+    private void showApprovals(List<ApprovalRequest> pending, List<io.payops.domain.TicketAction> tickets,
                                long nowMillis) {
         if (pending.isEmpty() && tickets.isEmpty()) {
             pendingApprovals.update(0, "none waiting", HealthLevel.NEUTRAL);
@@ -170,7 +170,7 @@ public final class KpiTilesViewModel implements FrameListener {
         for (ApprovalRequest r : pending) {
             firstExpiry = Math.min(firstExpiry, r.expiresAtMillis());
         }
-        for (io.payops.tickets.TicketAction a : tickets) {
+        for (io.payops.domain.TicketAction a : tickets) {
             if (a.expiresAtMillis() != null) {
                 firstExpiry = Math.min(firstExpiry, a.expiresAtMillis());
             }

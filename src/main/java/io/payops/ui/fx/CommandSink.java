@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 
 /**
  * Where ViewModels send what the user asked for (approve, reject, a chaos change). The engine applies it at the next

@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import javafx.animation.AnimationTimer;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.payops.domain.RoutingState;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;

@@ -2,15 +2,15 @@ package io.payops.ui.ingest;
 
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
-import io.payops.ingest.EventLogSession;
+import io.payops.engine.EventLogSession;
 import io.payops.ingest.EventLogSource;
 import io.payops.ingest.EventLogStats;
 import io.payops.ingest.LogMapping;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;

@@ -2,7 +2,7 @@ package io.payops.ui.ingest;
 
 import io.payops.domain.Status;
 import io.payops.ingest.LogMapping;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -7,7 +7,7 @@ import io.payops.ingest.EventLogInspection;
 import io.payops.ingest.LogMapping;
 import io.payops.ingest.LogPreview;
 import io.payops.ingest.StatusVocabulary;
-import io.payops.store.BadInputException;
+import io.payops.common.BadInputException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

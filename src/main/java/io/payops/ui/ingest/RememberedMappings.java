@@ -2,8 +2,8 @@ package io.payops.ui.ingest;
 
 import io.payops.ingest.LogMapping;
 import io.payops.store.AtomicFiles;
-import io.payops.store.BadInputException;
-import io.payops.store.Json;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.payops.ui.reasoning;
 
 import io.payops.domain.AgentCycle;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.SessionInfo;

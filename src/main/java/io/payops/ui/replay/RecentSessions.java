@@ -1,7 +1,7 @@
 package io.payops.ui.replay;
 
-import io.payops.engine.SessionRecorder;
-import io.payops.store.Json;
+import io.payops.store.SessionRecorder;
+import io.payops.common.Json;
 import io.payops.store.SessionMeta;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.payops.ui.tickets;
 
-import io.payops.tickets.TicketCluster;
+import io.payops.domain.TicketCluster;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.payops.ui.tickets;
 
 import io.payops.domain.ActionStatus;
-import io.payops.tickets.TicketAction;
+import io.payops.domain.TicketAction;
 
 /** One ticket decision in its latest version: what, for which cluster, its status in words, risk and why. */
 public record DecisionRow(long id, String time, String clusterId, String type, String status, boolean pending,

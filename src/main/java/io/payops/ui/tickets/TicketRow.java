@@ -1,6 +1,6 @@
 package io.payops.ui.tickets;
 
-import io.payops.tickets.Ticket;
+import io.payops.domain.Ticket;
 
 /**
  * One ticket in the queue. {@code subject} and {@code message} are what the merchant wrote: shown as plain text, never

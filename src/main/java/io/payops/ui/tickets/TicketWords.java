@@ -1,7 +1,7 @@
 package io.payops.ui.tickets;
 
 import io.payops.domain.ActionStatus;
-import io.payops.tickets.TicketAction;
+import io.payops.domain.TicketAction;
 
 import java.util.List;
 import java.util.Locale;

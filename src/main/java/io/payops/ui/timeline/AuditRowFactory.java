@@ -7,8 +7,8 @@ import io.payops.domain.ActionType;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
-import io.payops.engine.Command;
-import io.payops.engine.Frame;
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.payops.ui.whatif;
 
-import io.payops.engine.WhatIfSettings;
+import io.payops.report.WhatIfSettings;
 import io.payops.ui.fx.FxmlViews;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;

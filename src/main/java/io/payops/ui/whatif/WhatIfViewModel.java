@@ -1,10 +1,10 @@
 package io.payops.ui.whatif;
 
-import io.payops.engine.Frame;
-import io.payops.engine.WhatIf;
-import io.payops.engine.WhatIfReport;
-import io.payops.engine.WhatIfRow;
-import io.payops.engine.WhatIfSettings;
+import io.payops.domain.Frame;
+import io.payops.run.WhatIf;
+import io.payops.report.WhatIfReport;
+import io.payops.report.WhatIfRow;
+import io.payops.report.WhatIfSettings;
 import io.payops.report.WhatIfTable;
 import io.payops.sim.World;
 import javafx.application.Platform;

@@ -8,7 +8,7 @@ import io.payops.domain.ApprovalMode;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Hypothesis;
 import io.payops.engine.Engine;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;

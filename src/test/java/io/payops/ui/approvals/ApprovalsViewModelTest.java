@@ -4,9 +4,9 @@ import io.payops.ui.fx.RecordingSink;
 
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 import io.payops.engine.Engine;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,9 +5,9 @@ import io.payops.ui.fx.RecordingSink;
 
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 import io.payops.engine.Engine;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;

@@ -4,7 +4,7 @@ import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Incident;
 import io.payops.domain.Status;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.chart.XYChart;

@@ -1,7 +1,7 @@
 package io.payops.ui.dashboard;
 
 import eu.hansolo.tilesfx.Tile;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;

@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.engine.Command;
+import io.payops.domain.Command;
 import io.payops.engine.Engine;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.payops.engine.LiveRunner;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogWriter;
-import io.payops.report.ScenarioRunner;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.ui.fx.EngineHost;

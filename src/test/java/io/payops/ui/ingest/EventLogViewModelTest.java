@@ -1,6 +1,6 @@
 package io.payops.ui.ingest;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
 import io.payops.ui.approvals.ApprovalsViewModel;

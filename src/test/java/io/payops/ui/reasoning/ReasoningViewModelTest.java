@@ -4,7 +4,7 @@ import io.payops.domain.AgentCycle;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.Hypothesis;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.payops.ui.replay;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.store.FrameMark;
 import io.payops.store.SessionReader;
 import io.payops.ui.ConsoleOptions;

@@ -1,8 +1,8 @@
 package io.payops.ui.replay;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.LiveRunner;
-import io.payops.engine.SessionRecorder;
+import io.payops.store.SessionRecorder;
 import io.payops.store.FrameMark;
 import io.payops.store.SessionReader;
 import io.payops.ui.fx.FrameBatch;

@@ -1,7 +1,7 @@
 package io.payops.ui.shell;
 
-import io.payops.engine.Command;
-import io.payops.engine.Frame;
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
 import io.payops.engine.LiveRunner;
 import io.payops.ui.fx.EngineHost;
 import io.payops.ui.fx.FramePump;

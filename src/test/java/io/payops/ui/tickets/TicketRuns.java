@@ -3,7 +3,7 @@ package io.payops.ui.tickets;
 import io.payops.domain.ApprovalMode;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;

@@ -1,6 +1,6 @@
 package io.payops.ui.tickets;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;

@@ -2,7 +2,7 @@ package io.payops.ui.timeline;
 
 import io.payops.ui.fx.Screenshots;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.Node;

@@ -1,9 +1,9 @@
 package io.payops.ui.whatif;
 
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.engine.RunSettings;
-import io.payops.engine.WhatIfSettings;
-import io.payops.report.ScenarioRunner;
+import io.payops.report.WhatIfSettings;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;

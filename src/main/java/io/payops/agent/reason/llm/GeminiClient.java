@@ -14,7 +14,7 @@ import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
-import io.payops.store.Json;
+import io.payops.common.Json;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -9,7 +9,7 @@ import io.payops.domain.Dimension;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
-import io.payops.store.Json;
+import io.payops.common.Json;
 
 import java.util.Arrays;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.store.Json;
+import io.payops.common.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.payops.agent.reason.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.agent.reason.llm.StubLlmServer.Reply;
-import io.payops.store.Json;
+import io.payops.common.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,7 +11,7 @@ import io.payops.domain.ReasonerCall;
 import io.payops.domain.Target;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.engine.Frame;
+import io.payops.domain.Frame;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;

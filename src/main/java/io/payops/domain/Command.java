@@ -1,0 +1,52 @@
+package io.payops.domain;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Something from outside the engine thread (a chaos slider, approve/reject). Queued, applied at the next tick
+ * boundary and recorded in that tick's frame so a replay reproduces it. Recorded frames name each one by the
+ * {@code command} property, e.g. {@code {"command":"decide","actionId":3,"approve":true,"who":"operator"}}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Command.AddFault.class, name = "add_fault"),
+        @JsonSubTypes.Type(value = Command.UpdateFault.class, name = "update_fault"),
+        @JsonSubTypes.Type(value = Command.RemoveFault.class, name = "remove_fault"),
+        @JsonSubTypes.Type(value = Command.Decide.class, name = "decide"),
+        @JsonSubTypes.Type(value = Command.SetRecommendOnly.class, name = "set_recommend_only"),
+        @JsonSubTypes.Type(value = Command.Pause.class, name = "pause"),
+        @JsonSubTypes.Type(value = Command.SetSpeed.class, name = "set_speed")})
+public sealed interface Command {
+    /**
+     * Injects a fault; its startSecond is taken as now when {@code startNow} is set. {@code faultId} names it
+     * (so the chaos panel can change or remove it later); null lets the engine number it chaos-N.
+     */
+    record AddFault(FaultSpec spec, boolean startNow, String faultId) implements Command {
+        public AddFault(FaultSpec spec, boolean startNow) {
+            this(spec, startNow, null);
+        }
+    }
+
+    record UpdateFault(String faultId, FaultSpec spec) implements Command {
+    }
+
+    record RemoveFault(String faultId) implements Command {
+    }
+
+    /** An operator's answer to a pending approval request. */
+    record Decide(long actionId, boolean approve, String who) implements Command {
+    }
+
+    /** The agent's mode: autonomous within guardrails, or recommend only (every routing change waits for a human). */
+    record SetRecommendOnly(boolean recommendOnly) implements Command {
+    }
+
+    /** Live pacing, applied by the engine's {@code LiveRunner} and recorded here so a replay shows when it happened. */
+    record Pause(boolean paused) implements Command {
+    }
+
+    /** Live pacing: simulated seconds per wall second. Recorded like {@link Pause}. */
+    record SetSpeed(double speed) implements Command {
+    }
+}

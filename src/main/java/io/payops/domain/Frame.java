@@ -1,0 +1,41 @@
+package io.payops.domain;
+
+
+import java.util.List;
+
+/**
+ * Everything the engine knows after one tick, immutable. The UI reads only frames, the recorder writes them and
+ * the report is computed from them. {@code commands} are those applied at the start of this tick and
+ * {@code commandErrors} says why any of them was refused. {@code tickets} is the support-ticket triage's step
+ * (null when the world has no tickets).
+ */
+public record Frame(
+        long tick,
+        long simMillis,
+        boolean finished,
+        Snapshot snapshot,
+        RoutingState routing,
+        List<ActiveFault> faults,
+        PolicyStep step,
+        SimTotals totals,
+        List<Command> commands,
+        List<String> commandErrors,
+        TriageStep tickets) {
+
+    public Frame {
+        faults = List.copyOf(faults);
+        commands = List.copyOf(commands);
+        commandErrors = List.copyOf(commandErrors);
+    }
+
+    /** A frame of a world without support tickets. */
+    public Frame(long tick, long simMillis, boolean finished, Snapshot snapshot, RoutingState routing,
+                 List<ActiveFault> faults, PolicyStep step, SimTotals totals, List<Command> commands,
+                 List<String> commandErrors) {
+        this(tick, simMillis, finished, snapshot, routing, faults, step, totals, commands, commandErrors, null);
+    }
+
+    public double simSeconds() {
+        return simMillis / 1000.0;
+    }
+}

@@ -1,0 +1,153 @@
+package io.payops.store;
+
+import io.payops.domain.Frame;
+import io.payops.common.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Records one session as {@code sessions/<id>/}: {@code meta.json}, {@code frames.jsonl.gz} (one JSON frame per
+ * line) and {@code frames.idx} (where each frame is, and its {@link FrameMark}s). Called from one thread only.
+ *
+ * <p>The frames file is a chain of gzip members of {@value #FRAMES_PER_MEMBER} frames, so a reader can seek to any
+ * member; each frame is sync-flushed and handed to the OS in one write, so a process killed at any moment leaves
+ * every frame written before it readable. The index line of a frame is written after the frame, so the index never
+ * points past the data.
+ */
+public final class SessionRecorder implements AutoCloseable {
+    public static final String META = "meta.json";
+    public static final String FRAMES = "frames.jsonl.gz";
+    public static final String INDEX = "frames.idx";
+    static final int FRAMES_PER_MEMBER = 64;
+
+    private final Path dir;
+    private final Clock clock;
+    private final FrameMarker marker = new FrameMarker();
+    private final FileChannel frames;
+    private final FileChannel index;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(256 * 1024);
+    private SessionMeta meta;
+    private GZIPOutputStream member;
+    private long memberOffset;
+    private int memberLines;
+    private long count;
+    private long lastSimMillis;
+    private long dropped;
+
+    /** Creates the session folder and writes meta.json; throws when the folder exists or cannot be written. */
+    public SessionRecorder(Path dir, SessionMeta meta, Clock clock) throws IOException {
+        this.dir = dir;
+        this.clock = clock;
+        this.meta = meta;
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+        this.frames = FileChannel.open(dir.resolve(FRAMES), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            this.index = FileChannel.open(dir.resolve(INDEX), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            frames.close();
+            throw e;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public long frames() {
+        return count;
+    }
+
+    /** Bytes written so far (frames and index). */
+    public long bytes() throws IOException {
+        return frames.size() + index.size();
+    }
+
+    /** How many frames the writer had to drop so far (it fell behind a live engine), so meta.json can say so. */
+    public void setDropped(long frames) {
+        dropped = frames;
+    }
+
+    public void write(Frame f) throws IOException {
+        if (member == null) {
+            memberOffset = frames.size();
+            memberLines = 0;
+            member = new GZIPOutputStream(pending, 64 * 1024, true) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+        }
+        member.write(Json.mapper().writeValueAsBytes(f));
+        member.write('\n');
+        member.flush();
+        int line = memberLines++;
+        if (memberLines == FRAMES_PER_MEMBER) {
+            member.finish();
+            member = null;
+        }
+        long before = frames.size();
+        try {
+            writeFully(frames, ByteBuffer.wrap(pending.toByteArray()));
+        } catch (IOException e) {
+            // a full disk may take half a frame: cut it off, and forget the member, so nothing is ever sent twice
+            member = null;
+            try {
+                frames.truncate(before);
+            } catch (IOException ignored) {
+                // the reader stops at the damage; the frames before it still replay
+            }
+            throw e;
+        } finally {
+            pending.reset();
+        }
+        int marks = FrameMark.bits(marker.marks(f));
+        writeFully(index, ByteBuffer.wrap(new IndexEntry(f.tick(), f.simMillis(), memberOffset, line, marks)
+                .toLine().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        count++;
+        lastSimMillis = f.simMillis();
+    }
+
+    /** Rewrites meta.json with the progress so far (atomically). */
+    public void saveMeta() throws IOException {
+        meta = meta.progress(count, lastSimMillis, dropped);
+        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+    }
+
+    /** Ends the session with a status ({@link SessionMeta#COMPLETE} or {@link SessionMeta#STOPPED}) and why. */
+    public void finish(String status, String note) throws IOException {
+        if (member != null) {
+            member.finish();
+            member = null;
+            writeFully(frames, ByteBuffer.wrap(pending.toByteArray()));
+            pending.reset();
+        }
+        meta = meta.progress(count, lastSimMillis, dropped).ended(clock.instant().toString(), status, note);
+        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            frames.close();
+        } finally {
+            index.close();
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+}
