@@ -3,10 +3,9 @@ package io.payops.cli;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
-import io.payops.domain.Lesson;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
-import io.payops.engine.StateWriter;
+import io.payops.engine.LiveSession;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogWriter;
 import io.payops.report.RunReport;
@@ -17,8 +16,6 @@ import io.payops.sim.ScenarioLoader;
 import io.payops.store.AtomicFiles;
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
-import io.payops.store.SessionRetention;
-import io.payops.store.StateStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +23,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Runs one scenario headless and writes its report (DESIGN §5.1, §5.3). */
@@ -183,18 +178,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs with the state folder: lessons in, state files, audit and recording out; disk trouble never stops the run. */
     private RunReport runPersisted(Scenario s, RunSettings settings, EventLogWriter export) {
-        SessionRetention keep = retention.retention();
-        StateStore store = new StateStore(state, w -> System.err.println("payops: warning: " + w));
-        List<Lesson> lessons = store.loadLessons();
-        store.loadRouting();
-        StateWriter writer = StateWriter.start(store, s, settings.policy(), settings.approval().toString(),
-                settings.reasoner(), false, lessons, StateWriter.Settings.HEADLESS.withRetention(keep),
-                Clock.systemUTC(), p -> System.err.println("payops: warning: " + p));
-        try {
-            return ScenarioRunner.run(s, settings, lessons, export, writer);
-        } finally {
-            writer.close();
-            sessionDir = writer.sessionDir();
-        }
+        ScenarioRunner.Recorded run = ScenarioRunner.runRecorded(s, settings, new LiveSession.Recording(state,
+                retention.retention(), false, w -> System.err.println("payops: warning: " + w)), export);
+        sessionDir = run.sessionDir();
+        return run.report();
     }
 }

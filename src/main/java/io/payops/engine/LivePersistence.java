@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * routing.json, opens the recording), and the frames go to a {@link StateWriter} thread. {@code notices} hears every
  * warning and disk problem, from those threads.
  */
-public final class LivePersistence implements Consumer<Frame> {
+final class LivePersistence implements Consumer<Frame> {
     private final Path stateDir;
     private final Scenario scenario;
     private final String policy;
@@ -26,22 +26,21 @@ public final class LivePersistence implements Consumer<Frame> {
     private final SessionRetention retention;
     private final Consumer<String> notices;
     private final StateWriter.Settings writing;
+    private final boolean live;
     private volatile StateWriter writer;
     private volatile boolean closed;
 
-    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
-                           SessionRetention retention, Consumer<String> notices) {
-        this(stateDir, scenario, policy, approval, reasoner, retention, notices, StateWriter.Settings.LIVE);
-    }
-
     /**
+     * @param live    written in meta.json: a console session (true) or a command-line run (false)
      * @param writing {@link StateWriter.Settings#LIVE} drops frames the disk cannot keep up with (the wall clock
      *                paces the run); {@link StateWriter.Settings#HEADLESS} makes the engine wait, for a run that goes
      *                as fast as it can and must still be recorded whole (an event log read flat out)
      */
-    public LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
-                           SessionRetention retention, Consumer<String> notices, StateWriter.Settings writing) {
+    LivePersistence(Path stateDir, Scenario scenario, String policy, String approval, String reasoner,
+                           SessionRetention retention, Consumer<String> notices, boolean live,
+                           StateWriter.Settings writing) {
         this.writing = writing;
+        this.live = live;
         this.reasoner = reasoner;
         this.stateDir = stateDir;
         this.scenario = scenario;
@@ -57,7 +56,7 @@ public final class LivePersistence implements Consumer<Frame> {
         List<Lesson> lessons = store.loadLessons();
         store.loadRouting();
         engine.policy().restoreLessons(lessons);
-        writer = StateWriter.start(store, scenario, policy, approval, reasoner, true, lessons,
+        writer = StateWriter.start(store, scenario, policy, approval, reasoner, live, lessons,
                 writing.withRetention(retention), Clock.systemUTC(), notices);
         if (closed) {
             writer.closeAsync();

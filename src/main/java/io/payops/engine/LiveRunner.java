@@ -2,6 +2,7 @@ package io.payops.engine;
 
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +54,7 @@ public final class LiveRunner implements Runnable {
     private volatile long pausedPolls;
     private Runnable beforeFirstTick = () -> { };
     private Runnable afterLastTick = () -> { };
+    private BooleanSupplier stopWhen = () -> false;
 
     public LiveRunner(Engine engine, double speed, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
         this(engine, speed, true, frames, failures, clock);
@@ -97,6 +99,11 @@ public final class LiveRunner implements Runnable {
      */
     public void afterLastTick(Runnable work) {
         this.afterLastTick = work;
+    }
+
+    /** Polled between ticks on the engine thread: true ends the loop as {@link #stop} does (a command line's Ctrl+C). */
+    public void stopWhen(BooleanSupplier condition) {
+        this.stopWhen = condition;
     }
 
     /** False for a runner made by {@link #unpaced}. */
@@ -155,7 +162,7 @@ public final class LiveRunner implements Runnable {
         long next = clock.nanoTime();
         try {
             beforeFirstTick.run();
-            while (!stopped && !engine.finished()) {
+            while (!stopped && !engine.finished() && !stopWhen.getAsBoolean()) {
                 if (paused) {
                     pausedPolls++; // one writer: the engine thread
                     clock.sleepNanos(PAUSED_POLL_MILLIS * 1_000_000L);

@@ -1,22 +1,25 @@
 package io.payops.run;
 
+import io.payops.domain.Frame;
+import io.payops.domain.Lesson;
+import io.payops.engine.LiveSession;
+import io.payops.engine.RunSettings;
 import io.payops.report.ReportBuilder;
 import io.payops.report.RunReport;
-import io.payops.domain.Lesson;
-import io.payops.engine.Engine;
-import io.payops.engine.EngineOptions;
-import io.payops.domain.Frame;
-import io.payops.engine.PolicyFactory;
-import io.payops.engine.RunSettings;
 import io.payops.sim.AttemptSink;
 import io.payops.sim.Scenario;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Runs a scenario headless, as fast as the CPU allows, and computes its report from the frames. */
+/** Runs a scenario headless, as fast as the CPU allows, as a {@link LiveSession} on this thread, and reports on it. */
 public final class ScenarioRunner {
     private ScenarioRunner() {
+    }
+
+    /** A run recorded in a state folder: its report and its session's folder (null when it could not be recorded). */
+    public record Recorded(RunReport report, Path sessionDir) {
     }
 
     public static RunReport run(Scenario scenario, RunSettings settings) {
@@ -30,15 +33,24 @@ public final class ScenarioRunner {
     /** @param lessons what the agent learnt in earlier sessions */
     public static RunReport run(Scenario scenario, RunSettings settings, List<Lesson> lessons, AttemptSink tap,
                                 Consumer<Frame> frames) {
+        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).lessons(lessons).frames(frames))
+                .report();
+    }
+
+    /**
+     * A run with a state folder: lessons in, state files, audit and recording out. Disk trouble never stops the
+     * run; it is told to the recording's notices.
+     */
+    public static Recorded runRecorded(Scenario scenario, RunSettings settings, LiveSession.Recording recording,
+                                       AttemptSink tap) {
+        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).recordedIn(recording));
+    }
+
+    private static Recorded report(Scenario scenario, RunSettings settings, LiveSession.Builder session) {
         long start = System.nanoTime();
-        Engine engine = new Engine(scenario, PolicyFactory.create(settings.policy(), settings, scenario.world(), lessons),
-                EngineOptions.DEFAULT, tap);
         ReportBuilder report = new ReportBuilder(scenario.name(), scenario.seed(), settings.policy(), settings.reasoner());
-        while (!engine.finished()) {
-            Frame f = engine.step();
-            report.accept(f);
-            frames.accept(f);
-        }
-        return report.build((System.nanoTime() - start) / 1_000_000);
+        LiveSession s = session.flatOut().frames(report::accept).build();
+        s.runHere();
+        return new Recorded(report.build((System.nanoTime() - start) / 1_000_000), s.sessionDir());
     }
 }

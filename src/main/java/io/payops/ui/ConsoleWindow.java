@@ -15,7 +15,7 @@ import io.payops.ui.replay.RecentSessionsViewModel;
 import io.payops.ui.replay.ReplayBarView;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsolePrefs;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
 import io.payops.ui.whatif.WhatIfView;
@@ -24,7 +24,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -49,7 +48,7 @@ public final class ConsoleWindow {
     private final Stage stage;
     private final FramePump pump = new FramePump();
     private final EngineService engine = new EngineService();
-    private final ConsoleViewModel console;
+    private final ShellViewModel console;
     private final ConsoleFeatures features;
     private final MainLayout layout;
     /** Reads recorded frames, one job at a time (see {@link ReplayViewModel}). */
@@ -76,7 +75,7 @@ public final class ConsoleWindow {
         String scenario = options.scenario() != null ? options.scenario()
                 : prefs.scenario() != null ? prefs.scenario() : ConsoleOptions.DEFAULT_SCENARIO;
         double speed = options.speed() != null ? options.speed() : prefs.speed();
-        console = new ConsoleViewModel(pump, engine, scenario, seedFor(scenario, options.seed()), speed,
+        console = new ShellViewModel(pump, engine, scenario, seedFor(scenario, options.seed()), speed,
                 options.stateDir().toString());
         console.setTheme(prefs.theme());
         console.setRecommendOnly(prefs.recommendOnly());
@@ -276,7 +275,7 @@ public final class ConsoleWindow {
         }
     }
 
-    public ConsoleViewModel console() {
+    public ShellViewModel console() {
         return console;
     }
 

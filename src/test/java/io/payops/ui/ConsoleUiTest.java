@@ -69,20 +69,34 @@ class ConsoleUiTest {
     /**
      * Waits for an approval request's buttons and pauses the session from the FX thread the moment they show (as
      * the Pause button would): at ×50 the request could otherwise expire, or be taken back by the agent, while the
-     * mouse travels, however long that takes on a busy machine. Returns the request's id; the session stays paused.
+     * mouse travels, however long that takes on a busy machine. Frames made before the pause reached the engine may
+     * still take the request away, so the pause is confirmed in engine terms and every frame already made is applied
+     * before the button is looked at again; if the request went meanwhile, play resumes until the next one. Returns
+     * the request's id; the session stays paused.
      */
     private long waitForApprovalButtonThenPause(FxRobot robot) {
-        waitFor("an approval request is shown", () -> {
-            boolean there = robot.lookup(".approve-button").tryQuery().isPresent();
-            if (there) {
-                window.console().setPaused(true);
+        while (true) {
+            waitFor("an approval request is shown", () -> {
+                boolean there = robot.lookup(".approve-button").tryQuery().isPresent();
+                if (there) {
+                    window.console().setPaused(true);
+                }
+                return there;
+            });
+            long polls = window.console().pausedPolls();
+            waitFor("the engine holds the pause", () -> window.console().pausedPolls() > polls);
+            waitFor("every frame made before the pause is shown", () -> window.pump().newest() == newest());
+            Optional<Node> approve = fx(() -> robot.lookup(".approve-button").tryQuery());
+            if (approve.isPresent()) {
+                assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button")
+                        .query()).getText()), "the toolbar shows the pause");
+                return Long.parseLong(approve.get().getId().substring("approve-".length()));
             }
-            return there;
-        });
-        assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query())
-                .getText()), "the toolbar shows the pause");
-        Node approve = fx(() -> robot.lookup(".approve-button").query());
-        return Long.parseLong(approve.getId().substring("approve-".length()));
+            fx(() -> {
+                window.console().setPaused(false);
+                return null;
+            });
+        }
     }
 
     @Test

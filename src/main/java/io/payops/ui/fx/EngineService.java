@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.engine.LiveRunner;
+import io.payops.engine.LiveSession;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The UI layer's wrapper that runs the engine (DESIGN §6): a javafx {@link Service} whose task is the
- * {@link LiveRunner} loop, on one daemon thread named "engine". Frames leave through the runner's consumer (the
+ * {@link LiveSession}'s loop, on one daemon thread named "engine". Frames leave through the runner's consumer (the
  * {@link FramePump}), never through the Service's own message/value properties, which would cross per update.
  */
 public final class EngineService implements EngineHost {
@@ -22,17 +22,17 @@ public final class EngineService implements EngineHost {
     private final Service<Void> service = new Service<>() {
         @Override
         protected Task<Void> createTask() {
-            LiveRunner r = runner;
+            Runnable loop = session.loop();
             return new Task<>() {
                 @Override
                 protected Void call() {
-                    r.run();
+                    loop.run();
                     return null;
                 }
             };
         }
     };
-    private LiveRunner runner;
+    private LiveSession session;
 
     public EngineService() {
         service.setExecutor(thread);
@@ -40,19 +40,19 @@ public final class EngineService implements EngineHost {
 
     /** FX thread. */
     @Override
-    public void start(LiveRunner newRunner) {
+    public void start(LiveSession newSession) {
         stop();
-        runner = newRunner;
+        session = newSession;
         service.restart();
     }
 
     /** FX thread: asks the loop to end and cancels the task; the loop notices within one tick. */
     @Override
     public void stop() {
-        if (runner != null) {
-            runner.stop();
+        if (session != null) {
+            session.stop();
             service.cancel();
-            runner = null;
+            session = null;
         }
     }
 

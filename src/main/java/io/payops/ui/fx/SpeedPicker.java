@@ -1,6 +1,6 @@
 package io.payops.ui.fx;
 
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
@@ -20,7 +20,7 @@ public final class SpeedPicker {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double x) {
-                return x == null ? "" : "×" + ConsoleViewModel.speedLabel(x);
+                return x == null ? "" : "×" + ShellViewModel.speedLabel(x);
             }
 
             @Override

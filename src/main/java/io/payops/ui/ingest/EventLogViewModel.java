@@ -1,10 +1,6 @@
 package io.payops.ui.ingest;
 
-import io.payops.engine.Engine;
-import io.payops.engine.EngineOptions;
 import io.payops.domain.Frame;
-import io.payops.engine.PolicyFactory;
-import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
 import io.payops.engine.EventLogSession;
 import io.payops.ingest.EventLogSource;
@@ -16,7 +12,7 @@ import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.replay.ReplayViewModel;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -41,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The console over an event log (issue #7): File → Open event log… reads a file as fast as it reads, File → Follow
  * log… keeps reading it as it grows. The agent runs open loop with the same panes as live traffic; its routing
  * changes are recommendations (the gateways pane says so) and chaos is off. This ViewModel opens the log, hands the
- * engine to the {@link ConsoleViewModel} (which runs and records it in place of the simulator) and turns the reader's
+ * engine to the {@link ShellViewModel} (which runs and records it in place of the simulator) and turns the reader's
  * counts into the progress bar, the status line and the bad-line report.
  *
  * <p>Threads: the methods and properties are for the FX thread. Opening a log blocks (it reads the file's head to
@@ -56,7 +52,7 @@ public final class EventLogViewModel implements FrameListener {
     private static final DateTimeFormatter WALL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final ConsoleViewModel console;
+    private final ShellViewModel console;
     private final Executor background;
     private final Executor fx;
     private final AtomicLong generation = new AtomicLong();
@@ -87,7 +83,7 @@ public final class EventLogViewModel implements FrameListener {
      * @param fx         runs on the FX thread ({@code Platform::runLater}; a queue the test drains, or
      *                   {@code Runnable::run}, in tests)
      */
-    public EventLogViewModel(FramePump pump, ConsoleViewModel console, Executor background, Executor fx) {
+    public EventLogViewModel(FramePump pump, ShellViewModel console, Executor background, Executor fx) {
         this.console = console;
         this.background = background;
         this.fx = fx;
@@ -109,7 +105,6 @@ public final class EventLogViewModel implements FrameListener {
      */
     public void open(Path file, boolean follow, LogMapping mapping) {
         long g = generation.incrementAndGet();
-        RunSettings settings = console.runSettings();
         String name = nameOf(file);
         opening.set(true);
         error.set(null);
@@ -117,14 +112,11 @@ public final class EventLogViewModel implements FrameListener {
         status.set((follow ? "Waiting for events in " : "Opening ") + name + " …");
         background.execute(() -> {
             EventLogSession session;
-            Engine engine;
             try {
                 session = EventLogSession.open(file, null, mapping, null, follow, () -> generation.get() != g);
                 if (session == null) {
                     return; // the user left before a followed file had any event
                 }
-                engine = session.engine(PolicyFactory.create("agent", settings, session.scenario().world()),
-                        EngineOptions.DEFAULT);
             } catch (BadInputException e) {
                 fx.execute(() -> failedToOpen(g, e.getMessage()));
                 return;
@@ -135,7 +127,7 @@ public final class EventLogViewModel implements FrameListener {
                 fx.execute(() -> failedToOpen(g, "event log '" + file + "': cannot be read (" + describe(e) + ")"));
                 return;
             }
-            fx.execute(() -> opened(g, session, engine));
+            fx.execute(() -> opened(g, session));
         });
     }
 
@@ -148,7 +140,7 @@ public final class EventLogViewModel implements FrameListener {
         error.set(message);
     }
 
-    private void opened(long g, EventLogSession session, Engine engine) {
+    private void opened(long g, EventLogSession session) {
         if (generation.get() != g) {
             background.execute(session::close);
             return;
@@ -172,10 +164,8 @@ public final class EventLogViewModel implements FrameListener {
         opening.set(false);
         active.set(true);
         Relay relay = new Relay(g, session);
-        console.startEventLog(engine, info, follow, f -> relay.publish(f, false, false), () -> {
-            relay.publish(engine.lastFrame(), true, engine.finished());
-            session.close();
-        });
+        console.startEventLog(session, info, f -> relay.publish(f, false, false),
+                end -> relay.publish(end.lastFrame(), true, end.finished()));
     }
 
     /** Carries one run's counts from the engine thread to the FX thread: newest value, one queued update at most. */

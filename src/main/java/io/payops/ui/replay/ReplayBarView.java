@@ -2,7 +2,6 @@ package io.payops.ui.replay;
 
 import io.payops.store.FrameMark;
 import io.payops.ui.fx.FxmlViews;
-import io.payops.ui.shell.ConsoleViewModel;
 import io.payops.ui.fx.SpeedPicker;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -13,7 +13,7 @@ import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.reasoning.ReasoningViewModel;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -45,7 +45,7 @@ import java.util.function.Consumer;
 public final class ReplayViewModel implements FrameListener {
     /** Frames fed before a seek target, so the charts and the timeline show what led up to it. */
     public static final int LEAD_IN = 60;
-    public static final List<Double> SPEEDS = ConsoleViewModel.SPEEDS;
+    public static final List<Double> SPEEDS = ShellViewModel.SPEEDS;
     public static final String LIVE_TITLE = "PayOps Console";
     /** A paused or re-seeked playback notices within this much wall time, so the next job never waits long. */
     private static final long SLEEP_SLICE_NANOS = 20_000_000L;
@@ -440,7 +440,7 @@ public final class ReplayViewModel implements FrameListener {
 
     private void updateStatus() {
         status.set(String.format(Locale.ROOT, "replay · %s · ×%s · read only: nothing changes routing",
-                playing.get() ? "playing" : "paused", ConsoleViewModel.speedLabel(speed.get())));
+                playing.get() ? "playing" : "paused", ShellViewModel.speedLabel(speed.get())));
     }
 
     /** The recorded frames in order, read lazily; empty when no session is open. */

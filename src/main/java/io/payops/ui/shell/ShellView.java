@@ -39,7 +39,7 @@ import java.nio.file.Path;
 
 /**
  * The console's frame: menu, toolbar, error banner, status line, and the features in the middle. It binds to a
- * {@link ConsoleViewModel} and forwards what the user does; every decision is the ViewModel's.
+ * {@link ShellViewModel} and forwards what the user does; every decision is the ViewModel's.
  */
 public final class ShellView extends BorderPane {
     private static final String AUTONOMOUS = "Autonomous within guardrails";
@@ -78,11 +78,11 @@ public final class ShellView extends BorderPane {
     @FXML private Label statusLabel;
     @FXML private Label descriptionLabel;
 
-    private final ConsoleViewModel vm;
+    private final ShellViewModel vm;
     private ReplayViewModel replay;
     private LogMappingSteps mappingSteps;
 
-    public ShellView(ConsoleViewModel vm, Runnable onQuit, Runnable onResetLayout, Runnable onShowShortcuts) {
+    public ShellView(ShellViewModel vm, Runnable onQuit, Runnable onResetLayout, Runnable onShowShortcuts) {
         this.vm = vm;
         FxmlViews.load(this, "/fxml/shell/ShellView.fxml");
         getStylesheets().add(FxmlViews.stylesheet("/styles/shell.css"));
@@ -99,7 +99,7 @@ public final class ShellView extends BorderPane {
         pauseButton.setOnAction(e -> vm.setPaused(pauseButton.isSelected()));
         pauseButton.setTooltip(new Tooltip("Pause or resume the simulation (Space)"));
 
-        SpeedPicker.bind(speedBox, ConsoleViewModel.SPEEDS, vm.speedProperty(), vm::setSpeed);
+        SpeedPicker.bind(speedBox, ShellViewModel.SPEEDS, vm.speedProperty(), vm::setSpeed);
 
         seedField.setText(vm.seedTextProperty().get());
         vm.seedTextProperty().addListener((o, a, b) -> seedField.setText(b));

@@ -1,6 +1,6 @@
 package io.payops.ui.ingest;
 
-import io.payops.engine.LiveRunner;
+import io.payops.engine.LiveSession;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogWriter;
@@ -30,15 +30,15 @@ final class EventLogFixture {
         }
     }
 
-    /** Runs each runner to its end on the caller's thread: a file read flat out is over when start returns. */
+    /** Runs each session's loop to its end on the caller's thread: a file read flat out is over when start returns. */
     static final class SynchronousHost implements EngineHost {
         int started;
         int stops;
 
         @Override
-        public void start(LiveRunner runner) {
+        public void start(LiveSession session) {
             started++;
-            runner.run();
+            session.loop().run();
         }
 
         @Override
@@ -47,30 +47,30 @@ final class EventLogFixture {
         }
     }
 
-    /** Runs the runner on a plain thread, as the console's engine service does; stop ends it and waits for it. */
+    /** Runs the session's loop on a plain thread, as the console's engine service does; stop ends it and waits for it. */
     static final class ThreadHost implements EngineHost {
-        private LiveRunner runner;
+        private LiveSession session;
         private Thread thread;
 
         @Override
-        public void start(LiveRunner r) {
+        public void start(LiveSession s) {
             stop();
-            runner = r;
-            thread = new Thread(r, "engine");
+            session = s;
+            thread = new Thread(s.loop(), "engine");
             thread.setDaemon(true);
             thread.start();
         }
 
         @Override
         public void stop() {
-            if (runner != null) {
-                runner.stop();
+            if (session != null) {
+                session.stop();
                 try {
                     thread.join(60_000); // returns when the thread ends: a loaded machine may take a while
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                runner = null;
+                session = null;
             }
         }
 

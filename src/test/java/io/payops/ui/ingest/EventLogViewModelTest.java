@@ -7,7 +7,7 @@ import io.payops.ui.approvals.ApprovalsViewModel;
 import io.payops.ui.chaos.ChaosViewModel;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.gateways.GatewaysViewModel;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class EventLogViewModelTest {
 
     private final FramePump pump = new FramePump();
     private final EventLogFixture.SynchronousHost host = new EventLogFixture.SynchronousHost();
-    private ConsoleViewModel console;
+    private ShellViewModel console;
     private EventLogViewModel vm;
     private GatewaysViewModel gateways;
     private ChaosViewModel chaos;
@@ -60,7 +60,7 @@ class EventLogViewModelTest {
     }
 
     private void build() {
-        console = new ConsoleViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
+        console = new ShellViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
         gateways = new GatewaysViewModel();
         chaos = new ChaosViewModel(console.commands());
         approvals = new ApprovalsViewModel(console.commands());
@@ -207,7 +207,7 @@ class EventLogViewModelTest {
 
         EventLogFixture.ThreadHost threads = new EventLogFixture.ThreadHost();
         java.util.concurrent.LinkedBlockingQueue<Runnable> fxQueue = new java.util.concurrent.LinkedBlockingQueue<>();
-        console = new ConsoleViewModel(pump, threads, "quiet", 7, 1, dir.resolve("state").toString());
+        console = new ShellViewModel(pump, threads, "quiet", 7, 1, dir.resolve("state").toString());
         gateways = new GatewaysViewModel();
         pump.addListener(gateways);
         vm = new EventLogViewModel(pump, console, Runnable::run, fxQueue::add);

@@ -3,7 +3,7 @@ package io.payops.ui.ingest;
 import io.payops.domain.Status;
 import io.payops.ingest.LogMapping;
 import io.payops.ui.fx.FramePump;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class LogMappingViewModelTest {
 
     private final List<LogMapping> opened = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private ConsoleViewModel console;
+    private ShellViewModel console;
 
     @AfterEach
     void endRecording() {
@@ -307,7 +307,7 @@ class LogMappingViewModelTest {
         Path log = ForeignCsv.oneUnknownColumn(dir.resolve("route-1.csv"), 3_000);
         FramePump pump = new FramePump();
         EventLogFixture.SynchronousHost host = new EventLogFixture.SynchronousHost();
-        console = new ConsoleViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
+        console = new ShellViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
         EventLogViewModel eventLog = new EventLogViewModel(pump, console, Runnable::run, Runnable::run);
         LogMappingSteps steps = new LogMappingSteps(Runnable::run, Runnable::run, () -> dir.resolve("state"), eventLog,
                 warnings::add);

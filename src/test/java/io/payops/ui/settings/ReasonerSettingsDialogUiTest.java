@@ -1,11 +1,11 @@
 package io.payops.ui.settings;
 
 import io.payops.agent.reason.llm.LlmSettings;
-import io.payops.engine.LiveRunner;
+import io.payops.engine.LiveSession;
 import io.payops.ui.fx.EngineHost;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.Screenshots;
-import io.payops.ui.shell.ConsoleViewModel;
+import io.payops.ui.shell.ShellViewModel;
 import io.payops.ui.shell.ShellView;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -47,7 +47,7 @@ class ReasonerSettingsDialogUiTest {
 
     private static final EngineHost NO_ENGINE = new EngineHost() {
         @Override
-        public void start(LiveRunner runner) {
+        public void start(LiveSession session) {
         }
 
         @Override
@@ -56,13 +56,13 @@ class ReasonerSettingsDialogUiTest {
     };
 
     private Stage stage;
-    private ConsoleViewModel console;
+    private ShellViewModel console;
     private ShellView shell;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        console = new ConsoleViewModel(new FramePump(), NO_ENGINE, "stripe-outage", 7, 1, state.toString());
+        console = new ShellViewModel(new FramePump(), NO_ENGINE, "stripe-outage", 7, 1, state.toString());
         shell = new ShellView(console, () -> { }, () -> { }, () -> { });
         Scene scene = new Scene(shell, 1366, 300);
         scene.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
@@ -142,7 +142,7 @@ class ReasonerSettingsDialogUiTest {
 
     @Test
     void pickOpenaiFixABadUrlPressOkAndTheToolbarSaysOpenai(FxRobot robot) {
-        // the console double: what ConsoleViewModel.setReasoner does to the toolbar, without restarting a session
+        // the console double: what ShellViewModel.setReasoner does to the toolbar, without restarting a session
         ReadOnlyStringWrapper reasoner = new ReadOnlyStringWrapper("heuristic");
         LlmSettings[] applied = new LlmSettings[1];
         Consumer<LlmSettings> setReasoner = s -> {

@@ -2,7 +2,7 @@ package io.payops.ui.shell;
 
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
-import io.payops.engine.LiveRunner;
+import io.payops.engine.LiveSession;
 import io.payops.ui.fx.EngineHost;
 import io.payops.ui.fx.FramePump;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,16 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The toolbar's ViewModel without a stage: the test plays the engine thread by stepping the captured runner. */
-class ConsoleViewModelTest {
-    /** Keeps the runner instead of running it, so the test decides when ticks happen. */
+/** The toolbar's ViewModel without a stage: the test plays the engine thread by stepping the captured session's engine. */
+class ShellViewModelTest {
+    /** Keeps the session instead of running its loop, so the test decides when ticks happen. */
     private static final class ManualHost implements EngineHost {
-        final List<LiveRunner> started = new ArrayList<>();
+        final List<LiveSession> started = new ArrayList<>();
         int stops;
 
         @Override
-        public void start(LiveRunner runner) {
-            started.add(runner);
+        public void start(LiveSession session) {
+            started.add(session);
         }
 
         @Override
@@ -34,20 +34,20 @@ class ConsoleViewModelTest {
             stops++;
         }
 
-        LiveRunner current() {
+        LiveSession current() {
             return started.get(started.size() - 1);
         }
     }
 
     private FramePump pump;
     private ManualHost host;
-    private ConsoleViewModel vm;
+    private ShellViewModel vm;
 
     @BeforeEach
     void setUp() {
         pump = new FramePump();
         host = new ManualHost();
-        vm = new ConsoleViewModel(pump, host, "stripe-outage", 7, 10, "state");
+        vm = new ShellViewModel(pump, host, "stripe-outage", 7, 10, "state");
     }
 
     private Frame tick() {
@@ -60,10 +60,10 @@ class ConsoleViewModelTest {
     @Test
     void startRunsTheScenarioForAWeekWithTheChosenSeedAndSpeed() {
         assertTrue(vm.start());
-        LiveRunner r = host.current();
+        LiveSession r = host.current();
         assertEquals(10, r.speed());
         assertEquals(7, r.engine().scenario().seed());
-        assertEquals(ConsoleViewModel.LIVE_SECONDS, r.engine().scenario().durationSeconds());
+        assertEquals(ShellViewModel.LIVE_SECONDS, r.engine().scenario().durationSeconds());
         tick();
         tick();
         assertEquals("t = 2 s (0:00:02)", vm.clockProperty().get());

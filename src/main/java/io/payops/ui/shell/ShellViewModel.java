@@ -4,14 +4,11 @@ import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Command;
-import io.payops.engine.Engine;
-import io.payops.engine.EngineOptions;
 import io.payops.domain.Frame;
-import io.payops.engine.LivePersistence;
+import io.payops.engine.EventLogSession;
 import io.payops.engine.LiveRunner;
-import io.payops.engine.PolicyFactory;
+import io.payops.engine.LiveSession;
 import io.payops.engine.RunSettings;
-import io.payops.engine.StateWriter;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.common.BadInputException;
@@ -41,7 +38,7 @@ import java.util.function.Consumer;
  * agent mode, plus the status line and the error banner. It starts and restarts the live engine; the feature
  * ViewModels follow it through the {@link FramePump}. FX thread only.
  */
-public final class ConsoleViewModel implements FrameListener {
+public final class ShellViewModel implements FrameListener {
     /** The console keeps a scenario running long after its last fault: a week of simulated time. */
     static final int LIVE_SECONDS = 7 * 24 * 3600;
     public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0);
@@ -61,17 +58,16 @@ public final class ConsoleViewModel implements FrameListener {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(ConsolePrefs.DARK);
-    private LiveRunner runner;
-    /** The running session's state folder writer, and the one ended last (awaited at exit). */
-    private volatile LivePersistence persistence;
-    private LivePersistence lastPersistence;
+    /** The running session (null when stopped), and the one started last, whose recording is awaited at exit. */
+    private LiveSession session;
+    private volatile LiveSession last;
     private SessionRetention retention = SessionRetention.DEFAULT;
-    private SessionInfo session;
+    private SessionInfo info;
     private boolean replaying;
     private LlmSettings llm;
     private final ReadOnlyStringWrapper reasonerName = new ReadOnlyStringWrapper("heuristic");
 
-    public ConsoleViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
+    public ShellViewModel(FramePump pump, EngineHost host, String scenarioName, long seed, double speed,
                             String stateDir) {
         this.pump = pump;
         this.host = host;
@@ -94,11 +90,9 @@ public final class ConsoleViewModel implements FrameListener {
     }
 
     private void submit(Command c) {
-        if (runner == null || runner.stopped()) {
+        if (session == null || !session.submit(c)) {
             showError("No session is running: " + c.getClass().getSimpleName() + " was not sent. Press Restart.");
-            return;
         }
-        runner.engine().submit(c);
     }
 
     /** Starts (or restarts) the session on the chosen scenario and seed; a bad scenario or seed shows in the banner. */
@@ -118,13 +112,7 @@ public final class ConsoleViewModel implements FrameListener {
             return false;
         }
         s = s.withSeed(seed).withDuration(Math.max(s.durationSeconds(), LIVE_SECONDS));
-        RunSettings settings = runSettings();
-        Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world()), EngineOptions.DEFAULT, null);
-        LiveRunner r = launch(engine, new SessionInfo(s, "agent", true), settings, StateWriter.Settings.LIVE, true,
-                f -> { });
-        scenarioDescription.set(s.description());
-        host.start(r);
-        updateStatus();
+        launch(LiveSession.simulated(s, runSettings()).paced(speed.get()), new SessionInfo(s, "agent", true));
         return true;
     }
 
@@ -135,73 +123,46 @@ public final class ConsoleViewModel implements FrameListener {
     }
 
     /**
-     * Runs the agent over an event log in place of the simulator (issue #7): the engine (built over the log) runs
-     * unpaced, recorded in the state folder like a live session, and the same panes follow it. A file read flat out
-     * is recorded with the waiting writer, so no frame is dropped and the session replays whole; a followed file
-     * comes at the pace it is written, like live traffic. {@code tap} sees every frame on the engine thread;
-     * {@code afterLastTick} runs there when the run ends, however it ends. Returns once the run has started.
+     * Runs the agent over an event log in place of the simulator (issue #7), recorded in the state folder like a
+     * live session, and the same panes follow it. A file read flat out is recorded whole and replays whole; a
+     * followed file comes at the pace it is written, like live traffic. {@code tap} sees every frame on the engine
+     * thread; {@code ended} hears there how the run ended, however it ends. Returns once the run has started.
      */
-    public void startEventLog(Engine engine, SessionInfo info, boolean follow, Consumer<Frame> tap,
-                              Runnable afterLastTick) {
+    public void startEventLog(EventLogSession log, SessionInfo info, Consumer<Frame> tap,
+                              Consumer<LiveSession.Ending> ended) {
         paused.set(false);
-        LiveRunner r = launch(engine, info, runSettings(), follow ? StateWriter.Settings.LIVE
-                : StateWriter.Settings.HEADLESS, false, tap);
-        LivePersistence recording = persistence;
-        r.afterLastTick(() -> {
-            afterLastTick.run();
-            if (engine.finished()) {
-                recording.closeAsync(); // the whole file is in: the recording is complete, replayable at once
-            }
-        });
-        scenarioDescription.set(info.scenario().description());
-        host.start(r);
-        updateStatus();
+        launch(LiveSession.eventLog(log, runSettings()).frames(tap).onEnd(ended), info);
     }
 
-    /** Stops what runs, then prepares the next session's runner and recording; the caller starts it on the host. */
-    private LiveRunner launch(Engine engine, SessionInfo info, RunSettings settings, StateWriter.Settings writing,
-                              boolean paced, Consumer<Frame> tap) {
-        host.stop();
-        endRecording();
-        if (recommendOnly.get()) {
-            engine.submit(new Command.SetRecommendOnly(true));
-        }
-        session = info;
+    /** Stops what runs, ends its recording, and starts the next session on the host, recorded in the state folder. */
+    private void launch(LiveSession.Builder next, SessionInfo info) {
+        stop();
+        this.info = info;
         pump.startSession(info);
-        LivePersistence persist = new LivePersistence(Path.of(stateDir.get()), info.scenario(), "agent",
-                ApprovalMode.MANUAL.toString(), settings.reasoner(), retention, pump::offerNotice, writing);
-        persistence = persist;
-        Consumer<Frame> views = pump.sessionSink();
-        Consumer<Frame> frames = f -> {
-            views.accept(f);
-            persist.accept(f);
-            tap.accept(f);
-        };
-        Consumer<Throwable> failures = pump.sessionFailureSink();
-        runner = paced ? new LiveRunner(engine, speed.get(), frames, failures, LiveRunner.Clock.SYSTEM)
-                : LiveRunner.unpaced(engine, frames, failures, LiveRunner.Clock.SYSTEM);
-        LivePersistence previous = lastPersistence;
-        runner.beforeFirstTick(() -> {
-            // the last session's writer must finish first: its last lessons would be lost and its files mixed in
-            if (previous != null) {
-                previous.awaitClosed(10_000);
-            }
-            persist.prepare(engine);
-        });
-        runner.setPaused(paused.get());
+        LiveSession s = next.frames(pump.sessionSink())
+                .failures(pump.sessionFailureSink())
+                .paused(paused.get())
+                .recommendOnly(recommendOnly.get())
+                .recordedIn(new LiveSession.Recording(Path.of(stateDir.get()), retention, true, pump::offerNotice))
+                .after(last)
+                .build();
+        session = s;
+        last = s;
         error.set(null);
         finished.set(false);
         clock.set("t = 0 s");
-        return runner;
+        scenarioDescription.set(info.scenario().description());
+        host.start(s);
+        updateStatus();
     }
 
-    /** Stops the engine and ends the recording (at exit, and before a replay). */
+    /** Stops the engine and ends the recording (at exit, and before a replay or the next session). */
     public void stop() {
         host.stop();
-        if (runner != null) {
-            runner.stop();
+        if (session != null) {
+            session.stop();
+            session = null;
         }
-        endRecording();
     }
 
     /**
@@ -209,8 +170,8 @@ public final class ConsoleViewModel implements FrameListener {
      * then; this is the only wait on the FX thread, and it is bounded.
      */
     public void awaitRecordingClosed(long millis) {
-        if (lastPersistence != null) {
-            lastPersistence.awaitClosed(millis);
+        if (last != null) {
+            last.awaitRecordingClosed(millis);
         }
     }
 
@@ -219,18 +180,9 @@ public final class ConsoleViewModel implements FrameListener {
      * session's recording so it is marked complete, waiting at most {@code millis}.
      */
     public void endRecordingAtShutdown(long millis) {
-        LivePersistence p = persistence;
-        if (p != null) {
-            p.closeAsync();
-            p.awaitClosed(millis);
-        }
-    }
-
-    private void endRecording() {
-        if (persistence != null) {
-            persistence.closeAsync();
-            lastPersistence = persistence;
-            persistence = null;
+        LiveSession s = last;
+        if (s != null) {
+            s.endAtShutdown(millis);
         }
     }
 
@@ -310,16 +262,16 @@ public final class ConsoleViewModel implements FrameListener {
             showError(e.getMessage());
             return;
         }
-        if (runner != null) {
-            runner.setSpeed(x);
+        if (session != null) {
+            session.setSpeed(x);
         }
         updateStatus();
     }
 
     public void setPaused(boolean p) {
         paused.set(p);
-        if (runner != null) {
-            runner.setPaused(p);
+        if (session != null) {
+            session.setPaused(p);
         }
         updateStatus();
     }
@@ -330,19 +282,19 @@ public final class ConsoleViewModel implements FrameListener {
 
     /**
      * How many times the running session's engine loop has found itself paused and idled instead of stepping
-     * ({@link LiveRunner#pausedPolls}); 0 without a session. Lets a test see a pause hold in engine terms.
+     * ({@link LiveSession#pausedPolls}); 0 without a session. Lets a test see a pause hold in engine terms.
      */
     public long pausedPolls() {
-        LiveRunner r = runner;
-        return r == null ? 0 : r.pausedPolls();
+        LiveSession s = session;
+        return s == null ? 0 : s.pausedPolls();
     }
 
     /** Autonomous within guardrails (false) or recommend only (true): applied at the engine's next tick. */
     public void setRecommendOnly(boolean r) {
         if (r != recommendOnly.get()) {
             recommendOnly.set(r);
-            if (runner != null && !runner.stopped()) {
-                runner.engine().submit(new Command.SetRecommendOnly(r));
+            if (session != null) {
+                session.setRecommendOnly(r);
             }
         }
     }
@@ -413,7 +365,7 @@ public final class ConsoleViewModel implements FrameListener {
     }
 
     public SessionInfo session() {
-        return session;
+        return info;
     }
 
     public ObservableList<String> scenarios() {
