@@ -14,7 +14,9 @@ import io.payops.common.BadInputException;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.NewestValue;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.fx.UiExecutor;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsoleViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,10 +34,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The console over an event log (issue #7): File → Open event log… reads a file as fast as it reads, File → Follow
@@ -45,10 +44,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * counts into the progress bar, the status line and the bad-line report.
  *
  * <p>Threads: the methods and properties are for the FX thread. Opening a log blocks (it reads the file's head to
- * infer the world; a followed empty file waits for its first events), so it runs on {@code background}. Counts are
- * taken on the engine thread after each tick and cross to {@code fx} with the Task message idiom: the newest value is
- * kept and at most one update is queued at a time. Every open and every leave bumps a generation; work of an older
- * one is ignored, and a blocked open sees it and gives up.
+ * infer the world; a followed empty file waits for its first events), so it runs on the executor's background
+ * thread. Counts are taken on the engine thread after each tick and cross to the FX thread as a {@link NewestValue}:
+ * the newest value is kept and at most one update is queued at a time. Every open and every leave bumps a
+ * generation; work of an older one is ignored, and a blocked open sees it and gives up.
  */
 public final class EventLogViewModel implements FrameListener {
     public static final String EVENT_LOG_BADGE = "EVENT LOG";
@@ -57,8 +56,7 @@ public final class EventLogViewModel implements FrameListener {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ConsoleViewModel console;
-    private final Executor background;
-    private final Executor fx;
+    private final UiExecutor executor;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -82,15 +80,10 @@ public final class EventLogViewModel implements FrameListener {
     private String fileName = "";
     private EventLogStats lastStats;
 
-    /**
-     * @param background opens logs (blocking work); one job at a time is enough
-     * @param fx         runs on the FX thread ({@code Platform::runLater}; a queue the test drains, or
-     *                   {@code Runnable::run}, in tests)
-     */
-    public EventLogViewModel(FramePump pump, ConsoleViewModel console, Executor background, Executor fx) {
+    /** @param executor opens logs (blocking work; one job at a time is enough) and brings results and counts back */
+    public EventLogViewModel(FramePump pump, ConsoleViewModel console, UiExecutor executor) {
         this.console = console;
-        this.background = background;
-        this.fx = fx;
+        this.executor = executor;
         pump.addListener(this);
     }
 
@@ -115,7 +108,7 @@ public final class EventLogViewModel implements FrameListener {
         error.set(null);
         progress.set(-1);
         status.set((follow ? "Waiting for events in " : "Opening ") + name + " …");
-        background.execute(() -> {
+        executor.background(() -> {
             EventLogSession session;
             Engine engine;
             try {
@@ -126,16 +119,16 @@ public final class EventLogViewModel implements FrameListener {
                 engine = session.engine(PolicyFactory.create("agent", settings, session.scenario().world()),
                         EngineOptions.DEFAULT);
             } catch (BadInputException e) {
-                fx.execute(() -> failedToOpen(g, e.getMessage()));
+                executor.fx(() -> failedToOpen(g, e.getMessage()));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                fx.execute(() -> failedToOpen(g, "event log '" + file + "': cannot be read (" + describe(e) + ")"));
+                executor.fx(() -> failedToOpen(g, "event log '" + file + "': cannot be read (" + describe(e) + ")"));
                 return;
             }
-            fx.execute(() -> opened(g, session, engine));
+            executor.fx(() -> opened(g, session, engine));
         });
     }
 
@@ -150,7 +143,7 @@ public final class EventLogViewModel implements FrameListener {
 
     private void opened(long g, EventLogSession session, Engine engine) {
         if (generation.get() != g) {
-            background.execute(session::close);
+            executor.background(session::close);
             return;
         }
         boolean follow = session.follow();
@@ -180,27 +173,19 @@ public final class EventLogViewModel implements FrameListener {
 
     /** Carries one run's counts from the engine thread to the FX thread: newest value, one queued update at most. */
     private final class Relay {
-        private final long g;
         private final EventLogSession session;
-        private final AtomicReference<EventLogProgress> newest = new AtomicReference<>();
-        private final AtomicBoolean posted = new AtomicBoolean();
+        private final NewestValue<EventLogProgress> counts;
 
         Relay(long g, EventLogSession session) {
-            this.g = g;
             this.session = session;
+            this.counts = new NewestValue<>(executor, p -> show(g, p));
         }
 
         /** Engine thread. */
         void publish(Frame frame, boolean ended, boolean finished) {
             EventLogSource source = session.source();
-            newest.set(new EventLogProgress(source.stats(), frame == null ? 0 : frame.simMillis(), source.origin(),
+            counts.offer(new EventLogProgress(source.stats(), frame == null ? 0 : frame.simMillis(), source.origin(),
                     ended, finished));
-            if (posted.compareAndSet(false, true)) {
-                fx.execute(() -> {
-                    posted.set(false);
-                    show(g, newest.get());
-                });
-            }
         }
     }
 
