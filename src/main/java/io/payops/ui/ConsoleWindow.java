@@ -13,7 +13,7 @@ import io.payops.ui.ingest.EventLogBarView;
 import io.payops.ui.ingest.EventLogViewModel;
 import io.payops.ui.ingest.LogMappingSteps;
 import io.payops.ui.replay.RecentSessionsViewModel;
-import io.payops.ui.replay.ReplayBarView;
+import io.payops.ui.replay.ReplayView;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.ConsoleViewModel;
@@ -24,7 +24,6 @@ import io.payops.ui.whatif.WhatIfViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -102,7 +101,7 @@ public final class ConsoleWindow {
         // before the replay pins it to that moment
         replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);
         recent = new RecentSessionsViewModel(sessionsThread, console.stateDirProperty());
-        shell.attachReplay(replay, recent, new ReplayBarView(replay));
+        shell.attachReplay(replay, recent, new ReplayView(replay));
         eventLog = new EventLogViewModel(pump, console, eventLogThread);
         shell.attachEventLog(eventLog, new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
                 () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));

@@ -543,10 +543,6 @@ public final class ReplayViewModel implements FrameListener {
         return error.getReadOnlyProperty();
     }
 
-    public void dismissError() {
-        error.set(null);
-    }
-
     /** "PayOps — REPLAY &lt;session id&gt;" in replay, "PayOps Console" otherwise. */
     public ReadOnlyStringProperty windowTitleProperty() {
         return windowTitle.getReadOnlyProperty();
