@@ -1,5 +1,7 @@
 package io.payops;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,6 +10,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import io.payops.domain.UpwardImportFixture;
 import io.payops.engine.Engine;
+import io.payops.ui.RunLaterFixture;
+import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +97,36 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..")
                 .because("the engine is a library the command line uses headless; JavaFX stays in the console")
                 .check(main);
+    }
+
+    /**
+     * Only {@code ui.fx} (the FramePump, UiExecutor, BackgroundTask, NewestValue) hands work to the FX thread. A method
+     * reference counts too: {@code Platform::runLater} passed as an executor is the crossing this rule replaced.
+     */
+    static ArchRule fxCrossings() {
+        DescribedPredicate<JavaAccess<?>> runLater = DescribedPredicate.describe("Platform.runLater",
+                access -> access.getTargetOwner().isEquivalentTo(Platform.class)
+                        && access.getName().equals("runLater"));
+        return noClasses().that().resideOutsideOfPackage("io.payops.ui.fx..")
+                .should().accessTargetWhere(runLater)
+                .because("the FX thread is reached one way (DESIGN §6): frames through the FramePump, other results "
+                        + "through an injected UiExecutor, so nothing floods it with one update per event and "
+                        + "ViewModel tests run without the FX toolkit");
+    }
+
+    @Test
+    void onlyUiFxCallsRunLater() {
+        fxCrossings().check(main);
+    }
+
+    @Test
+    void theCrossingRuleCatchesARunLater() {
+        // a fixture in the ui package that calls runLater itself: the rule must report it, or it guards nothing
+        EvaluationResult result = fxCrossings().evaluate(new ClassFileImporter().importClasses(RunLaterFixture.class));
+        assertTrue(result.hasViolation(), "the crossing rule let ui call Platform.runLater");
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("RunLaterFixture.wrong("), report);
+        assertTrue(report.contains("RunLaterFixture.alsoWrong("), "a method reference is a crossing too: " + report);
     }
 
     @Test

@@ -7,12 +7,13 @@ import io.payops.common.BadInputException;
 import io.payops.store.JsonFile;
 import io.payops.ui.fx.EngineService;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.FxUiExecutor;
 import io.payops.ui.fx.FxmlViews;
 import io.payops.ui.ingest.EventLogBarView;
 import io.payops.ui.ingest.EventLogViewModel;
 import io.payops.ui.ingest.LogMappingSteps;
 import io.payops.ui.replay.RecentSessionsViewModel;
-import io.payops.ui.replay.ReplayBarView;
+import io.payops.ui.replay.ReplayView;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.ShellViewModel;
@@ -20,7 +21,6 @@ import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
 import io.payops.ui.whatif.WhatIfView;
 import io.payops.ui.whatif.WhatIfViewModel;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -33,8 +33,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Builds the console: the frame pump, the engine service, every feature's ViewModel and view, the layout, the
@@ -52,18 +50,27 @@ public final class ConsoleWindow {
     private final ConsoleFeatures features;
     private final MainLayout layout;
     /** Reads recorded frames, one job at a time (see {@link ReplayViewModel}). */
-    private final ExecutorService replayThread = daemonThread("replay");
+    private final FxUiExecutor replayThread = new FxUiExecutor("replay");
     /** Lists recorded sessions for the File menu, so that never waits behind a playing replay. */
-    private final ExecutorService sessionsThread = daemonThread("sessions-list");
+    private final FxUiExecutor sessionsThread = new FxUiExecutor("sessions-list");
     /** Opens event logs: reading a log's head, or waiting for a followed file's first events, blocks. */
-    private final ExecutorService eventLogThread = daemonThread("event-log-open");
+    private final FxUiExecutor eventLogThread = new FxUiExecutor("event-log-open");
     /** The mapping step's reads and inspections: never behind a followed log that waits for its first events. */
-    private final ExecutorService mappingThread = daemonThread("event-log-mapping");
+    private final FxUiExecutor mappingThread = new FxUiExecutor("event-log-mapping");
+    /** What-if runs over a replayed session; a run whose pane went away is cancelled, so the next one never waits. */
+    private final FxUiExecutor whatIfThread = new FxUiExecutor("what-if");
+    /**
+     * Ends the recording when the JVM exits while the window is open. Not an FX crossing: it only tells the recorder
+     * to finish its files, off the FX thread, which may already be gone. Removed on {@link #close()}.
+     */
+    private final Thread endRecordingAtExit;
     private final EventLogViewModel eventLog;
     private final ReplayViewModel replay;
     private final RecentSessionsViewModel recent;
     private final Scene scene;
     private final ShellView shell;
+    /** The What-if tab's ViewModel while a replay is open, else null. */
+    private WhatIfViewModel whatIf;
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
@@ -81,7 +88,8 @@ public final class ConsoleWindow {
         console.setRecommendOnly(prefs.recommendOnly());
         console.setRetention(options.retention());
         console.preselectReasoner(options.llm());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording"));
+        endRecordingAtExit = new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording");
+        Runtime.getRuntime().addShutdownHook(endRecordingAtExit);
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
                 ConsolePrefs.class));
 
@@ -91,13 +99,12 @@ public final class ConsoleWindow {
         shell.setContent(layout);
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
-        replay = new ReplayViewModel(pump, features.reasoning(), replayThread, Platform::runLater,
-                LiveRunner.Clock.SYSTEM, console::start);
-        recent = new RecentSessionsViewModel(sessionsThread, Platform::runLater, console.stateDirProperty());
-        shell.attachReplay(replay, recent, new ReplayBarView(replay));
-        eventLog = new EventLogViewModel(pump, console, eventLogThread, Platform::runLater);
+        replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);
+        recent = new RecentSessionsViewModel(sessionsThread, console.stateDirProperty());
+        shell.attachReplay(replay, recent, new ReplayView(replay));
+        eventLog = new EventLogViewModel(pump, console, eventLogThread);
         shell.attachEventLog(eventLog, new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
-                Platform::runLater, () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));
+                () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));
         eventLog.errorProperty().addListener((o, a, message) -> {
             if (message != null) {
                 console.showError(message);
@@ -112,6 +119,7 @@ public final class ConsoleWindow {
                 layout.showWhatIf(whatIfPane());
             } else {
                 layout.hideWhatIf();
+                endWhatIf();
             }
         });
         replay.errorProperty().addListener((o, a, message) -> {
@@ -175,10 +183,6 @@ public final class ConsoleWindow {
         return new ConsoleWindow(stage, options);
     }
 
-    /**
-     * What the What-if tab shows in replay mode. A placeholder until the what-if feature merges; then this becomes
-     * {@code new WhatIfView(new WhatIfViewModel(replay::frames, replay.world()))}.
-     */
     /** The what-if over the session being replayed, starting from the settings and lessons it was recorded with. */
     private Node whatIfPane() {
         io.payops.store.SessionMeta meta = replay.meta();
@@ -188,17 +192,18 @@ public final class ConsoleWindow {
         } catch (IllegalArgumentException e) {
             mode = io.payops.domain.ApprovalMode.MANUAL;
         }
-        WhatIfViewModel vm = new WhatIfViewModel(replay::framesForWhatIf, replay.world(), WhatIfSettings.defaults(mode));
-        vm.setStartLessons(meta.lessons());
-        return new WhatIfView(vm);
+        endWhatIf();
+        whatIf = new WhatIfViewModel(replay::framesForWhatIf, replay.world(), WhatIfSettings.defaults(mode), whatIfThread);
+        whatIf.setStartLessons(meta.lessons());
+        return new WhatIfView(whatIf);
     }
 
-    private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+    /** The What-if tab went: a run still going over the old recording stops. */
+    private void endWhatIf() {
+        if (whatIf != null) {
+            whatIf.cancel();
+            whatIf = null;
+        }
     }
 
     private static long seedFor(String scenario, Long seed) {
@@ -252,13 +257,18 @@ public final class ConsoleWindow {
         pump.stop();
         replay.close();
         eventLog.close();
+        endWhatIf();
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
-        replayThread.shutdownNow();
-        sessionsThread.shutdownNow();
-        eventLogThread.shutdownNow();
-        mappingThread.shutdownNow();
+        for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread)) {
+            e.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(endRecordingAtExit);
+        } catch (IllegalStateException exiting) {
+            // close() called by the exit itself: the hook is running or about to, which is what it is for
+        }
     }
 
     private void savePrefs() {
@@ -293,10 +303,6 @@ public final class ConsoleWindow {
 
     public ReplayViewModel replay() {
         return replay;
-    }
-
-    public RecentSessionsViewModel recentSessions() {
-        return recent;
     }
 
     public EventLogViewModel eventLog() {

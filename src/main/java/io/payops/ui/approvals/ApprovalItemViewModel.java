@@ -5,7 +5,6 @@ import io.payops.domain.TicketAction;
 import io.payops.ui.tickets.TicketWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -161,11 +160,6 @@ public final class ApprovalItemViewModel {
         return request;
     }
 
-    /** The support-ticket escalation as last seen in a frame (null for a payment request). */
-    public TicketAction ticketAction() {
-        return ticketAction;
-    }
-
     public boolean isTicketEscalation() {
         return ticketAction != null;
     }
@@ -233,10 +227,6 @@ public final class ApprovalItemViewModel {
     }
 
     /** Simulated seconds until the request expires, as of the newest frame. */
-    public ReadOnlyLongProperty secondsLeftProperty() {
-        return secondsLeft.getReadOnlyProperty();
-    }
-
     public long getSecondsLeft() {
         return secondsLeft.get();
     }

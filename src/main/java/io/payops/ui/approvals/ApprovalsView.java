@@ -20,7 +20,6 @@ import org.controlsfx.control.action.Action;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The approvals pane (right-hand column): one card per pending request, oldest first, scrolling when there are
@@ -41,8 +40,7 @@ public final class ApprovalsView extends VBox {
     @FXML private Label emptyLabel;
 
     private final ApprovalsViewModel vm;
-    private final Map<ApprovalItemViewModel, ApprovalCardView> cards = new HashMap<>();
-    private final Consumer<ApprovalItemViewModel> onArrival = this::notifyArrival;
+    private final Map<ApprovalItemViewModel, ApprovalItemView> cards = new HashMap<>();
 
     public ApprovalsView(ApprovalsViewModel vm) {
         this.vm = vm;
@@ -74,11 +72,11 @@ public final class ApprovalsView extends VBox {
                 }
             }
         });
-        vm.addArrivalListener(onArrival);
+        vm.addArrivalListener(this::notifyArrival);
     }
 
     private void addCard(ApprovalItemViewModel item) {
-        ApprovalCardView card = new ApprovalCardView(item, vm);
+        ApprovalItemView card = new ApprovalItemView(item, vm);
         cards.put(item, card);
         // items arrive in raise order and leave from anywhere: keep the cards in the list's order
         int index = Math.min(vm.items().indexOf(item), list.getChildren().size());
@@ -108,19 +106,5 @@ public final class ApprovalsView extends VBox {
     public void installShortcuts(Scene scene) {
         scene.getAccelerators().put(APPROVE_KEYS, vm::approveSelected);
         scene.getAccelerators().put(REJECT_KEYS, vm::rejectSelected);
-    }
-
-    public void uninstallShortcuts(Scene scene) {
-        scene.getAccelerators().remove(APPROVE_KEYS);
-        scene.getAccelerators().remove(REJECT_KEYS);
-    }
-
-    /** Stops the pop-ups, for when the pane is taken out of the window for good. */
-    public void dispose() {
-        vm.removeArrivalListener(onArrival);
-    }
-
-    public ApprovalsViewModel viewModel() {
-        return vm;
     }
 }

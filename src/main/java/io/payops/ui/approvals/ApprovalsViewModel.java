@@ -173,24 +173,13 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
     /** Approves a pending request; false when it is unknown or already answered (nothing is sent). */
     @Override
     public boolean approve(long actionId) {
-        return answer(actionId, true);
+        return ApprovalAnswers.send(byId.get(actionId), true, sink, message);
     }
 
     /** Rejects a pending request; false when it is unknown or already answered (nothing is sent). */
     @Override
     public boolean reject(long actionId) {
-        return answer(actionId, false);
-    }
-
-    private boolean answer(long actionId, boolean approve) {
-        ApprovalItemViewModel item = byId.get(actionId);
-        if (item == null || !item.isAnswerable()) {
-            return false;
-        }
-        item.markAnswered(approve ? ApprovalItemViewModel.Answer.APPROVE : ApprovalItemViewModel.Answer.REJECT);
-        message.set("");
-        sink.submit(new Command.Decide(actionId, approve, WHO));
-        return true;
+        return ApprovalAnswers.send(byId.get(actionId), false, sink, message);
     }
 
     /** Approves the selected request, or the oldest one still answerable when none is selected. */
@@ -235,10 +224,6 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
     /** Called with each request that appears, once, after the list is updated; not in a replay. */
     public void addArrivalListener(Consumer<ApprovalItemViewModel> listener) {
         arrivalListeners.add(listener);
-    }
-
-    public void removeArrivalListener(Consumer<ApprovalItemViewModel> listener) {
-        arrivalListeners.remove(listener);
     }
 
     /** The pending requests, oldest first (unmodifiable; at most {@value #MAX_SHOWN}). */

@@ -148,8 +148,4 @@ public final class ChaosView extends HBox {
         GridPane.setHgrow(slider, Priority.ALWAYS);
         grid.addRow(r, typeCell, target, slider, value, onSwitch, state);
     }
-
-    public ChaosViewModel viewModel() {
-        return vm;
-    }
 }

@@ -344,9 +344,4 @@ public final class FaultRowViewModel {
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
     }
-
-    /** The id of the row's current (or last) fault, "" before the first. */
-    public ReadOnlyStringProperty faultIdProperty() {
-        return faultId.getReadOnlyProperty();
-    }
 }

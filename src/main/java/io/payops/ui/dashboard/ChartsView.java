@@ -153,10 +153,6 @@ public final class ChartsView extends GridPane {
         node.pseudoClassStateChanged(CUSTOMER_SIDE, Boolean.TRUE.equals(value));
     }
 
-    public ChartsViewModel getViewModel() {
-        return viewModel;
-    }
-
     public EventLineChart successChart() {
         return successChart;
     }
@@ -167,9 +163,5 @@ public final class ChartsView extends GridPane {
 
     public BarChart<String, Number> issuerChart() {
         return issuerChart;
-    }
-
-    public BarChart<Number, String> errorMixChart() {
-        return errorMixChart;
     }
 }

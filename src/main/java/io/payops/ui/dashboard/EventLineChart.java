@@ -89,11 +89,6 @@ public class EventLineChart extends LineChart<Number, Number> {
         return bandNodes.size();
     }
 
-    /** The marker nodes now in the plot, for tests. */
-    public int markerCount() {
-        return markerNodes.size();
-    }
-
     private void syncBands() {
         Set<Long> wanted = new HashSet<>();
         for (IncidentBand b : bands) {

@@ -121,10 +121,6 @@ public final class KpiTile extends StackPane {
         return tile;
     }
 
-    public ObjectProperty<HealthLevel> levelProperty() {
-        return level;
-    }
-
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
         return CSS.getCssMetaData();
     }

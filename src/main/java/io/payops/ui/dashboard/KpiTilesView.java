@@ -48,8 +48,4 @@ public final class KpiTilesView extends HBox {
         approvalsTile.bindTo(viewModel.pendingApprovals());
         preventedTile.bindTo(viewModel.preventedFailures());
     }
-
-    public KpiTilesViewModel getViewModel() {
-        return viewModel;
-    }
 }

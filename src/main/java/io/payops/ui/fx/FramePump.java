@@ -48,10 +48,6 @@ public final class FramePump {
         listeners.add(listener);
     }
 
-    public void removeListener(FrameListener listener) {
-        listeners.remove(listener);
-    }
-
     /** Where an engine failure is reported (the error banner); called on the FX thread. */
     public void setOnFailure(Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;

@@ -1,26 +1,21 @@
 package io.payops.ui.fx;
 
 /**
- * Counts the pulses that applied frames and the time they took, so "FX thread busy %" and "chart refreshes per
- * second" can be measured on a live window (see docs/BENCHMARKS.md). Written and read on the FX thread.
+ * Counts the pulses that applied frames and the longest one, so "chart refreshes per second" and "longest pulse" can
+ * be measured on a live window (see docs/BENCHMARKS.md; "FX thread busy %" is the FX thread's CPU time). Written and
+ * read on the FX thread.
  */
 public final class FxLoad {
     private long pulses;
-    private long busyNanos;
     private long maxNanos;
 
     void record(long nanos) {
         pulses++;
-        busyNanos += nanos;
         maxNanos = Math.max(maxNanos, nanos);
     }
 
     public long pulses() {
         return pulses;
-    }
-
-    public long busyNanos() {
-        return busyNanos;
     }
 
     public long maxNanos() {
@@ -29,7 +24,6 @@ public final class FxLoad {
 
     public void reset() {
         pulses = 0;
-        busyNanos = 0;
         maxNanos = 0;
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
 
 /**
  * One gateway card ({@code #gateway-card-<name>}), built once per session from {@code fxml/gateways/GatewayCardView.fxml};
@@ -79,9 +78,5 @@ public final class GatewayCardView extends VBox {
     private void drawSparkline() {
         sparkline.show(viewModel.sparkline(), viewModel.baselineSuccessProperty().get(),
                 GatewayCardViewModel.SPARKLINE_SECONDS);
-    }
-
-    public GatewayCardViewModel viewModel() {
-        return viewModel;
     }
 }

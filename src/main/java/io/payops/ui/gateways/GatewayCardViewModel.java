@@ -200,10 +200,6 @@ public final class GatewayCardViewModel {
         return gateway;
     }
 
-    public double startingShare() {
-        return startingShare;
-    }
-
     public ReadOnlyObjectProperty<GatewayHealth> healthProperty() {
         return health.getReadOnlyProperty();
     }

@@ -71,8 +71,4 @@ public final class EventLogBarView extends HBox {
         a.getDialogPane().setContent(text);
         a.show();
     }
-
-    public EventLogViewModel viewModel() {
-        return vm;
-    }
 }

@@ -10,7 +10,9 @@ import io.payops.common.BadInputException;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.NewestValue;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.fx.UiExecutor;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ShellViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,23 +30,20 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The console over an event log (issue #7): File → Open event log… reads a file as fast as it reads, File → Follow
  * log… keeps reading it as it grows. The agent runs open loop with the same panes as live traffic; its routing
- * changes are recommendations (the gateways pane says so) and chaos is off. This ViewModel opens the log, hands the
- * engine to the {@link ShellViewModel} (which runs and records it in place of the simulator) and turns the reader's
- * counts into the progress bar, the status line and the bad-line report.
+ * changes are recommendations (the gateways pane says so) and chaos is off. This ViewModel opens the log, hands it
+ * to the {@link ShellViewModel} (which starts a recorded session over it in place of the simulator) and turns the
+ * reader's counts into the progress bar, the status line and the bad-line report.
  *
  * <p>Threads: the methods and properties are for the FX thread. Opening a log blocks (it reads the file's head to
- * infer the world; a followed empty file waits for its first events), so it runs on {@code background}. Counts are
- * taken on the engine thread after each tick and cross to {@code fx} with the Task message idiom: the newest value is
- * kept and at most one update is queued at a time. Every open and every leave bumps a generation; work of an older
- * one is ignored, and a blocked open sees it and gives up.
+ * infer the world; a followed empty file waits for its first events), so it runs on the executor's background
+ * thread. Counts are taken on the engine thread after each tick and cross to the FX thread as a {@link NewestValue}:
+ * the newest value is kept and at most one update is queued at a time. Every open and every leave bumps a
+ * generation; work of an older one is ignored, and a blocked open sees it and gives up.
  */
 public final class EventLogViewModel implements FrameListener {
     public static final String EVENT_LOG_BADGE = "EVENT LOG";
@@ -53,8 +52,7 @@ public final class EventLogViewModel implements FrameListener {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ShellViewModel console;
-    private final Executor background;
-    private final Executor fx;
+    private final UiExecutor executor;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -78,15 +76,10 @@ public final class EventLogViewModel implements FrameListener {
     private String fileName = "";
     private EventLogStats lastStats;
 
-    /**
-     * @param background opens logs (blocking work); one job at a time is enough
-     * @param fx         runs on the FX thread ({@code Platform::runLater}; a queue the test drains, or
-     *                   {@code Runnable::run}, in tests)
-     */
-    public EventLogViewModel(FramePump pump, ShellViewModel console, Executor background, Executor fx) {
+    /** @param executor opens logs (blocking work; one job at a time is enough) and brings results and counts back */
+    public EventLogViewModel(FramePump pump, ShellViewModel console, UiExecutor executor) {
         this.console = console;
-        this.background = background;
-        this.fx = fx;
+        this.executor = executor;
         pump.addListener(this);
     }
 
@@ -110,7 +103,7 @@ public final class EventLogViewModel implements FrameListener {
         error.set(null);
         progress.set(-1);
         status.set((follow ? "Waiting for events in " : "Opening ") + name + " …");
-        background.execute(() -> {
+        executor.background(() -> {
             EventLogSession session;
             try {
                 session = EventLogSession.open(file, null, mapping, null, follow, () -> generation.get() != g);
@@ -118,16 +111,16 @@ public final class EventLogViewModel implements FrameListener {
                     return; // the user left before a followed file had any event
                 }
             } catch (BadInputException e) {
-                fx.execute(() -> failedToOpen(g, e.getMessage()));
+                executor.fx(() -> failedToOpen(g, e.getMessage()));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                fx.execute(() -> failedToOpen(g, "event log '" + file + "': cannot be read (" + describe(e) + ")"));
+                executor.fx(() -> failedToOpen(g, "event log '" + file + "': cannot be read (" + describe(e) + ")"));
                 return;
             }
-            fx.execute(() -> opened(g, session));
+            executor.fx(() -> opened(g, session));
         });
     }
 
@@ -142,7 +135,7 @@ public final class EventLogViewModel implements FrameListener {
 
     private void opened(long g, EventLogSession session) {
         if (generation.get() != g) {
-            background.execute(session::close);
+            executor.background(session::close);
             return;
         }
         boolean follow = session.follow();
@@ -170,27 +163,19 @@ public final class EventLogViewModel implements FrameListener {
 
     /** Carries one run's counts from the engine thread to the FX thread: newest value, one queued update at most. */
     private final class Relay {
-        private final long g;
         private final EventLogSession session;
-        private final AtomicReference<EventLogProgress> newest = new AtomicReference<>();
-        private final AtomicBoolean posted = new AtomicBoolean();
+        private final NewestValue<EventLogProgress> counts;
 
         Relay(long g, EventLogSession session) {
-            this.g = g;
             this.session = session;
+            this.counts = new NewestValue<>(executor, p -> show(g, p));
         }
 
         /** Engine thread. */
         void publish(Frame frame, boolean ended, boolean finished) {
             EventLogSource source = session.source();
-            newest.set(new EventLogProgress(source.stats(), frame == null ? 0 : frame.simMillis(), source.origin(),
+            counts.offer(new EventLogProgress(source.stats(), frame == null ? 0 : frame.simMillis(), source.origin(),
                     ended, finished));
-            if (posted.compareAndSet(false, true)) {
-                fx.execute(() -> {
-                    posted.set(false);
-                    show(g, newest.get());
-                });
-            }
         }
     }
 

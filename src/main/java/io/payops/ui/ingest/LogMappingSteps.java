@@ -1,25 +1,25 @@
 package io.payops.ui.ingest;
 
+import io.payops.ui.fx.UiExecutor;
+
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Makes the mapping step for each log the user picks: what every step shares (its own background executor, so an
- * inspection never waits behind a followed log's open; the console's crossing point to the FX thread; the state
- * directory, which the user may change while the console runs) and where a confirmed step goes.
+ * Makes the mapping step for each log the user picks: what every step shares (its own executor, so an inspection
+ * never waits behind a followed log's open; the state directory, which the user may change while the console runs)
+ * and where a confirmed step goes.
  *
- * @param background inspects and reads mapping files (blocking work)
- * @param fx         runs on the FX thread ({@code Platform::runLater})
- * @param stateDir   the console's state directory as it is now
- * @param warn       the console's banner
+ * @param executor inspects and reads mapping files (blocking work), and brings the results to the FX thread
+ * @param stateDir the console's state directory as it is now
+ * @param warn     the console's banner
  */
-public record LogMappingSteps(Executor background, Executor fx, Supplier<Path> stateDir, EventLogViewModel eventLog,
+public record LogMappingSteps(UiExecutor executor, Supplier<Path> stateDir, EventLogViewModel eventLog,
                               Consumer<String> warn) {
     /** A step for {@code file}; {@link LogMappingViewModel#start()} fills it, Open runs the log. */
     public LogMappingViewModel step(Path file, boolean follow) {
-        return new LogMappingViewModel(file, follow, new RememberedMappings(stateDir.get()), background, fx,
+        return new LogMappingViewModel(file, follow, new RememberedMappings(stateDir.get()), executor,
                 mapping -> eventLog.open(file, follow, mapping), warn);
     }
 }

@@ -3,6 +3,8 @@ package io.payops.ui.ingest;
 import io.payops.domain.Status;
 import io.payops.ingest.LogMapping;
 import io.payops.common.BadInputException;
+import io.payops.ui.fx.BackgroundTask;
+import io.payops.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,7 +14,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * remembers it for files named alike ({@link RememberedMappings}); Cancel opens nothing.
  *
  * <p>Threads: the methods and properties are for the FX thread. Reading the file, the remembered mapping and each
- * inspection run on {@code background}, and their results cross to the FX thread through {@code fx} (the console's
- * one crossing point), one post per inspection. Each inspection bumps a generation; an older result is dropped.
+ * inspection run as a {@link BackgroundTask}, whose result crosses to the FX thread once. A new inspection cancels
+ * the one before it, so an older result is dropped; so do Open and Cancel.
  */
 public final class LogMappingViewModel {
     public static final String NO_COLUMN = "(none)";
@@ -45,8 +45,7 @@ public final class LogMappingViewModel {
     private final Path file;
     private final boolean follow;
     private final RememberedMappings remembered;
-    private final Executor background;
-    private final Executor fx;
+    private final UiExecutor executor;
     private final Consumer<LogMapping> open;
     private final Consumer<String> warn;
 
@@ -56,7 +55,8 @@ public final class LogMappingViewModel {
     private ZoneId zone = ZoneOffset.UTC;
     private List<String> columns = List.of();
     private boolean rememberedExists;
-    private long generation;
+    /** The read or inspection whose result the step waits for; null before {@link #start()}. */
+    private BackgroundTask<?> pending;
 
     private final List<FieldChoice> fields = new ArrayList<>();
     private final ObservableList<String> columnChoices = FXCollections.observableArrayList(NO_COLUMN);
@@ -80,13 +80,11 @@ public final class LogMappingViewModel {
      * @param warn where a mapping that could not be remembered is reported (the console's banner)
      */
     public LogMappingViewModel(Path file, boolean follow, RememberedMappings remembered,
-                               Executor background, Executor fx,
-                               Consumer<LogMapping> open, Consumer<String> warn) {
+                               UiExecutor executor, Consumer<LogMapping> open, Consumer<String> warn) {
         this.file = file;
         this.follow = follow;
         this.remembered = remembered;
-        this.background = background;
-        this.fx = fx;
+        this.executor = executor;
         this.open = open;
         this.warn = warn;
         for (String[] f : FIELDS) {
@@ -123,18 +121,23 @@ public final class LogMappingViewModel {
 
     /** Reads the remembered mapping, the file's head, and inspects it: the step fills in when that is done. */
     public void start() {
-        long g = ++generation;
         inspecting.set(true);
-        background.execute(() -> {
-            MappingInspector.Started started = MappingInspector.start(file, remembered, PREVIEW_LINES);
-            fx.execute(() -> loaded(g, started));
-        });
+        await(BackgroundTask.of(() -> MappingInspector.start(file, remembered, PREVIEW_LINES)).onSuccess(this::loaded));
     }
 
-    private void loaded(long g, MappingInspector.Started l) {
-        if (g != generation) {
-            return;
+    /** Waits for {@code task} instead of the one before it, whose result is then dropped. */
+    private void await(BackgroundTask<?> task) {
+        dropPending();
+        pending = task.executeWith(executor);
+    }
+
+    private void dropPending() {
+        if (pending != null) {
+            pending.cancel();
         }
+    }
+
+    private void loaded(MappingInspector.Started l) {
         rememberedExists = l.remembered().exists();
         chosenFields.putAll(l.mapping().fields());
         chosenStatuses.putAll(l.mapping().statuses());
@@ -221,18 +224,10 @@ public final class LogMappingViewModel {
 
     /** Inspects the head again with the mapping as it stands now. */
     public void inspect() {
-        long g = ++generation;
         LogMapping m = mapping();
         List<String> names = columns;
         inspecting.set(true);
-        background.execute(() -> {
-            MappingInspector.Inspected i = MappingInspector.inspect(file, names, m);
-            fx.execute(() -> {
-                if (g == generation) {
-                    apply(i);
-                }
-            });
-        });
+        await(BackgroundTask.of(() -> MappingInspector.inspect(file, names, m)).onSuccess(this::apply));
     }
 
     private void apply(MappingInspector.Inspected i) {
@@ -268,26 +263,24 @@ public final class LogMappingViewModel {
         }
         zone = parseZone(zoneText.get());
         LogMapping m = mapping();
-        generation++; // the step is over: late results are dropped
+        dropPending(); // the step is over: late results are dropped
         open.accept(m);
         if (!m.isEmpty() || rememberedExists) {
-            background.execute(() -> {
-                try {
-                    remembered.save(file, m);
-                } catch (IOException e) {
-                    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    fx.execute(() -> warn.accept("The mapping for files named like "
-                            + RememberedMappings.pattern(nameOf(file)) + " could not be remembered in "
-                            + remembered.fileFor(file) + ": " + why));
-                }
-            });
+            BackgroundTask.of(() -> {
+                remembered.save(file, m);
+                return m;
+            }).onFailure(e -> {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                warn.accept("The mapping for files named like " + RememberedMappings.pattern(nameOf(file))
+                        + " could not be remembered in " + remembered.fileFor(file) + ": " + why);
+            }).executeWith(executor);
         }
         return true;
     }
 
     /** Cancel: nothing opens, and an inspection still running is dropped. */
     public void cancel() {
-        generation++;
+        dropPending();
         inspecting.set(false);
     }
 

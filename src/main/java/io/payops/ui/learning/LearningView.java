@@ -1,10 +1,8 @@
 package io.payops.ui.learning;
 
+import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -13,9 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
 import java.util.Comparator;
-import java.util.function.Function;
 
 /**
  * The learning tab ({@code #learning-view}): a table of effectiveness per diagnosis × action
@@ -62,7 +58,7 @@ public final class LearningView extends VBox {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
 
         effectivenessTable.setId("learning-effectiveness");
-        effectivenessTable.setItems(sortable(effectivenessTable, viewModel.effectiveness()));
+        effectivenessTable.setItems(Columns.sortable(effectivenessTable, viewModel.effectiveness()));
         effectivenessTable.setPlaceholder(new Label("No action has been judged yet."));
         effectivenessTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // as tall as its rows (a session has only a few diagnosis × action pairs), so the lessons get the rest
@@ -70,25 +66,25 @@ public final class LearningView extends VBox {
                 + ROW_HEIGHT * Math.max(1, Math.min(EFFECTIVENESS_ROWS_SHOWN, viewModel.effectiveness().size())),
                 viewModel.effectiveness()));
         effectivenessTable.setMinHeight(HEADER_HEIGHT + BORDER + ROW_HEIGHT);
-        value(situationColumn, EffectivenessRow::situation);
-        value(helpedColumn, EffectivenessRow::helped);
-        value(hurtColumn, EffectivenessRow::hurt);
-        value(neutralColumn, EffectivenessRow::neutral);
-        value(inconclusiveColumn, EffectivenessRow::inconclusive);
-        text(helpedShareColumn, EffectivenessRow::helpedShareText, null,
+        Columns.value(situationColumn, EffectivenessRow::situation);
+        Columns.value(helpedColumn, EffectivenessRow::helped);
+        Columns.value(hurtColumn, EffectivenessRow::hurt);
+        Columns.value(neutralColumn, EffectivenessRow::neutral);
+        Columns.value(inconclusiveColumn, EffectivenessRow::inconclusive);
+        Columns.rowText(helpedShareColumn, EffectivenessRow::helpedShareText,
                 Comparator.comparingDouble(r -> Double.isNaN(r.helpedShare()) ? -1 : r.helpedShare()));
 
         lessonsTable.setId("learning-lessons");
-        lessonsTable.setItems(sortable(lessonsTable, viewModel.lessons()));
+        lessonsTable.setItems(Columns.sortable(lessonsTable, viewModel.lessons()));
         lessonsTable.setPlaceholder(new Label("No lessons yet."));
         lessonsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        text(timeColumn, LessonRow::time, null, Comparator.comparingDouble(LessonRow::atSeconds));
-        value(lessonSituationColumn, LessonRow::situation);
-        value(diagnosisColumn, LessonRow::diagnosis);
-        value(actionColumn, LessonRow::action);
-        text(outcomeColumn, LessonRow::outcomeKey, r -> "outcome-" + r.outcomeKey(), Comparator.comparing(LessonRow::outcome));
-        successColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        successColumn.setComparator(Comparator.comparing(LessonRow::successChange));
+        Columns.rowText(timeColumn, LessonRow::time, Comparator.comparingDouble(LessonRow::atSeconds));
+        Columns.value(lessonSituationColumn, LessonRow::situation);
+        Columns.value(diagnosisColumn, LessonRow::diagnosis);
+        Columns.value(actionColumn, LessonRow::action);
+        Columns.row(outcomeColumn, Comparator.comparing(LessonRow::outcome));
+        outcomeColumn.setCellFactory(c -> new OutcomeCell());
+        Columns.row(successColumn, Comparator.comparing(LessonRow::successChange));
         successColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LessonRow row, boolean empty) {
@@ -98,41 +94,25 @@ public final class LearningView extends VBox {
                         : new Tooltip("comparable traffic the action left alone, same seconds: " + row.controlChange()));
             }
         });
-        value(samplesColumn, LessonRow::samples);
+        Columns.value(samplesColumn, LessonRow::samples);
     }
 
-    /** The ViewModel's lists are read-only; a sorted view lets header clicks sort without touching them. */
-    private static <R> SortedList<R> sortable(TableView<R> table, ObservableList<R> rows) {
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        return sorted;
-    }
+    /** The outcome as a coloured word: {@code .lesson-outcome} and {@code .outcome-<key>}. */
+    private static final class OutcomeCell extends TableCell<LessonRow, LessonRow> {
+        private String styled;
 
-    private static <R, T> void value(TableColumn<R, T> column, Function<R, T> field) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue())));
-    }
-
-    /** A column whose value is the row: it shows one text field, sorts by {@code order} and may add a style class. */
-    private static <R> void text(TableColumn<R, R> column, Function<R, String> text, Function<R, String> styleClass,
-                                 Comparator<R> order) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setComparator(order);
-        column.setCellFactory(c -> new TableCell<>() {
-            private String styled;
-
-            @Override
-            protected void updateItem(R row, boolean empty) {
-                super.updateItem(row, empty);
-                if (styled != null) {
-                    getStyleClass().removeAll(styled, "lesson-outcome");
-                    styled = null;
-                }
-                setText(empty || row == null ? null : text.apply(row));
-                if (!empty && row != null && styleClass != null) {
-                    styled = styleClass.apply(row);
-                    getStyleClass().addAll("lesson-outcome", styled);
-                }
+        @Override
+        protected void updateItem(LessonRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (styled != null) {
+                getStyleClass().removeAll(styled, "lesson-outcome");
+                styled = null;
             }
-        });
+            setText(empty || row == null ? null : row.outcomeKey());
+            if (!empty && row != null) {
+                styled = "outcome-" + row.outcomeKey();
+                getStyleClass().addAll("lesson-outcome", styled);
+            }
+        }
     }
 }

@@ -42,10 +42,6 @@ final class CallTotals {
         latencySum += Math.max(0, call.latencyMillis());
     }
 
-    long calls() {
-        return calls;
-    }
-
     long fallbacks() {
         return fallbacks;
     }

@@ -13,7 +13,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
 
 /**
  * The reasoning pane (fxml/reasoning/ReasoningView.fxml): the agent's cycle history and the chosen cycle's
@@ -74,10 +73,6 @@ public final class ReasoningView extends BorderPane {
         this.vm = vm;
         FxmlViews.load(this, "/fxml/reasoning/ReasoningView.fxml");
         getStylesheets().add(FxmlViews.stylesheet("/styles/reasoning.css"));
-    }
-
-    public ReasoningViewModel viewModel() {
-        return vm;
     }
 
     @FXML

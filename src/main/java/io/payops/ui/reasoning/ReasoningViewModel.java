@@ -184,10 +184,6 @@ public final class ReasoningViewModel implements FrameListener {
     }
 
     /** The cycle the pane shows, or null before the first cycle. */
-    public ReadOnlyObjectProperty<AgentCycle> selectedCycleProperty() {
-        return selectedCycle.getReadOnlyProperty();
-    }
-
     public AgentCycle getSelectedCycle() {
         return selectedCycle.get();
     }

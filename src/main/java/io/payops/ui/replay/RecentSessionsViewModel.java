@@ -1,11 +1,12 @@
 package io.payops.ui.replay;
 
+import io.payops.ui.fx.BackgroundTask;
+import io.payops.ui.fx.UiExecutor;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 
 /**
  * The "Recent sessions" menu: the newest sessions under {@code <state>/sessions}, listed on a background thread
@@ -14,13 +15,11 @@ import java.util.concurrent.Executor;
 public final class RecentSessionsViewModel {
     private final ObservableList<RecentSession> sessions = FXCollections.observableArrayList();
     private final ObservableList<RecentSession> sessionsView = FXCollections.unmodifiableObservableList(sessions);
-    private final Executor io;
-    private final Executor fx;
+    private final UiExecutor executor;
     private final ObservableStringValue stateDir;
 
-    public RecentSessionsViewModel(Executor io, Executor fx, ObservableStringValue stateDir) {
-        this.io = io;
-        this.fx = fx;
+    public RecentSessionsViewModel(UiExecutor executor, ObservableStringValue stateDir) {
+        this.executor = executor;
         this.stateDir = stateDir;
     }
 
@@ -32,10 +31,9 @@ public final class RecentSessionsViewModel {
     /** FX thread: lists the sessions again in the background; the list updates when that is done. */
     public void refresh() {
         Path dir = sessionsDir();
-        io.execute(() -> {
-            var found = RecentSessions.list(dir, RecentSessions.MAX);
-            fx.execute(() -> sessions.setAll(found));
-        });
+        BackgroundTask.of(() -> RecentSessions.list(dir, RecentSessions.MAX))
+                .onSuccess(sessions::setAll)
+                .executeWith(executor);
     }
 
     public ObservableList<RecentSession> sessions() {

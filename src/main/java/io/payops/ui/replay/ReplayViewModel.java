@@ -8,10 +8,12 @@ import io.payops.store.FrameMark;
 import io.payops.store.IndexEntry;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
+import io.payops.ui.fx.BackgroundTask;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.fx.UiExecutor;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import io.payops.ui.shell.ShellViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,8 +28,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -37,9 +37,9 @@ import java.util.function.Consumer;
  * incident, action or approval. There is no engine: every pane shows recorded frames, fed through the same
  * {@link FramePump} as live traffic, in a session tagged {@code live=false} so nothing can send a command.
  *
- * <p>Threads: the methods and properties are for the FX thread. Every frame is read on {@code background}, which must
- * run its jobs one at a time, in order (a single thread; a synchronous executor in tests): that order is what lets
- * a job start where the one before it stopped. Each open, seek, pause and close bumps a generation; a job of an older
+ * <p>Threads: the methods and properties are for the FX thread. Every frame is read on the executor's background
+ * thread, which must run its jobs one at a time, in order (a single thread; a synchronous executor in tests): that
+ * order is what lets a job start where the one before it stopped. Each open, seek, pause and close bumps a generation; a job of an older
  * generation stops at its next frame, so the newest request always wins.
  */
 public final class ReplayViewModel implements FrameListener {
@@ -54,17 +54,13 @@ public final class ReplayViewModel implements FrameListener {
 
     private final FramePump pump;
     private final ReasoningViewModel reasoning;
-    private final Executor background;
-    private final Executor fx;
+    private final UiExecutor executor;
     private final LiveRunner.Clock clock;
     private final Runnable startLive;
 
     private final AtomicLong generation = new AtomicLong();
     /** The last frame position handed to the pump in this replay session; written by background jobs only. */
     private final AtomicInteger offered = new AtomicInteger(-1);
-    /** The Task message idiom: the newest load progress, and whether an FX update carrying it is already queued. */
-    private final AtomicLong progressBits = new AtomicLong();
-    private final AtomicBoolean progressPosted = new AtomicBoolean();
     private volatile double playbackSpeed = 1;
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -75,7 +71,6 @@ public final class ReplayViewModel implements FrameListener {
     private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper(this, "frameCount");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
     private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
-    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -88,17 +83,15 @@ public final class ReplayViewModel implements FrameListener {
     private long pendingTick = -1;
 
     /**
-     * @param background reads frames; runs one job at a time, in order
-     * @param fx         runs on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
-     * @param clock      paces playback (a clock that does not really sleep in tests)
-     * @param startLive  "Back to live": restarts the live console
+     * @param executor  reads frames, one job at a time, in order, and brings results back to the FX thread
+     * @param clock     paces playback (a clock that does not really sleep in tests)
+     * @param startLive "Back to live": restarts the live console
      */
-    public ReplayViewModel(FramePump pump, ReasoningViewModel reasoning, Executor background, Executor fx,
-                           LiveRunner.Clock clock, Runnable startLive) {
+    public ReplayViewModel(FramePump pump, ReasoningViewModel reasoning, UiExecutor executor, LiveRunner.Clock clock,
+                           Runnable startLive) {
         this.pump = pump;
         this.reasoning = reasoning;
-        this.background = background;
-        this.fx = fx;
+        this.executor = executor;
         this.clock = clock;
         this.startLive = startLive;
         pump.addListener(this);
@@ -115,30 +108,13 @@ public final class ReplayViewModel implements FrameListener {
         progress.set(0);
         error.set(null);
         notice.set("Opening " + dir + " …");
-        background.execute(() -> {
-            SessionReader r;
-            try {
-                r = SessionReader.open(dir, this::reportProgress);
-            } catch (BadInputException e) {
-                fx.execute(() -> failed(g, e.getMessage()));
-                return;
-            } catch (RuntimeException e) {
-                fx.execute(() -> failed(g, "session folder '" + dir + "': cannot be read (" + e + ")"));
-                return;
-            }
-            fx.execute(() -> opened(g, r));
-        });
-    }
-
-    /** Any thread: keeps the newest value; at most one FX update is queued at a time, whatever the callback rate. */
-    private void reportProgress(double p) {
-        progressBits.set(Double.doubleToRawLongBits(p));
-        if (progressPosted.compareAndSet(false, true)) {
-            fx.execute(() -> {
-                progressPosted.set(false);
-                progress.set(Double.longBitsToDouble(progressBits.get()));
-            });
-        }
+        // the reader reports progress per block read; the bar gets the newest value, one FX update at a time
+        BackgroundTask.withProgress(p -> SessionReader.open(dir, p::update))
+                .onProgress(progress::set)
+                .onSuccess(r -> opened(g, r))
+                .onFailure(e -> failed(g, e instanceof BadInputException ? e.getMessage()
+                        : "session folder '" + dir + "': cannot be read (" + e + ")"))
+                .executeWith(executor);
     }
 
     private void failed(long g, String message) {
@@ -152,7 +128,7 @@ public final class ReplayViewModel implements FrameListener {
 
     private void opened(long g, SessionReader r) {
         if (generation.get() != g) {
-            background.execute(r::close);
+            executor.background(r::close);
             return;
         }
         releaseReader();
@@ -163,7 +139,6 @@ public final class ReplayViewModel implements FrameListener {
         loading.set(false);
         progress.set(1);
         frameCount.set(r.size());
-        sessionId.set(m.id());
         summary.set(summaryOf(m, r.size()));
         windowTitle.set("PayOps — REPLAY " + m.id());
         if (!r.warnings().isEmpty()) {
@@ -196,7 +171,7 @@ public final class ReplayViewModel implements FrameListener {
         pump.startSession(info);
         Consumer<Frame> sink = pump.sessionSink();
         SessionReader r = reader;
-        background.execute(() -> guarded(g, () -> {
+        executor.background(() -> guarded(g, () -> {
             for (int i = Math.max(0, target - LEAD_IN); i <= target; i++) {
                 if (generation.get() != g) {
                     return;
@@ -231,7 +206,7 @@ public final class ReplayViewModel implements FrameListener {
         }
         Consumer<Frame> sink = pump.sessionSink();
         SessionReader r = reader;
-        background.execute(() -> guarded(g, () -> playOn(g, r, sink)));
+        executor.background(() -> guarded(g, () -> playOn(g, r, sink)));
     }
 
     public void pause() {
@@ -289,7 +264,7 @@ public final class ReplayViewModel implements FrameListener {
             sink.accept(r.frame(i));
             offered.set(i);
         }
-        fx.execute(() -> {
+        executor.fx(() -> {
             if (generation.get() == g) {
                 playing.set(false);
                 notice.set("End of the session");
@@ -309,7 +284,7 @@ public final class ReplayViewModel implements FrameListener {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            fx.execute(() -> {
+            executor.fx(() -> {
                 if (generation.get() == g) {
                     playing.set(false);
                     error.set("Replay stopped: " + message);
@@ -355,7 +330,6 @@ public final class ReplayViewModel implements FrameListener {
         frameCount.set(0);
         position.set(0);
         positionText.set("");
-        sessionId.set("");
         summary.set("");
         notice.set("");
         windowTitle.set(LIVE_TITLE);
@@ -373,7 +347,7 @@ public final class ReplayViewModel implements FrameListener {
         SessionReader old = reader;
         reader = null;
         if (old != null) {
-            background.execute(old::close);
+            executor.background(old::close);
         }
     }
 
@@ -459,25 +433,37 @@ public final class ReplayViewModel implements FrameListener {
             return List.of();
         }
         java.nio.file.Path dir = r.dir();
-        return () -> {
-            SessionReader own = SessionReader.open(dir, p -> { });
-            java.util.Iterator<Frame> it = own.frames().iterator();
-            return new java.util.Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    boolean more = it.hasNext();
-                    if (!more) {
-                        own.close();
-                    }
-                    return more;
-                }
+        return () -> new OwnReaderFrames(SessionReader.open(dir, p -> { }));
+    }
 
-                @Override
-                public Frame next() {
-                    return it.next();
-                }
-            };
-        };
+    /** Frames through a reader of their own: closed at the end, or by a run that stops early (a cancelled what-if). */
+    private static final class OwnReaderFrames implements java.util.Iterator<Frame>, java.io.Closeable {
+        private final SessionReader own;
+        private final java.util.Iterator<Frame> frames;
+
+        OwnReaderFrames(SessionReader own) {
+            this.own = own;
+            this.frames = own.frames().iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = frames.hasNext();
+            if (!more) {
+                own.close();
+            }
+            return more;
+        }
+
+        @Override
+        public Frame next() {
+            return frames.next();
+        }
+
+        @Override
+        public void close() {
+            own.close();
+        }
     }
 
     /** The open session's meta.json, or null when none is open. */
@@ -537,10 +523,6 @@ public final class ReplayViewModel implements FrameListener {
         return positionText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty sessionIdProperty() {
-        return sessionId.getReadOnlyProperty();
-    }
-
     /** "s1 · stripe-outage · agent (auto:60) · complete · 600 frames". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
@@ -559,10 +541,6 @@ public final class ReplayViewModel implements FrameListener {
     /** What went wrong (the reader's message for a bad folder), for the shell's banner; null when nothing did. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    public void dismissError() {
-        error.set(null);
     }
 
     /** "PayOps — REPLAY &lt;session id&gt;" in replay, "PayOps Console" otherwise. */

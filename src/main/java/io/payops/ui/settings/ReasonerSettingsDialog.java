@@ -14,14 +14,12 @@ import java.util.List;
  * use {@link #show()}, so the FX thread goes on.
  */
 public final class ReasonerSettingsDialog extends Dialog<ButtonType> {
-    private final ReasonerSettingsView view;
-
     /**
      * @param owner       the console's window (the dialog centres on it), or null
      * @param stylesheets the console's theme (tokens), so the dialog matches it
      */
     public ReasonerSettingsDialog(ReasonerSettingsViewModel vm, Window owner, List<String> stylesheets) {
-        view = new ReasonerSettingsView(vm);
+        ReasonerSettingsView view = new ReasonerSettingsView(vm);
         if (owner != null) {
             initOwner(owner);
         }
@@ -41,9 +39,5 @@ public final class ReasonerSettingsDialog extends Dialog<ButtonType> {
                 e.consume(); // stays open: the message says why
             }
         });
-    }
-
-    public ReasonerSettingsView view() {
-        return view;
     }
 }

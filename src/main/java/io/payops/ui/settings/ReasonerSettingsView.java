@@ -83,8 +83,4 @@ public final class ReasonerSettingsView extends VBox {
         message.addListener((o, a, b) -> show.run());
         show.run();
     }
-
-    public ReasonerSettingsViewModel viewModel() {
-        return vm;
-    }
 }

@@ -1,14 +1,13 @@
 package io.payops.ui.tickets;
 
-import io.payops.ui.approvals.ApprovalCardView;
+import io.payops.ui.approvals.ApprovalItemView;
 import io.payops.ui.approvals.ApprovalItemViewModel;
+import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -19,7 +18,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The Tickets tab (fxml/tickets/TicketsView.fxml): queue, clusters with the shown cluster's root cause and evidence,
@@ -34,7 +32,7 @@ public final class TicketsView extends StackPane {
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
     private final TicketsViewModel vm;
-    private final Map<ApprovalItemViewModel, ApprovalCardView> cards = new HashMap<>();
+    private final Map<ApprovalItemViewModel, ApprovalItemView> cards = new HashMap<>();
 
     @FXML private VBox content;
     @FXML private Label summaryLabel;
@@ -98,13 +96,12 @@ public final class TicketsView extends StackPane {
 
         queueTable.setItems(vm.queue());
         queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        text(qTime, TicketRow::time);
-        text(qMerchant, TicketRow::merchant);
-        text(qCategory, TicketRow::category);
-        text(qSeverity, TicketRow::severity);
-        text(qSubject, TicketRow::subject);
-        text(qCluster, TicketRow::clusterId);
-        qSubject.setCellFactory(c -> new TextCell<>(true));
+        Columns.value(qTime, TicketRow::time);
+        Columns.value(qMerchant, TicketRow::merchant);
+        Columns.value(qCategory, TicketRow::category);
+        Columns.value(qSeverity, TicketRow::severity);
+        Columns.text(qSubject, TicketRow::subject, true);
+        Columns.value(qCluster, TicketRow::clusterId);
         queueTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) ->
                 vm.selectTicket(row == null ? null : row.id()));
         ticketTextLabel.textProperty().bind(vm.ticketTextProperty());
@@ -114,15 +111,14 @@ public final class TicketsView extends StackPane {
 
         clusterTable.setItems(vm.clusters());
         clusterTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        text(cId, ClusterRow::id);
-        text(cCategory, ClusterRow::category);
-        text(cMerchants, ClusterRow::merchants);
-        text(cTickets, r -> Integer.toString(r.tickets()));
-        text(cFailures, r -> Integer.toString(r.checkoutFailures()));
-        text(cCause, ClusterRow::rootCauseText);
-        text(cIncident, ClusterRow::incident);
-        text(cState, ClusterRow::state);
-        cMerchants.setCellFactory(c -> new TextCell<>(true));
+        Columns.value(cId, ClusterRow::id);
+        Columns.value(cCategory, ClusterRow::category);
+        Columns.text(cMerchants, ClusterRow::merchants, true);
+        Columns.value(cTickets, r -> Integer.toString(r.tickets()));
+        Columns.value(cFailures, r -> Integer.toString(r.checkoutFailures()));
+        Columns.value(cCause, ClusterRow::rootCauseText);
+        Columns.value(cIncident, ClusterRow::incident);
+        Columns.value(cState, ClusterRow::state);
         clusterTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             if (row != null) {
                 vm.selectCluster(row.id());
@@ -136,13 +132,12 @@ public final class TicketsView extends StackPane {
         decisionTable.setItems(vm.decisions());
         decisionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         decisionTable.setRowFactory(t -> new PendingRow());
-        text(dTime, DecisionRow::time);
-        text(dType, DecisionRow::type);
-        text(dCluster, DecisionRow::clusterId);
-        text(dStatus, DecisionRow::status);
-        text(dRisk, DecisionRow::risk);
-        text(dWhy, DecisionRow::why);
-        dWhy.setCellFactory(c -> new TextCell<>(true));
+        Columns.value(dTime, DecisionRow::time);
+        Columns.value(dType, DecisionRow::type);
+        Columns.value(dCluster, DecisionRow::clusterId);
+        Columns.value(dStatus, DecisionRow::status);
+        Columns.value(dRisk, DecisionRow::risk);
+        Columns.text(dWhy, DecisionRow::why, true);
         for (ApprovalItemViewModel item : vm.pending()) {
             addCard(item);
         }
@@ -163,16 +158,15 @@ public final class TicketsView extends StackPane {
 
         incidentTable.setItems(vm.incidents());
         incidentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        text(iIncident, IncidentTicketsRow::incident);
-        text(iState, IncidentTicketsRow::state);
-        text(iClusters, IncidentTicketsRow::clusters);
-        text(iMerchants, r -> r.merchantCount() + ": " + r.merchants());
-        text(iTickets, r -> Integer.toString(r.tickets()));
-        iMerchants.setCellFactory(c -> new TextCell<>(true));
+        Columns.value(iIncident, IncidentTicketsRow::incident);
+        Columns.value(iState, IncidentTicketsRow::state);
+        Columns.value(iClusters, IncidentTicketsRow::clusters);
+        Columns.text(iMerchants, r -> r.merchantCount() + ": " + r.merchants(), true);
+        Columns.value(iTickets, r -> Integer.toString(r.tickets()));
     }
 
     private void addCard(ApprovalItemViewModel item) {
-        ApprovalCardView card = new ApprovalCardView(item, vm, CARD_ID_PREFIX);
+        ApprovalItemView card = new ApprovalItemView(item, vm, CARD_ID_PREFIX);
         card.getStyleClass().add("ticket-escalation-card");
         cards.put(item, card);
         int index = Math.min(vm.pending().indexOf(item), pendingBox.getChildren().size());
@@ -190,29 +184,6 @@ public final class TicketsView extends StackPane {
         }
     }
 
-    private static <R> void text(TableColumn<R, String> column, Function<R, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
-
-    /** A text cell whose full text is also its tooltip, for columns the table truncates. */
-    private static final class TextCell<R> extends TableCell<R, String> {
-        private final Tooltip tooltip = new Tooltip();
-
-        TextCell(boolean wrapTooltip) {
-            tooltip.setWrapText(wrapTooltip);
-            tooltip.setMaxWidth(480);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            String s = empty ? null : item;
-            setText(s);
-            tooltip.setText(s);
-            setTooltip(s == null || s.isEmpty() ? null : tooltip);
-        }
-    }
-
     /** A decision still waiting for a human stands out (:pending). */
     private static final class PendingRow extends javafx.scene.control.TableRow<DecisionRow> {
         @Override
@@ -220,9 +191,5 @@ public final class TicketsView extends StackPane {
             super.updateItem(item, empty);
             pseudoClassStateChanged(PENDING, !empty && item != null && item.pending());
         }
-    }
-
-    public TicketsViewModel viewModel() {
-        return vm;
     }
 }

@@ -383,12 +383,12 @@ public final class TicketsViewModel implements FrameListener, ApprovalAnswers {
 
     @Override
     public boolean approve(long actionId) {
-        return answer(actionId, true);
+        return ApprovalAnswers.send(pendingById.get(actionId), true, sink, message);
     }
 
     @Override
     public boolean reject(long actionId) {
-        return answer(actionId, false);
+        return ApprovalAnswers.send(pendingById.get(actionId), false, sink, message);
     }
 
     @Override
@@ -397,17 +397,6 @@ public final class TicketsViewModel implements FrameListener, ApprovalAnswers {
         if (a != null) {
             selectCluster(a.clusterId());
         }
-    }
-
-    private boolean answer(long actionId, boolean approve) {
-        ApprovalItemViewModel item = pendingById.get(actionId);
-        if (item == null || !item.isAnswerable()) {
-            return false;
-        }
-        item.markAnswered(approve ? ApprovalItemViewModel.Answer.APPROVE : ApprovalItemViewModel.Answer.REJECT);
-        message.set("");
-        sink.submit(new Command.Decide(actionId, approve, WHO));
-        return true;
     }
 
     /** Brings {@code list} to {@code rows} with as few changes as possible, so table selections survive a pulse. */

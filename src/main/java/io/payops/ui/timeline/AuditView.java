@@ -1,8 +1,7 @@
 package io.payops.ui.timeline;
 
+import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
@@ -11,13 +10,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The timeline and audit tab (fxml/timeline/AuditView.fxml): a filterable table of every decision, execution,
@@ -53,10 +49,6 @@ public final class AuditView extends BorderPane {
         getStylesheets().add(FxmlViews.stylesheet("/styles/timeline.css"));
     }
 
-    public AuditViewModel viewModel() {
-        return vm;
-    }
-
     @FXML
     private void initialize() {
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
@@ -64,52 +56,19 @@ public final class AuditView extends BorderPane {
         kind.valueProperty().bindBidirectional(vm.kindFilterProperty());
         summary.textProperty().bind(vm.summaryProperty());
 
-        timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        timeColumn.setComparator(AuditRow.CHRONOLOGICAL);
-        timeColumn.setCellFactory(c -> new TextCell<>(AuditRow::time, false));
-        kindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind()));
+        Columns.rowText(timeColumn, AuditRow::time, AuditRow.CHRONOLOGICAL);
+        Columns.value(kindColumn, AuditRow::kind);
         kindColumn.setCellFactory(c -> new KindCell());
-        text(actionColumn, AuditRow::action, true);
-        text(targetColumn, AuditRow::target, true);
-        text(statusColumn, AuditRow::status, false);
-        text(approvalColumn, AuditRow::approval, false);
-        text(outcomeColumn, AuditRow::outcome, false);
-        text(noteColumn, AuditRow::note, true);
+        Columns.text(actionColumn, AuditRow::action, true);
+        Columns.text(targetColumn, AuditRow::target, true);
+        Columns.text(statusColumn, AuditRow::status, false);
+        Columns.text(approvalColumn, AuditRow::approval, false);
+        Columns.text(outcomeColumn, AuditRow::outcome, false);
+        Columns.text(noteColumn, AuditRow::note, true);
 
         table.setItems(vm.sortedRows());
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    }
-
-    private static void text(TableColumn<AuditRow, String> column, Function<AuditRow, String> value, boolean tooltip) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setCellFactory(c -> new TextCell<>(Function.identity(), tooltip));
-    }
-
-    /** A plain text cell; long columns carry their full text as a tooltip, since the table truncates them. */
-    private static final class TextCell<T> extends TableCell<AuditRow, T> {
-        private final Function<T, String> text;
-        private final Tooltip tooltip;
-
-        TextCell(Function<T, String> text, boolean withTooltip) {
-            this.text = text;
-            this.tooltip = withTooltip ? new Tooltip() : null;
-            if (tooltip != null) {
-                tooltip.setWrapText(true);
-                tooltip.setMaxWidth(480);
-            }
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            String s = empty || item == null ? null : text.apply(item);
-            setText(s);
-            if (tooltip != null) {
-                tooltip.setText(s);
-                setTooltip(s == null || s.isEmpty() ? null : tooltip);
-            }
-        }
     }
 
     /** The kind as a coloured word: a pseudo-class per kind (:decision, :execution, :rollback ...). */

@@ -1,8 +1,8 @@
 package io.payops.ui.whatif;
 
 import io.payops.report.WhatIfSettings;
+import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -17,7 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The what-if pane ({@code #whatif-view}): one text field per guardrail ({@code #whatif-<settings key>}, styled
@@ -94,12 +93,12 @@ public final class WhatIfView extends VBox {
         rowsTable.setItems(viewModel.rows());
         rowsTable.setPlaceholder(new Label("No what-if has run yet."));
         rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        value(timeColumn, WhatIfItem::time);
-        value(recordedActionColumn, WhatIfItem::recordedAction);
-        value(recordedVerdictColumn, WhatIfItem::recordedVerdict);
-        value(whatIfActionColumn, WhatIfItem::whatIfAction);
-        value(whatIfVerdictColumn, WhatIfItem::whatIfVerdict);
-        value(differenceColumn, WhatIfItem::difference);
+        Columns.value(timeColumn, WhatIfItem::time);
+        Columns.value(recordedActionColumn, WhatIfItem::recordedAction);
+        Columns.value(recordedVerdictColumn, WhatIfItem::recordedVerdict);
+        Columns.value(whatIfActionColumn, WhatIfItem::whatIfAction);
+        Columns.value(whatIfVerdictColumn, WhatIfItem::whatIfVerdict);
+        Columns.value(differenceColumn, WhatIfItem::difference);
         // sorting would scramble the time order the comparison is read in
         rowsTable.getColumns().forEach(c -> c.setSortable(false));
         rowsTable.setRowFactory(t -> new TableRow<>() {
@@ -114,9 +113,5 @@ public final class WhatIfView extends VBox {
                 setTooltip(show ? tip : null);
             }
         });
-    }
-
-    private static <T> void value(TableColumn<WhatIfItem, T> column, Function<WhatIfItem, T> field) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue())));
     }
 }

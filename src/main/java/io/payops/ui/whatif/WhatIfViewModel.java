@@ -7,7 +7,8 @@ import io.payops.report.WhatIfRow;
 import io.payops.report.WhatIfSettings;
 import io.payops.report.WhatIfTable;
 import io.payops.sim.World;
-import javafx.application.Platform;
+import io.payops.ui.fx.BackgroundTask;
+import io.payops.ui.fx.UiExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,20 +25,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
  * The what-if pane: guardrail fields (text, checked as they are typed), a Run command that runs a fresh agent
- * open-loop over the session's frames on a background {@link Executor}, and the result as a summary line and a
- * table of cycles. The run's result crosses to the FX thread once, through {@code fxThread}; tests pass
- * {@code Runnable::run} for both so a run completes inside {@link #run()}.
+ * open-loop over the session's frames as a {@link BackgroundTask}, and the result as a summary line and a table of
+ * cycles. The run's result crosses to the FX thread once; tests pass a synchronous {@link UiExecutor} so a run
+ * completes inside {@link #run()}. {@link #cancel()} stops a run at its next frame (the pane went away).
  */
 public final class WhatIfViewModel {
     /** ProgressIndicator's "indeterminate": a what-if streams frames without knowing how many there are. */
@@ -48,8 +51,7 @@ public final class WhatIfViewModel {
     private final Supplier<? extends Iterable<Frame>> frames;
     private final World world;
     private final WhatIfSettings defaults;
-    private final Executor background;
-    private final Consumer<Runnable> fxThread;
+    private final UiExecutor executor;
 
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -65,29 +67,19 @@ public final class WhatIfViewModel {
     private final FilteredList<WhatIfItem> shownRows = new FilteredList<>(allRows);
     private WhatIfSettings settings;
     private java.util.List<io.payops.domain.Lesson> startLessons = java.util.List.of();
-
-    /** For the console: the run on its own daemon thread, the result handed to the FX thread. */
-    public WhatIfViewModel(Supplier<? extends Iterable<Frame>> frames, World world, WhatIfSettings defaults) {
-        this(frames, world, defaults, command -> {
-            Thread t = new Thread(command, "what-if");
-            t.setDaemon(true);
-            t.start();
-        }, Platform::runLater);
-    }
+    private BackgroundTask<WhatIfReport> runTask;
 
     /**
-     * @param frames     the recorded frames, read once per run (a session reader's streaming frames)
-     * @param defaults   the settings the session was recorded with (the form starts, and resets, there)
-     * @param background where a run executes
-     * @param fxThread   how its result reaches the FX thread
+     * @param frames   the recorded frames, read once per run (a session reader's streaming frames)
+     * @param defaults the settings the session was recorded with (the form starts, and resets, there)
+     * @param executor where a run executes, and how its result reaches the FX thread
      */
     public WhatIfViewModel(Supplier<? extends Iterable<Frame>> frames, World world, WhatIfSettings defaults,
-                           Executor background, Consumer<Runnable> fxThread) {
+                           UiExecutor executor) {
         this.frames = frames;
         this.world = world;
         this.defaults = defaults;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.executor = executor;
         this.settings = defaults;
         for (String key : WhatIfSettings.KEYS) {
             StringProperty p = new SimpleStringProperty(this, key, defaults.text(key));
@@ -133,21 +125,74 @@ public final class WhatIfViewModel {
         updateCanRun();
         progress.set(INDETERMINATE);
         summary.set("Running the agent over the recorded snapshots…");
+        List<io.payops.domain.Lesson> lessons = startLessons;
+        runTask = BackgroundTask.withProgress(task -> {
+            try (StoppableFrames stoppable = new StoppableFrames(frames.get(), task)) {
+                return WhatIf.run(stoppable, world, lessons, s);
+            }
+        }).onSuccess(this::show).onFailure(this::failed);
         try {
-            background.execute(() -> {
-                Runnable done;
-                try {
-                    WhatIfReport r = WhatIf.run(frames.get(), world, startLessons, s);
-                    done = () -> show(r);
-                } catch (RuntimeException e) {
-                    done = () -> failed(e);
-                }
-                fxThread.accept(done);
-            });
+            runTask.executeWith(executor);
         } catch (RuntimeException e) {
             failed(e);
         }
         return true;
+    }
+
+    /** Stops a run in progress at its next frame and drops its result; the form can run again. */
+    public void cancel() {
+        if (runTask == null || !running.get()) {
+            return;
+        }
+        runTask.cancel();
+        summary.set("The what-if was stopped before it finished.");
+        progress.set(0);
+        running.set(false);
+        updateCanRun();
+    }
+
+    /**
+     * The recorded frames as one run reads them: a cancelled run stops at its next frame, and a reader of its own
+     * (the replay's {@code framesForWhatIf}) is closed however the run ends.
+     */
+    private static final class StoppableFrames implements Iterable<Frame>, Closeable {
+        private final Iterable<Frame> frames;
+        private final BackgroundTask.Progress task;
+        private final List<Iterator<Frame>> opened = new ArrayList<>();
+
+        StoppableFrames(Iterable<Frame> frames, BackgroundTask.Progress task) {
+            this.frames = frames;
+            this.task = task;
+        }
+
+        @Override
+        public Iterator<Frame> iterator() {
+            Iterator<Frame> it = frames.iterator();
+            opened.add(it);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    if (task.isCancelled()) {
+                        throw new CancellationException("what-if cancelled");
+                    }
+                    return it.hasNext();
+                }
+
+                @Override
+                public Frame next() {
+                    return it.next();
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Iterator<Frame> it : opened) {
+                if (it instanceof Closeable c) {
+                    c.close();
+                }
+            }
+        }
     }
 
     /** Parses every field; sets or clears the error; true when all are valid. */
@@ -189,7 +234,7 @@ public final class WhatIfViewModel {
         updateCanRun();
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Exception e) {
         allRows.clear();
         report.set(null);
         summary.set("The what-if could not run: " + e.getMessage());

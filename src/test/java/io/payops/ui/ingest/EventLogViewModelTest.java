@@ -6,6 +6,8 @@ import io.payops.store.SessionReader;
 import io.payops.ui.approvals.ApprovalsViewModel;
 import io.payops.ui.chaos.ChaosViewModel;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.QueuedExecutor;
+import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.gateways.GatewaysViewModel;
 import io.payops.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +69,7 @@ class EventLogViewModelTest {
         pump.addListener(gateways);
         pump.addListener(chaos);
         pump.addListener(approvals);
-        vm = new EventLogViewModel(pump, console, Runnable::run, Runnable::run);
+        vm = new EventLogViewModel(pump, console, SameThreadExecutor.INSTANCE);
     }
 
     @Test
@@ -206,23 +208,23 @@ class EventLogViewModelTest {
         Files.write(log, lines.subList(0, 2_000));
 
         EventLogFixture.ThreadHost threads = new EventLogFixture.ThreadHost();
-        java.util.concurrent.LinkedBlockingQueue<Runnable> fxQueue = new java.util.concurrent.LinkedBlockingQueue<>();
+        QueuedExecutor fx = QueuedExecutor.fxQueued();
         console = new ShellViewModel(pump, threads, "quiet", 7, 1, dir.resolve("state").toString());
         gateways = new GatewaysViewModel();
         pump.addListener(gateways);
-        vm = new EventLogViewModel(pump, console, Runnable::run, fxQueue::add);
+        vm = new EventLogViewModel(pump, console, fx);
 
         vm.open(log, true);
-        drainUntil(fxQueue, () -> vm.isActive());
+        fx.runFxUntil("the log is open", () -> vm.isActive());
         assertTrue(vm.followingProperty().get());
         assertEquals(EventLogViewModel.FOLLOWING_BADGE, vm.badgeProperty().get());
         assertFalse(vm.readingProperty().get(), "no progress bar while following: the file has no end");
-        drainUntil(fxQueue, () -> vm.eventsProperty().get() == 2_000);
+        fx.runFxUntil("2,000 events are counted", () -> vm.eventsProperty().get() == 2_000);
         assertTrue(vm.statusProperty().get().startsWith("Following growing.jsonl · 2,000 events · last event at 2026-01-01"),
                 vm.statusProperty().get());
 
         Files.write(log, lines.subList(2_000, 5_000), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        drainUntil(fxQueue, () -> vm.eventsProperty().get() == 5_000);
+        fx.runFxUntil("5,000 events are counted", () -> vm.eventsProperty().get() == 5_000);
         assertTrue(threads.running(), "following never ends on its own");
         pump.pulse();
         assertEquals(GatewaysViewModel.RECOMMENDED_ROUTING, gateways.routingNoteProperty().get());
@@ -233,20 +235,5 @@ class EventLogViewModelTest {
         threads.stop();
         console.stop();
         console.awaitRecordingClosed(CLOSE_MILLIS);
-    }
-
-    /** Plays the FX thread: runs what the background threads posted until the condition holds (or a minute passed). */
-    private static void drainUntil(java.util.concurrent.BlockingQueue<Runnable> fx,
-                                   java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!done.getAsBoolean()) {
-            Runnable r = fx.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (r != null) {
-                r.run();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting");
-            }
-        }
     }
 }

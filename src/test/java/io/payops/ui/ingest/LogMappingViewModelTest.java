@@ -3,6 +3,8 @@ package io.payops.ui.ingest;
 import io.payops.domain.Status;
 import io.payops.ingest.LogMapping;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.QueuedExecutor;
+import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 import static io.payops.ui.ingest.LogMappingViewModel.NO_COLUMN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +46,7 @@ class LogMappingViewModelTest {
 
     private LogMappingViewModel step(Path log) {
         LogMappingViewModel vm = new LogMappingViewModel(log, false, new RememberedMappings(dir.resolve("state")),
-                Runnable::run, Runnable::run, opened::add, warnings::add);
+                SameThreadExecutor.INSTANCE, opened::add, warnings::add);
         vm.start();
         return vm;
     }
@@ -284,19 +284,19 @@ class LogMappingViewModelTest {
 
     @Test
     void anInspectionOvertakenByAnotherChoiceIsDropped() throws IOException {
-        BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        QueuedExecutor fx = QueuedExecutor.fxQueued();
         LogMappingViewModel vm = new LogMappingViewModel(ForeignCsv.terse(dir.resolve("t.csv"), 100), false,
-                new RememberedMappings(dir.resolve("state")), Runnable::run, fx::add, opened::add, warnings::add);
+                new RememberedMappings(dir.resolve("state")), fx, opened::add, warnings::add);
         vm.start();
-        fx.poll().run();
+        fx.runFx();
         vm.chooseColumn("ts", "t_ms");
         vm.chooseColumn("gateway", "route");
         assertTrue(vm.inspectingProperty().get());
-        assertEquals(2, fx.size());
-        fx.poll().run(); // the first result, made without the gateway: dropped
+        assertEquals(2, fx.fxCount());
+        fx.runFx(); // the first result, made without the gateway: dropped
         assertTrue(vm.inspectingProperty().get());
         assertEquals("route", column(vm, "gateway"));
-        fx.poll().run();
+        fx.runFx();
         assertFalse(vm.inspectingProperty().get());
         assertFalse(vm.fieldChoice("gateway").missingProperty().get());
         assertTrue(vm.fieldChoice("ts").chosenProperty().get());
@@ -308,8 +308,8 @@ class LogMappingViewModelTest {
         FramePump pump = new FramePump();
         EventLogFixture.SynchronousHost host = new EventLogFixture.SynchronousHost();
         console = new ShellViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
-        EventLogViewModel eventLog = new EventLogViewModel(pump, console, Runnable::run, Runnable::run);
-        LogMappingSteps steps = new LogMappingSteps(Runnable::run, Runnable::run, () -> dir.resolve("state"), eventLog,
+        EventLogViewModel eventLog = new EventLogViewModel(pump, console, SameThreadExecutor.INSTANCE);
+        LogMappingSteps steps = new LogMappingSteps(SameThreadExecutor.INSTANCE, () -> dir.resolve("state"), eventLog,
                 warnings::add);
 
         LogMappingViewModel vm = steps.step(log, false);

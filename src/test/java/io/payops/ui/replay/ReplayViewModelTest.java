@@ -8,6 +8,8 @@ import io.payops.store.SessionReader;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.QueuedExecutor;
+import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +68,7 @@ class ReplayViewModelTest {
                 batches.add(batch);
             }
         });
-        vm = new ReplayViewModel(pump, reasoning, Runnable::run, Runnable::run, clock, () -> liveStarts++);
+        vm = new ReplayViewModel(pump, reasoning, SameThreadExecutor.INSTANCE, clock, () -> liveStarts++);
     }
 
     /** Sleeps only on paper; {@code onSleep} runs at each sleep, as the FX thread would meanwhile. */
@@ -232,14 +234,14 @@ class ReplayViewModelTest {
         for (String f : List.of(SessionRecorder.META, SessionRecorder.FRAMES)) {
             Files.copy(session.resolve(f), copy.resolve(f)); // no index: the reader rebuilds it, reporting progress
         }
-        List<Runnable> fxQueue = new ArrayList<>();
-        ReplayViewModel queued = new ReplayViewModel(pump, reasoning, Runnable::run, fxQueue::add, clock, () -> { });
+        QueuedExecutor fx = QueuedExecutor.fxQueued();
+        ReplayViewModel queued = new ReplayViewModel(pump, reasoning, fx, clock, () -> { });
         queued.open(copy);
         assertTrue(queued.loadingProperty().get());
-        assertEquals(2, fxQueue.size(), "one progress update (the newest value) and the opening, not one per callback");
-        fxQueue.remove(0).run();
+        assertEquals(2, fx.fxCount(), "one progress update (the newest value) and the opening, not one per callback");
+        fx.runFx();
         assertEquals(1.0, queued.progressProperty().get());
-        fxQueue.remove(0).run();
+        fx.runFx();
         assertTrue(queued.isActive());
         assertFalse(queued.loadingProperty().get());
     }

@@ -6,13 +6,17 @@ import io.payops.report.WhatIfSettings;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
+import io.payops.ui.fx.QueuedExecutor;
+import io.payops.ui.fx.SameThreadExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +45,7 @@ class WhatIfViewModelTest {
         vm = new WhatIfViewModel(() -> {
             reads++;
             return frames;
-        }, scenario.world(), WhatIfSettings.defaults(), Runnable::run, Runnable::run);
+        }, scenario.world(), WhatIfSettings.defaults(), SameThreadExecutor.INSTANCE);
     }
 
     @Test
@@ -125,31 +129,76 @@ class WhatIfViewModelTest {
 
     @Test
     void theResultArrivesOnceThroughTheFxHandOff() {
-        List<Runnable> background = new ArrayList<>();
-        List<Runnable> fx = new ArrayList<>();
-        Executor queued = background::add;
-        WhatIfViewModel v = new WhatIfViewModel(() -> frames, scenario.world(), WhatIfSettings.defaults(), queued, fx::add);
+        QueuedExecutor queued = QueuedExecutor.bothQueued();
+        WhatIfViewModel v = new WhatIfViewModel(() -> frames, scenario.world(), WhatIfSettings.defaults(), queued);
         assertTrue(v.run());
         assertTrue(v.runningProperty().get());
         assertFalse(v.canRunProperty().get());
         assertEquals(WhatIfViewModel.INDETERMINATE, v.progressProperty().get());
         assertFalse(v.run(), "one run at a time");
-        assertEquals(1, background.size());
+        assertEquals(1, queued.backgroundQueued());
 
-        background.get(0).run();
-        assertEquals(1, fx.size(), "one hand-off to the FX thread for the whole run");
+        queued.runBackground();
+        assertEquals(1, queued.fxCount(), "one hand-off to the FX thread for the whole run");
         assertTrue(v.rows().isEmpty(), "nothing shown until the FX thread takes it");
-        fx.get(0).run();
+        queued.runFx();
         assertFalse(v.runningProperty().get());
         assertFalse(v.rows().isEmpty());
         assertTrue(v.canRunProperty().get());
+    }
+
+    /** A reader of its own, as the replay gives each run: counts the frames served and whether it was closed. */
+    private static final class OwnReader implements Iterator<Frame>, Closeable {
+        final Runnable atFrame100;
+        int served;
+        boolean closed;
+
+        OwnReader(Runnable atFrame100) {
+            this.atFrame100 = atFrame100;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return served < frames.size();
+        }
+
+        @Override
+        public Frame next() {
+            if (++served == 100) {
+                atFrame100.run();
+            }
+            return frames.get(served - 1);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void aCancelledRunStopsAtItsNextFrameClosesItsReaderAndShowsNothing() {
+        QueuedExecutor queued = QueuedExecutor.fxQueued();
+        AtomicReference<WhatIfViewModel> v = new AtomicReference<>();
+        OwnReader reader = new OwnReader(() -> v.get().cancel()); // the pane goes while the run is at frame 100
+        v.set(new WhatIfViewModel(() -> () -> reader, scenario.world(), WhatIfSettings.defaults(), queued));
+
+        assertTrue(v.get().run());
+        assertEquals(100, reader.served, "stopped at the frame after the cancel, not at the end of " + frames.size());
+        assertTrue(reader.closed);
+        assertEquals(0, queued.fxCount(), "a cancelled run sends nothing to the FX thread");
+        assertFalse(v.get().runningProperty().get());
+        assertTrue(v.get().canRunProperty().get());
+        assertTrue(v.get().rows().isEmpty());
+        assertNull(v.get().reportProperty().get());
+        assertEquals("The what-if was stopped before it finished.", v.get().summaryProperty().get());
     }
 
     @Test
     void aFailingReadIsShownNotThrown() {
         WhatIfViewModel v = new WhatIfViewModel(() -> {
             throw new IllegalStateException("frames.jsonl is truncated at line 12");
-        }, scenario.world(), WhatIfSettings.defaults(), Runnable::run, Runnable::run);
+        }, scenario.world(), WhatIfSettings.defaults(), SameThreadExecutor.INSTANCE);
         assertTrue(v.run());
         assertFalse(v.runningProperty().get());
         assertEquals("The what-if could not run: frames.jsonl is truncated at line 12", v.summaryProperty().get());

@@ -8,6 +8,7 @@ import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.Screenshots;
+import io.payops.ui.fx.UiExecutor;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -45,7 +46,18 @@ class WhatIfViewUiTest {
         List<Frame> frames = new ArrayList<>();
         ScenarioRunner.run(s, RunSettings.of("agent"), null, frames::add);
         // the run itself synchronous (on the FX thread, in the click); its result still crosses through runLater
-        vm = new WhatIfViewModel(() -> frames, s.world(), WhatIfSettings.defaults(), Runnable::run, Platform::runLater);
+        UiExecutor inTheClick = new UiExecutor() {
+            @Override
+            public void background(Runnable job) {
+                job.run();
+            }
+
+            @Override
+            public void fx(Runnable update) {
+                Platform.runLater(update);
+            }
+        };
+        vm = new WhatIfViewModel(() -> frames, s.world(), WhatIfSettings.defaults(), inTheClick);
         StackPane root = new StackPane(new WhatIfView(vm));
         root.getStylesheets().add(WhatIfViewUiTest.class.getResource("/styles/tokens.css").toExternalForm());
         stage.setScene(new Scene(root, 1100, 420));

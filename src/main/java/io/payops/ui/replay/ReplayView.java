@@ -16,11 +16,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The replay bar (fxml/replay/ReplayBarView.fxml): the REPLAY badge and the session, the load progress, the
+ * The replay bar (fxml/replay/ReplayView.fxml): the REPLAY badge and the session, the load progress, the
  * timeline slider, play/pause and speed, jumps to the next or previous incident / action / approval, and "Back to
  * live". Binds to a {@link ReplayViewModel} and forwards what the user does.
  */
-public final class ReplayBarView extends VBox {
+public final class ReplayView extends VBox {
     @FXML private Label badge;
     @FXML private Label summary;
     @FXML private HBox loadingBox;
@@ -39,11 +39,8 @@ public final class ReplayBarView extends VBox {
     @FXML private Slider timeline;
     @FXML private Label positionLabel;
 
-    private final ReplayViewModel vm;
-
-    public ReplayBarView(ReplayViewModel vm) {
-        this.vm = vm;
-        FxmlViews.load(this, "/fxml/replay/ReplayBarView.fxml");
+    public ReplayView(ReplayViewModel vm) {
+        FxmlViews.load(this, "/fxml/replay/ReplayView.fxml");
         getStylesheets().add(FxmlViews.stylesheet("/styles/replay.css"));
 
         badge.setTooltip(new Tooltip("A recorded session: every pane shows what was recorded; nothing can change routing"));
@@ -95,9 +92,5 @@ public final class ReplayBarView extends VBox {
                 nextApproval, backToLive}) {
             b.disableProperty().bind(vm.activeProperty().not());
         }
-    }
-
-    public ReplayViewModel viewModel() {
-        return vm;
     }
 }

@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
  * with a prefix when the card is shown elsewhere ({@code #ticket-approve-<id>} in the Tickets tab). A support-ticket
  * escalation carries {@code :ticket} and says so above its title.
  */
-public final class ApprovalCardView extends VBox {
+public final class ApprovalItemView extends VBox {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass URGENT = PseudoClass.getPseudoClass("urgent");
     private static final PseudoClass ANSWERED = PseudoClass.getPseudoClass("answered");
@@ -35,14 +35,14 @@ public final class ApprovalCardView extends VBox {
 
     private final ApprovalItemViewModel item;
 
-    public ApprovalCardView(ApprovalItemViewModel item, ApprovalAnswers vm) {
+    public ApprovalItemView(ApprovalItemViewModel item, ApprovalAnswers vm) {
         this(item, vm, "");
     }
 
     /** @param idPrefix put before every id, so the same request can have a card in two places of one window */
-    public ApprovalCardView(ApprovalItemViewModel item, ApprovalAnswers vm, String idPrefix) {
+    public ApprovalItemView(ApprovalItemViewModel item, ApprovalAnswers vm, String idPrefix) {
         this.item = item;
-        FxmlViews.load(this, "/fxml/approvals/ApprovalCardView.fxml");
+        FxmlViews.load(this, "/fxml/approvals/ApprovalItemView.fxml");
         long id = item.actionId();
         setId(idPrefix + "approval-" + id);
         approveButton.setId(idPrefix + "approve-" + id);
