@@ -1,0 +1,40 @@
+package io.payops.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * How an action (or a ticket action) came to be taken or refused: alone ({@code none}), waiting for an answer
+ * ({@code pending}), answered by the simulated operator of a headless run ({@code auto}) or by a person
+ * ({@code operator}). Written as those words in frames, state files, the audit log and reports.
+ */
+public enum Approval {
+    NONE("none"), PENDING("pending"), AUTO("auto"), OPERATOR("operator");
+
+    private final String key;
+
+    Approval(String key) {
+        this.key = key;
+    }
+
+    @JsonValue
+    public String key() {
+        return key;
+    }
+
+    /** @throws IllegalArgumentException naming the word and the ones expected */
+    @JsonCreator
+    public static Approval of(String key) {
+        for (Approval a : values()) {
+            if (a.key.equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("'" + key + "' is not an approval (expected none, pending, auto or operator)");
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,116 @@
+package io.payops.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/**
+ * Who answered an approval request (its {@code decidedBy}): a person or caller by name, the simulated operator of a
+ * headless run under its {@link ApprovalMode} ({@code auto:SECONDS} approves, {@code never} rejects), or the clock
+ * when nobody answered in time. Written as text, as it always was: the name, {@code "operator (auto:60)"},
+ * {@code "operator (never)"} or {@code "expiry"} (also its {@code toString}, so notes read as before); {@link #parse}
+ * reads each back.
+ */
+public sealed interface Decider {
+    /** The clock: the request expired unanswered. */
+    Decider EXPIRY = new Expiry();
+
+    /** The text written to frames, state files and reports. */
+    @JsonValue
+    String text();
+
+    /** How the action record reports the answer: a person's, the simulated operator's, or none (expired). */
+    Approval approval();
+
+    /** A person, or whatever caller named itself (a command's {@code who}); blank or null names "operator". */
+    record Operator(String name) implements Decider {
+        public Operator {
+            name = name == null || name.isBlank() ? "operator" : name;
+        }
+
+        @Override
+        public String text() {
+            return name;
+        }
+
+        @Override
+        public Approval approval() {
+            return Approval.OPERATOR;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** The simulated operator of a headless run, answering under {@code mode} (auto or never). */
+    record Simulated(ApprovalMode mode) implements Decider {
+        public Simulated {
+            Objects.requireNonNull(mode, "mode");
+            if (mode.kind() == ApprovalMode.Kind.MANUAL) {
+                throw new IllegalArgumentException("manual approval has no simulated operator");
+            }
+        }
+
+        @Override
+        public String text() {
+            return "operator (" + mode + ")";
+        }
+
+        /** Auto-approval counts as {@code auto}; a simulated rejection as the operator's. */
+        @Override
+        public Approval approval() {
+            return mode.kind() == ApprovalMode.Kind.AUTO ? Approval.AUTO : Approval.OPERATOR;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** Nobody answered before the request expired. */
+    record Expiry() implements Decider {
+        @Override
+        public String text() {
+            return "expiry";
+        }
+
+        @Override
+        public Approval approval() {
+            return Approval.NONE;
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** A person or caller by name. */
+    static Decider named(String name) {
+        return new Operator(name);
+    }
+
+    /** The text read back: "expiry", "operator (auto:N)", "operator (never)", else a name. */
+    @JsonCreator
+    static Decider parse(String text) {
+        if ("expiry".equals(text)) {
+            return EXPIRY;
+        }
+        if (text != null && text.startsWith("operator (") && text.endsWith(")")) {
+            String mode = text.substring("operator (".length(), text.length() - 1);
+            try {
+                ApprovalMode m = ApprovalMode.parse(mode);
+                if (m.kind() != ApprovalMode.Kind.MANUAL && m.toString().equals(mode)) {
+                    return new Simulated(m);
+                }
+            } catch (IllegalArgumentException e) {
+                // a name that only looks like one
+            }
+        }
+        return new Operator(text);
+    }
+}
