@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * {@code n/a} for what is not measured (alerts, blocked, refused or recovery actions), else the measured
  * {@link Outcome}. Written as those words (helped, hurt, neutral, inconclusive) in frames, state files and reports.
  */
-public enum ActionOutcome {
+public enum ActionOutcome implements Keyed {
     PENDING("pending"), NOT_APPLICABLE("n/a"),
     HELPED("helped"), HURT("hurt"), NEUTRAL("neutral"), INCONCLUSIVE("inconclusive");
 
@@ -29,6 +29,7 @@ public enum ActionOutcome {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
@@ -36,13 +37,7 @@ public enum ActionOutcome {
     /** @throws IllegalArgumentException naming the word and the ones expected */
     @JsonCreator
     public static ActionOutcome of(String key) {
-        for (ActionOutcome o : values()) {
-            if (o.key.equals(key)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' is not an action outcome (expected pending, n/a, helped, "
-                + "hurt, neutral or inconclusive)");
+        return Keyed.of(ActionOutcome.class, key, "an action outcome");
     }
 
     @Override

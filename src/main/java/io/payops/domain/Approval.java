@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * ({@code pending}), answered by the simulated operator of a headless run ({@code auto}) or by a person
  * ({@code operator}). Written as those words in frames, state files, the audit log and reports.
  */
-public enum Approval {
+public enum Approval implements Keyed {
     NONE("none"), PENDING("pending"), AUTO("auto"), OPERATOR("operator");
 
     private final String key;
@@ -18,6 +18,7 @@ public enum Approval {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
@@ -25,12 +26,7 @@ public enum Approval {
     /** @throws IllegalArgumentException naming the word and the ones expected */
     @JsonCreator
     public static Approval of(String key) {
-        for (Approval a : values()) {
-            if (a.key.equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' is not an approval (expected none, pending, auto or operator)");
+        return Keyed.of(Approval.class, key, "an approval");
     }
 
     @Override

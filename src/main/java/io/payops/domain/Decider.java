@@ -18,25 +18,28 @@ public sealed interface Decider {
 
     /** The text written to frames, state files and reports. */
     @JsonValue
-    String text();
+    default String text() {
+        if (this instanceof Operator o) {
+            return o.name();
+        }
+        return this instanceof Simulated s ? "operator (" + s.mode() + ")" : "expiry";
+    }
 
-    /** How the action record reports the answer: a person's, the simulated operator's, or none (expired). */
-    Approval approval();
+    /**
+     * How the action record reports the answer: a person's ({@code operator}), the simulated operator's approval
+     * ({@code auto}; its rejection counts as the operator's), or {@code none} when the request expired.
+     */
+    default Approval approval() {
+        if (this instanceof Simulated s) {
+            return s.mode().kind() == ApprovalMode.Kind.AUTO ? Approval.AUTO : Approval.OPERATOR;
+        }
+        return this instanceof Expiry ? Approval.NONE : Approval.OPERATOR;
+    }
 
     /** A person, or whatever caller named itself (a command's {@code who}); blank or null names "operator". */
     record Operator(String name) implements Decider {
         public Operator {
             name = name == null || name.isBlank() ? "operator" : name;
-        }
-
-        @Override
-        public String text() {
-            return name;
-        }
-
-        @Override
-        public Approval approval() {
-            return Approval.OPERATOR;
         }
 
         @Override
@@ -55,17 +58,6 @@ public sealed interface Decider {
         }
 
         @Override
-        public String text() {
-            return "operator (" + mode + ")";
-        }
-
-        /** Auto-approval counts as {@code auto}; a simulated rejection as the operator's. */
-        @Override
-        public Approval approval() {
-            return mode.kind() == ApprovalMode.Kind.AUTO ? Approval.AUTO : Approval.OPERATOR;
-        }
-
-        @Override
         public String toString() {
             return text();
         }
@@ -73,16 +65,6 @@ public sealed interface Decider {
 
     /** Nobody answered before the request expired. */
     record Expiry() implements Decider {
-        @Override
-        public String text() {
-            return "expiry";
-        }
-
-        @Override
-        public Approval approval() {
-            return Approval.NONE;
-        }
-
         @Override
         public String toString() {
             return text();
