@@ -122,9 +122,9 @@ class ApprovalWordsCompatibilityTest {
     @Test
     void aWordNeverWrittenIsRefusedWithWhatWasExpected() {
         Exception e = assertThrows(Exception.class, () -> Json.mapper().readValue("\"maybe\"", Approval.class));
-        assertTrue(e.getMessage().contains("expected none, pending, auto or operator"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected one of none, pending, auto, operator"), e.getMessage());
         e = assertThrows(Exception.class, () -> Json.mapper().readValue("\"great\"", ActionOutcome.class));
-        assertTrue(e.getMessage().contains("expected pending, n/a, helped"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected one of pending, n/a, helped"), e.getMessage());
     }
 
     private static void assertSameJson(String expected, String actual) throws IOException {
