@@ -23,7 +23,6 @@ import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.Anomaly;
-import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Candidate;
 import io.payops.domain.Decision;
 import io.payops.domain.Detection;
@@ -137,18 +136,6 @@ public final class Agent implements Policy, ApprovalHandler {
     @Override
     public void restoreLessons(List<io.payops.domain.Lesson> earlier) {
         earlier.forEach(lessons::add);
-    }
-
-    public LessonStore lessons() {
-        return lessons;
-    }
-
-    public AgentCycle lastCycle() {
-        return lastCycle;
-    }
-
-    public List<ApprovalRequest> decidedApprovals() {
-        return approvals.queue().decided();
     }
 
     /** The standing conditions as of the last cycle. */

@@ -22,8 +22,4 @@ public enum TicketCategory implements Keyed {
     public static TicketCategory fromKey(String key) {
         return Keyed.of(TicketCategory.class, key, "a ticket category");
     }
-
-    public static String keys() {
-        return Keyed.keys(TicketCategory.class);
-    }
 }

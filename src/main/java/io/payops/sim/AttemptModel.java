@@ -62,10 +62,6 @@ final class AttemptModel {
         }
     }
 
-    double baseSuccess(int g, int i, int n, int m) {
-        return baseSuccess[g][i][n][m];
-    }
-
     /**
      * Per-attempt success and retryable-failure probabilities on gateway {@code g} for a path, under the given
      * faults (an empty array for none). Writes {success, retryableFailure} into {@code out}.

@@ -51,10 +51,6 @@ public final class TicketTriage {
         this.detector = new ClusterDetector(settings);
     }
 
-    public TriageSettings settings() {
-        return settings;
-    }
-
     /** Whether an action id is a ticket action (so a Decide command can be routed here rather than to the agent). */
     public static boolean owns(long actionId) {
         return actionId >= FIRST_ACTION_ID;

@@ -4,7 +4,6 @@ import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Decider;
-import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +23,6 @@ public final class ApprovalQueue {
 
     public ApprovalQueue(ApprovalMode mode) {
         this.mode = mode;
-    }
-
-    public ApprovalMode mode() {
-        return mode;
     }
 
     public void raise(ApprovalRequest request) {
