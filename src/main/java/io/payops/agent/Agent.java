@@ -18,10 +18,11 @@ import io.payops.agent.reason.Reasoner;
 import io.payops.agent.reason.ReasoningInput;
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.Anomaly;
-import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Candidate;
 import io.payops.domain.Decision;
 import io.payops.domain.Detection;
@@ -78,7 +79,7 @@ public final class Agent implements Policy, ApprovalHandler {
 
         @Override
         public ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now,
-                                    String approval) {
+                                    Approval approval) {
             return Agent.this.execute(id, a, decision, anomalies, now, approval);
         }
 
@@ -135,18 +136,6 @@ public final class Agent implements Policy, ApprovalHandler {
     @Override
     public void restoreLessons(List<io.payops.domain.Lesson> earlier) {
         earlier.forEach(lessons::add);
-    }
-
-    public LessonStore lessons() {
-        return lessons;
-    }
-
-    public AgentCycle lastCycle() {
-        return lastCycle;
-    }
-
-    public List<ApprovalRequest> decidedApprovals() {
-        return approvals.queue().decided();
     }
 
     /** The standing conditions as of the last cycle. */
@@ -286,7 +275,7 @@ public final class Agent implements Policy, ApprovalHandler {
             case ALERT -> {
                 memory.alerted(a.target(), now);
                 Hypothesis about = answeredHypothesis(decision).orElse(top);
-                records.add(new ActionRecord(nextId++, now, a, ActionStatus.EXECUTED, "none", "n/a", false, now,
+                records.add(new ActionRecord(nextId++, now, a, ActionStatus.EXECUTED, Approval.NONE, ActionOutcome.NOT_APPLICABLE, false, now,
                         "alert: " + about.diagnosis().key() + " on " + about.target(), false));
                 return "raised an alert on " + a.target();
             }
@@ -297,7 +286,7 @@ public final class Agent implements Policy, ApprovalHandler {
         switch (verdict.kind()) {
             case BLOCK -> {
                 memory.blocked(a, now);
-                records.add(new ActionRecord(nextId++, now, a, ActionStatus.BLOCKED, "none", "n/a", false, now,
+                records.add(new ActionRecord(nextId++, now, a, ActionStatus.BLOCKED, Approval.NONE, ActionOutcome.NOT_APPLICABLE, false, now,
                         "blocked: " + String.join("; ", verdict.reasons()), false));
                 return "nothing: " + a.describe() + " was blocked (" + String.join("; ", verdict.reasons()) + ")";
             }
@@ -314,28 +303,28 @@ public final class Agent implements Policy, ApprovalHandler {
                 // the evidence may have grown since the agent asked: then it acts alone and takes the request back
                 Long asked = approvals.withdraw(a);
                 long id = asked != null ? asked : nextId++;
-                ActionRecord r = execute(id, a, decision, anomalies, now, "none");
+                ActionRecord r = execute(id, a, decision, anomalies, now, Approval.NONE);
                 records.add(r);
                 return r.status() == ActionStatus.EXECUTED ? a.describe() : "nothing: " + r.note();
             }
         }
     }
 
-    private ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, String approval) {
+    private ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, Approval approval) {
         try {
             RoutingState before = executor.apply(a);
             RoutingState after = executor.routing().state();
             long from = beforeFrom(a.target(), anomalies, now);
             var during = history.sum(a.target(), from, now);
             double faulty = Double.isNaN(during.technicalRate()) ? 0.3 : during.technicalRate();
-            ActionRecord r = new ActionRecord(id, now, a, ActionStatus.EXECUTED, approval, "pending", false, now,
+            ActionRecord r = new ActionRecord(id, now, a, ActionStatus.EXECUTED, approval, ActionOutcome.PENDING, false, now,
                     String.format(Locale.ROOT, "%s (decision confidence %.2f)", decision.selected().forDiagnosis().key(),
                             decision.confidence()), false);
             ActiveAction active = actions.add(r, decision.selected().forDiagnosis(), before, after, now, from, faulty);
             return active.record();
         } catch (RoutingRefusedException e) {
             memory.blocked(a, now);
-            return new ActionRecord(id, now, a, ActionStatus.BLOCKED, approval, "n/a", false, now,
+            return new ActionRecord(id, now, a, ActionStatus.BLOCKED, approval, ActionOutcome.NOT_APPLICABLE, false, now,
                     "routing refused: " + e.getMessage(), false);
         }
     }

@@ -3,7 +3,10 @@ package io.payops.agent;
 import io.payops.agent.act.ApprovalQueue;
 import io.payops.agent.guard.Guardrails;
 import io.payops.domain.Action;
+import io.payops.domain.ActionOutcome;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.Approval;
+import io.payops.domain.Decider;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.ApprovalRequest;
@@ -60,7 +63,7 @@ final class ApprovalFlow {
         queue.raise(r);
         pendingDecisions.put(id, decision);
         troubleOf.put(id, about.target());
-        return new ActionRecord(id, now, a, ActionStatus.PENDING, "pending", "n/a", false, now,
+        return new ActionRecord(id, now, a, ActionStatus.PENDING, Approval.PENDING, ActionOutcome.NOT_APPLICABLE, false, now,
                 "waiting for approval: " + String.join("; ", verdict.reasons()), false);
     }
 
@@ -90,27 +93,28 @@ final class ApprovalFlow {
     /** A human's answer; null when no such request is waiting. */
     ActionRecord decide(long actionId, boolean approve, String who, long now, AgentCycle latest,
                         ChangeExecution changes) {
-        ApprovalRequest d = queue.decide(actionId, approve, who, now);
+        ApprovalRequest d = queue.decide(actionId, approve, Decider.named(who), now);
         return d == null ? null : resolve(d, now, latest, changes);
     }
 
     private ActionRecord resolve(ApprovalRequest d, long now, AgentCycle latest, ChangeExecution changes) {
         Decision decision = pendingDecisions.remove(d.actionId());
         Target trouble = troubleOf.remove(d.actionId());
-        String approval = d.decidedBy() != null && d.decidedBy().startsWith("operator (auto") ? "auto" : "operator";
+        // the answerer's: auto for the simulated operator's approval, none when it expired unanswered
+        Approval approval = d.decidedBy() == null ? Approval.OPERATOR : d.decidedBy().approval();
         if (d.status() == ActionStatus.APPROVED && decision != null) {
             // an approval lifts "needs a human", never a hard limit: check those again as things stand now
             GuardVerdict v = guardrails.check(decision, changes.routing(), changes.inForce(), 0);
             if (v.kind() == GuardVerdict.Kind.BLOCK) {
                 memory.blocked(d.action(), now);
                 return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
-                        "n/a", false, now, "approved by " + d.decidedBy() + " but blocked: "
+                        ActionOutcome.NOT_APPLICABLE, false, now, "approved by " + d.decidedBy() + " but blocked: "
                         + String.join("; ", v.reasons()), false);
             }
             if (!stillStands(decision, latest)) {
                 memory.blocked(d.action(), now);
                 return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
-                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: the "
+                        ActionOutcome.NOT_APPLICABLE, false, now, "approved by " + d.decidedBy() + " but not applied: the "
                         + decision.selected().forDiagnosis().key() + " on " + d.action().target()
                         + " it answered is no longer seen", false);
             }
@@ -120,7 +124,7 @@ final class ApprovalFlow {
             if (around != null && !around.equals(d.action())) {
                 memory.blocked(d.action(), now);
                 return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), ActionStatus.BLOCKED, approval,
-                        "n/a", false, now, "approved by " + d.decidedBy() + " but not applied: " + trouble
+                        ActionOutcome.NOT_APPLICABLE, false, now, "approved by " + d.decidedBy() + " but not applied: " + trouble
                         + " is already behind the " + around.describe() + " taken meanwhile", false);
             }
             return changes.execute(d.actionId(), d.action(), decision, List.of(), now, approval);
@@ -128,7 +132,7 @@ final class ApprovalFlow {
         memory.refused(d.action(), now);
         String note = d.status() == ActionStatus.EXPIRED ? "expired without an answer" : "rejected by " + d.decidedBy();
         return new ActionRecord(d.actionId(), d.raisedAtMillis(), d.action(), d.status(),
-                d.status() == ActionStatus.EXPIRED ? "none" : approval, "n/a", false, now, note, false);
+                approval, ActionOutcome.NOT_APPLICABLE, false, now, note, false);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.payops.agent;
 
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.Approval;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Decision;
 import io.payops.domain.Target;
@@ -18,7 +19,7 @@ interface ChangeExecution {
     long newId();
 
     /** Applies the change and starts verifying it; a change routing refuses comes back BLOCKED. */
-    ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, String approval);
+    ActionRecord execute(long id, Action a, Decision decision, List<Anomaly> anomalies, long now, Approval approval);
 
     /** The routing as it is now. */
     Routing routing();

@@ -4,6 +4,7 @@ import io.payops.agent.act.ActionsInForce;
 import io.payops.agent.guard.Guardrails;
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Candidate;
@@ -49,7 +50,7 @@ final class InterimActions {
             double cooldown = actions.cooldownLeft(a.target(), now, limits.cooldownSeconds());
             GuardVerdict v = guardrails.check(small, changes.routing(), actions.countInForce(), cooldown);
             if (v.kind() == GuardVerdict.Kind.ALLOW) {
-                ActionRecord r = changes.execute(changes.newId(), a, small, anomalies, now, "none");
+                ActionRecord r = changes.execute(changes.newId(), a, small, anomalies, now, Approval.NONE);
                 records.add(r);
                 return r.status() == ActionStatus.EXECUTED ? "; meanwhile, alone: " + a.describe() : "";
             }

@@ -22,15 +22,14 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Built-in scenario or scenario file (default: the one used last, else live-demo).")
     String scenario;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's own).")
-    Long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seed = new SeedOption();
 
     @Option(names = "--speed", paramLabel = "X", description = "Simulated seconds per wall second, 1 to 100 (default 1).")
     Double speed;
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
-            description = "State directory (default: ${DEFAULT-VALUE}).")
-    Path state;
+    @picocli.CommandLine.Mixin
+    StateDirOption state = new StateDirOption();
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "Open the console on an event log instead of live traffic (as File → Open event log…): the "
@@ -73,9 +72,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (scenario != null) {
             ScenarioLoader.resolve(scenario);
         }
-        if (seed != null && seed < 0) {
-            throw new BadInputException("--seed: " + seed + " is negative (expected a whole number from 0)");
-        }
+        Long seedValue = seed.seed();
         if (speed != null) {
             try {
                 LiveRunner.checkSpeed(speed);
@@ -83,10 +80,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 throw new BadInputException("--speed: " + e.getMessage());
             }
         }
-        if (Files.exists(state) && !Files.isDirectory(state)) {
-            throw new BadInputException("--state: " + state + " is a file (expected a directory, or a path where "
-                    + "one can be created)");
-        }
+        Path stateDir = state.orElse(Path.of("state"));
         if (follow && events == null) {
             throw new BadInputException("--follow: needs --events FILE (the event log to follow)");
         }
@@ -110,7 +104,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new BadInputException("--strict: not for the console, which reports unmapped words and ignored "
                     + "columns in its event-log bar (use it with ingest)");
         }
-        return new ConsoleOptions(scenario, seed, speed, state, null, retention.retention(),
+        return new ConsoleOptions(scenario, seedValue, speed, stateDir, null, retention.retention(),
                 llm.settings(System.getenv()), events, follow, logMapping);
     }
 }

@@ -1,20 +1,26 @@
 package io.payops.cli;
 
+import io.payops.agent.reason.HeuristicReasoner;
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.common.BadInputException;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code --reasoner heuristic|gemini|openai} and how to reach the model. The key is never an option (it would show
- * in the process list and shell history): it comes from GEMINI_API_KEY / GOOGLE_API_KEY, or OPENAI_API_KEY.
+ * in the process list and shell history): it comes from the environment variables the provider names
+ * ({@link LlmProvider#keyVariables}).
  */
 public final class LlmOptions {
-    public static final List<String> REASONERS = List.of("heuristic", "gemini", "openai");
+    public static final List<String> REASONERS = Stream.concat(Stream.of(HeuristicReasoner.NAME),
+            Arrays.stream(LlmProvider.values()).map(LlmProvider::key)).toList();
 
-    @Option(names = "--reasoner", defaultValue = "heuristic", paramLabel = "NAME",
+    @Option(names = "--reasoner", defaultValue = HeuristicReasoner.NAME, paramLabel = "NAME",
             description = "Where hypotheses come from: heuristic, gemini or openai (any OpenAI-compatible endpoint). "
                     + "The key comes from GEMINI_API_KEY / GOOGLE_API_KEY or OPENAI_API_KEY. Default: ${DEFAULT-VALUE}.")
     String reasoner;
@@ -47,23 +53,22 @@ public final class LlmOptions {
             throw new BadInputException("--reasoner: unknown reasoner '" + reasoner + "' (expected one of "
                     + String.join(", ", REASONERS) + ")");
         }
-        if ("heuristic".equals(reasoner)) {
+        if (HeuristicReasoner.NAME.equals(reasoner)) {
             return null;
         }
-        LlmSettings d = LlmSettings.defaults(reasoner, env);
+        LlmProvider provider = LlmProvider.of(reasoner);
+        LlmSettings d = LlmSettings.defaults(provider, env);
         LlmSettings s;
         try {
-            s = new LlmSettings(reasoner, model == null ? d.model() : model, baseUrl == null ? d.baseUrl() : baseUrl,
+            s = new LlmSettings(provider, model == null ? d.model() : model, baseUrl == null ? d.baseUrl() : baseUrl,
                     d.apiKey(), deadlineMillis == null ? d.deadlineMillis() : deadlineMillis,
                     retries == null ? d.maxRetries() : retries);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--llm-*: " + e.getMessage());
         }
-        boolean local = "openai".equals(reasoner) && !s.baseUrl().isEmpty();
-        if (!s.apiKey().isPresent() && !local) {
-            throw new BadInputException("--reasoner " + reasoner + ": no API key (expected "
-                    + ("gemini".equals(reasoner) ? "GEMINI_API_KEY or GOOGLE_API_KEY" : "OPENAI_API_KEY")
-                    + " in the environment" + ("openai".equals(reasoner) ? ", or --llm-base-url for a local server "
+        if (!s.apiKey().isPresent() && !provider.keyOptionalAt(s.baseUrl())) {
+            throw new BadInputException("--reasoner " + reasoner + ": no API key (expected " + provider.keyVariablesText()
+                    + " in the environment" + (provider == LlmProvider.OPENAI ? ", or --llm-base-url for a local server "
                     + "that needs none" : "") + ")");
         }
         return s;

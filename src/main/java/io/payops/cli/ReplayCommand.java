@@ -1,13 +1,10 @@
 package io.payops.cli;
 
-import io.payops.common.BadInputException;
 import io.payops.store.SessionReader;
 import io.payops.ui.ConsoleOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -21,10 +18,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SESSION_DIR", description = "The session folder (meta.json, frames).")
     Path session;
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "State directory for the window's layout and Recent sessions (default: the one the session "
-                    + "is in when it sits in <state>/sessions, else state).")
-    Path state;
+    /** For the window's layout and Recent sessions; default: the one the session sits in (<state>/sessions), else state. */
+    @picocli.CommandLine.Mixin
+    StateDirOption state = new StateDirOption();
 
     @Override
     public Integer call() {
@@ -34,11 +30,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ConsoleOptions validated() {
         // readable, or exit 2 with the reader's message; the window opens it again on its own thread, with a progress bar
         SessionReader.open(session, p -> { }).close();
-        Path stateDir = state != null ? state : stateOf(session);
-        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
-            throw new BadInputException("--state: " + stateDir + " is a file (expected a directory, or a path where "
-                    + "one can be created)");
-        }
+        Path stateDir = state.orElse(stateOf(session));
         return ConsoleOptions.replay(session, stateDir);
     }
 

@@ -35,8 +35,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "A built-in scenario name (see 'scenarios') or a scenario JSON file.")
     String scenario;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
-    Long seed;
+    @CommandLine.Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's duration (1..604800).")
     Integer duration;
@@ -53,10 +53,11 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LlmOptions llmOptions = new LlmOptions();
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "Persist this run in DIR (DESIGN §5.6): state files, the audit log and a session recording "
-                    + "that 'replay' opens; lessons learnt there before are loaded first. Default: nothing is persisted.")
-    Path state;
+    /** Persists this run there: state files, the audit log and a session recording; lessons are loaded first. */
+    @CommandLine.Mixin
+    StateDirOption stateOption = new StateDirOption();
+
+    private Path state;
 
     @CommandLine.Mixin
     RetentionOptions retention = new RetentionOptions();
@@ -87,6 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario s = ScenarioLoader.resolve(scenario);
+        Long seed = seedOption.seed();
         if (seed != null) {
             s = s.withSeed(seed);
         }
@@ -107,10 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--approval: " + e.getMessage());
         }
-        if (state != null && Files.exists(state) && !Files.isDirectory(state)) {
-            throw new BadInputException("--state: '" + state + "' is a file (expected a folder, which is created when "
-                    + "missing)");
-        }
+        state = stateOption.given();
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
         EventLogWriter export = exportEvents == null ? null : openExport();
         RunReport result;

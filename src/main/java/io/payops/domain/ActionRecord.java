@@ -2,8 +2,8 @@ package io.payops.domain;
 
 /**
  * The life of one non-no_op decision as the frames see it: a new version of the record is published whenever
- * its status changes. {@code approval} is "none" (acted alone), "auto" (simulated operator), "operator" or
- * "policy"; {@code outcome} is helped / hurt / neutral / inconclusive / pending / n/a. {@code recovery} marks an
+ * its status changes. {@code approval} says whether it was taken alone or answered by someone ({@link Approval});
+ * {@code outcome} what it did, once measured ({@link ActionOutcome}). {@code recovery} marks an
  * action that undoes an earlier one once its fault is gone (closing a circuit, restoring weights).
  */
 public record ActionRecord(
@@ -11,8 +11,8 @@ public record ActionRecord(
         long atMillis,
         Action action,
         ActionStatus status,
-        String approval,
-        String outcome,
+        Approval approval,
+        ActionOutcome outcome,
         boolean rolledBack,
         long updatedAtMillis,
         String note,
@@ -23,11 +23,7 @@ public record ActionRecord(
                 rolledBack || newStatus == ActionStatus.ROLLED_BACK, at, newNote, recovery);
     }
 
-    public ActionRecord withApproval(String newApproval) {
-        return new ActionRecord(id, atMillis, action, status, newApproval, outcome, rolledBack, updatedAtMillis, note, recovery);
-    }
-
-    public ActionRecord withOutcome(String newOutcome, long at) {
+    public ActionRecord withOutcome(ActionOutcome newOutcome, long at) {
         return new ActionRecord(id, atMillis, action, status, approval, newOutcome, rolledBack, at, note, recovery);
     }
 }

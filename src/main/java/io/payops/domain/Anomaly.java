@@ -17,9 +17,4 @@ public record Anomaly(
         Status dominantStatus,
         Map<Status, Double> statusShares,
         long sinceMillis) {
-
-    /** How far the segment is from its baseline, in the units of {@code observed}. */
-    public double delta() {
-        return observed - expected;
-    }
 }

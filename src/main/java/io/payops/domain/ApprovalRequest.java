@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A decision waiting for a human: what, why, the risk and expected effect, and when it expires. {@code decidedBy}
- * and {@code decidedAtMillis} are set once someone approved or rejected it (or it expired: "expiry").
+ * and {@code decidedAtMillis} are set once someone approved or rejected it (or it expired: {@link Decider#EXPIRY}).
  */
 public record ApprovalRequest(
         long actionId,
@@ -18,14 +18,14 @@ public record ApprovalRequest(
         long raisedAtMillis,
         long expiresAtMillis,
         ActionStatus status,
-        String decidedBy,
+        Decider decidedBy,
         Long decidedAtMillis) {
 
     public ApprovalRequest {
         approvalReasons = List.copyOf(approvalReasons);
     }
 
-    public ApprovalRequest decided(ActionStatus newStatus, String who, long at) {
+    public ApprovalRequest decided(ActionStatus newStatus, Decider who, long at) {
         return new ApprovalRequest(actionId, action, diagnosis, why, approvalReasons, confidence, risk,
                 expectedSuccessGain, raisedAtMillis, expiresAtMillis, newStatus, who, at);
     }

@@ -3,7 +3,7 @@ package io.payops.domain;
 import java.util.Locale;
 
 /** Kinds of chaos the simulator can inject; JSON names are lower-case with underscores. */
-public enum FaultType {
+public enum FaultType implements Keyed {
     ISSUER_DEGRADATION(Status.ISSUER_DOWN),
     GATEWAY_OUTAGE(Status.GATEWAY_ERROR),
     LATENCY_SPIKE(Status.BANK_TIMEOUT),
@@ -22,18 +22,14 @@ public enum FaultType {
         return failureStatus;
     }
 
+    @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the type for a JSON name, or null when the name is not a fault type. */
     public static FaultType fromKey(String key) {
-        for (FaultType t : values()) {
-            if (t.key().equals(key)) {
-                return t;
-            }
-        }
-        return null;
+        return Keyed.find(FaultType.class, key);
     }
 
     /** Whether this fault can, in principle, be routed around when its target pins a gateway. */

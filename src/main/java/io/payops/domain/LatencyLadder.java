@@ -54,9 +54,4 @@ public final class LatencyLadder {
         }
         return Math.min(RUNGS, Integer.SIZE - LOWEST_BITS - Integer.numberOfLeadingZeros(latencyMs - 1));
     }
-
-    /** Whether {@code latencyMs} is slower than rung {@code rung}, i.e. strictly above its threshold. */
-    public static boolean slowerThan(int latencyMs, int rung) {
-        return latencyMs > rungMs(rung);
-    }
 }

@@ -3,18 +3,16 @@ package io.payops.domain;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Where the merchants stand in a move from a hosted to a headless storefront. The stage shapes which problems they
  * write about (the background mix) and, for the triage, whether a shared error is more likely something the move
  * broke on their side or something broken on ours.
  */
-public enum MigrationStage {
+public enum MigrationStage implements Keyed {
     /** Still on the hosted storefront, reading the guides: questions more than breakage. */
     PLANNING(1, 1, 3, 1, 1, 1, 1),
     /** Catalogue, customers and orders being copied: images and inventory go missing. */
@@ -48,21 +46,17 @@ public enum MigrationStage {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
 
     @JsonCreator
     public static MigrationStage fromKey(String key) {
-        for (MigrationStage s : values()) {
-            if (s.key.equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' is not a migration stage (expected one of " + keys() + ")");
+        return Keyed.of(MigrationStage.class, key, "a migration stage");
     }
 
     public static String keys() {
-        return Arrays.stream(values()).map(MigrationStage::key).collect(Collectors.joining(", "));
+        return Keyed.keys(MigrationStage.class);
     }
 }

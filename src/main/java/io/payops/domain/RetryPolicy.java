@@ -12,4 +12,19 @@ public record RetryPolicy(int maxRetries, long backoffMillis) {
             throw new IllegalArgumentException("backoffMillis must be 0..600000, was " + backoffMillis);
         }
     }
+
+    /**
+     * The tries a payment makes on average, per first try, when each try fails retryably with probability
+     * {@code retryable} and is retried up to {@code maxRetries} times: 1 + t + … + t^r. A payment's chance of success
+     * is its one-try success times this.
+     */
+    public static double triesPerPayment(double retryable, int maxRetries) {
+        double tries = 0;
+        double power = 1;
+        for (int k = 0; k <= maxRetries; k++) {
+            tries += power;
+            power *= retryable;
+        }
+        return tries;
+    }
 }

@@ -35,10 +35,6 @@ public record TicketSettings(
         return new TicketSettings(ticketsPerMinute, stage, 0, 1, 0);
     }
 
-    public TicketSettings withStage(MigrationStage newStage) {
-        return new TicketSettings(ticketsPerMinute, newStage, burstsPerHour, burstSize, paymentTicketsPerMinute);
-    }
-
     private static void range(String field, double value, double min, double max) {
         if (!Double.isFinite(value) || value < min || value > max) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -124,10 +124,6 @@ public final class Engine {
         return observer.foldedValues();
     }
 
-    public TrafficSource source() {
-        return source;
-    }
-
     public Frame lastFrame() {
         return last;
     }

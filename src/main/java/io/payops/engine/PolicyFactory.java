@@ -42,7 +42,7 @@ public final class PolicyFactory {
 
     /** The heuristics, or an LLM reasoner over them; headless runs wait for each answer, the console never does. */
     private static Reasoner reasoner(RunSettings settings) {
-        if (settings.llm() == null || "heuristic".equals(settings.reasoner())) {
+        if (settings.llm() == null || HeuristicReasoner.NAME.equals(settings.reasoner())) {
             return new HeuristicReasoner();
         }
         return new LlmReasoner(() -> LlmClients.create(settings.llm()), settings.llm(), settings.llmMode());

@@ -1,11 +1,12 @@
 package io.payops.engine;
 
+import io.payops.agent.reason.HeuristicReasoner;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.domain.ApprovalMode;
 
 /**
- * The knobs of one run that are not part of the scenario. {@code reasoner} is "heuristic", "gemini" or "openai";
+ * The knobs of one run that are not part of the scenario. {@code reasoner} is "heuristic" or the LLM provider's name;
  * {@code llm} says how to reach the model (null for the heuristics) and {@code llmMode} whether the engine waits for
  * its answers (headless) or never does (the console).
  */
@@ -16,6 +17,6 @@ public record RunSettings(String policy, ApprovalMode approval, String reasoner,
     }
 
     public static RunSettings of(String policy) {
-        return new RunSettings(policy, ApprovalMode.DEFAULT_HEADLESS, "heuristic");
+        return new RunSettings(policy, ApprovalMode.DEFAULT_HEADLESS, HeuristicReasoner.NAME);
     }
 }

@@ -18,10 +18,6 @@ final class SimulatedTraffic implements TrafficSource {
         this.endMillis = simulator.scenario().durationSeconds() * 1000L;
     }
 
-    Simulator simulator() {
-        return simulator;
-    }
-
     @Override
     public long nowMillis() {
         return simulator.nowMillis();
@@ -55,10 +51,5 @@ final class SimulatedTraffic implements TrafficSource {
     @Override
     public GroundTruth groundTruth() {
         return simulator.groundTruth();
-    }
-
-    @Override
-    public boolean closedLoop() {
-        return true;
     }
 }

@@ -6,6 +6,7 @@ import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Decider;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
 import io.payops.store.StateFiles;
@@ -81,7 +82,7 @@ public final class StateRecorder {
                 actions.remove(actions.keySet().iterator().next());
             }
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "action", a.id(), a.action().describe(),
-                    a.action().target(), a.status().key(), a.approval(), a.outcome(), a.note(), null, null));
+                    a.action().target(), a.status().key(), a.approval().key(), a.outcome().key(), a.note(), null, null));
         }
         followApprovals(f);
         if (f.tickets() != null) {
@@ -93,7 +94,7 @@ public final class StateRecorder {
                 }
                 audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "ticket_action", t.id(),
                         t.type().key() + " for ticket cluster " + t.clusterId() + " (" + t.signature() + ")", null,
-                        t.status().key(), t.approval(), null, t.note() != null ? t.note() : t.why(), null, null));
+                        t.status().key(), t.approval().key(), null, t.note() != null ? t.note() : t.why(), null, null));
             }
         }
         for (int i = 0; i < f.commands().size(); i++) {
@@ -121,7 +122,8 @@ public final class StateRecorder {
             if (!now.containsKey(r.actionId())) {
                 ActionRecord a = actions.get(r.actionId());
                 ActionStatus status = a == null ? ActionStatus.EXPIRED : a.status();
-                String who = a == null ? "unknown" : a.approval();
+                // the frames carry the action record, not the request's answerer: name it as the record says
+                Decider who = Decider.named(a == null ? "unknown" : a.approval().key());
                 add(decided, r.decided(status, who, a == null ? f.simMillis() : a.updatedAtMillis()), HISTORY);
             }
         }

@@ -316,11 +316,6 @@ public final class EventLogSource implements TrafficSource {
         return List.of();
     }
 
-    @Override
-    public boolean closedLoop() {
-        return false;
-    }
-
     /** The absolute time of run time 0 (the log's first second), or null before it is known. */
     public Instant origin() {
         return origin == Long.MIN_VALUE ? null : Instant.ofEpochMilli(origin);

@@ -35,13 +35,6 @@ public final class EventLogWorld {
     public record Inferred(World world, long eventsRead, String note) {
     }
 
-    /** Reads the head of {@code file} (what is there now) with a reader of its own. */
-    public static Inferred infer(java.nio.file.Path file, EventLogFormat format) {
-        try (EventLogReader reader = EventLogReader.open(file, format, false)) {
-            return infer(reader);
-        }
-    }
-
     public static Inferred infer(EventLogReader reader) {
         EventFields e = new EventFields();
         Map<String, long[]> gateways = new LinkedHashMap<>();     // first attempts, attempts, successes, latency sum

@@ -2,6 +2,8 @@ package io.payops.policy;
 
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Dimension;
 import io.payops.domain.PolicyStep;
@@ -384,7 +386,7 @@ public final class BanditPolicy implements Policy {
     }
 
     private ActionRecord record(long now, Action action, String note, boolean recovery) {
-        return new ActionRecord(nextId++, now, action, ActionStatus.EXECUTED, "none", "n/a", false, now, note,
+        return new ActionRecord(nextId++, now, action, ActionStatus.EXECUTED, Approval.NONE, ActionOutcome.NOT_APPLICABLE, false, now, note,
                 recovery);
     }
 }

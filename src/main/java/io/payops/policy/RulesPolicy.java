@@ -2,6 +2,8 @@ package io.payops.policy;
 
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Detection;
 import io.payops.domain.Diagnosis;
@@ -276,6 +278,6 @@ public final class RulesPolicy implements Policy {
     }
 
     private ActionRecord record(long now, Action action, String note, boolean recovery) {
-        return new ActionRecord(nextId++, now, action, ActionStatus.EXECUTED, "none", "n/a", false, now, note, recovery);
+        return new ActionRecord(nextId++, now, action, ActionStatus.EXECUTED, Approval.NONE, ActionOutcome.NOT_APPLICABLE, false, now, note, recovery);
     }
 }

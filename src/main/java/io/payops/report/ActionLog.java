@@ -83,7 +83,7 @@ final class ActionLog {
                 continue;
             }
             out.add(new ActionReport(r.id(), ReportBuilder.seconds(r.atMillis()), r.action().type().key(),
-                    r.action().target(), r.action().describe(), status.apply(r.status()), r.approval(), r.outcome(),
+                    r.action().target(), r.action().describe(), status.apply(r.status()), r.approval().key(), r.outcome().key(),
                     r.rolledBack(), r.recovery(), r.note(), applied));
         }
         return out;

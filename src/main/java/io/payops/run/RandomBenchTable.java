@@ -6,8 +6,6 @@ import io.payops.run.RandomBench.FaultRow;
 import io.payops.run.RandomBench.WorldRow;
 import io.payops.sim.RandomScenarios.TargetShape;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -98,27 +96,6 @@ public final class RandomBenchTable {
                         p.isEmpty() ? "–" : pct(mean(p)),
                         noHelp.isEmpty() ? "–" : count(noHelp, WorldRow::harmful) + "/" + noHelp.size()));
             }
-        }
-        return b.toString();
-    }
-
-    /** The visible faults not diagnosed right, worst first by type: what a reader needs to see where it slips. */
-    public static String misses(RandomBench.Result result, int limit) {
-        StringBuilder b = new StringBuilder();
-        List<String> lines = new ArrayList<>();
-        for (WorldRow w : result.worlds()) {
-            for (FaultRow f : w.faults()) {
-                if (f.visible() && !f.right()) {
-                    lines.add(String.format(Locale.ROOT, "seed %d %s %s on %s%s: %s%s", w.seed(), f.faultId(),
-                            f.type().key(), f.shape().key(), f.overlapping() ? " (overlapping)" : "", f.attribution(),
-                            f.takenFor() == null ? "" : ", taken for " + f.takenFor()));
-                }
-            }
-        }
-        lines.sort(Comparator.naturalOrder());
-        lines.stream().limit(limit).forEach(l -> b.append("- ").append(l).append('\n'));
-        if (lines.size() > limit) {
-            b.append("- … and ").append(lines.size() - limit).append(" more\n");
         }
         return b.toString();
     }

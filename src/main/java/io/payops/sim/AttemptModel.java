@@ -1,5 +1,6 @@
 package io.payops.sim;
 
+import io.payops.domain.RetryPolicy;
 import io.payops.domain.FaultType;
 import io.payops.domain.Status;
 
@@ -61,10 +62,6 @@ final class AttemptModel {
         }
     }
 
-    double baseSuccess(int g, int i, int n, int m) {
-        return baseSuccess[g][i][n][m];
-    }
-
     /**
      * Per-attempt success and retryable-failure probabilities on gateway {@code g} for a path, under the given
      * faults (an empty array for none). Writes {success, retryableFailure} into {@code out}.
@@ -117,13 +114,7 @@ final class AttemptModel {
             s += route[g] * scratch[0];
             t += route[g] * scratch[1];
         }
-        double geometric = 0;
-        double power = 1;
-        for (int k = 0; k <= maxRetries; k++) {
-            geometric += power;
-            power *= t;
-        }
-        return s * geometric;
+        return s * RetryPolicy.triesPerPayment(t, maxRetries);
     }
 
     /** Samples one attempt: returns the status and writes the latency (ms) into {@code latencyOut[0]}. */

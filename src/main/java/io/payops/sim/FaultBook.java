@@ -37,11 +37,6 @@ public final class FaultBook {
         }
     }
 
-    /** Adds a fault while running; returns its id. */
-    public String add(FaultSpec spec) {
-        return add(null, spec);
-    }
-
     /**
      * Adds a fault under the given id (null: numbered chaos-N).
      * @throws IllegalArgumentException when a fault with that id exists
@@ -71,11 +66,6 @@ public final class FaultBook {
             version++;
         }
         return removed;
-    }
-
-    /** Every fault known, active or not, by id. */
-    public Map<String, FaultSpec> all() {
-        return Map.copyOf(faults);
     }
 
     /** Every fault known with its id, in insertion order. */

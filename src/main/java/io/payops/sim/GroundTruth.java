@@ -3,7 +3,6 @@ package io.payops.sim;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Target;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -78,22 +77,6 @@ public final class GroundTruth {
     /** Expected success under the routing in force. */
     public double expectedSuccess() {
         return expectedSuccess(routing.state().openCircuits());
-    }
-
-    /** Expected success were this circuit opened too. */
-    public double expectedSuccessWithOpened(Target circuit) {
-        List<Target> open = new ArrayList<>(routing.state().openCircuits());
-        if (!open.contains(circuit)) {
-            open.add(circuit);
-        }
-        return expectedSuccess(open);
-    }
-
-    /** Expected success were this circuit closed. */
-    public double expectedSuccessWithClosed(Target circuit) {
-        List<Target> open = new ArrayList<>(routing.state().openCircuits());
-        open.remove(circuit);
-        return expectedSuccess(open);
     }
 
     /**

@@ -32,13 +32,4 @@ record PathIndex(int gateway, int issuer, int network, int method, int merchant,
                 && (method < 0 || method == m)
                 && (merchant < 0 || merchant == c);
     }
-
-    /** Matches the path of a payment on some gateway (the gateway is not yet chosen). */
-    boolean matchesPath(int i, int n, int m, int c) {
-        return !matchesNothing
-                && (issuer < 0 || issuer == i)
-                && (network < 0 || network == n)
-                && (method < 0 || method == m)
-                && (merchant < 0 || merchant == c);
-    }
 }

@@ -290,34 +290,36 @@ final class ScenarioParser {
 
     // ---- world overrides ----
 
-    private List<GatewayProfile> gateways(JsonNode node) {
-        ArrayNode arr = r.array(node, "gateways", "a non-empty array of gateway objects");
+    /** Reads one profile of a world override, given its object, its path and its (checked, unique) name. */
+    private interface ProfileReader<T> {
+        T read(ObjectNode obj, String path, String name);
+    }
+
+    /**
+     * The non-empty array under {@code key} ("gateways", "merchants"), each element an object of {@code keys} only,
+     * with a name no other element has, read by {@code reader}.
+     */
+    private <T> List<T> profiles(JsonNode node, String key, String noun, String described, List<String> keys,
+                                 ProfileReader<T> reader) {
+        ArrayNode arr = r.array(node, key, "a non-empty array of " + noun + " objects");
         if (arr.isEmpty()) {
-            throw r.error("gateways", "no gateways (expected at least one gateway, or leave the key out to keep "
-                    + "the default gateways)");
+            throw r.error(key, "no " + key + " (expected at least one " + noun + ", or leave the key out to keep "
+                    + "the default " + key + ")");
         }
-        List<GatewayProfile> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
-            String path = JsonFields.index("gateways", i);
-            ObjectNode obj = r.object(arr.get(i), path, "a gateway object with name, weight, feePercent, "
-                    + "baseSuccess and latencyMs");
-            r.onlyKeys(obj, path, GATEWAY_KEYS);
-            String name = profileName(obj, path, seen, "gateway");
-            double weight = numberIn(obj, path, "weight", null, v -> v >= 0,
-                    "a routing weight of 0 or more");
-            double fee = numberIn(obj, path, "feePercent", null, v -> v >= 0 && v <= 20,
-                    "a fee in percent from 0 to 20");
-            double baseSuccess = numberIn(obj, path, "baseSuccess", null, v -> v > 0 && v <= 1,
-                    "a success rate above 0 and at most 1");
-            double latency = numberIn(obj, path, "latencyMs", null, v -> v > 0 && v <= 600_000,
-                    "a median latency in milliseconds, above 0 and at most 600000");
-            double sigma = numberIn(obj, path, "latencySigma", DEFAULT_LATENCY_SIGMA, v -> v >= 0 && v <= 2,
-                    "a log-normal latency sigma from 0 to 2");
-            int timeout = (int) wholeIn(obj, path, "timeoutMs", (long) DEFAULT_TIMEOUT_MS, 1, 600_000,
-                    "a whole number of milliseconds from 1 to 600000");
-            out.add(new GatewayProfile(name, weight, fee, baseSuccess, latency, sigma, timeout));
+            String path = JsonFields.index(key, i);
+            ObjectNode obj = r.object(arr.get(i), path, "a " + noun + " object with " + described);
+            r.onlyKeys(obj, path, keys);
+            out.add(reader.read(obj, path, profileName(obj, path, seen, noun)));
         }
+        return out;
+    }
+
+    private List<GatewayProfile> gateways(JsonNode node) {
+        List<GatewayProfile> out = profiles(node, "gateways", "gateway",
+                "name, weight, feePercent, baseSuccess and latencyMs", GATEWAY_KEYS, this::gateway);
         if (out.stream().noneMatch(g -> g.weight() > 0)) {
             throw r.error("gateways", "every gateway has weight 0 (expected at least one gateway with a weight "
                     + "above 0)");
@@ -325,37 +327,43 @@ final class ScenarioParser {
         return out;
     }
 
+    private GatewayProfile gateway(ObjectNode obj, String path, String name) {
+        double weight = numberIn(obj, path, "weight", null, v -> v >= 0,
+                "a routing weight of 0 or more");
+        double fee = numberIn(obj, path, "feePercent", null, v -> v >= 0 && v <= 20,
+                "a fee in percent from 0 to 20");
+        double baseSuccess = numberIn(obj, path, "baseSuccess", null, v -> v > 0 && v <= 1,
+                "a success rate above 0 and at most 1");
+        double latency = numberIn(obj, path, "latencyMs", null, v -> v > 0 && v <= 600_000,
+                "a median latency in milliseconds, above 0 and at most 600000");
+        double sigma = numberIn(obj, path, "latencySigma", DEFAULT_LATENCY_SIGMA, v -> v >= 0 && v <= 2,
+                "a log-normal latency sigma from 0 to 2");
+        int timeout = (int) wholeIn(obj, path, "timeoutMs", (long) DEFAULT_TIMEOUT_MS, 1, 600_000,
+                "a whole number of milliseconds from 1 to 600000");
+        return new GatewayProfile(name, weight, fee, baseSuccess, latency, sigma, timeout);
+    }
+
     private List<MerchantProfile> merchants(JsonNode node, World base) {
-        ArrayNode arr = r.array(node, "merchants", "a non-empty array of merchant objects");
-        if (arr.isEmpty()) {
-            throw r.error("merchants", "no merchants (expected at least one merchant, or leave the key out to "
-                    + "keep the default merchants)");
-        }
         List<String> methods = base.names(Dimension.METHOD);
-        List<MerchantProfile> out = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < arr.size(); i++) {
-            String path = JsonFields.index("merchants", i);
-            ObjectNode obj = r.object(arr.get(i), path, "a merchant object with name, volumeShare, methodMix and "
-                    + "avgAmount");
-            r.onlyKeys(obj, path, MERCHANT_KEYS);
-            String name = profileName(obj, path, seen, "merchant");
-            double volume = numberIn(obj, path, "volumeShare", null, v -> v > 0,
-                    "a share of payments above 0");
-            Map<String, Double> mix = methodMix(obj, path, methods);
-            double avg = numberIn(obj, path, "avgAmount", null, v -> v > 0, "an average amount above 0");
-            String currency = DEFAULT_CURRENCY;
-            if (obj.has("currency")) {
-                String cPath = JsonFields.child(path, "currency");
-                String expected = "a 3-letter upper-case currency code such as \"INR\"";
-                currency = r.string(obj.get("currency"), cPath, expected);
-                if (!CURRENCY.matcher(currency).matches()) {
-                    throw r.error(cPath, "'" + currency + "' is not a currency code (expected " + expected + ")");
-                }
+        return profiles(node, "merchants", "merchant", "name, volumeShare, methodMix and avgAmount", MERCHANT_KEYS,
+                (obj, path, name) -> merchant(obj, path, name, methods));
+    }
+
+    private MerchantProfile merchant(ObjectNode obj, String path, String name, List<String> methods) {
+        double volume = numberIn(obj, path, "volumeShare", null, v -> v > 0,
+                "a share of payments above 0");
+        Map<String, Double> mix = methodMix(obj, path, methods);
+        double avg = numberIn(obj, path, "avgAmount", null, v -> v > 0, "an average amount above 0");
+        String currency = DEFAULT_CURRENCY;
+        if (obj.has("currency")) {
+            String cPath = JsonFields.child(path, "currency");
+            String expected = "a 3-letter upper-case currency code such as \"INR\"";
+            currency = r.string(obj.get("currency"), cPath, expected);
+            if (!CURRENCY.matcher(currency).matches()) {
+                throw r.error(cPath, "'" + currency + "' is not a currency code (expected " + expected + ")");
             }
-            out.add(new MerchantProfile(name, volume, mix, avg, currency));
         }
-        return out;
+        return new MerchantProfile(name, volume, mix, avg, currency);
     }
 
     private Map<String, Double> methodMix(ObjectNode merchant, String merchantPath, List<String> methods) {
@@ -407,11 +415,8 @@ final class ScenarioParser {
     private double numberIn(ObjectNode obj, String path, String key, Double dflt, DoublePredicate ok,
                             String expected) {
         String fieldPath = JsonFields.child(path, key);
-        JsonNode node = obj.get(key);
+        JsonNode node = valueOrDefault(obj, fieldPath, key, dflt != null, expected);
         if (node == null) {
-            if (dflt == null) {
-                throw r.error(fieldPath, "missing required key (expected " + expected + ")");
-            }
             return dflt;
         }
         double v = r.number(node, fieldPath, expected);
@@ -423,11 +428,8 @@ final class ScenarioParser {
 
     private long wholeIn(ObjectNode obj, String path, String key, Long dflt, long min, long max, String expected) {
         String fieldPath = JsonFields.child(path, key);
-        JsonNode node = obj.get(key);
+        JsonNode node = valueOrDefault(obj, fieldPath, key, dflt != null, expected);
         if (node == null) {
-            if (dflt == null) {
-                throw r.error(fieldPath, "missing required key (expected " + expected + ")");
-            }
             return dflt;
         }
         long v = r.wholeNumber(node, fieldPath, expected);
@@ -435,5 +437,14 @@ final class ScenarioParser {
             throw r.outOfRange(fieldPath, node, expected);
         }
         return v;
+    }
+
+    /** The key's value; null when it is missing and has a default; a missing required key is an error. */
+    private JsonNode valueOrDefault(ObjectNode obj, String fieldPath, String key, boolean hasDefault, String expected) {
+        JsonNode node = obj.get(key);
+        if (node == null && !hasDefault) {
+            throw r.error(fieldPath, "missing required key (expected " + expected + ")");
+        }
+        return node;
     }
 }

@@ -165,9 +165,4 @@ public final class Simulator {
         return new SimTotals(payments, attempts, succeeded, failed, ledger.excess(), ledger.staticExcess(),
                 ledger.faultExcess());
     }
-
-    /** Payments whose retries are still waiting. */
-    public int pendingRetries() {
-        return retries.size();
-    }
 }

@@ -44,7 +44,4 @@ public interface TrafficSource {
     default GroundTruth groundTruth() {
         return GroundTruth.NONE;
     }
-
-    /** True when routing changes reach the traffic; false for an event log, whose actions are only recommended. */
-    boolean closedLoop();
 }

@@ -1,6 +1,5 @@
 package io.payops.store;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -29,15 +28,5 @@ public enum FrameMark {
             b |= m.bit();
         }
         return b;
-    }
-
-    public static Set<FrameMark> of(int bits) {
-        EnumSet<FrameMark> out = EnumSet.noneOf(FrameMark.class);
-        for (FrameMark m : values()) {
-            if ((bits & m.bit()) != 0) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

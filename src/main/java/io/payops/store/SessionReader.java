@@ -269,21 +269,6 @@ public final class SessionReader implements AutoCloseable {
         }
     }
 
-    /** The position of the last frame at or before a simulated time (0 when the time is before the first). */
-    public int indexAt(long simMillis) {
-        int lo = 0;
-        int hi = entries.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (entries.get(mid).simMillis() <= simMillis) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
     /** The first position after {@code from} whose frame has the mark, or -1. */
     public int next(int from, FrameMark mark) {
         for (int i = Math.max(0, from + 1); i < entries.size(); i++) {

@@ -68,10 +68,6 @@ public final class TicketGenerator {
         this.bursts = new SplittableRandom(seed * 0xC2B2AE3D27D4EB4FL + 23);
     }
 
-    public TicketSettings settings() {
-        return settings;
-    }
-
     /**
      * The tickets filed in [fromMillis, untilMillis), in time order. {@code activePaymentFaults} are the faults
      * acting now (the simulator's ground truth: the merchants feel them whether or not the agent has noticed).

@@ -8,7 +8,9 @@ import io.payops.domain.TicketFacts;
 import io.payops.domain.TriageStep;
 import io.payops.domain.TicketCategory;
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Approval;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Decider;
 import io.payops.domain.Incident;
 
 import java.util.ArrayList;
@@ -47,10 +49,6 @@ public final class TicketTriage {
         this.settings = settings;
         this.merchantsInWorld = merchants.size();
         this.detector = new ClusterDetector(settings);
-    }
-
-    public TriageSettings settings() {
-        return settings;
     }
 
     /** Whether an action id is a ticket action (so a Decide command can be routed here rather than to the agent). */
@@ -140,9 +138,10 @@ public final class TicketTriage {
                     ? "ticket action " + actionId + " is no longer pending (" + earlier.key() + ")"
                     : "no pending ticket action with id " + actionId;
         }
+        Decider by = Decider.named(who);
         TicketAction d = approve
-                ? a.decided(ActionStatus.EXECUTED, "operator", who, nowMillis, "approved by " + who + "; carried out")
-                : a.decided(ActionStatus.REJECTED, "operator", who, nowMillis, "rejected by " + who);
+                ? a.decided(ActionStatus.EXECUTED, by, nowMillis, "approved by " + by + "; carried out")
+                : a.decided(ActionStatus.REJECTED, by, nowMillis, "rejected by " + by);
         answered.put(actionId, d.status());
         outbox.add(d);
         outboxExplanation.add((approve ? "Carried out " : "Dropped ") + d.type().key() + " for cluster "
@@ -156,12 +155,13 @@ public final class TicketTriage {
         for (TicketAction a : List.copyOf(pending.values())) {
             TicketAction d = null;
             if (mode.kind() == ApprovalMode.Kind.NEVER) {
-                d = a.decided(ActionStatus.REJECTED, "operator", "operator (never)", now, "rejected by operator (never)");
+                Decider who = new Decider.Simulated(mode);
+                d = a.decided(ActionStatus.REJECTED, who, now, "rejected by " + who);
             } else if (mode.kind() == ApprovalMode.Kind.AUTO && now - a.atMillis() >= mode.delaySeconds() * 1000L) {
-                String who = "operator (auto:" + mode.delaySeconds() + ")";
-                d = a.decided(ActionStatus.EXECUTED, "auto", who, now, "approved by " + who + "; carried out");
+                Decider who = new Decider.Simulated(mode);
+                d = a.decided(ActionStatus.EXECUTED, who, now, "approved by " + who + "; carried out");
             } else if (now >= a.expiresAtMillis()) {
-                d = a.decided(ActionStatus.EXPIRED, "none", "expiry", now, "expired without an answer");
+                d = a.decided(ActionStatus.EXPIRED, Decider.EXPIRY, now, "expired without an answer");
             }
             if (d != null) {
                 pending.remove(a.id());
@@ -193,10 +193,10 @@ public final class TicketTriage {
         List<String> merchants = List.copyOf(c.merchants);
         if (!p.type().needsApproval()) {
             return new TicketAction(id, now, c.id, p.type(), c.rootCause, c.signature, merchants, ActionStatus.EXECUTED,
-                    "none", p.why(), List.of(), null, null, null, now, "low risk: carried out alone");
+                    Approval.NONE, p.why(), List.of(), null, null, null, now, "low risk: carried out alone");
         }
         TicketAction a = new TicketAction(id, now, c.id, p.type(), c.rootCause, c.signature, merchants,
-                ActionStatus.PENDING, "pending", p.why(), p.approvalReasons(), now + settings.approvalTimeoutMillis(),
+                ActionStatus.PENDING, Approval.PENDING, p.why(), p.approvalReasons(), now + settings.approvalTimeoutMillis(),
                 null, null, now, "waits for a human");
         pending.put(id, a);
         return a;

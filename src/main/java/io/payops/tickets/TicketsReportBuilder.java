@@ -46,7 +46,7 @@ public final class TicketsReportBuilder {
                 c.firstSeenMillis() / 1000.0, c.lastSeenMillis() / 1000.0, c.linkedIncidentId(), c.open())).toList();
         List<TicketsReport.Action> as = actions.values().stream().map(a -> new TicketsReport.Action(a.id(),
                 a.atMillis() / 1000.0, a.type().key(), a.risk(), a.clusterId(), a.rootCause().key(), a.merchants(),
-                a.status().key(), a.approval(), a.decidedBy(), a.note())).toList();
+                a.status().key(), a.approval().key(), a.decidedBy() == null ? null : a.decidedBy().text(), a.note())).toList();
         List<TicketAction> asked = actions.values().stream().filter(a -> a.type().needsApproval()).toList();
         return new TicketsReport(tickets, clustered, byCategory, cs, as, asked.size(),
                 count(asked, ActionStatus.EXECUTED), count(asked, ActionStatus.REJECTED),

@@ -1,5 +1,6 @@
 package io.payops.agent;
 
+import io.payops.domain.Approval;
 import io.payops.agent.learn.LessonStore;
 import io.payops.agent.reason.HeuristicReasoner;
 import io.payops.domain.Action;
@@ -256,9 +257,9 @@ class AgentGuardrailPropertyTest {
             ActionRecord prev = seen.put(r.id(), r);
             String what = where(f) + "record " + r + (cycle == null ? ", no cycle" : ", cycle decided "
                     + cycle.decision().action().describe() + " with verdict " + cycle.verdict());
-            boolean allowedApproval = r.approval().equals("none") || r.approval().equals("pending")
-                    || (mode.kind() == ApprovalMode.Kind.AUTO && r.approval().equals("auto"))
-                    || (operator && r.approval().equals("operator"));
+            boolean allowedApproval = r.approval() == Approval.NONE || r.approval() == Approval.PENDING
+                    || (mode.kind() == ApprovalMode.Kind.AUTO && r.approval() == Approval.AUTO)
+                    || (operator && r.approval() == Approval.OPERATOR);
             if (!allowedApproval) {
                 fail("(a) approval '" + r.approval() + "' in " + mode + " mode; " + what);
             }
@@ -274,7 +275,7 @@ class AgentGuardrailPropertyTest {
                     fail("(b) rolled back a change not in force; " + what);
                 }
             }
-            if (r.status() == ActionStatus.BLOCKED && !r.approval().equals("none")) {
+            if (r.status() == ActionStatus.BLOCKED && r.approval() != Approval.NONE) {
                 totals.approvedButBlocked++;
             }
             boolean newlyExecuted = r.status() == ActionStatus.EXECUTED
@@ -284,15 +285,15 @@ class AgentGuardrailPropertyTest {
             }
             if (r.recovery()) {
                 totals.recoveries++;
-                if (!r.approval().equals("none")) {
+                if (r.approval() != Approval.NONE) {
                     fail("(a) a recovery with approval '" + r.approval() + "'; " + what);
                 }
                 undo(r, what);
                 return;
             }
             switch (r.approval()) {
-                case "none" -> actedAlone(cycle, r, what);
-                case "auto" -> {
+                case NONE -> actedAlone(cycle, r, what);
+                case AUTO -> {
                     Long since = pendingSince.get(r.id());
                     if (since == null) {
                         fail("(a) executed as auto-approved without ever having been pending; " + what);
@@ -303,7 +304,7 @@ class AgentGuardrailPropertyTest {
                     }
                     totals.autoApproved++;
                 }
-                case "operator" -> {
+                case OPERATOR -> {
                     if (!pendingSince.containsKey(r.id())) {
                         fail("(a) executed as operator-approved without ever having been pending; " + what);
                     }

@@ -1,5 +1,6 @@
 package io.payops.agent;
 
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmClient;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmReply;
@@ -44,15 +45,7 @@ class HostileLlmAnswerPropertyTest {
 
     /** A model whose n-th answer is drawn from a random stream seeded by (seed, n); hostile or neutral sentences. */
     record RandomModel(long seed, boolean hostile, int[] calls) implements LlmClient {
-        @Override
-        public String provider() {
-            return "gemini";
-        }
 
-        @Override
-        public String model() {
-            return "hostile-test";
-        }
 
         @Override
         public LlmReply complete(LlmRequest request) {
@@ -115,7 +108,7 @@ class HostileLlmAnswerPropertyTest {
     private static LlmReasoner reasoner(LlmClient model) {
         // a deadline the in-process model never comes near: a timeout on a loaded machine would fall back in one run
         // of the pair and not the other
-        return new LlmReasoner(model, new LlmSettings("gemini", "hostile-test", "", Secret.of("k"), 30_000, 0),
+        return new LlmReasoner(model, new LlmSettings(LlmProvider.GEMINI, "hostile-test", "", Secret.of("k"), 30_000, 0),
                 LlmReasoner.Mode.WAIT);
     }
 

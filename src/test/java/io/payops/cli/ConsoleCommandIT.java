@@ -33,6 +33,6 @@ class ConsoleCommandIT extends AbstractJarIT {
     void stateThatIsAFile() throws Exception {
         Path file = Files.createTempFile("state", ".txt");
         String msg = assertBadInput(payops("console", "--state", file.toString()));
-        assertTrue(msg.contains("--state") && msg.contains("expected a directory"), msg);
+        assertTrue(msg.contains("--state") && msg.contains("is a file") && msg.contains("expected a folder"), msg);
     }
 }

@@ -1,5 +1,6 @@
 package io.payops.engine;
 
+import io.payops.domain.Approval;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
 import io.payops.ui.fx.TestFrames;
@@ -101,7 +102,7 @@ class LiveRunnerTest {
         engine.submit(new Command.SetRecommendOnly(true));
         List<Frame> frames = TestFrames.step(engine, 420);
         long executedAlone = frames.stream().flatMap(f -> f.step().actions().stream())
-                .filter(r -> r.action().type().changesRouting() && r.approval().equals("none")
+                .filter(r -> r.action().type().changesRouting() && r.approval() == Approval.NONE
                         && r.status() == io.payops.domain.ActionStatus.EXECUTED && !r.recovery())
                 .count();
         long asked = frames.stream().flatMap(f -> f.step().actions().stream())

@@ -1,5 +1,6 @@
 package io.payops.engine;
 
+import io.payops.domain.Decider;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +87,7 @@ class TicketsInEngineTest {
         long id = pending.id();
         TicketAction done = changes.stream().filter(a -> a.id() == id).reduce((x, y) -> y).orElseThrow();
         assertEquals(ActionStatus.EXECUTED, done.status());
-        assertEquals("operator", done.decidedBy());
+        assertEquals(Decider.named("operator"), done.decidedBy());
 
         engine.submit(new Command.Decide(id, true, "operator"));
         Frame again = engine.step();

@@ -250,6 +250,26 @@ class EventLogReaderTest {
     }
 
     @Test
+    void aPlainDecimalIsReadAsTheDoubleNearestIt() throws IOException {
+        String[] amounts = {"3.72", "0.1", "0.3", "120.5", "1234567.891", "99999999999999.9", "0.000000000001", "7",
+                "4.35", "1.0000000000001"};
+        StringBuilder log = new StringBuilder();
+        for (String a : amounts) {
+            log.append(GOOD.replace("\"amount\":120.5", "\"amount\":" + a)).append('\n');
+        }
+        Read r = readAll(write("amounts.jsonl", log.toString()));
+        assertEquals(amounts.length, r.events.size(), r.stats.firstBadLines().toString());
+        for (int i = 0; i < amounts.length; i++) {
+            assertEquals(Double.parseDouble(amounts[i]), r.events.get(i).amount, amounts[i]);
+        }
+        assertEquals(3.72, r.events.get(0).amount, "not 3.7199999999999998");
+        // a CSV latency of 2.5 ms rounds to 3 as it always did
+        Read csv = readAll(write("l.csv", "ts,gateway,status,latencyMs,amount\n2026-11-21T10:00:00Z,stripe,SUCCESS,2.5,3.72\n"));
+        assertEquals(3, csv.events.get(0).latencyMs);
+        assertEquals(3.72, csv.events.get(0).amount);
+    }
+
+    @Test
     void csvWithAHeaderInAnyOrderQuotedFieldsAndAnIgnoredColumn() throws IOException {
         String csv = "Status,latencyMs,ts,gateway,issuer,note\n"
                 + "SUCCESS,120,2026-11-21T10:00:00+05:30,stripe,\"HDFC, Ltd\",hello\n"

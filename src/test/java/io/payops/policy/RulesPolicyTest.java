@@ -1,5 +1,7 @@
 package io.payops.policy;
 
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
 import io.payops.domain.Diagnosis;
@@ -158,8 +160,8 @@ class RulesPolicyTest {
         assertEquals(gw("stripe"), rec.action().target());
         assertEquals(0.3, rec.action().fraction(), 1e-9);
         assertEquals(ActionStatus.EXECUTED, rec.status());
-        assertEquals("none", rec.approval());
-        assertEquals("n/a", rec.outcome());
+        assertEquals(Approval.NONE, rec.approval());
+        assertEquals(ActionOutcome.NOT_APPLICABLE, rec.outcome());
         assertFalse(rec.recovery());
         assertEquals(1, first.detections().size());
         assertEquals(Diagnosis.GATEWAY_OUTAGE, first.detections().get(0).diagnosis());

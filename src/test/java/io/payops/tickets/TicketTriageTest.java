@@ -1,5 +1,7 @@
 package io.payops.tickets;
 
+import io.payops.domain.Decider;
+import io.payops.domain.Approval;
 import io.payops.domain.RootCause;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketAction;
@@ -67,7 +69,7 @@ class TicketTriageTest {
         TicketAction guide = actions.get(0);
         assertEquals(TicketActionType.SEND_CONFIGURATION_GUIDE, guide.type());
         assertEquals(ActionStatus.EXECUTED, guide.status());
-        assertEquals("none", guide.approval());
+        assertEquals(Approval.NONE, guide.approval());
         assertEquals("low", guide.risk());
         assertTrue(steps.stream().allMatch(s -> s.pendingApprovals().isEmpty()));
     }
@@ -96,8 +98,8 @@ class TicketTriageTest {
         TicketAction executed = done.actions().get(0);
         assertEquals(asked.id(), executed.id());
         assertEquals(ActionStatus.EXECUTED, executed.status());
-        assertEquals("operator", executed.approval());
-        assertEquals("asha", executed.decidedBy());
+        assertEquals(Approval.OPERATOR, executed.approval());
+        assertEquals(Decider.named("asha"), executed.decidedBy());
         assertTrue(done.pendingApprovals().isEmpty());
 
         assertEquals("ticket action " + asked.id() + " is no longer pending (executed)",
@@ -116,7 +118,7 @@ class TicketTriageTest {
                 TicketCategory.CART_SESSION, MigrationStage.POST_LAUNCH, CART_BUG, TicketSeverity.HIGH, 5), List.of());
         assertEquals(1, step.actions().size());
         assertEquals(ActionStatus.REJECTED, step.actions().get(0).status());
-        assertEquals("ravi", step.actions().get(0).decidedBy());
+        assertEquals(Decider.named("ravi"), step.actions().get(0).decidedBy());
         assertTrue(step.pendingApprovals().isEmpty());
         assertTrue(triage.onTick(400_000, List.of(), List.of()).actions().isEmpty());
     }
@@ -129,7 +131,7 @@ class TicketTriageTest {
         TicketAction approved = auto.onTick(240_000, List.of(), List.of()).actions().get(0);
         assertEquals(a.id(), approved.id());
         assertEquals(ActionStatus.EXECUTED, approved.status());
-        assertEquals("auto", approved.approval());
+        assertEquals(Approval.AUTO, approved.approval());
 
         TicketTriage never = triage(ApprovalMode.parse("never"));
         platformBug(never);

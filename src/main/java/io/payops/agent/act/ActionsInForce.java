@@ -1,6 +1,7 @@
 package io.payops.agent.act;
 
 import io.payops.domain.Action;
+import io.payops.domain.ActionOutcome;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Diagnosis;
@@ -64,7 +65,7 @@ public final class ActionsInForce {
         return left;
     }
 
-    static ActionRecord updated(ActionRecord r, ActionStatus status, String outcome, long now, String note) {
+    static ActionRecord updated(ActionRecord r, ActionStatus status, ActionOutcome outcome, long now, String note) {
         return r.withStatus(status, now, note).withOutcome(outcome, now);
     }
 }

@@ -3,7 +3,7 @@ package io.payops.agent.act;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.ApprovalRequest;
-import io.payops.domain.Target;
+import io.payops.domain.Decider;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +23,6 @@ public final class ApprovalQueue {
 
     public ApprovalQueue(ApprovalMode mode) {
         this.mode = mode;
-    }
-
-    public ApprovalMode mode() {
-        return mode;
     }
 
     public void raise(ApprovalRequest request) {
@@ -61,7 +57,7 @@ public final class ApprovalQueue {
     }
 
     /** Records a human's (or the simulated operator's) answer; null when the request is not pending. */
-    public ApprovalRequest decide(long actionId, boolean approve, String who, long nowMillis) {
+    public ApprovalRequest decide(long actionId, boolean approve, Decider who, long nowMillis) {
         ApprovalRequest r = pending.remove(actionId);
         if (r == null) {
             return null;
@@ -80,12 +76,12 @@ public final class ApprovalQueue {
         for (ApprovalRequest r : List.copyOf(pending.values())) {
             ApprovalRequest d = null;
             if (mode.kind() == ApprovalMode.Kind.NEVER) {
-                d = r.decided(ActionStatus.REJECTED, "operator (never)", nowMillis);
+                d = r.decided(ActionStatus.REJECTED, new Decider.Simulated(mode), nowMillis);
             } else if (mode.kind() == ApprovalMode.Kind.AUTO
                     && nowMillis - r.raisedAtMillis() >= mode.delaySeconds() * 1000L) {
-                d = r.decided(ActionStatus.APPROVED, "operator (auto:" + mode.delaySeconds() + ")", nowMillis);
+                d = r.decided(ActionStatus.APPROVED, new Decider.Simulated(mode), nowMillis);
             } else if (nowMillis >= r.expiresAtMillis()) {
-                d = r.decided(ActionStatus.EXPIRED, "expiry", nowMillis);
+                d = r.decided(ActionStatus.EXPIRED, Decider.EXPIRY, nowMillis);
             }
             if (d != null) {
                 pending.remove(r.actionId());

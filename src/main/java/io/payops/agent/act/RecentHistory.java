@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -228,14 +227,5 @@ public final class RecentHistory {
                 : io.payops.domain.SlowCounts.of(java.util.Arrays.copyOfRange(c, SLOW, KNOWN));
         return new SegmentStats(t, attempts, c[1], c[2], attempts == 0 ? 0 : (double) c[2] / attempts, Double.NaN,
                 Double.NaN, Double.NaN, c[1] == 0 ? 0 : (double) attempts / c[1], attempts / seconds, counts, slow);
-    }
-
-    private static SegmentStats find(List<SegmentStats> list, Target t) {
-        for (SegmentStats s : list) {
-            if (s.target().equals(t)) {
-                return s;
-            }
-        }
-        return null;
     }
 }

@@ -4,6 +4,8 @@ import io.payops.agent.AgentConfig;
 import io.payops.agent.detect.Detector;
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
 import io.payops.domain.Dimension;
@@ -112,6 +114,6 @@ public final class RecoveryMonitor {
     }
 
     private ActionRecord recovery(Action action, long now, String note) {
-        return new ActionRecord(ids.getAsLong(), now, action, ActionStatus.EXECUTED, "none", "n/a", false, now, note, true);
+        return new ActionRecord(ids.getAsLong(), now, action, ActionStatus.EXECUTED, Approval.NONE, ActionOutcome.NOT_APPLICABLE, false, now, note, true);
     }
 }

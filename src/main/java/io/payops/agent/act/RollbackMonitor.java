@@ -2,6 +2,7 @@ package io.payops.agent.act;
 
 import io.payops.agent.AgentConfig;
 import io.payops.agent.learn.LessonStore;
+import io.payops.domain.ActionOutcome;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Lesson;
 import io.payops.domain.Outcome;
@@ -80,14 +81,14 @@ public final class RollbackMonitor {
             if (outcome == Outcome.HURT) {
                 executor.revert(a.record.action(), a.before, a.after);
                 a.phase = ActiveAction.Phase.DONE;
-                a.record = ActionsInForce.updated(a.record, ActionStatus.ROLLED_BACK, Outcome.HURT.key(), now,
+                a.record = ActionsInForce.updated(a.record, ActionStatus.ROLLED_BACK, ActionOutcome.HURT, now,
                         "rolled back: " + numbers);
                 actions.touched(a.target(), now);
                 out.sentences().add("Rolled back " + a.record.action().describe() + ": it made things worse (" + numbers + ").");
             } else {
                 a.phase = ActiveAction.Phase.IN_FORCE;
                 a.nextProbeAtMillis = a.executedAtMillis + limits.probeAfterSeconds() * 1000L;
-                a.record = a.record.withOutcome(outcome.key(), now);
+                a.record = a.record.withOutcome(ActionOutcome.of(outcome), now);
                 out.sentences().add("Checked " + a.record.action().describe() + ": " + outcome.key() + " (" + numbers + ").");
             }
             out.records().add(a.record);

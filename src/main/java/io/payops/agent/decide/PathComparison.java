@@ -1,5 +1,6 @@
 package io.payops.agent.decide;
 
+import io.payops.domain.RetryPolicy;
 import io.payops.domain.Target;
 
 /**
@@ -70,13 +71,7 @@ public record PathComparison(Target target, long attempts, long failures, double
         double tech = w * targetRate + (1 - w) * otherTechnicalRate;
         double decline = w * declineRate + (1 - w) * otherDeclineRate;
         double success = Math.max(0, 1 - tech - decline);
-        double tries = 0;
-        double power = 1;
-        for (int k = 0; k <= maxRetries; k++) {
-            tries += power;
-            power *= tech;
-        }
-        return success * tries;
+        return success * RetryPolicy.triesPerPayment(tech, maxRetries);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The detect step, live. Every tick it feeds each segment's last second to that segment's sequential tests; it
@@ -211,12 +212,6 @@ public final class Detector implements References {
         return m.statusRate(status);
     }
 
-    @Override
-    public double referenceAttempts(Target target) {
-        SegmentMonitor m = monitors.get(target);
-        return m == null ? 0 : m.referenceAttempts();
-    }
-
     /** The rung of the latency ladder a segment's slow test watches, -1 while unsettled or unknown. */
     @Override
     public int slowRung(Target target) {
@@ -237,25 +232,27 @@ public final class Detector implements References {
 
     @Override
     public double technicalRate(Target target) {
-        SegmentMonitor m = monitors.get(target);
-        return m == null ? Double.NaN : m.technicalRate();
+        return reference(target, SegmentMonitor::technicalRate);
     }
 
     @Override
     public double declineRate(Target target) {
-        SegmentMonitor m = monitors.get(target);
-        return m == null ? Double.NaN : m.declineRate();
+        return reference(target, SegmentMonitor::declineRate);
     }
 
     @Override
     public double p95(Target target) {
-        SegmentMonitor m = monitors.get(target);
-        return m == null ? Double.NaN : m.p95();
+        return reference(target, SegmentMonitor::p95);
     }
 
     @Override
     public double attemptsPerPayment(Target target) {
+        return reference(target, SegmentMonitor::attemptsPerPayment);
+    }
+
+    /** One of a segment's own reference numbers; NaN for a segment never seen. */
+    private double reference(Target target, ToDoubleFunction<SegmentMonitor> number) {
         SegmentMonitor m = monitors.get(target);
-        return m == null ? Double.NaN : m.attemptsPerPayment();
+        return m == null ? Double.NaN : number.applyAsDouble(m);
     }
 }

@@ -18,21 +18,16 @@ public interface References {
 
     double attemptsPerPayment(Target target);
 
-    /**
-     * How strongly the segment's own sequential test says something is wrong there now (a log-likelihood ratio, 0
-     * when it says nothing); NaN when there is no such test (a single snapshot).
-     */
     /** Still in the learning period: the references are learning and nothing is tested yet. */
     default boolean learning() {
         return false;
     }
 
+    /**
+     * How strongly the segment's own sequential test says something is wrong there now (a log-likelihood ratio, 0
+     * when it says nothing); NaN when there is no such test (a single snapshot).
+     */
     default double alarmLevel(Target target) {
-        return Double.NaN;
-    }
-
-    /** How many attempts (decayed) the segment's reference rates rest on; NaN when unknown. */
-    default double referenceAttempts(Target target) {
         return Double.NaN;
     }
 

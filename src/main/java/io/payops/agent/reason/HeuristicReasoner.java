@@ -316,10 +316,6 @@ public final class HeuristicReasoner implements Reasoner {
         return best;
     }
 
-    private static Target broader(Target a, Target b) {
-        return a.size() <= b.size() ? a : b;
-    }
-
     private static String latencySentence(Anomaly a) {
         return String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally (%.1f×).",
                 a.target(), a.observed(), a.expected(), a.score());

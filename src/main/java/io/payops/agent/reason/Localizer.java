@@ -384,17 +384,4 @@ final class Localizer {
         double b = p >= 1 ? 0 : (1 - p) * Math.log((1 - p) / (1 - q));
         return a + b;
     }
-
-    /**
-     * The strongest score among segments that share no traffic with {@code best}: a genuinely different
-     * explanation, not the same trouble seen through a narrower, wider or crossing lens.
-     */
-    static double competitor(List<Scored> scored, Target best) {
-        for (Scored s : scored) {
-            if (!s.target().overlaps(best)) {
-                return s.llr();
-            }
-        }
-        return 0;
-    }
 }

@@ -2,6 +2,7 @@ package io.payops.ui.dashboard;
 
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Approval;
 import io.payops.domain.Incident;
 import io.payops.domain.Frame;
 import javafx.collections.FXCollections;
@@ -105,7 +106,7 @@ final class ChartEvents {
         if (a.recovery()) {
             text.append(" (recovery, its fault is over)");
         }
-        if (a.approval() != null && !a.approval().equals("none")) {
+        if (a.approval() != null && a.approval() != Approval.NONE) {
             text.append("\napproval: ").append(a.approval());
         }
         if (kind == ActionMarker.Kind.ROLLED_BACK && a.note() != null && !a.note().isBlank()) {

@@ -1,5 +1,6 @@
 package io.payops.ui.settings;
 
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.agent.reason.llm.Secret;
 import javafx.beans.property.ObjectProperty;
@@ -11,10 +12,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The reasoner settings dialog's state: heuristics or an LLM (gemini, or any OpenAI-compatible endpoint), its model,
@@ -24,13 +27,8 @@ import java.util.function.Consumer;
  */
 public final class ReasonerSettingsViewModel {
     public static final String HEURISTIC = "heuristic";
-    public static final List<String> CHOICES = List.of(HEURISTIC, "gemini", "openai");
-    private static final Map<String, List<String>> KEY_VARIABLES = Map.of(
-            "gemini", List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"),
-            "openai", List.of("OPENAI_API_KEY"));
-    private static final Map<String, String> PROVIDER_URLS = Map.of(
-            "gemini", "https://generativelanguage.googleapis.com",
-            "openai", "https://api.openai.com/v1");
+    public static final List<String> CHOICES = Stream.concat(Stream.of(HEURISTIC),
+            Arrays.stream(LlmProvider.values()).map(LlmProvider::key)).toList();
 
     private final Map<String, String> env;
     private final LlmSettings current;
@@ -66,8 +64,8 @@ public final class ReasonerSettingsViewModel {
         this.env = Map.copyOf(env);
         this.current = current;
         this.apply = Objects.requireNonNull(apply);
-        fillFor(current == null ? HEURISTIC : current.provider());
-        reasoner.set(current == null ? HEURISTIC : current.provider());
+        fillFor(current == null ? HEURISTIC : current.provider().key());
+        reasoner.set(current == null ? HEURISTIC : current.provider().key());
         reasoner.addListener((o, was, now) -> {
             if (now == null || !CHOICES.contains(now)) {
                 reasoner.set(was == null ? HEURISTIC : was);
@@ -88,8 +86,8 @@ public final class ReasonerSettingsViewModel {
         llm.set(!HEURISTIC.equals(choice));
         typedKey = Secret.NONE;
         keyTyped.set(false);
-        String provider = HEURISTIC.equals(choice) ? "gemini" : choice;
-        LlmSettings base = current != null && current.provider().equals(provider) ? current
+        LlmProvider provider = HEURISTIC.equals(choice) ? LlmProvider.GEMINI : LlmProvider.of(choice);
+        LlmSettings base = current != null && current.provider() == provider ? current
                 : LlmSettings.defaults(provider, env);
         model.set(base.model());
         baseUrl.set(base.baseUrl());
@@ -107,7 +105,6 @@ public final class ReasonerSettingsViewModel {
 
     private void validate() {
         applyError.set("");
-        String provider = reasoner.get();
         if (!llm.get()) {
             modelError.set("");
             baseUrlError.set("");
@@ -120,48 +117,49 @@ public final class ReasonerSettingsViewModel {
             valid.set(true);
             return;
         }
+        LlmProvider provider = LlmProvider.of(reasoner.get());
         // each field is checked alone (the others at their defaults), so every wrong field gets its own message
         modelError.set(check(() -> new LlmSettings(provider, model.get(), "", null, 4000, 1)));
-        baseUrlError.set(check(() -> new LlmSettings(provider, LlmSettings.defaultModel(provider), baseUrl.get(),
+        baseUrlError.set(check(() -> new LlmSettings(provider, provider.defaultModel(), baseUrl.get(),
                 null, 4000, 1)));
-        deadlineError.set(check(() -> new LlmSettings(provider, LlmSettings.defaultModel(provider), "", null,
+        deadlineError.set(check(() -> new LlmSettings(provider, provider.defaultModel(), "", null,
                 parseWhole("deadline", deadline.get(), "100 to 120000 ms"), 1)));
-        retriesError.set(check(() -> new LlmSettings(provider, LlmSettings.defaultModel(provider), "", null, 4000,
+        retriesError.set(check(() -> new LlmSettings(provider, provider.defaultModel(), "", null, 4000,
                 (int) parseWhole("retries", retries.get(), "0 to 5"))));
         boolean ok = modelError.get().isEmpty() && baseUrlError.get().isEmpty() && deadlineError.get().isEmpty()
                 && retriesError.get().isEmpty();
         valid.set(ok);
         keyHint.set(keyHintFor(provider));
         keyPrompt.set(keyPromptFor(provider));
-        baseUrlHint.set("empty: " + PROVIDER_URLS.get(provider));
+        baseUrlHint.set("empty: " + provider.defaultBaseUrl());
         summary.set(ok ? "Hypotheses from " + provider + " " + model.get().trim()
                 + "; the heuristics answer when it fails or is late. Decisions stay with the policy engine."
                 : "Fix the fields marked below.");
     }
 
-    private String keyHintFor(String provider) {
+    private String keyHintFor(LlmProvider provider) {
         if (typedKey.isPresent()) {
             return "key typed here (kept in memory only)";
         }
         String variable = envVariable(provider);
         Secret fromEnv = LlmSettings.defaults(provider, env).apiKey();
-        if (current != null && current.provider().equals(provider) && current.apiKey().isPresent()
+        if (current != null && current.provider() == provider && current.apiKey().isPresent()
                 && !current.apiKey().reveal().equals(fromEnv.reveal())) {
             return "key entered earlier (kept in memory only)";
         }
         if (variable != null) {
             return "key from " + variable + " (type one here to use another; kept in memory only)";
         }
-        return "gemini".equals(provider)
-                ? "no key: set GEMINI_API_KEY or GOOGLE_API_KEY, or type one here"
-                : "no key: set OPENAI_API_KEY or type one here (a local server may need none)";
+        return provider == LlmProvider.OPENAI
+                ? "no key: set " + provider.keyVariablesText() + " or type one here (a local server may need none)"
+                : "no key: set " + provider.keyVariablesText() + ", or type one here";
     }
 
     /** Short, for inside the empty key field: where the key comes from, never the key. */
-    private String keyPromptFor(String provider) {
+    private String keyPromptFor(LlmProvider provider) {
         String variable = envVariable(provider);
         Secret fromEnv = LlmSettings.defaults(provider, env).apiKey();
-        if (current != null && current.provider().equals(provider) && current.apiKey().isPresent()
+        if (current != null && current.provider() == provider && current.apiKey().isPresent()
                 && !current.apiKey().reveal().equals(fromEnv.reveal())) {
             return "key entered earlier";
         }
@@ -169,8 +167,8 @@ public final class ReasonerSettingsViewModel {
     }
 
     /** The environment variable the provider's key comes from, or null when none is set. */
-    private String envVariable(String provider) {
-        for (String name : KEY_VARIABLES.get(provider)) {
+    private String envVariable(LlmProvider provider) {
+        for (String name : provider.keyVariables()) {
             String v = env.get(name);
             if (v != null && !v.isBlank()) {
                 return name;
@@ -202,21 +200,21 @@ public final class ReasonerSettingsViewModel {
      * @throws IllegalArgumentException when a field is invalid (OK is disabled then)
      */
     public LlmSettings settings() {
-        String provider = reasoner.get();
         if (!llm.get()) {
             return null;
         }
+        LlmProvider provider = LlmProvider.of(reasoner.get());
         return new LlmSettings(provider, model.get().trim(), baseUrl.get(), key(provider),
                 parseWhole("deadline", deadline.get(), "100 to 120000 ms"),
                 (int) parseWhole("retries", retries.get(), "0 to 5"));
     }
 
     /** Typed here, else the one in use for this provider, else the environment's. */
-    private Secret key(String provider) {
+    private Secret key(LlmProvider provider) {
         if (typedKey.isPresent()) {
             return typedKey;
         }
-        if (current != null && current.provider().equals(provider) && current.apiKey().isPresent()) {
+        if (current != null && current.provider() == provider && current.apiKey().isPresent()) {
             return current.apiKey();
         }
         return LlmSettings.defaults(provider, env).apiKey();

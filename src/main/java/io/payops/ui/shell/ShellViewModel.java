@@ -119,7 +119,7 @@ public final class ShellViewModel implements FrameListener {
     /** The agent's settings for a new session: a human answers approvals; the heuristics or the chosen LLM reason. */
     public RunSettings runSettings() {
         return llm == null ? new RunSettings("agent", ApprovalMode.MANUAL, "heuristic")
-                : new RunSettings("agent", ApprovalMode.MANUAL, llm.provider(), llm, LlmReasoner.Mode.NEVER_WAIT);
+                : new RunSettings("agent", ApprovalMode.MANUAL, llm.provider().key(), llm, LlmReasoner.Mode.NEVER_WAIT);
     }
 
     /**

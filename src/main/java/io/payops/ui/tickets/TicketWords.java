@@ -1,6 +1,7 @@
 package io.payops.ui.tickets;
 
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Approval;
 import io.payops.domain.TicketAction;
 
 import java.util.List;
@@ -44,7 +45,7 @@ public final class TicketWords {
     public static String status(TicketAction a) {
         ActionStatus s = a.status();
         return switch (s) {
-            case EXECUTED -> "none".equals(a.approval()) ? "done alone"
+            case EXECUTED -> a.approval() == Approval.NONE ? "done alone"
                     : "approved" + (a.decidedBy() == null ? "" : " by " + a.decidedBy());
             case PENDING -> "waiting for approval";
             case REJECTED -> "rejected" + (a.decidedBy() == null ? "" : " by " + a.decidedBy());

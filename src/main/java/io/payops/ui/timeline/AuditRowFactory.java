@@ -85,7 +85,7 @@ final class AuditRowFactory {
             note = note.isEmpty() ? "recovery: undoes an earlier change" : "recovery: " + note;
         }
         return row(r.updatedAtMillis(), kind, r.action().describe(), target(r.action()), r.status().key(),
-                r.approval(), r.outcome(), "#" + r.id() + " " + note);
+                r.approval().key(), r.outcome().key(), "#" + r.id() + " " + note);
     }
 
     private AuditRow command(Command c, long at, String applied) {

@@ -1,5 +1,7 @@
 package io.payops.agent.act;
 
+import io.payops.domain.Decider;
+import io.payops.domain.Approval;
 import io.payops.domain.Action;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalMode;
@@ -27,7 +29,9 @@ class ApprovalQueueTest {
         assertTrue(auto.tick(59_000).isEmpty());
         ApprovalRequest a = auto.tick(60_000).get(0);
         assertEquals(ActionStatus.APPROVED, a.status());
-        assertEquals("operator (auto:60)", a.decidedBy());
+        assertEquals(new Decider.Simulated(ApprovalMode.parse("auto:60")), a.decidedBy());
+        assertEquals("operator (auto:60)", a.decidedBy().text());
+        assertEquals(Approval.AUTO, a.decidedBy().approval());
 
         ApprovalQueue never = new ApprovalQueue(ApprovalMode.parse("never"));
         never.raise(request(2, 0));
@@ -44,10 +48,10 @@ class ApprovalQueueTest {
     void aHumanAnswersOnlyPendingRequestsOnce() {
         ApprovalQueue q = new ApprovalQueue(ApprovalMode.MANUAL);
         q.raise(request(7, 0));
-        assertEquals(ActionStatus.REJECTED, q.decide(7, false, "asha", 10_000).status());
-        assertNull(q.decide(7, true, "asha", 11_000));
-        assertNull(q.decide(99, true, "asha", 11_000));
-        assertEquals("asha", q.decided().get(0).decidedBy());
+        assertEquals(ActionStatus.REJECTED, q.decide(7, false, Decider.named("asha"), 10_000).status());
+        assertNull(q.decide(7, true, Decider.named("asha"), 11_000));
+        assertNull(q.decide(99, true, Decider.named("asha"), 11_000));
+        assertEquals(Decider.named("asha"), q.decided().get(0).decidedBy());
     }
 
     @Test

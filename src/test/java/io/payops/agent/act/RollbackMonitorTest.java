@@ -1,5 +1,7 @@
 package io.payops.agent.act;
 
+import io.payops.domain.ActionOutcome;
+import io.payops.domain.Approval;
 import io.payops.agent.AgentConfig;
 import io.payops.agent.learn.LessonStore;
 import io.payops.domain.Action;
@@ -224,7 +226,7 @@ class RollbackMonitorTest {
         RoutingState before = executor.apply(action);
         ActionsInForce actions = new ActionsInForce();
         long at = CHANGE_SECOND * 1000;
-        actions.add(new ActionRecord(1, at, action, ActionStatus.EXECUTED, "none", "pending", false, at, "test", false),
+        actions.add(new ActionRecord(1, at, action, ActionStatus.EXECUTED, Approval.NONE, ActionOutcome.PENDING, false, at, "test", false),
                 Diagnosis.ISSUER_DEGRADATION, before, routing.state(), at, at - 10_000, 0.55);
         LessonStore lessons = new LessonStore();
         VerifyResult out = VerifyResult.empty();
@@ -284,7 +286,7 @@ class RollbackMonitorTest {
         Checked c = verifyCircuit((g, i, s) -> sbiOnRazorpayFails(g, i, s)
                 - Math.max(0, s - CHANGE_SECOND - 10) * 0.005);
         assertEquals(ActionStatus.EXECUTED, c.record().status(), c.out().sentences().toString());
-        assertEquals("helped", c.record().outcome(), c.out().sentences().toString());
+        assertEquals(ActionOutcome.HELPED, c.record().outcome(), c.out().sentences().toString());
         assertTrue(c.routing().state().openCircuits().contains(SBI_ON_RAZORPAY));
         String sentence = c.out().sentences().get(0);
         assertTrue(sentence.contains("other issuers, which it left alone") && sentence.contains("points beyond them"),
@@ -309,7 +311,7 @@ class RollbackMonitorTest {
         Checked c = verifyCircuit((g, i, s) -> i.equals("SBI") && !g.equals("razorpay") && s > CHANGE_SECOND + 5
                 ? 0.78 : sbiOnRazorpayFails(g, i, s));
         assertEquals(ActionStatus.ROLLED_BACK, c.record().status(), c.out().sentences().toString());
-        assertEquals("hurt", c.record().outcome());
+        assertEquals(ActionOutcome.HURT, c.record().outcome());
         assertTrue(c.record().note().startsWith("rolled back: success on issuer=SBI"), c.record().note());
         assertTrue(c.routing().state().openCircuits().isEmpty(), "routing is back as it was");
         assertEquals(Outcome.HURT, c.lesson().outcome());
@@ -319,7 +321,7 @@ class RollbackMonitorTest {
     void aQuietCircuitIsNeitherRolledBackNorCreditedWithChangesThatAreNotThere() {
         Checked c = verifyCircuit(RollbackMonitorTest::sbiOnRazorpayFails);
         assertEquals(ActionStatus.EXECUTED, c.record().status());
-        assertEquals("helped", c.record().outcome(), "SBI's failures fell once its razorpay path was closed");
+        assertEquals(ActionOutcome.HELPED, c.record().outcome(), "SBI's failures fell once its razorpay path was closed");
     }
 
     // ---- through the real engine --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.payops.ui.approvals;
 
+import io.payops.domain.Approval;
 import io.payops.ui.fx.RecordingSink;
 
 import io.payops.domain.ActionRecord;
@@ -118,7 +119,7 @@ class ApprovalsViewModelTest {
         ActionRecord executed = recordOf(next, id);
         assertNotNull(executed, "the frame publishes the decided action");
         assertEquals(ActionStatus.EXECUTED, executed.status());
-        assertEquals("operator", executed.approval());
+        assertEquals(Approval.OPERATOR, executed.approval());
         assertEquals("", vm.messageProperty().get());
     }
 
@@ -135,7 +136,7 @@ class ApprovalsViewModelTest {
         ActionRecord rejected = recordOf(next, id);
         assertNotNull(rejected);
         assertEquals(ActionStatus.REJECTED, rejected.status());
-        assertEquals("operator", rejected.approval());
+        assertEquals(Approval.OPERATOR, rejected.approval());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.payops.ui.settings;
 
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.engine.LiveSession;
 import io.payops.ui.fx.EngineHost;
@@ -168,7 +169,7 @@ class ReasonerSettingsDialogUiTest {
         assertEquals("key from GEMINI_API_KEY", fx(() -> robot.lookup("#api-key-field").queryTextInputControl().getPromptText()));
         robot.interact(() -> Screenshots.write(dialog(robot), "reasoner-settings-gemini"));
         choose(robot, "openai");
-        assertEquals(LlmSettings.OPENAI_MODEL, fx(() -> robot.lookup("#model-field").queryTextInputControl().getText()));
+        assertEquals(LlmProvider.OPENAI.defaultModel(), fx(() -> robot.lookup("#model-field").queryTextInputControl().getText()));
 
         replaceText(robot, "#base-url-field", "127.0.0.1:8080/v1");
         assertTrue(shown(robot, "#base-url-error"));

@@ -1,5 +1,6 @@
 package io.payops.ui.settings;
 
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.agent.reason.llm.Secret;
 import javafx.beans.value.ObservableValue;
@@ -49,7 +50,7 @@ class ReasonerSettingsViewModelTest {
         ReasonerSettingsViewModel vm = vm(Map.of(), null);
         vm.reasonerProperty().set("gemini");
         assertTrue(vm.llmProperty().get());
-        assertEquals(LlmSettings.GEMINI_MODEL, vm.modelProperty().get());
+        assertEquals(LlmProvider.GEMINI.defaultModel(), vm.modelProperty().get());
         assertEquals("", vm.baseUrlProperty().get());
         assertEquals("4000", vm.deadlineProperty().get());
         assertEquals("1", vm.retriesProperty().get());
@@ -57,11 +58,11 @@ class ReasonerSettingsViewModelTest {
         assertTrue(vm.validProperty().get());
 
         vm.reasonerProperty().set("openai");
-        assertEquals(LlmSettings.OPENAI_MODEL, vm.modelProperty().get());
+        assertEquals(LlmProvider.OPENAI.defaultModel(), vm.modelProperty().get());
         assertEquals("empty: https://api.openai.com/v1", vm.baseUrlHintProperty().get());
         LlmSettings s = vm.settings();
-        assertEquals("openai", s.provider());
-        assertEquals(LlmSettings.OPENAI_MODEL, s.model());
+        assertEquals(LlmProvider.OPENAI, s.provider());
+        assertEquals(LlmProvider.OPENAI.defaultModel(), s.model());
         assertEquals(4000, s.deadlineMillis());
         assertEquals(1, s.maxRetries());
         assertFalse(s.apiKey().isPresent());
@@ -69,7 +70,7 @@ class ReasonerSettingsViewModelTest {
 
     @Test
     void reopeningShowsTheSettingsInUse() {
-        LlmSettings inUse = new LlmSettings("openai", "llama3.1:8b", "http://127.0.0.1:11434/v1", Secret.NONE, 9000, 3);
+        LlmSettings inUse = new LlmSettings(LlmProvider.OPENAI, "llama3.1:8b", "http://127.0.0.1:11434/v1", Secret.NONE, 9000, 3);
         ReasonerSettingsViewModel vm = vm(Map.of(), inUse);
         assertEquals("openai", vm.reasonerProperty().get());
         assertEquals("llama3.1:8b", vm.modelProperty().get());
@@ -112,7 +113,7 @@ class ReasonerSettingsViewModelTest {
 
     @Test
     void aKeyTypedEarlierIsKeptWhenTheDialogOpensAgain() {
-        LlmSettings inUse = new LlmSettings("gemini", "gemini-2.5-pro", "", Secret.of(TYPED_KEY), 4000, 1);
+        LlmSettings inUse = new LlmSettings(LlmProvider.GEMINI, "gemini-2.5-pro", "", Secret.of(TYPED_KEY), 4000, 1);
         ReasonerSettingsViewModel vm = vm(Map.of("GEMINI_API_KEY", ENV_KEY), inUse);
         assertEquals("key entered earlier (kept in memory only)", vm.keyHintProperty().get());
         assertEquals("key entered earlier", vm.keyPromptProperty().get());
@@ -176,7 +177,7 @@ class ReasonerSettingsViewModelTest {
 
     @Test
     void theKeyNeverAppearsInAnyPropertyText() throws Exception {
-        LlmSettings inUse = new LlmSettings("gemini", "gemini-2.5-flash", "", Secret.of(TYPED_KEY), 4000, 1);
+        LlmSettings inUse = new LlmSettings(LlmProvider.GEMINI, "gemini-2.5-flash", "", Secret.of(TYPED_KEY), 4000, 1);
         ReasonerSettingsViewModel vm = new ReasonerSettingsViewModel(Map.of("GEMINI_API_KEY", ENV_KEY,
                 "OPENAI_API_KEY", ENV_KEY), inUse, s -> applied.add(s));
         List<String> seen = new ArrayList<>();

@@ -14,7 +14,6 @@ import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
-import io.payops.common.Json;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * itself, and the SDK's default is 5 attempts with back-off of up to a minute), and every call is cut at its deadline
  * twice: by OkHttp's call timeout inside the SDK and by a {@link Future#get} here.
  */
-public final class GeminiClient implements LlmClient {
-    static final String PROVIDER = "gemini";
-    /** The Gemini Developer API; set explicitly so GOOGLE_GEMINI_BASE_URL cannot send our key elsewhere. */
-    static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
-
-    private final LlmSettings settings;
-    private final Secret key;
+public final class GeminiClient extends ProviderClient {
     /** Null without a key: the SDK would then read GOOGLE_API_KEY itself, and we answer NO_KEY instead. */
     private final Client sdk;
     /** Runs the SDK's blocking call so the caller can stop waiting at the deadline whatever the SDK does. */
@@ -43,11 +36,7 @@ public final class GeminiClient implements LlmClient {
 
     /** Takes about a second in a fresh JVM (the SDK's client, then {@link #warmUp}): build it off the FX thread. */
     public GeminiClient(LlmSettings settings) {
-        if (!PROVIDER.equals(settings.provider())) {
-            throw new IllegalArgumentException("GeminiClient needs provider gemini, not " + settings.provider());
-        }
-        this.settings = settings;
-        this.key = settings.apiKey();
+        super(settings, LlmProvider.GEMINI);
         this.sdk = key.isPresent() ? newSdkClient(settings) : null;
         if (sdk != null) {
             warmUp();
@@ -71,7 +60,8 @@ public final class GeminiClient implements LlmClient {
     /** The SDK's HTTP options: our base URL and deadline, and no retry or back-off. Package-private for tests. */
     static HttpOptions httpOptions(LlmSettings settings) {
         return HttpOptions.builder()
-                .baseUrl(settings.baseUrl().isEmpty() ? DEFAULT_BASE_URL : settings.baseUrl())
+                // always set (the provider's own when none is): GOOGLE_GEMINI_BASE_URL must not send our key elsewhere
+                .baseUrl(settings.endpointBase())
                 .timeout((int) settings.deadlineMillis())
                 // attempts 1 alone is not enough: on a 429/5xx the SDK's RetryInterceptor still sleeps one back-off
                 // (0–2 s) after the last attempt before returning; no retryable status codes makes it return at once
@@ -97,41 +87,24 @@ public final class GeminiClient implements LlmClient {
     }
 
     @Override
-    public String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
-    }
-
-    @Override
     public LlmReply complete(LlmRequest request) throws LlmFailure {
         if (sdk == null) {
-            throw new LlmFailure(LlmFailure.Kind.NO_KEY, PROVIDER + ": no API key (set GEMINI_API_KEY or GOOGLE_API_KEY)");
+            throw new LlmFailure(LlmFailure.Kind.NO_KEY, provider + ": no API key (set "
+                    + LlmProvider.GEMINI.keyVariablesText() + ")");
         }
-        FailureText.requireTimeLeft(request, PROVIDER);
+        FailureText.requireTimeLeft(request, provider);
         GenerateContentConfig config = config(request);
         long start = System.nanoTime();
         Future<GenerateContentResponse> call = calls.submit(
                 () -> sdk.models.generateContent(settings.model(), request.prompt(), config));
         // OkHttp's call timeout ends a cancelled request itself
-        GenerateContentResponse response = FailureText.await(call, request.deadlineMillis(), key, PROVIDER, this::failure);
+        GenerateContentResponse response = FailureText.await(call, request.deadlineMillis(), key, provider, this::failure);
         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         return reply(response, latency);
     }
 
     private GenerateContentConfig config(LlmRequest request) throws LlmFailure {
-        JsonNode schema;
-        try {
-            schema = Json.mapper().readTree(request.responseSchema());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, PROVIDER + ": the response schema is not JSON");
-        }
-        if (schema == null || !schema.isObject()) {
-            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, PROVIDER + ": the response schema is not a JSON object");
-        }
+        JsonNode schema = schema(request);
         return GenerateContentConfig.builder()
                 .systemInstruction(Content.fromParts(Part.fromText(request.system())))
                 .responseMimeType("application/json")
@@ -154,7 +127,7 @@ public final class GeminiClient implements LlmClient {
         if (candidates.isEmpty()) {
             String why = response.promptFeedback().flatMap(f -> f.blockReason()).map(r -> "prompt blocked: " + r)
                     .orElse("no candidates");
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "empty answer (" + why
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "empty answer (" + why
                     + ")"));
         }
         Candidate first = candidates.get(0);
@@ -162,7 +135,7 @@ public final class GeminiClient implements LlmClient {
         if (finish != null && finish.knownEnum() != FinishReason.Known.STOP
                 && finish.knownEnum() != FinishReason.Known.FINISH_REASON_UNSPECIFIED) {
             // MAX_TOKENS leaves cut-off JSON, SAFETY/RECITATION a partial answer: none of them is the answer asked for
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "answer stopped early ("
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "answer stopped early ("
                     + finish + ")"));
         }
         StringBuilder text = new StringBuilder();
@@ -172,7 +145,7 @@ public final class GeminiClient implements LlmClient {
             }
         }
         if (text.toString().isBlank()) {
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "empty answer"
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "empty answer"
                     + (finish == null ? "" : " (" + finish + ")")));
         }
         GenerateContentResponseUsageMetadata usage = response.usageMetadata().orElse(null);
@@ -187,23 +160,23 @@ public final class GeminiClient implements LlmClient {
             String status = api.status() == null ? "" : api.status();
             String message = api.message() == null ? "" : api.message();
             String detail = (status + " " + message).trim();
-            return FailureText.forStatus(key, PROVIDER, api.code(), detail);
+            return FailureText.forStatus(key, provider, api.code(), detail);
         }
         if (e instanceof GenAiIOException io) {
             Throwable cause = io.getCause();
             if (cause instanceof JsonProcessingException) {
                 // a 2xx whose body is not JSON, or JSON that is not a GenerateContentResponse
                 return new LlmFailure(LlmFailure.Kind.BAD_ANSWER,
-                        FailureText.of(key, PROVIDER, "answer is not a Gemini response (" + io.getMessage() + ")"));
+                        FailureText.of(key, provider, "answer is not a Gemini response (" + io.getMessage() + ")"));
             }
-            return FailureText.forIo(key, PROVIDER, cause == null ? io : cause);
+            return FailureText.forIo(key, provider, cause == null ? io : cause);
         }
         if (e instanceof java.io.IOException) {
-            return FailureText.forIo(key, PROVIDER, e);
+            return FailureText.forIo(key, provider, e);
         }
         // anything else escaped the SDK while reading a 2xx answer (e.g. a missing field it assumed)
         return new LlmFailure(LlmFailure.Kind.BAD_ANSWER,
-                FailureText.of(key, PROVIDER, "unreadable answer: " + FailureText.describe(e)));
+                FailureText.of(key, provider, "unreadable answer: " + FailureText.describe(e)));
     }
 
     @Override
@@ -212,10 +185,5 @@ public final class GeminiClient implements LlmClient {
         if (sdk != null) {
             sdk.close();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "GeminiClient[" + settings + "]";
     }
 }

@@ -5,11 +5,6 @@ package io.payops.agent.reason.llm;
  * called off the engine and FX threads; every failure is an {@link LlmFailure} saying why.
  */
 public interface LlmClient extends AutoCloseable {
-    /** "gemini" or "openai": the source shown on hypotheses. */
-    String provider();
-
-    String model();
-
     LlmReply complete(LlmRequest request) throws LlmFailure;
 
     @Override

@@ -5,13 +5,11 @@ public final class LlmClients {
     private LlmClients() {
     }
 
-    /** A {@link GeminiClient} for "gemini", an {@link OpenAiCompatibleClient} for "openai". */
+    /** A {@link GeminiClient} for Gemini, an {@link OpenAiCompatibleClient} for an OpenAI-compatible endpoint. */
     public static LlmClient create(LlmSettings settings) {
         return switch (settings.provider()) {
-            case GeminiClient.PROVIDER -> new GeminiClient(settings);
-            case OpenAiCompatibleClient.PROVIDER -> new OpenAiCompatibleClient(settings);
-            // LlmSettings accepts only the two above
-            default -> throw new IllegalArgumentException("provider '" + settings.provider() + "' is unknown");
+            case GEMINI -> new GeminiClient(settings);
+            case OPENAI -> new OpenAiCompatibleClient(settings);
         };
     }
 }

@@ -70,7 +70,7 @@ public final class LlmReasoner implements Reasoner {
         this.clientFactory = clientFactory;
         this.settings = settings;
         this.mode = mode;
-        this.note = settings.provider();
+        this.note = settings.provider().key();
         // build the client now, in the background, so the first question does not pay for it
         caller.execute(() -> {
             try {
@@ -83,7 +83,7 @@ public final class LlmReasoner implements Reasoner {
 
     @Override
     public String name() {
-        return settings.provider();
+        return settings.provider().key();
     }
 
     @Override
@@ -150,7 +150,7 @@ public final class LlmReasoner implements Reasoner {
             inFlight = new Pending(now, CompletableFuture.supplyAsync(() -> callWithRetries(request), caller));
         }
         if (result == null) {
-            last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.PENDING,
+            last = new ReasonerCall(settings.provider().key(), settings.model(), ReasonerCall.PENDING,
                     "the answer will serve the next cycle", 0, 0, 0);
             note = "heuristic (" + settings.provider() + " answer pending)";
             return measured;
@@ -216,8 +216,8 @@ public final class LlmReasoner implements Reasoner {
         // a model that echoes the key into its evidence must not carry it into frames, recordings and state files
         stated = stated.stream().map(h -> new LlmAnswer.Stated(h.diagnosis(), h.target(), h.confidence(),
                 h.evidence().stream().map(e -> settings.apiKey().redact(e)).toList())).toList();
-        List<Hypothesis> blended = ConfidenceBlend.blend(stated, measured, input.anomalies(), settings.provider());
-        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.USED, null, reply.latencyMillis(),
+        List<Hypothesis> blended = ConfidenceBlend.blend(stated, measured, input.anomalies(), settings.provider().key());
+        last = new ReasonerCall(settings.provider().key(), settings.model(), ReasonerCall.USED, null, reply.latencyMillis(),
                 reply.promptTokens(), reply.outputTokens());
         note = String.format(Locale.ROOT, "%s %s: %d ms, %d + %d tokens", settings.provider(), settings.model(),
                 reply.latencyMillis(), reply.promptTokens(), reply.outputTokens());
@@ -237,14 +237,14 @@ public final class LlmReasoner implements Reasoner {
             reason += String.format(Locale.ROOT, "; paused for %d s after %d failures in a row", BREAKER_SECONDS,
                     BREAKER_FAILURES);
         }
-        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.FALLBACK, reason, latency,
+        last = new ReasonerCall(settings.provider().key(), settings.model(), ReasonerCall.FALLBACK, reason, latency,
                 reply == null ? 0 : reply.promptTokens(), reply == null ? 0 : reply.outputTokens());
         note = "heuristics answered (" + settings.provider() + " " + reason + ")";
         return measured;
     }
 
     private List<Hypothesis> skipped(List<Hypothesis> measured, String why) {
-        last = new ReasonerCall(settings.provider(), settings.model(), ReasonerCall.SKIPPED, why, 0, 0, 0);
+        last = new ReasonerCall(settings.provider().key(), settings.model(), ReasonerCall.SKIPPED, why, 0, 0, 0);
         note = "heuristic (" + settings.provider() + " not asked: " + why + ")";
         return measured;
     }

@@ -1,26 +1,21 @@
 package io.payops.agent.reason.llm;
 
 import java.net.URI;
-import java.util.List;
 
 /**
- * Which model to ask and how: provider ({@code gemini} or {@code openai}, i.e. any OpenAI-compatible
- * chat-completions endpoint), model name, base URL (empty: the provider's own; set it for a proxy or a local
+ * Which model to ask and how: provider ({@link LlmProvider}: Gemini, or any OpenAI-compatible chat-completions
+ * endpoint), model name, base URL (empty: the provider's own; set it for a proxy or a local
  * server), the key (memory only), the deadline of one call including retries, and how many retries it may make.
  */
-public record LlmSettings(String provider, String model, String baseUrl, Secret apiKey, long deadlineMillis,
+public record LlmSettings(LlmProvider provider, String model, String baseUrl, Secret apiKey, long deadlineMillis,
                           int maxRetries) {
-    public static final List<String> PROVIDERS = List.of("gemini", "openai");
-    public static final String GEMINI_MODEL = "gemini-2.5-flash";
-    public static final String OPENAI_MODEL = "gpt-4o-mini";
-
     /** @throws IllegalArgumentException naming the setting and what was expected */
     public LlmSettings {
-        if (!PROVIDERS.contains(provider)) {
-            throw new IllegalArgumentException("provider '" + provider + "' is unknown (expected gemini or openai)");
+        if (provider == null) {
+            throw new IllegalArgumentException("provider is missing (expected " + LlmProvider.names() + ")");
         }
         if (model == null || model.isBlank() || model.length() > 200) {
-            throw new IllegalArgumentException("model name is missing (expected e.g. " + defaultModel(provider) + ")");
+            throw new IllegalArgumentException("model name is missing (expected e.g. " + provider.defaultModel() + ")");
         }
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         if (!baseUrl.isEmpty()) {
@@ -46,15 +41,14 @@ public record LlmSettings(String provider, String model, String baseUrl, Secret 
         apiKey = apiKey == null ? Secret.NONE : apiKey;
     }
 
-    public static String defaultModel(String provider) {
-        return "openai".equals(provider) ? OPENAI_MODEL : GEMINI_MODEL;
+    /** The provider's defaults, with the key from the environment variables it names. */
+    public static LlmSettings defaults(LlmProvider provider, java.util.Map<String, String> env) {
+        return new LlmSettings(provider, provider.defaultModel(), "", provider.keyFrom(env), 4000, 1);
     }
 
-    /** The provider's defaults, with the key from the environment (GEMINI_API_KEY / GOOGLE_API_KEY, or OPENAI_API_KEY). */
-    public static LlmSettings defaults(String provider, java.util.Map<String, String> env) {
-        Secret key = "openai".equals(provider) ? Secret.fromEnvironment(env, "OPENAI_API_KEY")
-                : Secret.fromEnvironment(env, "GEMINI_API_KEY", "GOOGLE_API_KEY");
-        return new LlmSettings(provider, defaultModel(provider), "", key, 4000, 1);
+    /** The base URL calls go to: the one set, else the provider's own. */
+    public String endpointBase() {
+        return baseUrl.isEmpty() ? provider.defaultBaseUrl() : baseUrl;
     }
 
     @Override

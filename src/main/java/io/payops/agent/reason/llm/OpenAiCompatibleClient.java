@@ -22,26 +22,16 @@ import java.util.concurrent.TimeUnit;
  * optional: a local server needs none, so without one no Authorization header is sent, and NO_KEY is raised only
  * for the provider's own endpoint (no base URL set), where a call could only fail with 401.
  */
-public final class OpenAiCompatibleClient implements LlmClient {
-    static final String PROVIDER = "openai";
-    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+public final class OpenAiCompatibleClient extends ProviderClient {
     /** The name OpenAI asks for with a json_schema response format; shown in its errors. */
     static final String SCHEMA_NAME = "hypotheses";
 
-    private final LlmSettings settings;
-    private final Secret key;
     private final URI endpoint;
     private final HttpClient http;
 
     public OpenAiCompatibleClient(LlmSettings settings) {
-        if (!PROVIDER.equals(settings.provider())) {
-            throw new IllegalArgumentException("OpenAiCompatibleClient needs provider openai, not "
-                    + settings.provider());
-        }
-        this.settings = settings;
-        this.key = settings.apiKey();
-        String base = settings.baseUrl().isEmpty() ? DEFAULT_BASE_URL : settings.baseUrl();
-        this.endpoint = URI.create(base.replaceAll("/+$", "") + "/chat/completions");
+        super(settings, LlmProvider.OPENAI);
+        this.endpoint = URI.create(settings.endpointBase().replaceAll("/+$", "") + "/chat/completions");
         this.http = HttpClient.newBuilder()
                 // HTTP/1.1: local servers often mishandle the h2c upgrade Java would otherwise offer on http://
                 .version(HttpClient.Version.HTTP_1_1)
@@ -51,22 +41,12 @@ public final class OpenAiCompatibleClient implements LlmClient {
     }
 
     @Override
-    public String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
-    }
-
-    @Override
     public LlmReply complete(LlmRequest request) throws LlmFailure {
-        if (!key.isPresent() && settings.baseUrl().isEmpty()) {
-            throw new LlmFailure(LlmFailure.Kind.NO_KEY, PROVIDER + ": no API key (set OPENAI_API_KEY, or a base URL "
-                    + "for a server that needs none)");
+        if (!key.isPresent() && !settings.provider().keyOptionalAt(settings.baseUrl())) {
+            throw new LlmFailure(LlmFailure.Kind.NO_KEY, provider + ": no API key (set "
+                    + LlmProvider.OPENAI.keyVariablesText() + ", or a base URL for a server that needs none)");
         }
-        FailureText.requireTimeLeft(request, PROVIDER);
+        FailureText.requireTimeLeft(request, provider);
         HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMillis(request.deadlineMillis()))
                 .header("Content-Type", "application/json")
@@ -79,25 +59,17 @@ public final class OpenAiCompatibleClient implements LlmClient {
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(post.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         // the request timeout stops waiting for the headers only; this bounds the body too
-        HttpResponse<String> response = FailureText.await(call, request.deadlineMillis(), key, PROVIDER,
-                cause -> FailureText.forIo(key, PROVIDER, cause));
+        HttpResponse<String> response = FailureText.await(call, request.deadlineMillis(), key, provider,
+                cause -> FailureText.forIo(key, provider, cause));
         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw FailureText.forStatus(key, PROVIDER, response.statusCode(), errorMessage(response.body()));
+            throw FailureText.forStatus(key, provider, response.statusCode(), errorMessage(response.body()));
         }
         return reply(response.body(), latency);
     }
 
     private String body(LlmRequest request) throws LlmFailure {
-        JsonNode schema;
-        try {
-            schema = Json.mapper().readTree(request.responseSchema());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, PROVIDER + ": the response schema is not JSON");
-        }
-        if (schema == null || !schema.isObject()) {
-            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, PROVIDER + ": the response schema is not a JSON object");
-        }
+        JsonNode schema = schema(request);
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("model", settings.model());
         ArrayNode messages = root.putArray("messages");
@@ -111,7 +83,7 @@ public final class OpenAiCompatibleClient implements LlmClient {
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
-            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, PROVIDER + ": could not write the request");
+            throw new LlmFailure(LlmFailure.Kind.CLIENT_ERROR, provider + ": could not write the request");
         }
     }
 
@@ -120,24 +92,24 @@ public final class OpenAiCompatibleClient implements LlmClient {
         try {
             root = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER,
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider,
                     "answer is not JSON: " + body));
         }
         JsonNode choice = root == null ? null : root.path("choices").path(0);
         if (choice == null || !choice.isObject()) {
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "answer has no choices"));
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "answer has no choices"));
         }
         JsonNode message = choice.path("message");
         String text = message.path("content").isTextual() ? message.path("content").asText() : null;
         if (text == null || text.isBlank()) {
             String refusal = message.path("refusal").isTextual() ? " (refused: " + message.path("refusal").asText()
                     + ")" : "";
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "empty answer" + refusal));
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "empty answer" + refusal));
         }
         String finish = choice.path("finish_reason").asText("");
         if (finish.equals("length") || finish.equals("content_filter")) {
             // cut-off or filtered JSON is not the answer asked for
-            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, PROVIDER, "answer stopped early ("
+            throw new LlmFailure(LlmFailure.Kind.BAD_ANSWER, FailureText.of(key, provider, "answer stopped early ("
                     + finish + ")"));
         }
         JsonNode usage = root.path("usage");
@@ -162,10 +134,5 @@ public final class OpenAiCompatibleClient implements LlmClient {
             // not JSON (a proxy's HTML page): the text itself says most
         }
         return body;
-    }
-
-    @Override
-    public String toString() {
-        return "OpenAiCompatibleClient[" + settings + "]";
     }
 }

@@ -95,7 +95,7 @@ class GeminiClientTest {
     }
 
     private static LlmSettings settings(String baseUrl, Secret key, long deadline) {
-        return new LlmSettings("gemini", MODEL, baseUrl, key, deadline, 0);
+        return new LlmSettings(LlmProvider.GEMINI, MODEL, baseUrl, key, deadline, 0);
     }
 
     private LlmReply call(long deadline) throws LlmFailure {

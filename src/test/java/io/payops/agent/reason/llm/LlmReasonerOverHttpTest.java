@@ -42,7 +42,7 @@ class LlmReasonerOverHttpTest {
 
     static LlmSettings settings(String provider, long deadlineMillis) {
         String base = "openai".equals(provider) ? stub.baseUrl() + "/v1" : stub.baseUrl();
-        return new LlmSettings(provider, "stub-model", base, Secret.of(KEY), deadlineMillis, 0);
+        return new LlmSettings(LlmProvider.of(provider), "stub-model", base, Secret.of(KEY), deadlineMillis, 0);
     }
 
     static StubLlmServer.Reply answer(String provider, String text) {

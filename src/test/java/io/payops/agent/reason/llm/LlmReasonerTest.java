@@ -36,8 +36,8 @@ class LlmReasonerTest {
      * A deadline no in-process answer comes near, however loaded the machine: no verdict here depends on its speed
      * (a retry after a failure always fits in it). The deadline itself is tested with {@link #SHORT_DEADLINE}.
      */
-    static final LlmSettings SETTINGS = new LlmSettings("gemini", "test-model", "", Secret.of("k-123"), 30_000, 1);
-    static final LlmSettings SHORT_DEADLINE = new LlmSettings("gemini", "test-model", "", Secret.of("k-123"), 2000, 1);
+    static final LlmSettings SETTINGS = new LlmSettings(LlmProvider.GEMINI, "test-model", "", Secret.of("k-123"), 30_000, 1);
+    static final LlmSettings SHORT_DEADLINE = new LlmSettings(LlmProvider.GEMINI, "test-model", "", Secret.of("k-123"), 2000, 1);
     static final String GOOD = """
             {"hypotheses": [{"diagnosis": "gateway_outage", "target": {"gateway": "stripe"}, "confidence": 0.9,
               "evidence": ["GATEWAY_ERROR rose on stripe"]}]}""";
@@ -54,15 +54,7 @@ class LlmReasonerTest {
             this.answer = answer;
         }
 
-        @Override
-        public String provider() {
-            return "gemini";
-        }
 
-        @Override
-        public String model() {
-            return "test-model";
-        }
 
         @Override
         public LlmReply complete(LlmRequest r) throws LlmFailure {

@@ -69,7 +69,7 @@ class LlmScenarioBarsIT {
             return ScenarioRunner.run(s, RunSettings.of("agent"));
         }
         // a deadline the stub never comes near, so a loaded machine cannot turn a good answer into a timeout
-        LlmSettings llm = new LlmSettings("gemini", "stub-model", stub.baseUrl(), Secret.of("k"),
+        LlmSettings llm = new LlmSettings(LlmProvider.GEMINI, "stub-model", stub.baseUrl(), Secret.of("k"),
                 GeminiClientTest.GENEROUS, 0);
         return ScenarioRunner.run(s, new RunSettings("agent", ApprovalMode.DEFAULT_HEADLESS, "gemini", llm,
                 LlmReasoner.Mode.WAIT));
