@@ -4,8 +4,8 @@ import eu.hansolo.tilesfx.Tile;
 import io.payops.engine.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.TestFrames;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
@@ -23,10 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -206,13 +202,6 @@ class DashboardViewUiTest {
     }
 
     private static void snapshot(Node node, String name) {
-        try {
-            File dir = new File(System.getProperty("screenshots.dir", "target/screenshots"));
-            dir.mkdirs();
-            ImageIO.write(SwingFXUtils.fromFXImage(node.snapshot(null, null), null), "png",
-                    new File(dir, name + ".png"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Screenshots.write(node, name);
     }
 }
