@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 860 × 430 chart grid), fed 420 simulated seconds of the Stripe outage the way the pump would: in batches of five.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class DashboardViewUiTest {
     private static final String TOKENS = "/styles/tokens.css";
     private static final String LIGHT_TOKENS = "/styles/tokens-light.css";

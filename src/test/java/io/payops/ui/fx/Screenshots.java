@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Writes a node's snapshot to NAME.png in the folder the system property {@code screenshots.dir} names; call on the
- * FX thread. Only {@code mvn -Pscreenshots} sets it (to target/screenshots): the default build runs the same UI tests
- * and asserts what the views show, without drawing and encoding pictures nobody looks at.
+ * FX thread. Only {@code mvn -Pscreenshots} sets it (to target/screenshots) and runs the tests tagged {@link #TAG} or
+ * {@link #TAKES}: the default build runs the UI tests and asserts what the views show, without drawing and encoding
+ * pictures nobody looks at. A test that calls this must carry one of the two tags (ScreenshotTagsTest checks).
  */
 public final class Screenshots {
     /**
@@ -20,6 +21,8 @@ public final class Screenshots {
      * the default build leaves them out, {@code mvn -Pscreenshots} runs them.
      */
     public static final String TAG = "screenshot";
+    /** The JUnit tag of UI tests that also take pictures: both builds run them, the pictures only in the profile. */
+    public static final String TAKES = "takes-screenshots";
 
     private Screenshots() {
     }
