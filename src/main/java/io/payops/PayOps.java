@@ -6,6 +6,10 @@ import io.payops.common.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+
 /**
  * The command line (DESIGN §5.1). Exit status: 0 done; 2 bad input, with one message on stderr naming what was
  * wrong and what was expected; 1 an internal error.
@@ -29,13 +33,51 @@ public final class PayOps implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(run(System.out, System.err, args));
     }
 
-    /** Runs the command line and returns the exit status (tests call this without exiting the JVM). */
-    public static int execute(String... args) {
+    /**
+     * Runs one command line with its output on {@code out} and its messages on {@code err} and returns the exit
+     * status; it never exits the JVM (only {@link #main} does). Tests run commands in-process through this, each
+     * with streams of its own, instead of starting the jar or swapping System.out. Text goes through the streams'
+     * own encoding.
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        PrintWriter o = new PrintWriter(new PrintStreamWriter(out), true);
+        PrintWriter e = new PrintWriter(new PrintStreamWriter(err), true);
+        cl.setOut(o);
+        cl.setErr(e);
+        try {
+            return cl.execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** Characters handed to a PrintStream as they are, so it encodes them as it would its own print calls. */
+    private static final class PrintStreamWriter extends Writer {
+        private final PrintStream stream;
+
+        PrintStreamWriter(PrintStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            stream.print(new String(chars, off, len));
+        }
+
+        @Override
+        public void flush() {
+            stream.flush();
+        }
+
+        @Override
+        public void close() {
+            flush(); // the caller's stream stays open
+        }
     }
 
     static CommandLine commandLine() {

@@ -27,6 +27,10 @@ import java.util.concurrent.Callable;
         description = "Compare policies on a scenario suite over several seeds; print a table and write it into "
                 + "docs/BENCHMARKS.md.")
 public final class BenchCommand implements Callable<Integer> {
+    /** Where output and messages go: System.out/err from the jar, a test's own streams in-process (PayOps.run). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final String START = "<!-- bench:start -->";
     static final String END = "<!-- bench:end -->";
     static final String RANDOM_START = "<!-- random:start -->";
@@ -95,14 +99,14 @@ public final class BenchCommand implements Callable<Integer> {
         String command = "java -jar target/payops.jar bench --seeds " + seeds + " --policies " + String.join(",", policies)
                 + (scenarios == null ? "" : " --scenarios " + String.join(",", scenarios));
         String table = BenchTable.markdown(BenchRunner.run(list, policies, seeds), command);
-        System.out.print(table);
+        spec.commandLine().getOut().print(table);
         if (!noMarkdown) {
             try {
                 writeSection(markdown, table);
             } catch (IOException e) {
                 throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
             }
-            System.out.println("\nwritten to " + markdown);
+            spec.commandLine().getOut().println("\nwritten to " + markdown);
         }
         return 0;
     }
@@ -128,14 +132,14 @@ public final class BenchCommand implements Callable<Integer> {
         for (RandomBench.Result r : results) {
             out.append(RandomBenchTable.markdown(r, command)).append('\n');
         }
-        System.out.print(out);
+        spec.commandLine().getOut().print(out);
         if (json != null) {
             try {
                 AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
             } catch (IOException e) {
                 throw new BadInputException("--json: cannot write '" + json + "': " + e.getMessage(), e);
             }
-            System.out.println("worlds written to " + json);
+            spec.commandLine().getOut().println("worlds written to " + json);
         }
         if (!noMarkdown) {
             try {
@@ -143,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
             }
-            System.out.println("written to " + markdown);
+            spec.commandLine().getOut().println("written to " + markdown);
         }
         return 0;
     }

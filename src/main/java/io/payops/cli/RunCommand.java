@@ -30,6 +30,9 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a scenario as fast as the CPU allows, write the JSON report and print a summary.")
 public final class RunCommand implements Callable<Integer> {
+    /** Where output and messages go: System.out/err from the jar, a test's own streams in-process (PayOps.run). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "NAME|FILE",
             description = "A built-in scenario name (see 'scenarios') or a scenario JSON file.")
@@ -132,14 +135,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
         }
-        System.out.print(RunSummary.format(result));
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(RunSummary.format(result));
         if (sessionDir != null) {
-            System.out.println("session: " + sessionDir);
+            stdout.println("session: " + sessionDir);
         }
         if (export != null) {
-            System.out.printf("events: %s (%,d attempts)%n", exportEvents, export.written());
+            stdout.printf("events: %s (%,d attempts)%n", exportEvents, export.written());
         }
-        System.out.println("report: " + out);
+        stdout.println("report: " + out);
         return 0;
     }
 
@@ -177,8 +181,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs with the state folder: lessons in, state files, audit and recording out; disk trouble never stops the run. */
     private RunReport runPersisted(Scenario s, RunSettings settings, EventLogWriter export) {
+        java.io.PrintWriter stderr = spec.commandLine().getErr();
         ScenarioRunner.Recorded run = ScenarioRunner.runRecorded(s, settings, new LiveSession.Recording(state,
-                retention.retention(), false, w -> System.err.println("payops: warning: " + w)), export);
+                retention.retention(), false, w -> stderr.println("payops: warning: " + w)), export);
         sessionDir = run.sessionDir();
         return run.report();
     }

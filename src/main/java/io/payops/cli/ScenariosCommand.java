@@ -10,14 +10,19 @@ import java.util.Locale;
 /** Lists the built-in scenarios with their descriptions. */
 @Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
 public final class ScenariosCommand implements Runnable {
+    /** Where output and messages go: System.out/err from the jar, a test's own streams in-process (PayOps.run). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         for (Scenario s : ScenarioLoader.builtIns()) {
-            System.out.printf(Locale.ROOT, "%-28s %s%n", s.name(), s.description());
-            System.out.printf(Locale.ROOT, "%-28s %d s at %.0f payments/s, seed %d%s%n", "", s.durationSeconds(), s.tps(),
+            out.printf(Locale.ROOT, "%-28s %s%n", s.name(), s.description());
+            out.printf(Locale.ROOT, "%-28s %d s at %.0f payments/s, seed %d%s%n", "", s.durationSeconds(), s.tps(),
                     s.seed(), s.faults().isEmpty() ? ", no faults" : "");
             for (FaultSpec f : s.faults()) {
-                System.out.printf(Locale.ROOT, "%-28s   %s on %s from %.0f s for %.0f s%n", "", f.type().key(),
+                out.printf(Locale.ROOT, "%-28s   %s on %s from %.0f s for %.0f s%n", "", f.type().key(),
                         f.target(), f.startSecond(), f.durationSeconds());
             }
         }

@@ -28,6 +28,10 @@ import java.util.concurrent.Callable;
                 + "cycle, where its decisions differ from the recorded ones.",
                 "Open loop: the recorded snapshots do not react to the what-if agent's routing changes."})
 public final class WhatIfCommand implements Callable<Integer> {
+    /** Where output and messages go: System.out/err from the jar, a test's own streams in-process (PayOps.run). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "SESSION_DIR", description = "A recorded session (state/sessions/<id>).")
     Path session;
 
@@ -55,7 +59,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             }
             String policy = String.valueOf(reader.meta().policy());
             if (!"agent".equals(policy)) {
-                System.err.println("payops: note: session '" + session + "' was recorded with policy " + policy
+                spec.commandLine().getErr().println("payops: note: session '" + session + "' was recorded with policy " + policy
                         + ", not the agent: it has no recorded agent cycles to compare with");
             }
             WhatIfReport report = WhatIf.run(reader.frames(), reader.scenario().world(), reader.meta().lessons(), s);
@@ -66,9 +70,9 @@ public final class WhatIfCommand implements Callable<Integer> {
                     throw new BadInputException("--json: cannot write '" + json + "': " + e.getMessage(), e);
                 }
             }
-            System.out.print(WhatIfTable.format(report, all));
+            spec.commandLine().getOut().print(WhatIfTable.format(report, all));
             if (json != null) {
-                System.out.println("report: " + json);
+                spec.commandLine().getOut().println("report: " + json);
             }
             return 0;
         }

@@ -1,17 +1,19 @@
 package io.payops.agent;
 
 import io.payops.domain.FaultSpec;
-import io.payops.engine.RunSettings;
 import io.payops.report.ActionReport;
+import io.payops.report.BuiltInRuns;
 import io.payops.report.IncidentReport;
 import io.payops.report.RunReport;
-import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,35 +27,47 @@ class AgentScenarioTest {
     private static final Set<String> ROUTING_MUST_NOT_CHANGE = Set.of("quiet", "diurnal-quiet", "user-decline-surge",
             "icici-down-everywhere", "network-errors-everywhere");
 
+    /** Runs are shared with the other tests of the built-in scenarios: each is deterministic. */
     private static RunReport run(String name, String policy) {
-        return ScenarioRunner.run(ScenarioLoader.builtIn(name), RunSettings.of(policy));
+        return BuiltInRuns.of(name, policy);
     }
 
-    @Test
-    void diagnosesEveryFaultWithTheRightTypeAndTarget() {
-        for (Scenario s : ScenarioLoader.builtIns()) {
-            if (s.faults().isEmpty() || NOT_DIAGNOSIS_SCENARIOS.contains(s.name())) {
-                continue;
-            }
-            RunReport r = ScenarioRunner.run(s, RunSettings.of("agent"));
-            for (IncidentReport i : r.incidents()) {
-                String what = s.name() + " " + i.faultId() + ": " + i;
-                assertNotNull(i.detectedAtSecond(), what);
-                assertEquals(i.fault(), i.diagnosis(), what);
-                assertEquals(i.target(), i.diagnosisTarget(), what);
-            }
+    /** The built-in scenarios with faults to diagnose. */
+    static Stream<String> diagnosisScenarios() {
+        return ScenarioLoader.builtIns().stream()
+                .filter(s -> !s.faults().isEmpty() && !NOT_DIAGNOSIS_SCENARIOS.contains(s.name()))
+                .map(Scenario::name);
+    }
+
+    static Stream<String> routingMustNotChange() {
+        return ROUTING_MUST_NOT_CHANGE.stream().sorted();
+    }
+
+    /** One case per scenario, so one scenario's failure hides no other's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("diagnosisScenarios")
+    void diagnosesEveryFaultWithTheRightTypeAndTarget(String name) {
+        RunReport r = run(name, "agent");
+        for (IncidentReport i : r.incidents()) {
+            String what = name + " " + i.faultId() + ": " + i;
+            assertNotNull(i.detectedAtSecond(), what);
+            assertEquals(i.fault(), i.diagnosis(), what);
+            assertEquals(i.target(), i.diagnosisTarget(), what);
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routingMustNotChange")
+    void changesNoRoutingWhereRoutingCannotHelp(String name) {
+        RunReport r = run(name, "agent");
+        List<ActionReport> changes = r.actions().stream()
+                .filter(a -> !a.type().equals("alert") && a.status().equals("executed")).toList();
+        assertTrue(changes.isEmpty(), name + ": " + changes);
+        assertEquals(0, r.falseActions(), name);
+    }
+
     @Test
-    void changesNoRoutingWhereRoutingCannotHelpAndAlertsWhenAnIssuerIsDownEverywhere() {
-        for (String name : ROUTING_MUST_NOT_CHANGE) {
-            RunReport r = run(name, "agent");
-            List<ActionReport> changes = r.actions().stream()
-                    .filter(a -> !a.type().equals("alert") && a.status().equals("executed")).toList();
-            assertTrue(changes.isEmpty(), name + ": " + changes);
-            assertEquals(0, r.falseActions(), name);
-        }
+    void alertsWhenAnIssuerIsDownEverywhere() {
         RunReport icici = run("icici-down-everywhere", "agent");
         assertTrue(icici.actions().stream().anyMatch(a -> a.type().equals("alert")
                 && a.target().toString().equals("issuer=ICICI")), icici.actions().toString());
@@ -71,16 +85,16 @@ class AgentScenarioTest {
             if (!s.routingCanHelp() || NOT_DIAGNOSIS_SCENARIOS.contains(s.name())) {
                 continue;
             }
-            double stat = ScenarioRunner.run(s, RunSettings.of("static")).excessFailures();
-            double oracle = ScenarioRunner.run(s, RunSettings.of("oracle")).excessFailures();
-            double agent = ScenarioRunner.run(s, RunSettings.of("agent")).excessFailures();
+            double stat = run(s.name(), "static").excessFailures();
+            double oracle = run(s.name(), "oracle").excessFailures();
+            double agent = run(s.name(), "agent").excessFailures();
             double share = (stat - agent) / (stat - oracle);
             table.append(String.format("%s static %.1f oracle %.1f agent %.1f share %.3f%n", s.name(), stat, oracle, agent, share));
             sumShare += share;
             n++;
             agentTotal += agent;
-            rulesTotal += ScenarioRunner.run(s, RunSettings.of("rules")).excessFailures();
-            banditTotal += ScenarioRunner.run(s, RunSettings.of("bandit")).excessFailures();
+            rulesTotal += run(s.name(), "rules").excessFailures();
+            banditTotal += run(s.name(), "bandit").excessFailures();
         }
         double mean = sumShare / n;
         assertTrue(mean >= 0.85, "mean share prevented " + mean + "\n" + table);

@@ -1,8 +1,5 @@
 package io.payops.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,30 +10,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Base of the command-line integration tests: runs the real shaded jar (system property {@code payops.jar}, set by
- * failsafe to target/payops.jar) in a fresh JVM, as a user would, with the test's temp directory as the working
- * directory so default paths such as {@code state/reports/...} land there. Abstract, so it holds no tests itself.
+ * Base of the few command-line tests that need a process of their own (Failsafe, {@code *IT}): start-up from the jar,
+ * paths relative to the working directory, the environment, signals. Runs the real shaded jar (system property
+ * {@code payops.jar}, set by failsafe to target/payops.jar) in a fresh JVM, as a user would, with the test's folder
+ * as the working directory so default paths such as {@code state/reports/...} land there. A command's own behaviour
+ * (messages, exit statuses, reports, state files) is tested in-process ({@link AbstractInProcessTest}).
  */
-abstract class AbstractJarIT {
-    /** Generous: a 1800 s scenario takes 1–5 s on a laptop, a small bench about 15 s. */
+abstract class AbstractJarIT extends CliChecks {
+    /** Generous: a 1800 s scenario takes 1–5 s on a laptop. Only ends a wait for a process that would never end. */
     static final long DEFAULT_TIMEOUT_SECONDS = 120;
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+(/[\\w$.]+)*\\(.*\\)\\s*$");
-
-    /** The working directory of every process this test starts. */
-    @TempDir
-    Path work;
 
     /** Where stdout and stderr are captured, kept apart from {@link #work} so they do not pollute it. */
     @TempDir
@@ -53,18 +42,8 @@ abstract class AbstractJarIT {
         assertTrue(Files.isRegularFile(jar), "no jar at " + jar + ": 'mvn package' builds it");
     }
 
-    /** What one process did. */
-    record Result(List<String> args, int exit, String stdout, String stderr) {
-        /** For assertion messages: the command and everything it printed. */
-        String describe() {
-            return "payops " + String.join(" ", args) + "\n  exit " + exit + "\n--- stdout ---\n" + stdout
-                    + "\n--- stderr ---\n" + stderr + "\n---";
-        }
-
-        /** The non-blank lines of stderr. */
-        List<String> stderrLines() {
-            return stderr.lines().filter(l -> !l.isBlank()).toList();
-        }
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     Result payops(String... args) {
@@ -72,13 +51,13 @@ abstract class AbstractJarIT {
     }
 
     Result payops(long timeoutSeconds, String... args) {
-        return payops(java.util.Map.of(), timeoutSeconds, args);
+        return payops(Map.of(), timeoutSeconds, args);
     }
 
     /** As {@link #payops(long, String...)} with extra environment variables (e.g. an API key that must not leak). */
-    Result payops(java.util.Map<String, String> env, long timeoutSeconds, String... args) {
+    Result payops(Map<String, String> env, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(Arrays.asList(args));
@@ -103,95 +82,5 @@ abstract class AbstractJarIT {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command, e);
         }
-    }
-
-    static void assertExit(int expected, Result r) {
-        assertEquals(expected, r.exit(), () -> "wrong exit status\n" + r.describe());
-    }
-
-    static void assertNoStackTrace(Result r) {
-        for (String stream : List.of(r.stdout(), r.stderr())) {
-            assertFalse(stream.contains("at io.payops"), () -> "a stack trace was printed\n" + r.describe());
-            assertFalse(stream.contains("Exception in thread"), () -> "a stack trace was printed\n" + r.describe());
-            assertFalse(STACK_FRAME.matcher(stream).find(), () -> "a stack frame was printed\n" + r.describe());
-        }
-    }
-
-    /**
-     * Exit 2 with one message on stderr (DESIGN §5.1), no stack trace anywhere. picocli may add a second line,
-     * "Try 'payops run --help' for the options.", which is a hint rather than a second message.
-     * Returns the message line.
-     */
-    static String assertBadInput(Result r) {
-        assertExit(2, r);
-        assertNoStackTrace(r);
-        List<String> lines = r.stderrLines();
-        assertFalse(lines.isEmpty(), () -> "exit 2 but nothing on stderr\n" + r.describe());
-        assertTrue(lines.get(0).startsWith("payops: "), () -> "the message should start with 'payops: '\n"
-                + r.describe());
-        assertTrue(lines.size() == 1 || lines.size() == 2 && lines.get(1).startsWith("Try '"),
-                () -> "expected ONE message on stderr (optionally followed by a --help hint)\n" + r.describe());
-        assertFalse(r.stdout().contains("report:"), () -> "bad input should not produce a report\n" + r.describe());
-        return lines.get(0);
-    }
-
-    static JsonNode readJson(Path file) {
-        try {
-            return MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new AssertionError(file + " is not valid JSON", e);
-        }
-    }
-
-    /** A run report with the only field allowed to differ between identical runs removed. */
-    static ObjectNode withoutWallMillis(JsonNode report) {
-        ObjectNode copy = report.deepCopy();
-        copy.remove("wallMillis");
-        return copy;
-    }
-
-    String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + file, e);
-        }
-    }
-
-    Path write(String name, String content) {
-        try {
-            return Files.writeString(work.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot write " + name, e);
-        }
-    }
-
-    /**
-     * Every file the processes wrote under the working directory (recordings gunzipped) is free of each fragment,
-     * e.g. an API key and a distinctive part of it; at least ten files are scanned, so an empty run cannot pass.
-     */
-    void assertNoFileHolds(String... fragments) throws IOException {
-        int scanned = 0;
-        try (java.util.stream.Stream<Path> s = Files.walk(work)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String text = text(p);
-                for (String f : fragments) {
-                    assertFalse(text.contains(f), p + " holds " + f);
-                }
-                scanned++;
-            }
-        }
-        assertTrue(scanned >= 10, "scanned " + scanned + " files");
-    }
-
-    /** A file's text, gunzipped when it is gzip. */
-    private static String text(Path p) throws IOException {
-        byte[] bytes = Files.readAllBytes(p);
-        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p))) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -15,34 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** {@code run --export-events} and {@code ingest} (plain and --follow) through the real jar, as README shows them. */
+/**
+ * {@code ingest --follow} through the real jar, as README shows it: it picks up lines appended to a growing log and
+ * writes its report when SIGTERM ends it. (Plain {@code ingest} of an exported run is {@code IngestExportedRunTest}'s.)
+ */
 class IngestIT extends AbstractJarIT {
 
     @Test
-    void aSimulatedRunExportedAsCsvAndIngestedBackIsDetectedAtTheSameSecond() {
-        Result sim = payops("run", "--scenario", "sbi-degradation", "--export-events", "sbi.csv", "--report", "sim.json");
-        assertExit(0, sim);
-        assertTrue(sim.stdout().contains("events: sbi.csv"), sim.describe());
-        Result ingest = payops("ingest", "--events", "sbi.csv", "--world", "sbi-degradation", "--report", "ingest.json");
-        assertExit(0, ingest);
-        assertNoStackTrace(ingest);
-        assertTrue(ingest.stdout().contains("recommendations"), ingest.describe());
-
-        JsonNode run = readJson(work.resolve("sim.json"));
-        JsonNode log = readJson(work.resolve("ingest.json"));
-        JsonNode fault = run.get("incidents").get(0);
-        JsonNode found = log.get("incidents").get(0);
-        assertEquals(fault.get("detectedAtSecond"), found.get("detectedAtSecond"), log.toPrettyString());
-        assertEquals(fault.get("diagnosis"), found.get("diagnosis"));
-        assertEquals(fault.get("diagnosisTarget"), found.get("target"));
-        assertEquals(run.get("attempts"), log.get("attempts"));
-        assertEquals("open_loop", log.get("mode").asText());
-    }
-
-    @Test
     void followingPicksUpAppendedLinesAndWritesTheReportOnSigterm() throws Exception {
-        Result sim = payops("run", "--scenario", "stripe-outage", "--duration", "420", "--export-events", "all.jsonl",
-                "--report", "sim.json");
+        // the log to follow, made in-process: only the follower needs a process of its own
+        Result sim = AbstractInProcessTest.payops("run", "--scenario", "stripe-outage", "--duration", "420",
+                "--export-events", at("all.jsonl"), "--report", at("sim.json"));
         assertExit(0, sim);
         List<String> lines = Files.readAllLines(work.resolve("all.jsonl"));
         int half = lines.size() / 2;
@@ -51,8 +34,8 @@ class IngestIT extends AbstractJarIT {
 
         Path out = logs.resolve("follow-out.txt");
         Path err = logs.resolve("follow-err.txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "ingest", "--events", "live.jsonl", "--follow", "--report", "follow.json")
+        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "ingest", "--events", "live.jsonl", "--follow",
+                "--report", "follow.json")
                 .directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             waitFor(out, "following live.jsonl", p);
@@ -71,15 +54,6 @@ class IngestIT extends AbstractJarIT {
         assertTrue(events > half && events <= lines.size(), "appended lines were read: " + events + " of " + lines.size());
         assertEquals("gateway_outage", report.get("incidents").get(0).get("diagnosis").asText());
         assertTrue(Files.readString(out).contains("report: follow.json"), Files.readString(out));
-    }
-
-    @Test
-    void followingAFileThatCannotBeFollowedIsOneMessageAndTheProcessEnds() throws IOException {
-        String message = assertBadInput(payops("ingest", "--events", "missing.jsonl", "--follow"));
-        assertTrue(message.contains("missing.jsonl' does not exist"), message);
-        Files.write(work.resolve("log.jsonl.gz"), new byte[]{0x1f, (byte) 0x8b});
-        message = assertBadInput(payops("ingest", "--events", "log.jsonl.gz", "--follow"));
-        assertTrue(message.contains("cannot be followed"), message);
     }
 
     /** Polls the output for a line; the deadline only ends a wait for a process that would never print it. */

@@ -12,10 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,30 +27,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The real jar killed with SIGKILL at 50 random moments of a persisted run, all in one state folder. Each kill comes
- * a random 0–1.5 s (fixed seed) after the run's first whole frame is on disk, so however slow the machine every
- * killed session has something to replay: after every kill each state file parses, every audit line parses, and the
- * session replays in order up to its last whole frame, every frame indexed before the kill included. A clean run
- * afterwards finds nothing damaged, and retention keeps 20 sessions.
+ * The real jar killed with SIGKILL (no shutdown hook, no finally block runs) during a persisted run, all in one state
+ * folder, at a handful of moments in the life of the files, each recognised on disk rather than guessed from the
+ * clock: right after its first whole frame, the moment it has replaced a state file (the rest of that flush under
+ * way), its first audit line, its second flush, and deep in the recording. After every kill each state file parses,
+ * every audit line parses, and the session replays in order up to its last whole frame, every frame indexed before
+ * the kill included. A clean run afterwards finds nothing damaged, and retention prunes the killed sessions.
  */
 class KillIT extends AbstractJarIT {
-    static final int KILLS = 50;
-    /** The kill comes this long at most after the first whole frame. */
-    static final int MAX_DELAY_MILLIS = 1500;
     /**
      * A week of simulated traffic (the most --duration takes): live-demo runs a few hundred simulated seconds per
-     * wall second (about 360 on a quiet 2-core machine), so the run goes on for many minutes, and cannot end before
-     * a kill that comes at most 1.5 s after its first frame.
+     * wall second, so the run goes on for many minutes, far beyond the latest moment below.
      */
     static final String DURATION = "604800";
-    /** Only bounds the wait for a process that never writes a frame; a healthy one does in about a second. */
-    static final long FIRST_FRAME_DEADLINE_SECONDS = 120;
+    /** Only bounds the wait for a moment that never comes; on a loaded 2-core machine each came within seconds. */
+    static final long MOMENT_DEADLINE_SECONDS = 120;
     /**
      * Each killed JVM lives a few seconds: too short for the JIT's top tier to pay off, while its compiler threads
-     * compete with the start for a 2-core machine (under load the first frame came in 1.3 s with C1 alone, 2.2 s
-     * without). Nothing the test looks at changes: the same program writes the same files in the same order.
+     * compete with the start for a 2-core machine. Nothing the test looks at changes: the same program writes the
+     * same files in the same order.
      */
     static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+    /** The clean run after the kills keeps this many sessions: fewer than were made, so it must prune killed ones. */
+    static final int KEEP = 3;
     static final Map<String, Class<?>> FILES = Map.of(
             StateStore.METRICS, StateFiles.Metrics.class,
             StateStore.HYPOTHESES, StateFiles.Hypotheses.class,
@@ -58,30 +58,102 @@ class KillIT extends AbstractJarIT {
             StateStore.ROUTING, StateFiles.Routing.class,
             StateStore.LESSONS, StateFiles.Lessons.class);
 
+    /** When to kill: a condition on the run's files, checked over and over from the run's start. */
+    interface Moment {
+        /** Called once before the run starts, to note what is on disk from earlier runs. */
+        default void before(Path state) throws IOException {
+        }
+
+        boolean reached(Path state, Path session) throws IOException;
+    }
+
+    /** The state writer flushes about once a second; metrics.json is the first file of each flush. */
+    static final class MetricsReplaced implements Moment {
+        private final int times;
+        private Object last;
+        private int seen;
+
+        MetricsReplaced(int times) {
+            this.times = times;
+        }
+
+        @Override
+        public void before(Path state) throws IOException {
+            last = version(state.resolve(StateStore.METRICS));
+            seen = 0;
+        }
+
+        @Override
+        public boolean reached(Path state, Path session) throws IOException {
+            Object now = version(state.resolve(StateStore.METRICS));
+            if (now != null && !now.equals(last)) {
+                last = now;
+                seen++;
+            }
+            return seen >= times;
+        }
+
+        @Override
+        public String toString() {
+            return "metrics.json replaced " + times + (times == 1 ? " time" : " times");
+        }
+    }
+
+    static final class AuditGrew implements Moment {
+        private long before;
+
+        @Override
+        public void before(Path state) throws IOException {
+            before = lines(state.resolve(StateStore.AUDIT));
+        }
+
+        @Override
+        public boolean reached(Path state, Path session) throws IOException {
+            return lines(state.resolve(StateStore.AUDIT)) > before;
+        }
+
+        @Override
+        public String toString() {
+            return "its first audit line";
+        }
+    }
+
+    record FramesIndexed(int frames) implements Moment {
+        @Override
+        public boolean reached(Path state, Path session) throws IOException {
+            return lines(session.resolve(SessionRecorder.INDEX)) >= frames;
+        }
+
+        @Override
+        public String toString() {
+            return frames + (frames == 1 ? " whole frame" : " whole frames") + " on disk";
+        }
+    }
+
     @Test
-    void killedAtFiftyRandomMomentsTheStateAlwaysParsesAndSessionsReplay() throws Exception {
+    void killedAtMomentsOfTheFilesLivesTheStateAlwaysParsesAndSessionsReplay() throws Exception {
         Path state = work.resolve("st");
         Path sessions = state.resolve(StateStore.SESSIONS);
-        Random random = new Random(2026);
-        for (int kill = 0; kill < KILLS; kill++) {
-            Path log = logs.resolve("kill-" + kill + ".txt");
+        // a whole frame before each kill, so every killed session has something to replay
+        List<Moment> moments = List.of(new FramesIndexed(1), new MetricsReplaced(1), new AuditGrew(),
+                new MetricsReplaced(2), new FramesIndexed(300));
+        int kill = 0;
+        for (Moment moment : moments) {
+            Path log = logs.resolve("kill-" + kill++ + ".txt");
             Set<Path> before = sessionFolders(sessions);
+            moment.before(state);
             Process p = new ProcessBuilder(java(), QUICK_START, "-jar", jar.toString(), "run", "--scenario",
                     "live-demo", "--duration", DURATION, "--state", state.toString(),
                     "--report", work.resolve("r.json").toString())
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 p.getOutputStream().close();
-                Path session = awaitFirstWholeFrame(p, sessions, before, log);
-                long delayMillis = random.nextInt(MAX_DELAY_MILLIS + 1);
-                boolean ended = p.waitFor(delayMillis, TimeUnit.MILLISECONDS);
-                assertFalse(ended, "the run ended before its kill; output: " + read(log));
+                Path session = await(p, sessions, before, moment, log);
                 // every frame indexed now was written whole before its index line, so it must survive the kill
-                int indexed = wholeIndexLines(session);
+                int indexed = (int) lines(session.resolve(SessionRecorder.INDEX));
                 p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the killed process did not end");
-                checkState(state, session, indexed, "after kill " + kill + ", " + delayMillis + " ms after the first "
-                        + "frame of " + session.getFileName());
+                checkState(state, session, indexed, "killed at " + moment + " of " + session.getFileName());
             } finally {
                 if (p.isAlive()) {
                     p.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
@@ -90,7 +162,7 @@ class KillIT extends AbstractJarIT {
         }
 
         Result clean = payops(120, "run", "--scenario", "quiet", "--duration", "120", "--state", state.toString(),
-                "--report", work.resolve("r2.json").toString());
+                "--report", work.resolve("r2.json").toString(), "--keep-sessions", String.valueOf(KEEP));
         assertExit(0, clean);
         assertFalse(clean.stderr().contains("not valid") || clean.stderr().contains("moved aside"), clean.describe());
         try (Stream<Path> s = Files.list(state)) {
@@ -98,22 +170,21 @@ class KillIT extends AbstractJarIT {
             assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp") || n.contains(".corrupt-")), names.toString());
         }
         try (Stream<Path> s = Files.list(sessions)) {
-            assertEquals(20, s.count(), "the default retention keeps the newest 20 sessions");
+            assertEquals(KEEP, s.count(), "--keep-sessions " + KEEP + " prunes the killed sessions too");
         }
     }
 
     /**
      * Waits until the session this process records (the one folder under {@code sessions} that was not there before)
-     * has a whole frame on disk, and returns its folder. {@link SessionRecorder} hands each frame to the OS in one
-     * write and writes its index line only after that write returned, so a whole line in {@code frames.idx} means a
-     * whole frame in {@code frames.jsonl.gz}, which a SIGKILL cannot take back. (A non-empty frames file alone is not
-     * enough: it may hold the gzip header and part of the first frame while the write is under way, and a kill can
-     * cut that write short.) Fails only if the process ends first, or writes no frame within a deadline far beyond
-     * what a loaded machine needs.
+     * has a whole frame on disk and the moment has come, and returns the session's folder. {@link SessionRecorder}
+     * hands each frame to the OS in one write and writes its index line only after that write returned, so a whole
+     * line in {@code frames.idx} means a whole frame in {@code frames.jsonl.gz}, which a SIGKILL cannot take back.
+     * Fails only if the process ends first, or the moment does not come within a deadline far beyond what a loaded
+     * machine needs.
      */
-    private static Path awaitFirstWholeFrame(Process p, Path sessions, Set<Path> before, Path log)
+    private static Path await(Process p, Path sessions, Set<Path> before, Moment moment, Path log)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_FRAME_DEADLINE_SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOMENT_DEADLINE_SECONDS);
         Path session = null;
         while (true) {
             if (session == null) {
@@ -122,19 +193,20 @@ class KillIT extends AbstractJarIT {
                 assertTrue(now.size() <= 1, "one run made several session folders: " + now);
                 session = now.isEmpty() ? null : now.iterator().next();
             }
-            if (session != null && wholeIndexLines(session) > 0
+            // the moment is checked on every pass, so a stateful one sees every version of the files
+            boolean reached = moment.reached(sessions.getParent(), session == null ? sessions : session);
+            if (session != null && reached && lines(session.resolve(SessionRecorder.INDEX)) > 0
                     && Files.size(session.resolve(SessionRecorder.FRAMES)) > 0) {
                 return session;
             }
             if (!p.isAlive()) {
-                fail("the run ended (exit " + p.exitValue() + ") before its first frame; output: "
-                        + Files.readString(log));
+                fail("the run ended (exit " + p.exitValue() + ") before " + moment + "; output: " + Files.readString(log));
             }
             if (System.nanoTime() > deadline) {
-                fail("no whole frame on disk within " + FIRST_FRAME_DEADLINE_SECONDS + " s (session "
-                        + session + "); output: " + Files.readString(log));
+                fail("not " + moment + " within " + MOMENT_DEADLINE_SECONDS + " s (session " + session + "); output: "
+                        + Files.readString(log));
             }
-            Thread.sleep(10);
+            Thread.sleep(2);
         }
     }
 
@@ -146,15 +218,25 @@ class KillIT extends AbstractJarIT {
         }
     }
 
-    /** How many whole (newline-ended) lines {@code frames.idx} holds; 0 while it does not exist. */
-    private static int wholeIndexLines(Path session) throws IOException {
+    /** Which version of a file is on disk (it is replaced by a rename, so its inode changes), or null while none. */
+    private static Object version(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return Objects.requireNonNullElse(a.fileKey(), a.lastModifiedTime()) + "@" + a.lastModifiedTime();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** How many whole (newline-ended) lines a file holds; 0 while it does not exist. */
+    private static long lines(Path file) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(session.resolve(SessionRecorder.INDEX));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return 0;
         }
-        int lines = 0;
+        long lines = 0;
         for (byte b : bytes) {
             if (b == '\n') {
                 lines++;
@@ -199,9 +281,5 @@ class KillIT extends AbstractJarIT {
             }
             assertEquals(r.size(), tick, when + ": every indexed frame reads");
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

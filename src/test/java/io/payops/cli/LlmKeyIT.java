@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code run --reasoner gemini} through the real jar against a stub server that misbehaves in every way that could
  * carry the key back (it echoes the key in 401, 429 and 500 bodies, and in a "model answer"): the key appears in no
- * output, no report, no state file and no recording. Then the same for a missing key and a bad option.
+ * output, no report, no state file and no recording. Then the same for a missing key and a bad option, and for a
+ * persisted heuristic run with keys in the environment (DESIGN §5.6). A process of its own, because the key comes
+ * from the environment and only a started process can be given one.
  */
 class LlmKeyIT extends AbstractJarIT {
     static final String KEY = "AIzaSy-LEAK-CANARY-9f8e7d6c5b4a";
@@ -61,6 +63,18 @@ class LlmKeyIT extends AbstractJarIT {
         msg = assertBadInput(payops(Map.of("GEMINI_API_KEY", KEY), 60, "run", "--scenario", "quiet", "--reasoner",
                 "gemini", "--llm-deadline-ms", "5"));
         assertTrue(msg.contains("deadline") && msg.contains("100 to 120000"), msg);
+    }
+
+    /** DESIGN §5.6: no API key or secret is ever written to state/ or a log, whatever the environment holds. */
+    @Test
+    void noSecretFromTheEnvironmentLandsInTheStateFolderOrTheOutput() throws IOException {
+        String key = "AIzaSy-TEST-SECRET-0123456789abcdef";
+        Result r = payops(Map.of("GEMINI_API_KEY", key, "GOOGLE_API_KEY", key, "OPENAI_API_KEY", key), 120,
+                "run", "--scenario", "stripe-outage", "--seed", "5", "--duration", "420", "--state", "st",
+                "--report", "r.json");
+        assertExit(0, r);
+        assertFalse(r.stdout().contains(key) || r.stderr().contains(key), r.describe());
+        assertNoFileHolds(key, "TEST-SECRET");
     }
 
     private void assertNoKey(Result r) throws IOException {

@@ -17,10 +17,14 @@ import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,27 +177,30 @@ class BanditPolicyTest {
                 && "stripe".equals(a.target().get(Dimension.GATEWAY))));
     }
 
-    @Test
-    void neverLeavesTrafficWithoutARoute() {
-        for (String name : List.of("quiet", "stripe-outage", "sbi-degradation", "icici-down-everywhere")) {
-            for (long seed : new long[]{1, 2}) {
-                Scenario scenario = ScenarioLoader.builtIn(name).withSeed(seed).withDuration(600);
-                List<RoutingState> bad = new ArrayList<>();
-                RunReport report = ScenarioRunner.run(scenario, RunSettings.of("bandit"), null, frame -> {
-                    RoutingState r = frame.routing();
-                    if (r.totalWeight() <= 0 || r.weights().values().stream().anyMatch(w -> !(w >= 0))) {
-                        bad.add(r);
-                    }
-                });
-                assertTrue(bad.isEmpty(), name + " seed " + seed + ": " + bad);
-                Map<String, Double> w = report.finalRouting().weights();
-                assertTrue(w.values().stream().allMatch(v -> v >= 0), w.toString());
-                double sum = w.values().stream().mapToDouble(Double::doubleValue).sum();
-                assertTrue(sum > 0, w.toString());
-                for (double v : w.values()) {
-                    assertTrue(v / sum >= 0.05 - 1e-3, "every gateway keeps being explored: " + w);
-                }
+    static Stream<Arguments> scenariosAndSeeds() {
+        return Stream.of("quiet", "stripe-outage", "sbi-degradation", "icici-down-everywhere")
+                .flatMap(name -> Stream.of(Arguments.of(name, 1L), Arguments.of(name, 2L)));
+    }
+
+    /** One case per scenario and seed, so one failure hides no other. */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("scenariosAndSeeds")
+    void neverLeavesTrafficWithoutARoute(String name, long seed) {
+        Scenario scenario = ScenarioLoader.builtIn(name).withSeed(seed).withDuration(600);
+        List<RoutingState> bad = new ArrayList<>();
+        RunReport report = ScenarioRunner.run(scenario, RunSettings.of("bandit"), null, frame -> {
+            RoutingState r = frame.routing();
+            if (r.totalWeight() <= 0 || r.weights().values().stream().anyMatch(w -> !(w >= 0))) {
+                bad.add(r);
             }
+        });
+        assertTrue(bad.isEmpty(), name + " seed " + seed + ": " + bad);
+        Map<String, Double> w = report.finalRouting().weights();
+        assertTrue(w.values().stream().allMatch(v -> v >= 0), w.toString());
+        double sum = w.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(sum > 0, w.toString());
+        for (double v : w.values()) {
+            assertTrue(v / sum >= 0.05 - 1e-3, "every gateway keeps being explored: " + w);
         }
     }
 }

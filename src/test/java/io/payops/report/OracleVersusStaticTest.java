@@ -1,7 +1,5 @@
 package io.payops.report;
 
-import io.payops.run.ScenarioRunner;
-import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +23,9 @@ class OracleVersusStaticTest {
     @MethodSource("builtIns")
     void boundsWhatRoutingCanPrevent(String name) {
         Scenario s = ScenarioLoader.builtIn(name);
-        RunReport stat = ScenarioRunner.run(s, RunSettings.of("static"));
-        RunReport oracle = ScenarioRunner.run(s, RunSettings.of("oracle"));
+        // shared with AgentScenarioTest's prevented share, which divides by the same two runs
+        RunReport stat = BuiltInRuns.of(name, "static");
+        RunReport oracle = BuiltInRuns.of(name, "oracle");
         String what = s.name() + ": static " + stat.excessFailures() + " oracle " + oracle.excessFailures();
         // excess failures are reported to 0.1: half a step is rounding, more is a loss
         assertTrue(oracle.excessFailures() <= stat.excessFailures() + 0.05, what);

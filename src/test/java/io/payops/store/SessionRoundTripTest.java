@@ -44,10 +44,17 @@ class SessionRoundTripTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     static List<Frame> frames;
     static Scenario scenario;
+    /** The whole recording, written once: the tests that only read it share it, those that damage it take a copy. */
+    @TempDir
+    static Path shared;
+    static Path recorded;
 
-    /** stripe-outage for 15 minutes with a manual operator and chaos, so frames carry commands of every kind. */
+    /**
+     * stripe-outage for 15 minutes with a manual operator and chaos, so frames carry commands of every kind; recorded
+     * once into {@link #recorded}.
+     */
     @BeforeAll
-    static void record() {
+    static void record() throws IOException {
         scenario = ScenarioLoader.builtIn("stripe-outage").withSeed(11).withDuration(900);
         Engine engine = new Engine(scenario, PolicyFactory.create("agent",
                 new RunSettings("agent", ApprovalMode.MANUAL, "heuristic"), scenario.world()), EngineOptions.DEFAULT, null);
@@ -73,6 +80,7 @@ class SessionRoundTripTest {
                 }
             }
         }
+        recorded = write(shared, frames);
     }
 
     static Path write(Path dir, List<Frame> fs) throws IOException {
@@ -92,10 +100,10 @@ class SessionRoundTripTest {
     }
 
     @Test
-    void everyFrameReadsBackExactlyInOrderAndByPosition(@TempDir Path dir) throws IOException {
+    void everyFrameReadsBackExactlyInOrderAndByPosition() throws IOException {
         assertTrue(frames.stream().anyMatch(f -> f.commands().stream().anyMatch(c -> c instanceof Command.Decide)),
                 "the recording holds operator decisions");
-        Path session = write(dir, frames);
+        Path session = recorded;
         try (SessionReader r = SessionReader.open(session, p -> { })) {
             assertEquals(frames.size(), r.size());
             assertEquals(List.of(), r.warnings());
@@ -115,8 +123,8 @@ class SessionRoundTripTest {
     }
 
     @Test
-    void marksFindTheFirstIncidentActionApprovalAndCommand(@TempDir Path dir) throws IOException {
-        try (SessionReader r = SessionReader.open(write(dir, frames), p -> { })) {
+    void marksFindTheFirstIncidentActionApprovalAndCommand() throws IOException {
+        try (SessionReader r = SessionReader.open(recorded, p -> { })) {
             int incident = r.next(-1, FrameMark.INCIDENT);
             int firstOpen = indexOf(f -> !f.step().incidents().isEmpty());
             assertEquals(firstOpen, incident);
@@ -130,7 +138,7 @@ class SessionRoundTripTest {
 
     @Test
     void aTornEndReadsUpToTheLastWholeFrame(@TempDir Path dir) throws IOException {
-        Path session = write(dir, frames);
+        Path session = recorded; // only copies of it are cut
         Path file = session.resolve(SessionRecorder.FRAMES);
         long full = Files.size(file);
         for (long cut : new long[]{full - 3, full / 2, full / 3 + 7}) {
@@ -178,7 +186,8 @@ class SessionRoundTripTest {
 
     @Test
     void aMissingOrTornIndexIsRebuiltFromTheFrames(@TempDir Path dir) throws IOException {
-        Path session = write(dir, frames);
+        Path session = dir.resolve("s1");
+        copyDir(recorded, session); // its index is torn, then deleted
         List<IndexEntry> expected;
         try (SessionReader r = SessionReader.open(session, p -> { })) {
             expected = List.copyOf(r.entries());

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import io.payops.ui.fx.FxWait;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,13 +70,13 @@ class ConsoleUiTest {
     /**
      * Waits for an approval request's buttons and pauses the session from the FX thread the moment they show (as
      * the Pause button would): at ×50 the request could otherwise expire, or be taken back by the agent, while the
-     * mouse travels, however long that takes on a busy machine. Frames made before the pause reached the engine may
-     * still take the request away, so the pause is confirmed in engine terms and every frame already made is applied
-     * before the button is looked at again; if the request went meanwhile, play resumes until the next one. Returns
-     * the request's id; the session stays paused.
+     * mouse travels, however long that takes on a busy machine. Frames the engine made before it saw the pause may
+     * still be on their way to the views, and one of them may take the request back: so once they have landed the
+     * buttons are looked for again, and if they went, the session plays on to the next request. Returns the
+     * request's id; the session stays paused.
      */
     private long waitForApprovalButtonThenPause(FxRobot robot) {
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             waitFor("an approval request is shown", () -> {
                 boolean there = robot.lookup(".approve-button").tryQuery().isPresent();
                 if (there) {
@@ -83,19 +84,18 @@ class ConsoleUiTest {
                 }
                 return there;
             });
-            long polls = window.console().pausedPolls();
-            waitFor("the engine holds the pause", () -> window.console().pausedPolls() > polls);
-            waitFor("every frame made before the pause is shown", () -> window.pump().newest() == newest());
+            long pollsBefore = fx(() -> window.console().pausedPolls());
+            waitFor("the engine loop sees the pause", () -> window.console().pausedPolls() > pollsBefore);
+            Frame last = window.pump().newest();
+            waitFor("the views show the last frame made before the pause", () -> newest() == last);
             Optional<Node> approve = fx(() -> robot.lookup(".approve-button").tryQuery());
             if (approve.isPresent()) {
                 assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button")
                         .query()).getText()), "the toolbar shows the pause");
                 return Long.parseLong(approve.get().getId().substring("approve-".length()));
             }
-            fx(() -> {
-                window.console().setPaused(false);
-                return null;
-            });
+            assertTrue(attempt < 3, "three approval requests were taken back before they could be answered");
+            robot.interact(() -> window.console().setPaused(false));
         }
     }
 
@@ -173,7 +173,25 @@ class ConsoleUiTest {
         waitFor("time moves again", () -> newest().simMillis() > paused + 5_000);
     }
 
+    /** A rollback shows on the charts as its own marker (the whole window, the agent's own rollback). */
     @Test
+    void aRollbackIsMarkedOnTheCharts(FxRobot robot) {
+        robot.clickOn("#tab-overview");
+        robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
+        // paused the moment it shows, so the rollback cannot scroll out of the charts before the lookup
+        waitFor("the agent rolls a change back", () -> {
+            boolean there = window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.ROLLBACK);
+            if (there) {
+                window.console().setPaused(true);
+            }
+            return there;
+        });
+        assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
+    }
+
+    /** Pictures for README and docs (mvn -Pscreenshots); what they show is asserted by the tests above. */
+    @Test
+    @Tag(Screenshots.TAG)
     void screenshotsOfTheLiveConsoleWithAPendingApproval(FxRobot robot) {
         robot.interact(() -> {
             window.stage().setWidth(1366);
@@ -191,6 +209,7 @@ class ConsoleUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAG)
     void screenshotsOfQuietLiveTrafficAndOfARollback(FxRobot robot) {
         robot.interact(() -> {
             window.stage().setWidth(1366);

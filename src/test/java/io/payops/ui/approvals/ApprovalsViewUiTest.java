@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -81,6 +82,7 @@ class ApprovalsViewUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void clickingApproveSendsOneDecideAndTheCardLeavesWithTheRequest(FxRobot robot) {
         shoot(robot, scene.getRoot(), "approvals-empty");
         assertTrue(robot.lookup("#approvals-empty").query().isVisible());
@@ -126,6 +128,7 @@ class ApprovalsViewUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void aNewRequestPopsUpANotificationWhoseActionApproves(FxRobot robot) {
         long id = untilPending(robot);
         // the pop-up slides in: wait until its bar's show transition has run to the end
@@ -139,6 +142,7 @@ class ApprovalsViewUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void severalRequestsScroll(FxRobot robot) {
         untilPending(robot);
         Frame f = engine.lastFrame();

@@ -21,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chaos tab at its real size (about 1000 × 300 at 1366×768), driven with the mouse and keyboard. */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class ChaosViewUiTest {
     private Engine engine;
     private RecordingSink sink;

@@ -4,8 +4,8 @@ import eu.hansolo.tilesfx.Tile;
 import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.TestFrames;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
@@ -18,15 +18,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 860 × 430 chart grid), fed 420 simulated seconds of the Stripe outage the way the pump would: in batches of five.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class DashboardViewUiTest {
     private static final String TOKENS = "/styles/tokens.css";
     private static final String LIGHT_TOKENS = "/styles/tokens-light.css";
@@ -206,13 +204,6 @@ class DashboardViewUiTest {
     }
 
     private static void snapshot(Node node, String name) {
-        try {
-            File dir = new File(System.getProperty("screenshots.dir", "target/screenshots"));
-            dir.mkdirs();
-            ImageIO.write(SwingFXUtils.fromFXImage(node.snapshot(null, null), null), "png",
-                    new File(dir, name + ".png"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Screenshots.write(node, name);
     }
 }

@@ -20,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway row at the size it gets in a 1366×768 window (about 860×170), then wider as at 1920×1080. */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class GatewaysViewUiTest {
     private static final String SCENARIO = "stripe-outage";
     private static final long SEED = 7;

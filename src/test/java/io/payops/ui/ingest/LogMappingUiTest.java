@@ -15,6 +15,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -86,6 +87,7 @@ class LogMappingUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void aForeignCsvIsMappedInTheStepAndOpenStartsTheRun(FxRobot robot) {
         robot.interact(() -> window.shell().showMappingStep(log, false));
         assertTrue(stepOpen(robot));

@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The learning tab at the size it gets in a 1366×768 window (about 1000×300). */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class LearningViewUiTest {
     private Stage stage;
     private LearningViewModel vm;

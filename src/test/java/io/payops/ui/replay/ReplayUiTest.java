@@ -14,6 +14,7 @@ import io.payops.ui.fx.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -134,6 +135,7 @@ class ReplayUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void playsAndNothingCanBeApprovedThenBackToLive(FxRobot robot) {
         assertTrue(approval > 0, "the recording has an approval request");
         openRecording(robot);

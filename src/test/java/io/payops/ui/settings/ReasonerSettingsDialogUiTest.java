@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * console, because choosing an LLM restarts the session with the LLM client, which another branch builds.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class ReasonerSettingsDialogUiTest {
     @TempDir
     static Path state;

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -59,6 +60,7 @@ class TicketsViewUiTest {
     }
 
     @Test
+    @Tag(Screenshots.TAKES)
     void approvingAnEscalationFromTheTicketsTabCarriesItOut(FxRobot robot) {
         long id = TicketRuns.FIRST_ESCALATION;
         robot.clickOn("#tab-tickets");

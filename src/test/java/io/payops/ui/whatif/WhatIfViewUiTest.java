@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The what-if pane at about the size a tab gets in a 1366×768 window. */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class WhatIfViewUiTest {
     private Stage stage;
     private WhatIfViewModel vm;

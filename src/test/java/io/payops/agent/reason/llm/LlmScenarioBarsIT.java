@@ -12,10 +12,13 @@ import io.payops.sim.ScenarioLoader;
 import io.payops.common.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +34,8 @@ class LlmScenarioBarsIT {
             "icici-down-everywhere", "paypal-latency-spike", "adyen-retry-storm", "network-errors-everywhere",
             "user-decline-surge", "quiet");
     static StubLlmServer stub;
+    /** How often the good model's answers were used, per scenario run so far. */
+    static final Map<String, Integer> GOOD_MODEL_USED = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -75,38 +80,52 @@ class LlmScenarioBarsIT {
                 LlmReasoner.Mode.WAIT));
     }
 
-    @Test
-    void aGoodModelIsNoWorseThanTheHeuristicsAndAFailingOneIsTheHeuristics() {
-        int used = 0;
-        for (String name : SCENARIOS) {
-            Scenario s = ScenarioLoader.builtIn(name);
-            RunReport heuristic = run(s, "heuristic");
+    static List<String> scenarios() {
+        return SCENARIOS;
+    }
 
-            stub.respond(LlmScenarioBarsIT::goodAnswer);
-            RunReport good = run(s, "gemini");
-            used += good.llm() == null ? 0 : good.llm().used();
-            assertTrue(good.falseActions() <= heuristic.falseActions(), name + ": false actions " + good.falseActions());
-            assertTrue(good.excessFailures() <= heuristic.excessFailures() + Math.max(2, 0.05 * heuristic.excessFailures()),
-                    name + ": excess failures " + good.excessFailures() + " vs " + heuristic.excessFailures());
-            for (int i = 0; i < heuristic.incidents().size(); i++) {
-                IncidentReport h = heuristic.incidents().get(i);
-                IncidentReport g = good.incidents().get(i);
-                if (Objects.equals(h.diagnosis(), h.fault())) {
-                    assertEquals(h.diagnosis(), g.diagnosis(), name + ": diagnosis");
-                    assertEquals(h.diagnosisTarget(), g.diagnosisTarget(), name + ": diagnosis target");
-                }
-                if (h.detectedAtSecond() != null) {
-                    assertTrue(g.detectedAtSecond() != null
-                            && g.detectedAtSecond().doubleValue() <= h.detectedAtSecond().doubleValue(), name + ": detection");
-                }
+    /** One case per scenario, so one scenario's failure hides no other's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void aGoodModelIsNoWorseThanTheHeuristicsAndAFailingOneIsTheHeuristics(String name) {
+        Scenario s = ScenarioLoader.builtIn(name);
+        RunReport heuristic = run(s, "heuristic");
+
+        stub.respond(LlmScenarioBarsIT::goodAnswer);
+        RunReport good = run(s, "gemini");
+        GOOD_MODEL_USED.put(name, good.llm() == null ? 0 : good.llm().used());
+        assertTrue(good.falseActions() <= heuristic.falseActions(), name + ": false actions " + good.falseActions());
+        assertTrue(good.excessFailures() <= heuristic.excessFailures() + Math.max(2, 0.05 * heuristic.excessFailures()),
+                name + ": excess failures " + good.excessFailures() + " vs " + heuristic.excessFailures());
+        for (int i = 0; i < heuristic.incidents().size(); i++) {
+            IncidentReport h = heuristic.incidents().get(i);
+            IncidentReport g = good.incidents().get(i);
+            if (Objects.equals(h.diagnosis(), h.fault())) {
+                assertEquals(h.diagnosis(), g.diagnosis(), name + ": diagnosis");
+                assertEquals(h.diagnosisTarget(), g.diagnosisTarget(), name + ": diagnosis target");
             }
-
-            stub.fallback(StubLlmServer.Reply.status(503, "{\"error\": {\"message\": \"overloaded\"}}"));
-            RunReport failing = run(s, "gemini");
-            assertEquals(comparable(heuristic), comparable(failing), name + ": a model failing every call changes nothing");
-            assertTrue(failing.llm() == null || failing.llm().used() == 0);
+            if (h.detectedAtSecond() != null) {
+                assertTrue(g.detectedAtSecond() != null
+                        && g.detectedAtSecond().doubleValue() <= h.detectedAtSecond().doubleValue(), name + ": detection");
+            }
         }
-        assertTrue(used > 100, "the good model's answers were used " + used + " times");
+
+        stub.fallback(StubLlmServer.Reply.status(503, "{\"error\": {\"message\": \"overloaded\"}}"));
+        RunReport failing = run(s, "gemini");
+        assertEquals(comparable(heuristic), comparable(failing), name + ": a model failing every call changes nothing");
+        assertTrue(failing.llm() == null || failing.llm().used() == 0);
+    }
+
+    /**
+     * The bars above would hold trivially if the good model's answers were never used: over the whole suite they
+     * must have been used more than 100 times. Checked once every scenario has run (not when a single case is run).
+     */
+    @AfterAll
+    static void theGoodModelWasReallyUsed() {
+        if (GOOD_MODEL_USED.keySet().containsAll(SCENARIOS)) {
+            int used = GOOD_MODEL_USED.values().stream().mapToInt(Integer::intValue).sum();
+            assertTrue(used > 100, "the good model's answers were used " + used + " times: " + GOOD_MODEL_USED);
+        }
     }
 
     /** The report without what is allowed to differ: wall time, the reasoner's name and its usage section. */

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `console` checks every option before it opens a window: bad input is exit 2 with one clear message. */
-class ConsoleCommandIT extends AbstractJarIT {
+/**
+ * `console` checks every option before it opens a window: bad input is exit 2 with one clear message. In-process:
+ * bad input never reaches the window.
+ */
+class ConsoleCommandInputTest extends AbstractInProcessTest {
     @Test
     void speedOutsideOneToHundred() {
         String msg = assertBadInput(payops("console", "--speed", "500"));
@@ -31,7 +34,7 @@ class ConsoleCommandIT extends AbstractJarIT {
 
     @Test
     void stateThatIsAFile() throws Exception {
-        Path file = Files.createTempFile("state", ".txt");
+        Path file = Files.createTempFile(work, "state", ".txt");
         String msg = assertBadInput(payops("console", "--state", file.toString()));
         assertTrue(msg.contains("--state") && msg.contains("is a file") && msg.contains("expected a folder"), msg);
     }

@@ -14,8 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code bench} through the real jar: the table on stdout and the section it keeps in a Markdown file. */
-class BenchCommandIT extends AbstractJarIT {
+/** {@code bench} in-process: the table on stdout and the section it keeps in a Markdown file. */
+class BenchCommandTest extends AbstractInProcessTest {
+    /** Where {@code bench} writes without --markdown: relative to the working directory, the build's in-process. */
+    private static final Path DEFAULT_MARKDOWN = Path.of("docs", "BENCHMARKS.md");
+
     private static final String START = "<!-- bench:start -->";
     private static final String END = "<!-- bench:end -->";
 
@@ -46,7 +49,8 @@ class BenchCommandIT extends AbstractJarIT {
 
     @Test
     void benchPrintsATableWithStaticOracleAndAgentRows() {
-        Result r = payops(300, "bench", "--scenarios", "quiet,sbi-degradation", "--seeds", "1", "--policies", "agent",
+        String markdownBefore = defaultMarkdown();
+        Result r = payops("bench", "--scenarios", "quiet,sbi-degradation", "--seeds", "1", "--policies", "agent",
                 "--no-markdown");
         assertExit(0, r);
         assertNoStackTrace(r);
@@ -58,15 +62,15 @@ class BenchCommandIT extends AbstractJarIT {
             }
         }
         assertEquals(6, rows.size(), () -> "exactly the 2 × 3 rows, were " + rows);
-        assertFalse(Files.exists(work.resolve("docs")), "--no-markdown writes no file");
+        assertEquals(markdownBefore, defaultMarkdown(), "--no-markdown writes no file");
         assertFalse(r.stdout().contains("written to"), r::describe);
     }
 
     @Test
     void markdownSectionIsWrittenThenReplacedKeepingTheRest() {
         Path md = write("x.md", "# My notes\n\nText before the table.\n");
-        Result first = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "rules",
-                "--markdown", "x.md");
+        Result first = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "rules",
+                "--markdown", at("x.md"));
         assertExit(0, first);
         assertNoStackTrace(first);
         String once = read(md);
@@ -83,8 +87,8 @@ class BenchCommandIT extends AbstractJarIT {
 
         // Add text after the section, then run again with other settings: the section is replaced, not added.
         write("x.md", once + "\nText after the table.\n");
-        Result second = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "bandit",
-                "--markdown", "x.md");
+        Result second = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "bandit",
+                "--markdown", at("x.md"));
         assertExit(0, second);
         assertNoStackTrace(second);
         String twice = read(md);
@@ -103,8 +107,8 @@ class BenchCommandIT extends AbstractJarIT {
 
     @Test
     void markdownFileIsCreatedWhenMissing() {
-        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
-                "--markdown", "new/BENCH.md");
+        Result r = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", at("new/BENCH.md"));
         assertExit(0, r);
         assertNoStackTrace(r);
         String text = read(work.resolve("new/BENCH.md"));
@@ -136,7 +140,7 @@ class BenchCommandIT extends AbstractJarIT {
         write("bad.json", "{\"name\": \"bad\", \"durationSeconds\": 60, \"tps\": 5, \"faults\": [{\"type\": "
                 + "\"gateway_outage\", \"target\": {\"gateway\": \"stripe\"}, \"startSecond\": 1, "
                 + "\"durationSeconds\": 5, \"severity\": 1.5}]}");
-        Result file = payops("bench", "--scenarios", "quiet,bad.json", "--seeds", "1", "--no-markdown");
+        Result file = payops("bench", "--scenarios", "quiet," + at("bad.json"), "--seeds", "1", "--no-markdown");
         String m3 = assertBadInput(file);
         assertTrue(m3.contains("bad.json") && m3.contains("faults[0].severity"), file::describe);
     }
@@ -145,8 +149,8 @@ class BenchCommandIT extends AbstractJarIT {
     @Test
     void markdownUnderARegularFileIsExit2() {
         write("blocker", "a file\n");
-        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
-                "--markdown", "blocker/x.md");
+        Result r = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", at("blocker/x.md"));
         String message = assertBadInput(r);
         assertTrue(message.contains("--markdown") || message.contains("blocker"), r::describe);
         assertEquals("a file\n", read(work.resolve("blocker")));
@@ -155,8 +159,8 @@ class BenchCommandIT extends AbstractJarIT {
     @Test
     void markdownOntoADirectoryIsExit2() throws Exception {
         Files.createDirectories(work.resolve("somedir"));
-        Result r = payops(300, "bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
-                "--markdown", "somedir");
+        Result r = payops("bench", "--scenarios", "quiet", "--seeds", "1", "--policies", "static",
+                "--markdown", at("somedir"));
         String message = assertBadInput(r);
         assertTrue(message.contains("somedir"), r::describe);
     }
@@ -164,7 +168,8 @@ class BenchCommandIT extends AbstractJarIT {
     /** {@code bench --random}: the random-worlds table per policy, and every world and fault as JSON. */
     @Test
     void randomWorldsPrintATablePerPolicyAndWriteEveryWorldAsJson() {
-        Result r = payops(600, "bench", "--random", "3", "--random-seed", "7", "--no-markdown", "--json", "worlds.json");
+        String markdownBefore = defaultMarkdown();
+        Result r = payops("bench", "--random", "3", "--random-seed", "7", "--no-markdown", "--json", at("worlds.json"));
         assertExit(0, r);
         assertNoStackTrace(r);
         List<String> lines = r.stdout().lines().toList();
@@ -177,9 +182,9 @@ class BenchCommandIT extends AbstractJarIT {
         }
         assertTrue(r.stdout().contains("| measure | result |"), r::describe);
         assertTrue(r.stdout().contains("| fault | target | faults | visible |"), r::describe);
-        assertTrue(r.stdout().contains("worlds written to worlds.json"), r::describe);
+        assertTrue(r.stdout().contains("worlds written to " + at("worlds.json")), r::describe);
         assertFalse(r.stdout().contains("written to docs"), r::describe);
-        assertFalse(Files.exists(work.resolve("docs")), "--no-markdown writes no Markdown file");
+        assertEquals(markdownBefore, defaultMarkdown(), "--no-markdown writes no Markdown file");
 
         JsonNode json = readJson(work.resolve("worlds.json"));
         assertTrue(json.isArray(), json::toString);
@@ -223,7 +228,7 @@ class BenchCommandIT extends AbstractJarIT {
         String m2 = assertBadInput(threads);
         assertTrue(m2.contains("--threads"), threads::describe);
 
-        Result jsonAlone = payops("bench", "--scenarios", "quiet", "--json", "x.json", "--no-markdown");
+        Result jsonAlone = payops("bench", "--scenarios", "quiet", "--json", at("x.json"), "--no-markdown");
         String m3 = assertBadInput(jsonAlone);
         assertTrue(m3.contains("--json") && m3.contains("--random"), jsonAlone::describe);
         assertFalse(Files.exists(work.resolve("x.json")));
@@ -233,10 +238,20 @@ class BenchCommandIT extends AbstractJarIT {
     @Test
     void randomJsonOntoADirectoryIsExit2NamingJson() throws Exception {
         Files.createDirectories(work.resolve("somedir"));
-        Result r = payops("bench", "--random", "3", "--no-markdown", "--json", "somedir");
+        Result r = payops("bench", "--random", "3", "--no-markdown", "--json", at("somedir"));
         String message = assertBadInput(r);
         assertTrue(message.contains("--json") && message.contains("somedir"), r::describe);
         assertFalse(message.contains("--markdown"), r::describe);
+    }
+
+    /** The default Markdown file's text with its modification time, or null while there is none. */
+    private static String defaultMarkdown() {
+        try {
+            return Files.exists(DEFAULT_MARKDOWN) ? Files.getLastModifiedTime(DEFAULT_MARKDOWN) + "\n"
+                    + Files.readString(DEFAULT_MARKDOWN) : null;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static int count(String text, String needle) {

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `replay` reads the session folder before any window opens: a bad one is exit 2 with the reader's message. */
-class ReplayCommandIT extends AbstractJarIT {
+/**
+ * `replay` reads the session folder before any window opens: a bad one is exit 2 with the reader's message.
+ * In-process: bad input never reaches the window.
+ */
+class ReplayCommandTest extends AbstractInProcessTest {
     @Test
     void aFolderThatDoesNotExist() {
-        String msg = assertBadInput(payops("replay", "state/sessions/no-such-session"));
+        String msg = assertBadInput(payops("replay", at("state/sessions/no-such-session")));
         assertTrue(msg.contains("no-such-session") && msg.contains("not a folder"), msg);
     }
 

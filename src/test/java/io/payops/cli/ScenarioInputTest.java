@@ -9,14 +9,16 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every kind of bad input to {@code run} ends with exit 2 and one message on stderr that names the file (when there
- * is one), the field and what was expected (DESIGN §5.1, §5.2) — never a stack trace, never a report.
+ * is one), the field and what was expected (DESIGN §5.1, §5.2) — never a stack trace, never a report. In-process:
+ * each bad command line is one call of the command line's entry point.
  */
-class ScenarioInputIT extends AbstractJarIT {
+class ScenarioInputTest extends AbstractInProcessTest {
 
     /** A fault line in an otherwise valid scenario; {@code %s} is replaced by the fault's extra fields. */
     private static String withFault(String fault) {
@@ -69,7 +71,7 @@ class ScenarioInputIT extends AbstractJarIT {
     @MethodSource("badFiles")
     void badScenarioFileIsExit2NamingFileAndField(String fileName, String content, String field, String word) {
         write(fileName, content);
-        Result r = payops("run", "--scenario", fileName, "--policy", "static", "--report", "r.json");
+        Result r = payops("run", "--scenario", at(fileName), "--policy", "static", "--report", at("r.json"));
         String message = assertBadInput(r);
         assertTrue(message.contains(fileName), () -> "the message should name the file\n" + r.describe());
         if (!field.isEmpty()) {
@@ -80,12 +82,12 @@ class ScenarioInputIT extends AbstractJarIT {
         assertTrue(message.contains("expected") || message.contains("malformed JSON"),
                 () -> "the message should say what was expected\n" + r.describe());
         assertFalse(Files.exists(work.resolve("r.json")), "no report for bad input");
-        assertFalse(Files.exists(work.resolve("state")), "no state written for bad input");
+        assertOnlyInputsIn(fileName);
     }
 
     @Test
     void missingScenarioFileIsExit2NamingTheFile() {
-        Result r = payops("run", "--scenario", "no-such-scenario.json", "--report", "r.json");
+        Result r = payops("run", "--scenario", at("no-such-scenario.json"), "--report", at("r.json"));
         String message = assertBadInput(r);
         assertTrue(message.contains("no-such-scenario.json"), () -> "should name the file\n" + r.describe());
         assertTrue(message.matches("(?i).*(no file|not found|does not exist).*"),
@@ -105,7 +107,7 @@ class ScenarioInputIT extends AbstractJarIT {
     @Test
     void directoryAsScenarioIsExit2() throws Exception {
         Files.createDirectories(work.resolve("folder.json"));
-        Result r = payops("run", "--scenario", "folder.json");
+        Result r = payops("run", "--scenario", at("folder.json"));
         String message = assertBadInput(r);
         assertTrue(message.contains("folder.json") && message.contains("directory"), r::describe);
     }
@@ -113,7 +115,7 @@ class ScenarioInputIT extends AbstractJarIT {
     @Test
     void nonUtf8ScenarioIsExit2() throws Exception {
         Files.write(work.resolve("latin1.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
-        Result r = payops("run", "--scenario", "latin1.json");
+        Result r = payops("run", "--scenario", at("latin1.json"));
         String message = assertBadInput(r);
         assertTrue(message.contains("latin1.json"), r::describe);
     }
@@ -145,12 +147,24 @@ class ScenarioInputIT extends AbstractJarIT {
     @ParameterizedTest(name = "run {0}")
     @MethodSource("badOptions")
     void badCommandLineValueIsExit2NamingTheOption(List<String> options, String option, String word) {
-        String[] args = Stream.concat(Stream.of("run"), options.stream()).toArray(String[]::new);
+        // --report and --state in the test's folder, so "nothing written" can be checked there
+        String[] args = Stream.of(Stream.of("run"), options.stream(),
+                Stream.of("--report", at("r.json"), "--state", at("state"))).flatMap(s -> s).toArray(String[]::new);
         Result r = payops(args);
         String message = assertBadInput(r);
         assertTrue(message.contains(option), () -> "the message should name " + option + "\n" + r.describe());
         assertTrue(message.contains(word), () -> "the message should mention '" + word + "'\n" + r.describe());
-        assertFalse(Files.exists(work.resolve("state")), "no state written for bad input");
+        assertOnlyInputsIn();
+    }
+
+    /** Bad input writes nothing: no report, no state folder, no temporary file; only the test's own inputs are there. */
+    private void assertOnlyInputsIn(String... inputs) {
+        try (Stream<java.nio.file.Path> s = Files.list(work)) {
+            assertEquals(List.of(inputs), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no report or state written for bad input");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -16,8 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code run}, {@code scenarios} and {@code --help} through the real jar (DESIGN §5.1, §5.3). */
-class RunCommandIT extends AbstractJarIT {
+/**
+ * {@code run}, {@code scenarios} and {@code --help} in-process (DESIGN §5.1, §5.3). Paths relative to the working
+ * directory, and the default report path under it, are {@code JarStartupIT}'s.
+ */
+class RunCommandTest extends AbstractInProcessTest {
 
     private static final List<String> ACTION_TYPES = List.of("shift_traffic", "open_circuit", "close_circuit",
             "adjust_retry_policy", "alert", "no_op");
@@ -37,13 +40,13 @@ class RunCommandIT extends AbstractJarIT {
 
     @Test
     void staticRunPrintsSummaryAndWritesTheDesignReport() {
-        Result r = run("--scenario", "sbi-degradation", "--policy", "static", "--report", "out.json");
+        Result r = run("--scenario", "sbi-degradation", "--policy", "static", "--report", at("out.json"));
         assertTrue(r.stdout().contains("sbi-degradation"), r::describe);
         assertTrue(r.stdout().contains("excess failures"), r::describe);
         assertTrue(r.stdout().contains("out.json"), () -> "the summary should say where the report is\n" + r.describe());
 
         Path out = work.resolve("out.json");
-        assertTrue(Files.isRegularFile(out), "out.json written in the working directory");
+        assertTrue(Files.isRegularFile(out), "out.json written where --report says");
         JsonNode j = readJson(out);
 
         assertEquals("sbi-degradation", j.path("scenario").asText());
@@ -104,7 +107,7 @@ class RunCommandIT extends AbstractJarIT {
         // Same command again: byte-identical report apart from wallMillis.
         Path first = work.resolve("first.json");
         moveTo(out, first);
-        run("--scenario", "sbi-degradation", "--policy", "static", "--report", "out.json");
+        run("--scenario", "sbi-degradation", "--policy", "static", "--report", at("out.json"));
         String a = read(first);
         String b = read(out);
         assertEquals(withoutWallMillis(readJson(first)), withoutWallMillis(readJson(out)),
@@ -113,7 +116,7 @@ class RunCommandIT extends AbstractJarIT {
                 WALL_MILLIS.matcher(b).replaceAll("\"wallMillis\" : 0"), "byte-identical apart from wallMillis");
 
         // Another seed changes the run.
-        run("--scenario", "sbi-degradation", "--policy", "static", "--seed", "8", "--report", "seed8.json");
+        run("--scenario", "sbi-degradation", "--policy", "static", "--seed", "8", "--report", at("seed8.json"));
         JsonNode seed8 = readJson(work.resolve("seed8.json"));
         assertEquals(8, seed8.path("seed").asLong());
         assertNotEquals(j.path("payments").asLong(), seed8.path("payments").asLong(), "--seed 8 changes the traffic");
@@ -122,8 +125,8 @@ class RunCommandIT extends AbstractJarIT {
 
     @Test
     void agentRunIsDeterministicToo() {
-        run("--scenario", "sbi-degradation", "--duration", "700", "--report", "a.json");
-        run("--scenario", "sbi-degradation", "--duration", "700", "--report", "b.json");
+        run("--scenario", "sbi-degradation", "--duration", "700", "--report", at("a.json"));
+        run("--scenario", "sbi-degradation", "--duration", "700", "--report", at("b.json"));
         JsonNode a = readJson(work.resolve("a.json"));
         assertEquals("agent", a.path("policy").asText(), "agent is the default policy of run");
         assertEquals(700, a.path("simulatedSeconds").asLong(), "--duration overrides the scenario's duration");
@@ -146,7 +149,7 @@ class RunCommandIT extends AbstractJarIT {
                   ]
                 }
                 """);
-        Result r = run("--scenario", "my-scenario.json", "--policy", "static", "--report", "file.json");
+        Result r = run("--scenario", at("my-scenario.json"), "--policy", "static", "--report", at("file.json"));
         assertTrue(r.stdout().contains("my-file-scenario"), r::describe);
         JsonNode j = readJson(work.resolve("file.json"));
         assertEquals("my-file-scenario", j.path("scenario").asText());
@@ -154,32 +157,13 @@ class RunCommandIT extends AbstractJarIT {
         assertEquals(240, j.path("simulatedSeconds").asLong());
         assertEquals(1, j.path("incidents").size());
         assertEquals("gateway_outage", j.path("incidents").get(0).path("fault").asText());
-
-        // An absolute path too, from the same working directory.
-        run("--scenario", work.resolve("my-scenario.json").toString(), "--policy", "static", "--report", "abs.json");
-        assertEquals("my-file-scenario", readJson(work.resolve("abs.json")).path("scenario").asText());
-    }
-
-    @Test
-    void defaultReportPathIsUnderStateReportsInTheWorkingDirectory() {
-        Result r = run("--scenario", "sbi-degradation", "--policy", "static", "--duration", "60");
-        Path expected = work.resolve("state/reports/sbi-degradation-seed7-static.json");
-        assertTrue(Files.isRegularFile(expected), () -> "expected " + expected + "\n" + r.describe());
-        assertTrue(r.stdout().contains("sbi-degradation-seed7-static.json"), r::describe);
-        JsonNode j = readJson(expected);
-        assertEquals("sbi-degradation", j.path("scenario").asText());
-        assertEquals(60, j.path("simulatedSeconds").asLong());
-
-        run("--scenario", "sbi-degradation", "--policy", "oracle", "--seed", "9", "--duration", "60");
-        assertTrue(Files.isRegularFile(work.resolve("state/reports/sbi-degradation-seed9-oracle.json")),
-                "the default name carries the seed and the policy");
     }
 
     @Test
     void reportUnderARegularFileIsExit2() {
         write("blocker", "I am a file, not a folder\n");
         Result r = payops("run", "--scenario", "sbi-degradation", "--policy", "static", "--duration", "30",
-                "--report", "blocker/out.json");
+                "--report", at("blocker/out.json"));
         String message = assertBadInput(r);
         assertTrue(message.contains("--report"), () -> "should name the option\n" + r.describe());
         assertTrue(message.contains("blocker"), () -> "should name the path\n" + r.describe());
@@ -190,7 +174,7 @@ class RunCommandIT extends AbstractJarIT {
     void reportOntoADirectoryIsExit2() throws Exception {
         Files.createDirectories(work.resolve("reports-dir"));
         Result r = payops("run", "--scenario", "sbi-degradation", "--policy", "static", "--duration", "30",
-                "--report", "reports-dir");
+                "--report", at("reports-dir"));
         String message = assertBadInput(r);
         assertTrue(message.contains("--report") && message.contains("reports-dir"), r::describe);
         assertTrue(Files.isDirectory(work.resolve("reports-dir")), "the directory is left alone");
@@ -243,7 +227,7 @@ class RunCommandIT extends AbstractJarIT {
 
     @Test
     void agentDetectsTheStripeOutage() {
-        Result r = run("--scenario", "stripe-outage", "--policy", "agent", "--report", "agent.json");
+        Result r = run("--scenario", "stripe-outage", "--policy", "agent", "--report", at("agent.json"));
         assertTrue(r.stdout().contains("stripe-outage"), r::describe);
         JsonNode j = readJson(work.resolve("agent.json"));
         assertEquals("agent", j.path("policy").asText());
