@@ -18,8 +18,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        writeInExistingFolder(target, bytes);
+    }
+
+    /**
+     * As {@link #write}, but never creates the folder: a session's files must not bring back a folder someone
+     * deleted under a running recording (the writer would never notice, and a folder of meta.json alone would stay).
+     *
+     * @throws java.nio.file.NoSuchFileException when the folder is gone
+     */
+    public static void writeInExistingFolder(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -121,7 +121,7 @@ public final class SessionRecorder implements AutoCloseable {
     /** Rewrites meta.json with the progress so far (atomically). */
     public void saveMeta() throws IOException {
         meta = meta.progress(count, lastSimMillis, dropped);
-        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+        AtomicFiles.writeInExistingFolder(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
     }
 
     /** Ends the session with a status ({@link SessionMeta#COMPLETE} or {@link SessionMeta#STOPPED}) and why. */
@@ -133,7 +133,7 @@ public final class SessionRecorder implements AutoCloseable {
             pending.reset();
         }
         meta = meta.progress(count, lastSimMillis, dropped).ended(clock.instant().toString(), status, note);
-        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+        AtomicFiles.writeInExistingFolder(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
     }
 
     @Override
