@@ -33,9 +33,4 @@ public enum ActionOutcome implements Keyed {
     public String key() {
         return key;
     }
-
-    @Override
-    public String toString() {
-        return key;
-    }
 }

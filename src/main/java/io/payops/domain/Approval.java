@@ -22,9 +22,4 @@ public enum Approval implements Keyed {
     public String key() {
         return key;
     }
-
-    @Override
-    public String toString() {
-        return key;
-    }
 }
