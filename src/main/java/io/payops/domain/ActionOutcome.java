@@ -1,12 +1,12 @@
 package io.payops.domain;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What an action record says about the action's effect: {@code pending} while an executed change is being measured,
  * {@code n/a} for what is not measured (alerts, blocked, refused or recovery actions), else the measured
- * {@link Outcome}. Written as those words (helped, hurt, neutral, inconclusive) in frames, state files and reports.
+ * {@link Outcome}. Written as those words (helped, hurt, neutral, inconclusive) in frames, state files and reports,
+ * and read back from them by Jackson through the same {@link #key}.
  */
 public enum ActionOutcome implements Keyed {
     PENDING("pending"), NOT_APPLICABLE("n/a"),
@@ -31,17 +31,6 @@ public enum ActionOutcome implements Keyed {
     @JsonValue
     @Override
     public String key() {
-        return key;
-    }
-
-    /** @throws IllegalArgumentException naming the word and the ones expected */
-    @JsonCreator
-    public static ActionOutcome of(String key) {
-        return Keyed.of(ActionOutcome.class, key, "an action outcome");
-    }
-
-    @Override
-    public String toString() {
         return key;
     }
 }

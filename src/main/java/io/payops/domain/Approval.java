@@ -1,12 +1,12 @@
 package io.payops.domain;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How an action (or a ticket action) came to be taken or refused: alone ({@code none}), waiting for an answer
  * ({@code pending}), answered by the simulated operator of a headless run ({@code auto}) or by a person
- * ({@code operator}). Written as those words in frames, state files, the audit log and reports.
+ * ({@code operator}). Written as those words in frames, state files, the audit log and reports, and read back from
+ * them by Jackson through the same {@link #key}.
  */
 public enum Approval implements Keyed {
     NONE("none"), PENDING("pending"), AUTO("auto"), OPERATOR("operator");
@@ -20,17 +20,6 @@ public enum Approval implements Keyed {
     @JsonValue
     @Override
     public String key() {
-        return key;
-    }
-
-    /** @throws IllegalArgumentException naming the word and the ones expected */
-    @JsonCreator
-    public static Approval of(String key) {
-        return Keyed.of(Approval.class, key, "an approval");
-    }
-
-    @Override
-    public String toString() {
         return key;
     }
 }

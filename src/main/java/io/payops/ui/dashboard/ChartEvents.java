@@ -107,7 +107,7 @@ final class ChartEvents {
             text.append(" (recovery, its fault is over)");
         }
         if (a.approval() != null && a.approval() != Approval.NONE) {
-            text.append("\napproval: ").append(a.approval());
+            text.append("\napproval: ").append(a.approval().key());
         }
         if (kind == ActionMarker.Kind.ROLLED_BACK && a.note() != null && !a.note().isBlank()) {
             text.append("\n").append(a.note());
