@@ -2,8 +2,8 @@ package io.payops.agent;
 
 import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
-import io.payops.domain.Approval;
 import io.payops.domain.Anomaly;
+import io.payops.domain.Approval;
 import io.payops.domain.Decision;
 import io.payops.domain.Target;
 import io.payops.sim.Routing;

@@ -1,11 +1,11 @@
 package io.payops.cli;
 
+import io.payops.common.Json;
 import io.payops.ingest.LogMapping;
 import io.payops.ingest.SnapshotReader;
 import io.payops.ingest.StatusVocabulary;
 import io.payops.report.AnalysisReport;
 import io.payops.report.SnapshotAnalyzer;
-import io.payops.common.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

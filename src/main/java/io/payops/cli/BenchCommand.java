@@ -1,16 +1,16 @@
 package io.payops.cli;
 
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import io.payops.engine.PolicyFactory;
 import io.payops.run.BenchRunner;
 import io.payops.run.BenchTable;
 import io.payops.run.RandomBench;
 import io.payops.run.RandomBenchTable;
 import io.payops.sim.RandomScenarios;
-import io.payops.common.Json;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.AtomicFiles;
-import io.payops.common.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

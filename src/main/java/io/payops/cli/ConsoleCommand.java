@@ -1,9 +1,9 @@
 package io.payops.cli;
 
+import io.payops.common.BadInputException;
 import io.payops.engine.LiveRunner;
 import io.payops.ingest.LogMapping;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.BadInputException;
 import io.payops.ui.ConsoleApp;
 import io.payops.ui.ConsoleOptions;
 import picocli.CommandLine.Command;

@@ -1,14 +1,16 @@
 package io.payops.cli;
 
 import io.payops.agent.reason.llm.LlmReasoner;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ApprovalMode;
-import io.payops.domain.Incident;
 import io.payops.domain.Frame;
+import io.payops.domain.Incident;
+import io.payops.engine.EventLogSession;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogFormat;
-import io.payops.engine.EventLogSession;
 import io.payops.ingest.EventLogInspection;
 import io.payops.ingest.EventLogStats;
 import io.payops.ingest.LogMapping;
@@ -20,8 +22,6 @@ import io.payops.run.EventLogRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.AtomicFiles;
-import io.payops.common.BadInputException;
-import io.payops.common.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package io.payops.cli;
 
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import io.payops.domain.ApprovalMode;
-import io.payops.run.WhatIf;
 import io.payops.report.WhatIfReport;
 import io.payops.report.WhatIfSettings;
 import io.payops.report.WhatIfTable;
+import io.payops.run.WhatIf;
 import io.payops.store.AtomicFiles;
-import io.payops.common.BadInputException;
-import io.payops.common.Json;
 import io.payops.store.SessionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

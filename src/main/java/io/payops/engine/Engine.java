@@ -1,14 +1,14 @@
 package io.payops.engine;
 
-import io.payops.domain.Command;
-import io.payops.domain.Frame;
-import io.payops.sim.TrafficSource;
 import io.payops.domain.ActiveFault;
+import io.payops.domain.Command;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
+import io.payops.domain.Frame;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.Snapshot;
+import io.payops.domain.TriageStep;
 import io.payops.observe.Observer;
 import io.payops.policy.ApprovalHandler;
 import io.payops.policy.Policy;
@@ -18,10 +18,10 @@ import io.payops.sim.GroundTruth;
 import io.payops.sim.Routing;
 import io.payops.sim.Scenario;
 import io.payops.sim.Simulator;
+import io.payops.sim.TrafficSource;
 import io.payops.tickets.TicketGenerator;
 import io.payops.tickets.TicketTriage;
 import io.payops.tickets.TriageSettings;
-import io.payops.domain.TriageStep;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.payops.engine;
 
+import io.payops.common.BadInputException;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogReader;
 import io.payops.ingest.EventLogSource;
@@ -8,7 +9,6 @@ import io.payops.ingest.EventLogWorld;
 import io.payops.ingest.LogMapping;
 import io.payops.policy.Policy;
 import io.payops.sim.Scenario;
-import io.payops.common.BadInputException;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

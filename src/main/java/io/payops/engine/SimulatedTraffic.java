@@ -1,10 +1,10 @@
 package io.payops.engine;
 
-import io.payops.sim.TrafficSource;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.SimTotals;
 import io.payops.sim.GroundTruth;
 import io.payops.sim.Simulator;
+import io.payops.sim.TrafficSource;
 
 import java.util.List;
 

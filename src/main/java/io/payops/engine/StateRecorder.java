@@ -1,16 +1,16 @@
 package io.payops.engine;
 
-import io.payops.domain.Command;
-import io.payops.domain.Frame;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Command;
 import io.payops.domain.Decider;
+import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
-import io.payops.store.StateFiles;
 import io.payops.domain.TicketAction;
+import io.payops.store.StateFiles;
 import io.payops.store.StateStore;
 
 import java.io.IOException;

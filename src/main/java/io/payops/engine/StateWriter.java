@@ -1,10 +1,10 @@
 package io.payops.engine;
 
 import io.payops.domain.Frame;
-import io.payops.store.SessionRecorder;
 import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
 import io.payops.store.SessionMeta;
+import io.payops.store.SessionRecorder;
 import io.payops.store.SessionRetention;
 import io.payops.store.StateStore;
 

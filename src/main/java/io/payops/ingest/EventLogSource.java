@@ -3,8 +3,8 @@ package io.payops.ingest;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Attempt;
 import io.payops.domain.SimTotals;
-import io.payops.sim.TrafficSource;
 import io.payops.sim.AttemptSink;
+import io.payops.sim.TrafficSource;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,9 +1,9 @@
 package io.payops.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.payops.domain.Status;
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
+import io.payops.domain.Status;
 
 import java.io.IOException;
 import java.nio.file.Files;

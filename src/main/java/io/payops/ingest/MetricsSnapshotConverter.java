@@ -3,12 +3,12 @@ package io.payops.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.common.JsonFields;
 import io.payops.domain.Dimension;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
-import io.payops.common.JsonFields;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
+import io.payops.common.JsonFields;
 import io.payops.domain.LatencyLadder;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.SlowCounts;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
-import io.payops.common.BadInputException;
-import io.payops.common.Json;
-import io.payops.common.JsonFields;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

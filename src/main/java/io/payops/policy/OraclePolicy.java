@@ -1,11 +1,11 @@
 package io.payops.policy;
 
 import io.payops.domain.Action;
-import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionOutcome;
-import io.payops.domain.Approval;
+import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
+import io.payops.domain.Approval;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.Target;
 import io.payops.sim.GroundTruth;

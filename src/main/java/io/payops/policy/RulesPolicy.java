@@ -1,10 +1,10 @@
 package io.payops.policy;
 
 import io.payops.domain.Action;
-import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionOutcome;
-import io.payops.domain.Approval;
+import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Approval;
 import io.payops.domain.Detection;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;

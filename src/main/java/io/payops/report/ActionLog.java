@@ -3,8 +3,8 @@ package io.payops.report;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
-import io.payops.domain.Target;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

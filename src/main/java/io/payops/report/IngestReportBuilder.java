@@ -3,8 +3,8 @@ package io.payops.report;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Detection;
 import io.payops.domain.Diagnosis;
-import io.payops.domain.Incident;
 import io.payops.domain.Frame;
+import io.payops.domain.Incident;
 import io.payops.ingest.EventLogStats;
 
 import java.time.Instant;
@@ -12,10 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Computes the ingest report from the frames as they pass (DESIGN §5.3 without the simulator's ground truth). */
 public final class IngestReportBuilder {

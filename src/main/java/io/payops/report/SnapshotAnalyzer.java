@@ -1,6 +1,5 @@
 package io.payops.report;
 
-import io.payops.ingest.IssuerSpread;
 import io.payops.agent.AgentConfig;
 import io.payops.agent.decide.DecisionMaker;
 import io.payops.agent.decide.SituationView;
@@ -22,6 +21,7 @@ import io.payops.domain.RetryPolicy;
 import io.payops.domain.RoutingState;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
+import io.payops.ingest.IssuerSpread;
 import io.payops.ingest.SnapshotReader;
 import io.payops.sim.Routing;
 import io.payops.sim.World;

@@ -1,12 +1,12 @@
 package io.payops.run;
 
+import io.payops.domain.FaultSpec;
+import io.payops.domain.SegmentStats;
+import io.payops.engine.RunSettings;
 import io.payops.report.BenchRow;
 import io.payops.report.DetectionBound;
 import io.payops.report.IncidentReport;
 import io.payops.report.RunReport;
-import io.payops.domain.FaultSpec;
-import io.payops.domain.SegmentStats;
-import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 
 import java.util.ArrayList;

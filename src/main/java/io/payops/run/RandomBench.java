@@ -1,12 +1,12 @@
 package io.payops.run;
 
+import io.payops.domain.FaultSpec;
+import io.payops.domain.FaultType;
+import io.payops.engine.RunSettings;
 import io.payops.report.ActionReport;
 import io.payops.report.FaultVisibility;
 import io.payops.report.IncidentReport;
 import io.payops.report.RunReport;
-import io.payops.domain.FaultSpec;
-import io.payops.domain.FaultType;
-import io.payops.engine.RunSettings;
 import io.payops.sim.RandomScenarios;
 import io.payops.sim.RandomScenarios.TargetShape;
 import io.payops.sim.Scenario;

@@ -1,7 +1,7 @@
 package io.payops.run;
 
-import io.payops.report.FaultVisibility;
 import io.payops.domain.FaultType;
+import io.payops.report.FaultVisibility;
 import io.payops.run.RandomBench.FaultRow;
 import io.payops.run.RandomBench.WorldRow;
 import io.payops.sim.RandomScenarios.TargetShape;

@@ -1,11 +1,5 @@
 package io.payops.run;
 
-import io.payops.report.WhatIfSettings;
-import io.payops.domain.Command;
-import io.payops.domain.Frame;
-import io.payops.engine.Engine;
-import io.payops.report.WhatIfReport;
-import io.payops.report.WhatIfRow;
 import io.payops.agent.Agent;
 import io.payops.agent.learn.LessonStore;
 import io.payops.agent.reason.HeuristicReasoner;
@@ -13,11 +7,17 @@ import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
 import io.payops.domain.AgentCycle;
+import io.payops.domain.Command;
 import io.payops.domain.Decision;
+import io.payops.domain.Frame;
 import io.payops.domain.GuardVerdict;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.RetryPolicy;
+import io.payops.engine.Engine;
 import io.payops.policy.PolicyContext;
+import io.payops.report.WhatIfReport;
+import io.payops.report.WhatIfRow;
+import io.payops.report.WhatIfSettings;
 import io.payops.sim.Routing;
 import io.payops.sim.World;
 

@@ -1,7 +1,7 @@
 package io.payops.sim;
 
-import io.payops.domain.RetryPolicy;
 import io.payops.domain.FaultType;
+import io.payops.domain.RetryPolicy;
 import io.payops.domain.Status;
 
 import java.util.SplittableRandom;

@@ -1,7 +1,5 @@
 package io.payops.sim;
 
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketSettings;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,13 +7,15 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.payops.domain.Dimension;
-import io.payops.domain.FaultSpec;
-import io.payops.domain.FaultType;
-import io.payops.domain.Target;
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
 import io.payops.common.JsonFields;
+import io.payops.domain.Dimension;
+import io.payops.domain.FaultSpec;
+import io.payops.domain.FaultType;
+import io.payops.domain.MigrationStage;
+import io.payops.domain.Target;
+import io.payops.domain.TicketSettings;
 
 import java.util.ArrayList;
 import java.util.Arrays;

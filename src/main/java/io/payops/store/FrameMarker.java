@@ -1,9 +1,9 @@
 package io.payops.store;
 
-import io.payops.domain.Frame;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Frame;
 import io.payops.domain.Incident;
 
 import java.util.EnumSet;

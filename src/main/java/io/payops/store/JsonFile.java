@@ -1,7 +1,7 @@
 package io.payops.store;
 
-import io.payops.common.Json;
 import com.fasterxml.jackson.core.JacksonException;
+import io.payops.common.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.payops.store;
 
-import io.payops.domain.Frame;
 import io.payops.common.Json;
+import io.payops.domain.Frame;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

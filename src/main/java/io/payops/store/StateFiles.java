@@ -2,6 +2,7 @@ package io.payops.store;
 
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Command;
 import io.payops.domain.Decision;
 import io.payops.domain.GuardVerdict;
 import io.payops.domain.Hypothesis;
@@ -9,7 +10,6 @@ import io.payops.domain.Lesson;
 import io.payops.domain.RoutingState;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.domain.Command;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
 import io.payops.domain.RootCause;
 import io.payops.domain.TicketActionType;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.TicketCluster;
 import io.payops.domain.TicketFacts;
 import io.payops.domain.TicketSeverity;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketCategory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.payops.tickets;
 
-import io.payops.domain.ErrorSignature;
 import io.payops.domain.Dimension;
+import io.payops.domain.ErrorSignature;
 import io.payops.domain.Incident;
 import io.payops.domain.Target;
 

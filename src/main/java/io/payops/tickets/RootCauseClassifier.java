@@ -1,11 +1,11 @@
 package io.payops.tickets;
 
 import io.payops.domain.ErrorSignature;
-import io.payops.domain.RootCause;
-import io.payops.domain.TicketSeverity;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.Incident;
+import io.payops.domain.RootCause;
 import io.payops.domain.Target;
+import io.payops.domain.TicketCategory;
+import io.payops.domain.TicketSeverity;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.payops.tickets;
 
-import io.payops.domain.ErrorSignature;
-import io.payops.domain.Ticket;
-import io.payops.domain.TicketSeverity;
-import io.payops.domain.TicketSettings;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.Dimension;
+import io.payops.domain.ErrorSignature;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketCategory;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TicketSeverity;
 import io.payops.sim.MerchantProfile;
 
 import java.util.ArrayList;

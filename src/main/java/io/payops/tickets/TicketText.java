@@ -1,7 +1,7 @@
 package io.payops.tickets;
 
-import io.payops.domain.TicketCategory;
 import io.payops.domain.Target;
+import io.payops.domain.TicketCategory;
 
 import java.util.List;
 import java.util.Locale;

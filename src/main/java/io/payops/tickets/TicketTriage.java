@@ -1,17 +1,17 @@
 package io.payops.tickets;
 
-import io.payops.domain.RootCause;
-import io.payops.domain.Ticket;
-import io.payops.domain.TicketAction;
-import io.payops.domain.TicketCluster;
-import io.payops.domain.TicketFacts;
-import io.payops.domain.TriageStep;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Approval;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Decider;
 import io.payops.domain.Incident;
+import io.payops.domain.RootCause;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketAction;
+import io.payops.domain.TicketCategory;
+import io.payops.domain.TicketCluster;
+import io.payops.domain.TicketFacts;
+import io.payops.domain.TriageStep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

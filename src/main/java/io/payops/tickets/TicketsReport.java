@@ -1,7 +1,7 @@
 package io.payops.tickets;
 
-import io.payops.domain.TriageStep;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.payops.domain.TriageStep;
 
 import java.util.List;
 import java.util.Map;

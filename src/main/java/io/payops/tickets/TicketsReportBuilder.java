@@ -1,11 +1,11 @@
 package io.payops.tickets;
 
+import io.payops.domain.ActionStatus;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketAction;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.TicketCluster;
 import io.payops.domain.TriageStep;
-import io.payops.domain.TicketCategory;
-import io.payops.domain.ActionStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;

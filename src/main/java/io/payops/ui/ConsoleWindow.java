@@ -1,9 +1,9 @@
 package io.payops.ui;
 
+import io.payops.common.BadInputException;
 import io.payops.engine.LiveRunner;
 import io.payops.report.WhatIfSettings;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.BadInputException;
 import io.payops.store.JsonFile;
 import io.payops.ui.fx.EngineService;
 import io.payops.ui.fx.FramePump;
@@ -16,9 +16,9 @@ import io.payops.ui.replay.RecentSessionsViewModel;
 import io.payops.ui.replay.ReplayView;
 import io.payops.ui.replay.ReplayViewModel;
 import io.payops.ui.shell.ConsolePrefs;
-import io.payops.ui.shell.ShellViewModel;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
+import io.payops.ui.shell.ShellViewModel;
 import io.payops.ui.whatif.WhatIfView;
 import io.payops.ui.whatif.WhatIfViewModel;
 import javafx.scene.Node;

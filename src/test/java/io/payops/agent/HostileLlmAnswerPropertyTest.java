@@ -1,12 +1,13 @@
 package io.payops.agent;
 
-import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmClient;
+import io.payops.agent.reason.llm.LlmProvider;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmReply;
 import io.payops.agent.reason.llm.LlmRequest;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.agent.reason.llm.Secret;
+import io.payops.common.Json;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Diagnosis;
@@ -14,7 +15,6 @@ import io.payops.sim.MerchantProfile;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.sim.World;
-import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

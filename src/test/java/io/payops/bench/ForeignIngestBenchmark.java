@@ -2,12 +2,12 @@ package io.payops.bench;
 
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
+import io.payops.engine.EventLogSession;
 import io.payops.foreign.ForeignRun;
 import io.payops.foreign.ForeignShape;
 import io.payops.foreign.NoisyForeignGenerator;
 import io.payops.foreign.NoisyLog;
 import io.payops.ingest.EventLogReader;
-import io.payops.engine.EventLogSession;
 import io.payops.ingest.LogMapping;
 import io.payops.policy.StaticPolicy;
 import org.openjdk.jmh.annotations.Benchmark;

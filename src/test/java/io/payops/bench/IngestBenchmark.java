@@ -2,10 +2,10 @@ package io.payops.bench;
 
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
+import io.payops.engine.EventLogSession;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.EventLogFormat;
 import io.payops.ingest.EventLogReader;
-import io.payops.engine.EventLogSession;
 import io.payops.ingest.EventLogWriter;
 import io.payops.policy.StaticPolicy;
 import io.payops.run.EventLogRunner;

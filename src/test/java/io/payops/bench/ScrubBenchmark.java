@@ -1,9 +1,9 @@
 package io.payops.bench;
 
 import io.payops.domain.Frame;
+import io.payops.engine.RunSettings;
 import io.payops.engine.StateWriter;
 import io.payops.run.ScenarioRunner;
-import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.SessionReader;

@@ -2,11 +2,11 @@ package io.payops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.PayOps;
+import io.payops.common.Json;
 import io.payops.domain.Snapshot;
 import io.payops.engine.Engine;
 import io.payops.policy.StaticPolicy;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
 package io.payops.cli;
 
-import io.payops.domain.Frame;
-import io.payops.store.SessionRecorder;
 import io.payops.common.Json;
+import io.payops.domain.Frame;
 import io.payops.store.SessionReader;
+import io.payops.store.SessionRecorder;
 import io.payops.store.StateFiles;
 import io.payops.store.StateStore;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.payops.engine;
 
-import io.payops.domain.Frame;
+import io.payops.common.Json;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.report.RunReport;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
 import io.payops.store.SessionRetention;

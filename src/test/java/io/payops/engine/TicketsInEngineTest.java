@@ -1,21 +1,21 @@
 package io.payops.engine;
 
-import io.payops.domain.Decider;
-import io.payops.domain.Command;
-import io.payops.domain.Frame;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payops.common.BadInputException;
+import io.payops.common.Json;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Command;
+import io.payops.domain.Decider;
+import io.payops.domain.Frame;
 import io.payops.domain.MigrationStage;
+import io.payops.domain.RootCause;
+import io.payops.domain.TicketAction;
 import io.payops.domain.TicketSettings;
 import io.payops.report.RunReport;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.BadInputException;
-import io.payops.common.Json;
-import io.payops.domain.RootCause;
-import io.payops.domain.TicketAction;
 import io.payops.tickets.TicketsReport;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package io.payops.foreign;
 
 import io.payops.domain.Dimension;
 import io.payops.domain.Target;
-import io.payops.engine.RunSettings;
 import io.payops.engine.EventLogSession;
+import io.payops.engine.RunSettings;
 import io.payops.ingest.LogMapping;
-import io.payops.run.EventLogRunner;
 import io.payops.report.IngestIncident;
 import io.payops.report.IngestReport;
+import io.payops.run.EventLogRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;

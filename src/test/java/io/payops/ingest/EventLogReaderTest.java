@@ -1,7 +1,7 @@
 package io.payops.ingest;
 
-import io.payops.domain.Status;
 import io.payops.common.BadInputException;
+import io.payops.domain.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,13 +1,13 @@
 package io.payops.ingest;
 
-import io.payops.engine.EventLogSession;
 import io.payops.domain.Detection;
+import io.payops.engine.EventLogSession;
 import io.payops.engine.RunSettings;
-import io.payops.run.EventLogRunner;
 import io.payops.report.IncidentReport;
 import io.payops.report.IngestIncident;
 import io.payops.report.IngestReport;
 import io.payops.report.RunReport;
+import io.payops.run.EventLogRunner;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;

@@ -1,7 +1,7 @@
 package io.payops.ingest;
 
-import io.payops.engine.EventLogSession;
 import io.payops.domain.Attempt;
+import io.payops.engine.EventLogSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.payops.ingest;
 
-import io.payops.domain.Status;
 import io.payops.common.BadInputException;
+import io.payops.domain.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

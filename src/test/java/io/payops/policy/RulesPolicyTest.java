@@ -1,9 +1,9 @@
 package io.payops.policy;
 
 import io.payops.domain.ActionOutcome;
-import io.payops.domain.Approval;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
+import io.payops.domain.Approval;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.PolicyStep;

@@ -1,16 +1,16 @@
 package io.payops.report;
 
-import io.payops.run.ScenarioRunner;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payops.common.Json;
 import io.payops.domain.Detection;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.engine.RunSettings;
+import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

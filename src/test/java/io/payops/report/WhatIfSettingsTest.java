@@ -1,8 +1,8 @@
 package io.payops.report;
 
 import io.payops.agent.AgentConfig;
-import io.payops.domain.ApprovalMode;
 import io.payops.common.Json;
+import io.payops.domain.ApprovalMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

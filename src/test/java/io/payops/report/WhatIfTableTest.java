@@ -1,8 +1,8 @@
 package io.payops.report;
 
-import io.payops.run.ScenarioRunner;
 import io.payops.domain.Frame;
 import io.payops.engine.RunSettings;
+import io.payops.run.ScenarioRunner;
 import io.payops.run.WhatIf;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;

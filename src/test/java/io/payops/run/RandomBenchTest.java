@@ -1,11 +1,11 @@
 package io.payops.run;
 
-import io.payops.report.FaultVisibility;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.engine.RunSettings;
+import io.payops.report.FaultVisibility;
 import io.payops.run.RandomBench.FaultRow;
 import io.payops.run.RandomBench.WorldRow;
 import io.payops.sim.RandomScenarios.TargetShape;

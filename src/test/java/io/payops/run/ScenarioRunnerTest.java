@@ -1,12 +1,12 @@
 package io.payops.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.common.Json;
+import io.payops.engine.RunSettings;
 import io.payops.report.IncidentReport;
 import io.payops.report.RunReport;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

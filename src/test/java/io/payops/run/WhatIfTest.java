@@ -1,20 +1,20 @@
 package io.payops.run;
 
-import io.payops.report.WhatIfSettings;
+import io.payops.common.Json;
+import io.payops.domain.ApprovalMode;
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
+import io.payops.domain.RoutingState;
+import io.payops.domain.Snapshot;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
-import io.payops.domain.Command;
-import io.payops.domain.Frame;
 import io.payops.report.WhatIfReport;
 import io.payops.report.WhatIfRow;
-import io.payops.domain.ApprovalMode;
-import io.payops.domain.RoutingState;
-import io.payops.domain.Snapshot;
+import io.payops.report.WhatIfSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.payops.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.common.Json;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.run.RandomBench;
 import io.payops.sim.RandomScenarios.TargetShape;
-import io.payops.common.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,10 @@
 package io.payops.sim;
 
+import io.payops.common.BadInputException;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Target;
-import io.payops.common.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

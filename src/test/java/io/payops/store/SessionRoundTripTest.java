@@ -1,19 +1,19 @@
 package io.payops.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.payops.domain.FaultSpec;
-import io.payops.domain.SegmentStats;
-import io.payops.domain.FaultType;
-import io.payops.domain.Target;
+import io.payops.domain.ApprovalMode;
 import io.payops.domain.Command;
+import io.payops.domain.FaultSpec;
+import io.payops.domain.FaultType;
+import io.payops.domain.Frame;
+import io.payops.domain.SegmentStats;
+import io.payops.domain.Target;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
-import io.payops.domain.ApprovalMode;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,12 +2,12 @@ package io.payops.store;
 
 import io.payops.common.Json;
 import io.payops.domain.ActionType;
+import io.payops.domain.Command;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Lesson;
 import io.payops.domain.Outcome;
 import io.payops.domain.RetryPolicy;
 import io.payops.domain.RoutingState;
-import io.payops.domain.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

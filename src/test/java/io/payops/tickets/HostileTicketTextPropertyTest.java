@@ -1,11 +1,5 @@
 package io.payops.tickets;
 
-import io.payops.domain.Ticket;
-import io.payops.domain.TicketAction;
-import io.payops.domain.TicketFacts;
-import io.payops.domain.TriageStep;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.ApprovalMode;
@@ -13,7 +7,13 @@ import io.payops.domain.Diagnosis;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Incident;
+import io.payops.domain.MigrationStage;
 import io.payops.domain.Target;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketAction;
+import io.payops.domain.TicketFacts;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TriageStep;
 import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
 

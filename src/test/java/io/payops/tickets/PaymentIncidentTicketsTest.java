@@ -1,12 +1,5 @@
 package io.payops.tickets;
 
-import io.payops.domain.RootCause;
-import io.payops.domain.Ticket;
-import io.payops.domain.TicketAction;
-import io.payops.domain.TicketActionType;
-import io.payops.domain.TicketCluster;
-import io.payops.domain.TriageStep;
-import io.payops.domain.TicketSettings;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.ApprovalMode;
@@ -15,7 +8,14 @@ import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Incident;
+import io.payops.domain.RootCause;
 import io.payops.domain.Target;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketAction;
+import io.payops.domain.TicketActionType;
+import io.payops.domain.TicketCluster;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TriageStep;
 import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
 

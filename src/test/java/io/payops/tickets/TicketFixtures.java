@@ -1,13 +1,13 @@
 package io.payops.tickets;
 
+import io.payops.domain.MigrationStage;
+import io.payops.domain.Target;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketAction;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.TicketCluster;
 import io.payops.domain.TicketSeverity;
 import io.payops.domain.TriageStep;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketCategory;
-import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.List;

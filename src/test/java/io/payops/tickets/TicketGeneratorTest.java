@@ -1,12 +1,12 @@
 package io.payops.tickets;
 
-import io.payops.domain.Ticket;
-import io.payops.domain.TicketCluster;
-import io.payops.domain.TriageStep;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketSettings;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.MigrationStage;
+import io.payops.domain.Ticket;
+import io.payops.domain.TicketCategory;
+import io.payops.domain.TicketCluster;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TriageStep;
 import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
 

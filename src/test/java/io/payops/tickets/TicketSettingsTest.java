@@ -1,10 +1,10 @@
 package io.payops.tickets;
 
-import io.payops.domain.TicketSeverity;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketSettings;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.MigrationStage;
+import io.payops.domain.TicketCategory;
+import io.payops.domain.TicketSettings;
+import io.payops.domain.TicketSeverity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,19 +1,19 @@
 package io.payops.tickets;
 
-import io.payops.domain.Decider;
+import io.payops.domain.ActionStatus;
 import io.payops.domain.Approval;
+import io.payops.domain.ApprovalMode;
+import io.payops.domain.Decider;
+import io.payops.domain.MigrationStage;
 import io.payops.domain.RootCause;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketAction;
 import io.payops.domain.TicketActionType;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.TicketCluster;
+import io.payops.domain.TicketSettings;
 import io.payops.domain.TicketSeverity;
 import io.payops.domain.TriageStep;
-import io.payops.domain.MigrationStage;
-import io.payops.domain.TicketSettings;
-import io.payops.domain.TicketCategory;
-import io.payops.domain.ActionStatus;
-import io.payops.domain.ApprovalMode;
 import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
 

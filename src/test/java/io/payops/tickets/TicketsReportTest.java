@@ -1,12 +1,12 @@
 package io.payops.tickets;
 
-import io.payops.domain.TicketSeverity;
-import io.payops.domain.TriageStep;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.payops.common.Json;
+import io.payops.domain.ApprovalMode;
 import io.payops.domain.MigrationStage;
 import io.payops.domain.TicketCategory;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.payops.domain.ApprovalMode;
-import io.payops.common.Json;
+import io.payops.domain.TicketSeverity;
+import io.payops.domain.TriageStep;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

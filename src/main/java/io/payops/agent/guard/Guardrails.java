@@ -5,7 +5,6 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionType;
 import io.payops.domain.Decision;
 import io.payops.domain.GuardVerdict;
-import io.payops.domain.Target;
 import io.payops.sim.Routing;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.payops.agent.learn;
 
-import io.payops.domain.LearningState;
 import io.payops.domain.ActionType;
 import io.payops.domain.Diagnosis;
+import io.payops.domain.LearningState;
 import io.payops.domain.Lesson;
 import io.payops.domain.Outcome;
 

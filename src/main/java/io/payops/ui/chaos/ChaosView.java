@@ -1,7 +1,7 @@
 package io.payops.ui.chaos;
 
-import io.payops.ui.fx.FxmlViews;
 import io.payops.domain.Target;
+import io.payops.ui.fx.FxmlViews;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;

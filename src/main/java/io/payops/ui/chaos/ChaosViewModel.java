@@ -1,11 +1,11 @@
 package io.payops.ui.chaos;
 
 import io.payops.domain.ActiveFault;
+import io.payops.domain.Command;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
-import io.payops.domain.Target;
-import io.payops.domain.Command;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.sim.World;

@@ -3,8 +3,8 @@ package io.payops.ui.dashboard;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.Approval;
-import io.payops.domain.Incident;
 import io.payops.domain.Frame;
+import io.payops.domain.Incident;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

@@ -1,10 +1,10 @@
 package io.payops.ui.dashboard;
 
 import io.payops.domain.Dimension;
+import io.payops.domain.Frame;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.SessionInfo;

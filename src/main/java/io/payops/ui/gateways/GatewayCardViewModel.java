@@ -1,11 +1,11 @@
 package io.payops.ui.gateways;
 
 import io.payops.domain.Dimension;
+import io.payops.domain.Frame;
 import io.payops.domain.RoutingState;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;

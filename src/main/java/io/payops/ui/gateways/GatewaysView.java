@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 

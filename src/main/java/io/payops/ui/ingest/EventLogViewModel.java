@@ -1,12 +1,12 @@
 package io.payops.ui.ingest;
 
+import io.payops.common.BadInputException;
 import io.payops.domain.Frame;
-import io.payops.ingest.BadLine;
 import io.payops.engine.EventLogSession;
+import io.payops.ingest.BadLine;
 import io.payops.ingest.EventLogSource;
 import io.payops.ingest.EventLogStats;
 import io.payops.ingest.LogMapping;
-import io.payops.common.BadInputException;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
@@ -361,10 +361,6 @@ public final class EventLogViewModel implements FrameListener {
     /** What went wrong (a file that cannot be opened, a mostly bad one), for the shell's banner; null when nothing. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    public void dismissError() {
-        error.set(null);
     }
 
     /** "PayOps — EVENT LOG orders.csv" / "PayOps — FOLLOWING orders.csv" while active, else "PayOps Console". */

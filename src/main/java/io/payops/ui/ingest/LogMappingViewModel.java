@@ -1,8 +1,8 @@
 package io.payops.ui.ingest;
 
+import io.payops.common.BadInputException;
 import io.payops.domain.Status;
 import io.payops.ingest.LogMapping;
-import io.payops.common.BadInputException;
 import io.payops.ui.fx.BackgroundTask;
 import io.payops.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;

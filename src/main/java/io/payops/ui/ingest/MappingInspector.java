@@ -1,5 +1,6 @@
 package io.payops.ui.ingest;
 
+import io.payops.common.BadInputException;
 import io.payops.domain.Status;
 import io.payops.ingest.BadLine;
 import io.payops.ingest.ColumnRoles;
@@ -7,7 +8,6 @@ import io.payops.ingest.EventLogInspection;
 import io.payops.ingest.LogMapping;
 import io.payops.ingest.LogPreview;
 import io.payops.ingest.StatusVocabulary;
-import io.payops.common.BadInputException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

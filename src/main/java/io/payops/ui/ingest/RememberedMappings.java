@@ -1,9 +1,9 @@
 package io.payops.ui.ingest;
 
-import io.payops.ingest.LogMapping;
-import io.payops.store.AtomicFiles;
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
+import io.payops.ingest.LogMapping;
+import io.payops.store.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.payops.ui.replay;
 
-import io.payops.store.SessionRecorder;
 import io.payops.common.Json;
 import io.payops.store.SessionMeta;
+import io.payops.store.SessionRecorder;
 
 import java.io.IOException;
 import java.nio.file.Files;

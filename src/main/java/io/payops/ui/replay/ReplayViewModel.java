@@ -1,9 +1,9 @@
 package io.payops.ui.replay;
 
+import io.payops.common.BadInputException;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveRunner;
 import io.payops.sim.World;
-import io.payops.common.BadInputException;
 import io.payops.store.FrameMark;
 import io.payops.store.IndexEntry;
 import io.payops.store.SessionMeta;

@@ -2,6 +2,7 @@ package io.payops.ui.shell;
 
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
+import io.payops.common.BadInputException;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
@@ -11,7 +12,6 @@ import io.payops.engine.LiveSession;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.BadInputException;
 import io.payops.store.SessionRetention;
 import io.payops.ui.fx.CommandSink;
 import io.payops.ui.fx.EngineHost;

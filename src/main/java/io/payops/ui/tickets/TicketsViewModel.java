@@ -1,12 +1,12 @@
 package io.payops.ui.tickets;
 
-import io.payops.domain.Incident;
-import io.payops.domain.TicketCategory;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
+import io.payops.domain.Incident;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketAction;
 import io.payops.domain.TicketAssignment;
+import io.payops.domain.TicketCategory;
 import io.payops.domain.TicketCluster;
 import io.payops.domain.TriageStep;
 import io.payops.ui.approvals.ApprovalAnswers;

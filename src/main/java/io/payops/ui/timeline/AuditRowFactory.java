@@ -4,11 +4,11 @@ import io.payops.domain.Action;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
+import io.payops.domain.Command;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
-import io.payops.domain.Target;
-import io.payops.domain.Command;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.payops.ui.whatif;
 
 import io.payops.domain.Frame;
-import io.payops.run.WhatIf;
 import io.payops.report.WhatIfReport;
 import io.payops.report.WhatIfRow;
 import io.payops.report.WhatIfSettings;
 import io.payops.report.WhatIfTable;
+import io.payops.run.WhatIf;
 import io.payops.sim.World;
 import io.payops.ui.fx.BackgroundTask;
 import io.payops.ui.fx.UiExecutor;

@@ -1,11 +1,11 @@
 package io.payops.agent.act;
 
-import io.payops.domain.Decider;
-import io.payops.domain.Approval;
 import io.payops.domain.Action;
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Approval;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Decider;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Target;
 import org.junit.jupiter.api.Test;

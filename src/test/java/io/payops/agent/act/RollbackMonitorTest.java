@@ -1,13 +1,13 @@
 package io.payops.agent.act;
 
-import io.payops.domain.ActionOutcome;
-import io.payops.domain.Approval;
 import io.payops.agent.AgentConfig;
 import io.payops.agent.learn.LessonStore;
 import io.payops.domain.Action;
+import io.payops.domain.ActionOutcome;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActionType;
+import io.payops.domain.Approval;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;

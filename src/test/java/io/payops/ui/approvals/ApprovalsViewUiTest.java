@@ -1,21 +1,21 @@
 package io.payops.ui.approvals;
 
-import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.RecordingSink;
+import io.payops.ui.fx.Screenshots;
 
+import impl.org.controlsfx.skin.NotificationBar;
 import io.payops.domain.Action;
 import io.payops.domain.ApprovalRequest;
-import io.payops.domain.Dimension;
+import io.payops.domain.Command;
 import io.payops.domain.Diagnosis;
+import io.payops.domain.Dimension;
+import io.payops.domain.Frame;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.Target;
-import io.payops.domain.Command;
 import io.payops.engine.Engine;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;
-import impl.org.controlsfx.skin.NotificationBar;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -23,8 +23,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

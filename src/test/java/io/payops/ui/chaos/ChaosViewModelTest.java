@@ -3,13 +3,13 @@ package io.payops.ui.chaos;
 import io.payops.ui.fx.RecordingSink;
 
 import io.payops.domain.ActiveFault;
+import io.payops.domain.Command;
 import io.payops.domain.Dimension;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
-import io.payops.domain.Target;
-import io.payops.domain.Command;
-import io.payops.engine.Engine;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
+import io.payops.engine.Engine;
 import io.payops.sim.ScenarioLoader;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;

@@ -1,13 +1,13 @@
 package io.payops.ui.chaos;
 
-import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.RecordingSink;
+import io.payops.ui.fx.Screenshots;
 
-import io.payops.domain.FaultType;
-import io.payops.domain.Target;
 import io.payops.domain.Command;
-import io.payops.engine.Engine;
+import io.payops.domain.FaultType;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
+import io.payops.engine.Engine;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.TestFrames;
@@ -20,8 +20,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -2,9 +2,9 @@ package io.payops.ui.dashboard;
 
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
+import io.payops.domain.Frame;
 import io.payops.domain.Incident;
 import io.payops.domain.Status;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.chart.XYChart;

@@ -1,7 +1,7 @@
 package io.payops.ui.dashboard;
 
-import io.payops.domain.SimTotals;
 import io.payops.domain.Frame;
+import io.payops.domain.SimTotals;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.fx.TestFrames;

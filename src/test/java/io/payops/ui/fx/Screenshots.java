@@ -3,11 +3,11 @@ package io.payops.ui.fx;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /**
  * Writes a node's snapshot to NAME.png in the folder the system property {@code screenshots.dir} names; call on the

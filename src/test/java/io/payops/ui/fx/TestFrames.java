@@ -1,9 +1,9 @@
 package io.payops.ui.fx;
 
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Frame;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;

@@ -2,11 +2,11 @@ package io.payops.ui.gateways;
 
 import io.payops.domain.ActionType;
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Command;
+import io.payops.domain.Frame;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Target;
-import io.payops.domain.Command;
 import io.payops.engine.Engine;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,13 @@
 package io.payops.ui.gateways;
 
-import io.payops.ui.fx.Screenshots;
 import io.payops.domain.ActionType;
 import io.payops.domain.ApprovalRequest;
-import io.payops.domain.Target;
 import io.payops.domain.Command;
-import io.payops.engine.Engine;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
+import io.payops.engine.Engine;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.TestFrames;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -19,8 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -1,8 +1,8 @@
 package io.payops.ui.learning;
 
 import io.payops.domain.Command;
-import io.payops.engine.Engine;
 import io.payops.domain.Frame;
+import io.payops.engine.Engine;
 import io.payops.ui.fx.TestFrames;
 
 import java.net.URISyntaxException;

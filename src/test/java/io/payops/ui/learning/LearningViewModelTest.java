@@ -1,7 +1,7 @@
 package io.payops.ui.learning;
 
-import io.payops.domain.Outcome;
 import io.payops.domain.Frame;
+import io.payops.domain.Outcome;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.collections.ListChangeListener;

@@ -1,10 +1,10 @@
 package io.payops.ui.learning;
 
+import io.payops.domain.Frame;
 import io.payops.domain.LearningState;
 import io.payops.domain.Outcome;
-import io.payops.domain.Frame;
-import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.fx.TestFrames;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,8 +15,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -1,10 +1,10 @@
 package io.payops.ui.reasoning;
 
 import io.payops.domain.AgentCycle;
+import io.payops.domain.Frame;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.ReasonerCall;
-import io.payops.domain.Frame;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeAll;

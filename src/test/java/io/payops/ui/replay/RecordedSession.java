@@ -1,15 +1,15 @@
 package io.payops.ui.replay;
 
 import io.payops.domain.ApprovalMode;
+import io.payops.domain.Frame;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
-import io.payops.domain.Frame;
 import io.payops.engine.PolicyFactory;
 import io.payops.engine.RunSettings;
-import io.payops.store.SessionRecorder;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.SessionMeta;
+import io.payops.store.SessionRecorder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.payops.ui.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.payops.store.SessionRecorder;
 import io.payops.common.Json;
+import io.payops.store.SessionRecorder;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.payops.ui.replay;
 
 import io.payops.domain.Frame;
 import io.payops.engine.LiveRunner;
-import io.payops.store.SessionRecorder;
 import io.payops.store.FrameMark;
 import io.payops.store.SessionReader;
+import io.payops.store.SessionRecorder;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;

@@ -1,10 +1,10 @@
 package io.payops.ui.tickets;
 
 import io.payops.domain.Command;
-import io.payops.engine.Engine;
 import io.payops.domain.Frame;
 import io.payops.domain.Ticket;
 import io.payops.domain.TicketCluster;
+import io.payops.engine.Engine;
 import io.payops.ui.approvals.ApprovalItemViewModel;
 import io.payops.ui.approvals.ApprovalsViewModel;
 import io.payops.ui.fx.FrameBatch;

@@ -1,8 +1,8 @@
 package io.payops.ui.timeline;
 
-import io.payops.domain.PolicyStep;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
+import io.payops.domain.PolicyStep;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,12 +1,12 @@
 package io.payops.ui.timeline;
 
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Command;
 import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
-import io.payops.domain.Target;
-import io.payops.domain.Command;
-import io.payops.engine.Engine;
 import io.payops.domain.Frame;
+import io.payops.domain.Target;
+import io.payops.engine.Engine;
 import io.payops.ui.fx.TestFrames;
 
 import java.util.ArrayList;

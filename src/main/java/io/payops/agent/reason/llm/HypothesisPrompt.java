@@ -3,13 +3,13 @@ package io.payops.agent.reason.llm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.agent.reason.ReasoningInput;
+import io.payops.common.Json;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.Hypothesis;
 import io.payops.domain.Lesson;
 import io.payops.domain.SegmentStats;
-import io.payops.common.Json;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.payops.agent.reason.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payops.common.Json;
 import io.payops.domain.Diagnosis;
 import io.payops.domain.Dimension;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Target;
-import io.payops.common.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.payops.agent.reason.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payops.common.Json;
 import io.payops.domain.ApprovalMode;
 import io.payops.engine.RunSettings;
 import io.payops.report.IncidentReport;
@@ -9,7 +10,6 @@ import io.payops.report.RunReport;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.common.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
