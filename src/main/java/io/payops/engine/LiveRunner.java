@@ -106,11 +106,6 @@ public final class LiveRunner implements Runnable {
         this.stopWhen = condition;
     }
 
-    /** False for a runner made by {@link #unpaced}. */
-    public boolean paced() {
-        return paced;
-    }
-
     public Engine engine() {
         return engine;
     }
