@@ -24,6 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class CliChecks {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** A scenario file of the user's own: stripe fails half its attempts for a minute, 240 s at seed 5. */
+    static final String MY_FILE_SCENARIO = """
+            {
+              "name": "my-file-scenario",
+              "description": "stripe fails half its attempts for a minute",
+              "seed": 5,
+              "durationSeconds": 240,
+              "tps": 10,
+              "faults": [
+                {"type": "gateway_outage", "target": {"gateway": "stripe"}, "startSecond": 60, "durationSeconds": 60, "severity": 0.5}
+              ]
+            }
+            """;
+
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+(/[\\w$.]+)*\\(.*\\)\\s*$");
 
     /** Where the test's files go (the working directory of a started jar). */

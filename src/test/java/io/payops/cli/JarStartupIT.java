@@ -49,18 +49,7 @@ class JarStartupIT extends AbstractJarIT {
 
     @Test
     void aRelativeScenarioFileAndReportAreInTheWorkingDirectory() {
-        write("my-scenario.json", """
-                {
-                  "name": "my-file-scenario",
-                  "description": "stripe fails half its attempts for a minute",
-                  "seed": 5,
-                  "durationSeconds": 240,
-                  "tps": 10,
-                  "faults": [
-                    {"type": "gateway_outage", "target": {"gateway": "stripe"}, "startSecond": 60, "durationSeconds": 60, "severity": 0.5}
-                  ]
-                }
-                """);
+        write("my-scenario.json", MY_FILE_SCENARIO);
         Result r = payops("run", "--scenario", "my-scenario.json", "--policy", "static", "--report", "out.json");
         assertExit(0, r);
         assertNoStackTrace(r);

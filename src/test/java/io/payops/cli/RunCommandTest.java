@@ -137,18 +137,7 @@ class RunCommandTest extends AbstractInProcessTest {
 
     @Test
     void scenarioFilePathWorks() {
-        write("my-scenario.json", """
-                {
-                  "name": "my-file-scenario",
-                  "description": "stripe fails half its attempts for a minute",
-                  "seed": 5,
-                  "durationSeconds": 240,
-                  "tps": 10,
-                  "faults": [
-                    {"type": "gateway_outage", "target": {"gateway": "stripe"}, "startSecond": 60, "durationSeconds": 60, "severity": 0.5}
-                  ]
-                }
-                """);
+        write("my-scenario.json", MY_FILE_SCENARIO);
         Result r = run("--scenario", at("my-scenario.json"), "--policy", "static", "--report", at("file.json"));
         assertTrue(r.stdout().contains("my-file-scenario"), r::describe);
         JsonNode j = readJson(work.resolve("file.json"));

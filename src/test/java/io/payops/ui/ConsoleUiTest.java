@@ -99,6 +99,22 @@ class ConsoleUiTest {
         }
     }
 
+    /**
+     * Switches to the scenario whose agent rolls a change back, and pauses the moment the rollback is in the audit,
+     * so it cannot scroll out of the charts before the lookup; then the charts must mark it.
+     */
+    private void waitForARollbackMarkerThenPause(FxRobot robot) {
+        robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
+        waitFor("the agent rolls a change back", () -> {
+            boolean there = window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.ROLLBACK);
+            if (there) {
+                window.console().setPaused(true);
+            }
+            return there;
+        });
+        assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
+    }
+
     @Test
     void approvingOpensStripesCircuitAndMovesItsWeight(FxRobot robot) {
         long id = waitForApprovalButtonThenPause(robot);
@@ -177,16 +193,7 @@ class ConsoleUiTest {
     @Test
     void aRollbackIsMarkedOnTheCharts(FxRobot robot) {
         robot.clickOn("#tab-overview");
-        robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
-        // paused the moment it shows, so the rollback cannot scroll out of the charts before the lookup
-        waitFor("the agent rolls a change back", () -> {
-            boolean there = window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.ROLLBACK);
-            if (there) {
-                window.console().setPaused(true);
-            }
-            return there;
-        });
-        assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
+        waitForARollbackMarkerThenPause(robot);
     }
 
     /** Pictures for README and docs (mvn -Pscreenshots); what they show is asserted by the tests above. */
@@ -228,16 +235,7 @@ class ConsoleUiTest {
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-live-1366"));
         robot.clickOn("#pause-button");
 
-        robot.interact(() -> window.console().selectScenario("hdfc-trouble-spreads"));
-        // paused the moment it shows, so the rollback cannot scroll out of the charts while the mouse travels
-        waitFor("the agent rolls a change back", () -> {
-            boolean there = window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.ROLLBACK);
-            if (there) {
-                window.console().setPaused(true);
-            }
-            return there;
-        });
-        assertTrue(fx(() -> robot.lookup(".marker-rollback").tryQuery().isPresent()), "the chart marks the rollback");
+        waitForARollbackMarkerThenPause(robot);
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-rollback-1366"));
         robot.clickOn("#tab-audit");
         robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-audit-1366"));
