@@ -4,6 +4,7 @@ import io.payops.domain.Command;
 import io.payops.domain.Frame;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Paces an {@link Engine} to the wall clock for the console: {@code speed} simulated seconds per wall second,
@@ -55,6 +56,7 @@ public final class LiveRunner implements Runnable {
     private Runnable beforeFirstTick = () -> { };
     private Runnable afterLastTick = () -> { };
     private BooleanSupplier stopWhen = () -> false;
+    private Predicate<Frame> pauseAfter = f -> false;
 
     public LiveRunner(Engine engine, double speed, Consumer<Frame> frames, Consumer<Throwable> failures, Clock clock) {
         this(engine, speed, true, frames, failures, clock);
@@ -99,6 +101,14 @@ public final class LiveRunner implements Runnable {
      */
     public void afterLastTick(Runnable work) {
         this.afterLastTick = work;
+    }
+
+    /**
+     * Asked on the engine thread after each frame: true pauses the loop before the next tick, as {@link #setPaused}
+     * does (and is recorded the same way), so nothing that frame showed can change before someone looks.
+     */
+    public void pauseAfter(Predicate<Frame> condition) {
+        this.pauseAfter = condition;
     }
 
     /** Polled between ticks on the engine thread: true ends the loop as {@link #stop} does (a command line's Ctrl+C). */
@@ -169,7 +179,11 @@ public final class LiveRunner implements Runnable {
                     next = clock.nanoTime();
                     continue;
                 }
-                frames.accept(engine.step());
+                Frame frame = engine.step();
+                frames.accept(frame);
+                if (pauseAfter.test(frame)) {
+                    setPaused(true);
+                }
                 if (!paced) {
                     continue;
                 }

@@ -64,6 +64,10 @@ public final class LiveSession {
         this.runner = b.paced ? new LiveRunner(engine, b.speed, frames, failures, LiveRunner.Clock.SYSTEM)
                 : LiveRunner.unpaced(engine, frames, failures, LiveRunner.Clock.SYSTEM);
         runner.stopWhen(b.stopWhen);
+        BooleanSupplier pauseOnRequest = b.pauseOnRequest;
+        NewApprovalRequest newRequest = new NewApprovalRequest();
+        // every frame is looked at, so a request raised while the option was off is not taken for new later
+        runner.pauseAfter(f -> newRequest.test(f) && pauseOnRequest.getAsBoolean());
         LiveSession previous = b.previous;
         LivePersistence recording = persistence;
         runner.beforeFirstTick(() -> {
@@ -244,6 +248,7 @@ public final class LiveSession {
         private Consumer<Throwable> failures = t -> { };
         private Consumer<Ending> ended = e -> { };
         private BooleanSupplier stopWhen = () -> false;
+        private BooleanSupplier pauseOnRequest = () -> false;
         private Runnable close = () -> { };
 
         private Builder(Scenario scenario, RunSettings settings, boolean follow,
@@ -313,6 +318,16 @@ public final class LiveSession {
         /** Told on the engine thread after the last tick, however the loop ended. */
         public Builder onEnd(Consumer<Ending> ended) {
             this.ended = Objects.requireNonNull(ended);
+            return this;
+        }
+
+        /**
+         * Asked after each frame that raises a new approval request: true pauses the session on that frame, so the
+         * request stays as it was raised (neither answered by the clock, expired nor taken back) until someone looks
+         * and presses Play. The console's "Pause when a request needs a human".
+         */
+        public Builder pauseOnRequest(BooleanSupplier pauseOnRequest) {
+            this.pauseOnRequest = Objects.requireNonNull(pauseOnRequest);
             return this;
         }
 

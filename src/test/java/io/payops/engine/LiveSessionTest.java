@@ -97,6 +97,28 @@ class LiveSessionTest {
     }
 
     @Test
+    void withPauseOnRequestTheSessionPausesItselfOnTheFrameThatRaisesARequest() {
+        Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(900);
+        RunSettings manual = new RunSettings("agent", io.payops.domain.ApprovalMode.MANUAL, "heuristic");
+        List<Frame> frames = new ArrayList<>();
+        AtomicReference<LiveSession> self = new AtomicReference<>();
+        LiveSession session = LiveSession.simulated(s, manual).flatOut().frames(frames::add)
+                .pauseOnRequest(() -> true).stopWhen(() -> self.get().paused()).build();
+        self.set(session);
+        session.runHere();
+        Frame last = frames.get(frames.size() - 1);
+        assertTrue(session.paused(), "paused by itself");
+        assertFalse(last.step().pendingApprovals().isEmpty(), "on the frame that raised the request");
+        assertTrue(frames.subList(0, frames.size() - 1).stream().allMatch(f -> f.step().pendingApprovals().isEmpty()),
+                "and not before");
+
+        List<Frame> without = new ArrayList<>();
+        LiveSession.simulated(s, manual).flatOut().frames(without::add).pauseOnRequest(() -> false).build().runHere();
+        assertEquals(900, without.size(), "with the option off the session plays through its requests");
+        assertTrue(without.stream().anyMatch(f -> !f.step().pendingApprovals().isEmpty()));
+    }
+
+    @Test
     void anEngineFailureEndsTheLoopAndRunHereRethrowsIt() {
         Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(30);
         List<Throwable> told = new ArrayList<>();

@@ -68,35 +68,19 @@ class ConsoleUiTest {
     }
 
     /**
-     * Waits for an approval request's buttons and pauses the session from the FX thread the moment they show (as
-     * the Pause button would): at ×50 the request could otherwise expire, or be taken back by the agent, while the
-     * mouse travels, however long that takes on a busy machine. Frames the engine made before it saw the pause may
-     * still be on their way to the views, and one of them may take the request back: so once they have landed the
-     * buttons are looked for again, and if they went, the session plays on to the next request. Returns the
-     * request's id; the session stays paused.
+     * Waits for an approval request, with the console's "Pause when a request needs a human" on: the session pauses
+     * itself on the frame that raises it (on the engine thread), so at ×50 on a busy machine the request can neither
+     * expire nor be taken back by the agent while the mouse travels. Returns the request's id; the session stays
+     * paused.
      */
     private long waitForApprovalButtonThenPause(FxRobot robot) {
-        for (int attempt = 1; ; attempt++) {
-            waitFor("an approval request is shown", () -> {
-                boolean there = robot.lookup(".approve-button").tryQuery().isPresent();
-                if (there) {
-                    window.console().setPaused(true);
-                }
-                return there;
-            });
-            long pollsBefore = fx(() -> window.console().pausedPolls());
-            waitFor("the engine loop sees the pause", () -> window.console().pausedPolls() > pollsBefore);
-            Frame last = window.pump().newest();
-            waitFor("the views show the last frame made before the pause", () -> newest() == last);
-            Optional<Node> approve = fx(() -> robot.lookup(".approve-button").tryQuery());
-            if (approve.isPresent()) {
-                assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button")
-                        .query()).getText()), "the toolbar shows the pause");
-                return Long.parseLong(approve.get().getId().substring("approve-".length()));
-            }
-            assertTrue(attempt < 3, "three approval requests were taken back before they could be answered");
-            robot.interact(() -> window.console().setPaused(false));
-        }
+        robot.interact(() -> window.console().setPauseOnRequest(true));
+        waitFor("an approval request is shown, its session paused", () -> robot.lookup(".approve-button").tryQuery()
+                .isPresent() && window.console().pausedProperty().get());
+        assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query())
+                .getText()), "the toolbar shows the pause");
+        Node approve = fx(() -> robot.lookup(".approve-button").query());
+        return Long.parseLong(approve.getId().substring("approve-".length()));
     }
 
     /**

@@ -20,6 +20,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
@@ -69,6 +70,7 @@ public final class ShellView extends BorderPane {
     @FXML private ChoiceBox<String> modeBox;
     @FXML private Button stateButton;
     @FXML private MenuItem reasonerItem;
+    @FXML private CheckMenuItem pauseOnRequestItem;
     @FXML private Button reasonerButton;
     @FXML private HBox errorBanner;
     @FXML private Label errorLabel;
@@ -125,6 +127,8 @@ public final class ShellView extends BorderPane {
         reasonerButton.setTooltip(new Tooltip("Where hypotheses come from: the heuristics, or an LLM (its provider "
                 + "and model). Decisions always stay with the policy engine. Click to change it (Ctrl+,)"));
         reasonerItem.setOnAction(e -> openReasonerSettings());
+        pauseOnRequestItem.setSelected(vm.pauseOnRequestProperty().get());
+        pauseOnRequestItem.setOnAction(e -> vm.setPauseOnRequest(pauseOnRequestItem.isSelected()));
 
         errorLabel.textProperty().bind(vm.errorProperty());
         vm.errorProperty().addListener((o, a, b) -> showBanner(b != null && !b.isBlank()));

@@ -52,6 +52,9 @@ public final class ShellViewModel implements FrameListener {
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper recommendOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper pauseOnRequest = new ReadOnlyBooleanWrapper();
+    /** The same, for the engine thread, which asks after every frame that raises a request. */
+    private volatile boolean pauseOnRequestNow;
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper stateDir = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("t = 0 s");
@@ -143,6 +146,7 @@ public final class ShellViewModel implements FrameListener {
                 .failures(pump.sessionFailureSink())
                 .paused(paused.get())
                 .recommendOnly(recommendOnly.get())
+                .pauseOnRequest(() -> pauseOnRequestNow)
                 .recordedIn(new LiveSession.Recording(Path.of(stateDir.get()), retention, true, pump::offerNotice))
                 .after(last)
                 .build();
@@ -299,6 +303,19 @@ public final class ShellViewModel implements FrameListener {
         }
     }
 
+    /**
+     * "Pause when a request needs a human": the session pauses itself on the frame that raises an approval request,
+     * so at any speed the request waits, as raised, for someone to read it (Play goes on). Takes effect at once.
+     */
+    public void setPauseOnRequest(boolean on) {
+        pauseOnRequest.set(on);
+        pauseOnRequestNow = on;
+    }
+
+    public ReadOnlyBooleanProperty pauseOnRequestProperty() {
+        return pauseOnRequest.getReadOnlyProperty();
+    }
+
     /** A new state folder takes effect at the next start (the running session keeps recording where it began). */
     public void setStateDir(String dir) {
         stateDir.set(dir);
@@ -341,6 +358,9 @@ public final class ShellViewModel implements FrameListener {
         }
         if (f.finished() && !finished.get()) {
             finished.set(true);
+        }
+        if (session != null && session.paused() && !paused.get()) {
+            paused.set(true); // the session paused itself on a new approval request: the toolbar says so
         }
         updateStatus();
     }
