@@ -70,13 +70,17 @@ class ConsoleUiTest {
     /**
      * Waits for an approval request, with the console's "Pause when a request needs a human" on: the session pauses
      * itself on the frame that raises it (on the engine thread), so at ×50 on a busy machine the request can neither
-     * expire nor be taken back by the agent while the mouse travels. Returns the request's id; the session stays
-     * paused.
+     * expire nor be taken back by the agent while the mouse travels. Pop-ups are closed. Returns the request's id;
+     * the session stays paused.
      */
     private long waitForApprovalButtonThenPause(FxRobot robot) {
         robot.interact(() -> window.console().setPauseOnRequest(true));
         waitFor("an approval request is shown, its session paused", () -> robot.lookup(".approve-button").tryQuery()
                 .isPresent() && window.console().pausedProperty().get());
+        // a request's pop-up (bottom right, with an Approve action of its own) may lie over the card's buttons:
+        // closed, as ApprovalsViewUiTest does, so a click lands on the card
+        robot.interact(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide));
         assertEquals("Play", fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#pause-button").query())
                 .getText()), "the toolbar shows the pause");
         Node approve = fx(() -> robot.lookup(".approve-button").query());
