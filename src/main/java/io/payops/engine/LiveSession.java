@@ -82,12 +82,16 @@ public final class LiveSession {
         Runnable close = b.close;
         Consumer<Ending> ended = b.ended;
         runner.afterLastTick(() -> {
+            // each step runs even if the one before failed: a listener's bug must not leave the file or recording open
             try {
                 ended.accept(new Ending(engine.lastFrame(), engine.finished()));
-                close.run();
             } finally {
-                if (recording != null) {
-                    recording.closeAsync(); // finished or stopped, the session is over: its recording is complete
+                try {
+                    close.run();
+                } finally {
+                    if (recording != null) {
+                        recording.closeAsync(); // finished or stopped, the session is over: its recording is complete
+                    }
                 }
             }
         });
@@ -236,6 +240,7 @@ public final class LiveSession {
         private final RunSettings settings;
         private final boolean follow;
         private final java.util.function.Function<List<Lesson>, Engine> engines;
+        /** Built by {@link #build}, with the lessons known by then. */
         private Engine engine;
         private boolean paced = true;
         private double speed = LiveRunner.MIN_SPEED;
