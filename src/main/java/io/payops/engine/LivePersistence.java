@@ -4,8 +4,10 @@ import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
 import io.payops.store.SessionRetention;
+import io.payops.store.StateFolderLock;
 import io.payops.store.StateStore;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -50,16 +52,58 @@ final class LivePersistence implements Consumer<Frame> {
         this.notices = notices;
     }
 
-    /** Engine thread, before the first tick. */
+    /**
+     * Engine thread, before the first tick: takes the state folder (a command-line run waits for it, the console
+     * runs unrecorded when another session has it), puts right what an earlier process left damaged or unfinished,
+     * loads the lessons into the policy and opens the recording.
+     */
     public void prepare(Engine engine) {
+        StateFolderLock lock = takeFolder();
+        if (lock == null) {
+            // lessons are still read, so the agent is as experienced as in any session on this folder
+            engine.policy().restoreLessons(StateStore.readOnly(stateDir, notices).loadLessons());
+            return;
+        }
         StateStore store = new StateStore(stateDir, notices);
-        List<Lesson> lessons = store.loadLessons();
-        store.loadRouting();
-        engine.policy().restoreLessons(lessons);
-        writer = StateWriter.start(store, scenario, policy, approval, reasoner, live, lessons,
+        List<Lesson> lessons;
+        try {
+            store.checkOnStart();
+            lessons = store.loadLessons();
+            engine.policy().restoreLessons(lessons);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+        writer = StateWriter.start(store, lock, scenario, policy, approval, reasoner, live, lessons,
                 writing.withRetention(retention), Clock.systemUTC(), notices);
         if (closed) {
             writer.closeAsync();
+        }
+    }
+
+    /** The folder's lock, or null (told to {@code notices}) when this session is not to write it. */
+    private StateFolderLock takeFolder() {
+        try {
+            if (!live) {
+                return StateFolderLock.acquire(stateDir, "a command-line run", h -> notices.accept("The state folder "
+                        + stateDir + " is in use by " + h.describe() + "; waiting for it to be free (Ctrl+C stops; "
+                        + "--state DIR uses another folder)."), () -> closed);
+            }
+            StateFolderLock lock = StateFolderLock.tryAcquire(stateDir, "the console");
+            if (lock == null) {
+                notices.accept("The state folder " + stateDir + " is in use by "
+                        + StateFolderLock.holder(stateDir).describe() + ". This session runs unrecorded: it starts "
+                        + "from the lessons there and writes nothing. To record it, choose another state folder with "
+                        + "the folder button in the toolbar.");
+            }
+            return lock;
+        } catch (IOException e) {
+            notices.accept("Cannot take the state folder " + stateDir + " (" + e.getMessage() + "); this session "
+                    + "runs unrecorded.");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import io.payops.sim.Scenario;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionRecorder;
 import io.payops.store.SessionRetention;
+import io.payops.store.StateFolderLock;
 import io.payops.store.StateStore;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     }
 
     private final StateStore store;
+    /** The state folder's lock, held until the last write of this session; null in tests that own the folder. */
+    private final StateFolderLock lock;
     private final Settings settings;
     private final Clock clock;
     private final Consumer<String> problems;
@@ -66,9 +69,10 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     /** Set if the writer thread failed unexpectedly: the engine must then never wait for it. */
     private volatile boolean dead;
 
-    private StateWriter(StateStore store, String id, SessionRecorder recorder, List<Lesson> lessons, Settings settings,
-                        Clock clock, Consumer<String> problems) {
+    private StateWriter(StateStore store, StateFolderLock lock, String id, SessionRecorder recorder, List<Lesson> lessons,
+                        Settings settings, Clock clock, Consumer<String> problems) {
         this.store = store;
+        this.lock = lock;
         this.id = id;
         this.recorder = recorder;
         this.sessionDir = recorder == null ? null : recorder.dir();
@@ -82,14 +86,16 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     }
 
     /**
-     * Starts persisting a new session: tidies the state folder, makes room under the retention limits, creates the
-     * session folder (a problem there is reported and the session runs unrecorded) and starts the writer thread.
+     * Starts persisting a new session: makes room under the retention limits, creates the session folder (a problem
+     * there is reported and the session runs unrecorded) and starts the writer thread.
      *
+     * @param lock    the state folder's lock, released when the writer ends; null only where the caller has the
+     *                folder to itself (tests)
      * @param lessons the lessons the policy started from (so lessons.json keeps them)
      */
-    public static StateWriter start(StateStore store, Scenario scenario, String policy, String approval, String reasoner,
-                                    boolean live, List<Lesson> lessons, Settings settings, Clock clock,
-                                    Consumer<String> problems) {
+    public static StateWriter start(StateStore store, StateFolderLock lock, Scenario scenario, String policy,
+                                    String approval, String reasoner, boolean live, List<Lesson> lessons,
+                                    Settings settings, Clock clock, Consumer<String> problems) {
         store.removeLeftoverTemporaryFiles();
         String id = newId(store.sessionsDir(), scenario, clock);
         SessionRecorder recorder = null;
@@ -105,14 +111,25 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
                     + "); this session is recorded anyway.");
         }
         try {
-            SessionMeta meta = new SessionMeta(SessionMeta.FORMAT, id, clock.instant().toString(), null, scenario,
-                    policy, approval, reasoner, EngineOptions.DEFAULT.tickMillis(), live, lessons, 0, 0, 0, SessionMeta.RECORDING, null);
-            recorder = new SessionRecorder(store.sessionsDir().resolve(id), meta, clock);
+            for (int attempt = 0; recorder == null; attempt++) {
+                SessionMeta meta = new SessionMeta(SessionMeta.FORMAT, id, clock.instant().toString(), null, scenario,
+                        policy, approval, reasoner, EngineOptions.DEFAULT.tickMillis(), live, lessons, 0, 0, 0,
+                        SessionMeta.RECORDING, null);
+                try {
+                    recorder = new SessionRecorder(store.sessionsDir().resolve(id), meta, clock);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // made meanwhile by a process that does not take the lock (an older version): take the next id
+                    if (attempt >= 100) {
+                        throw e;
+                    }
+                    id = newId(store.sessionsDir(), scenario, clock);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             problems.accept("Cannot record this session in " + store.sessionsDir() + " (" + describe(e)
                     + "); it runs unrecorded.");
         }
-        StateWriter w = new StateWriter(store, id, recorder, lessons, settings, clock, problems);
+        StateWriter w = new StateWriter(store, lock, id, recorder, lessons, settings, clock, problems);
         w.thread.start();
         return w;
     }
@@ -205,6 +222,11 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
             queue.clear();
             problems.accept("The state writer stopped (" + describe(e) + "); session " + id + " goes on unrecorded.");
             finishRecording(SessionMeta.STOPPED, "writer failed: " + describe(e));
+        } finally {
+            // the folder is the next writer's only once this session's last line is on disk
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public final class SessionRecorder implements AutoCloseable {
     public static final String FRAMES = "frames.jsonl.gz";
     public static final String INDEX = "frames.idx";
     static final int FRAMES_PER_MEMBER = 64;
+    /** The suffix of a session folder being made (hidden, with a leading dot). */
+    static final String MAKING = ".new";
 
     private final Path dir;
     private final Clock clock;
@@ -43,14 +45,31 @@ public final class SessionRecorder implements AutoCloseable {
     private long lastSimMillis;
     private long dropped;
 
-    /** Creates the session folder and writes meta.json; throws when the folder exists or cannot be written. */
+    /**
+     * Creates the session folder with its meta.json; throws {@link java.nio.file.FileAlreadyExistsException} when
+     * the folder exists, or another IOException when it cannot be written. The folder is made under a hidden name
+     * and renamed into place once meta.json is in it, so a session folder never lacks its meta.json, even when the
+     * process is killed at its first instant; a hidden leftover is removed by the next writer.
+     */
     public SessionRecorder(Path dir, SessionMeta meta, Clock clock) throws IOException {
         this.dir = dir;
         this.clock = clock;
         this.meta = meta;
         Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
-        AtomicFiles.write(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(dir.toString());
+        }
+        Path making = dir.resolveSibling("." + dir.getFileName() + MAKING);
+        Files.createDirectory(making);
+        try {
+            AtomicFiles.writeInExistingFolder(making.resolve(META), Json.pretty().writeValueAsBytes(meta));
+            // without REPLACE_EXISTING the move refuses a folder someone made meanwhile
+            Files.move(making, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(making.resolve(META));
+            Files.deleteIfExists(making);
+            throw e;
+        }
         this.frames = FileChannel.open(dir.resolve(FRAMES), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             this.index = FileChannel.open(dir.resolve(INDEX), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -62,6 +81,22 @@ public final class SessionRecorder implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * A folder in {@code sessions/} that a killed process left half-made and that holds no frame: a hidden folder
+     * being made, or (from versions before the hidden name) a folder without meta.json and without frames.
+     */
+    static boolean isUnfinishedCreation(Path folder) throws IOException {
+        String name = folder.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(MAKING)) {
+            return true;
+        }
+        if (Files.exists(folder.resolve(META), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path f = folder.resolve(FRAMES);
+        return !Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(f) == 0;
     }
 
     public long frames() {

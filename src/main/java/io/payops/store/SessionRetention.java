@@ -38,7 +38,9 @@ public record SessionRetention(int keepSessions, long keepBytes) {
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(sessionsDir, Files::isDirectory)) {
             for (Path p : s) {
-                if (!p.getFileName().toString().equals(current)) {
+                String name = p.getFileName().toString();
+                // a hidden folder is one being made; the writer that takes the folder next removes a leftover
+                if (!name.equals(current) && !name.startsWith(".")) {
                     others.add(p);
                 }
             }

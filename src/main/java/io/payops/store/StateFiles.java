@@ -24,8 +24,29 @@ public final class StateFiles {
     private StateFiles() {
     }
 
+    /** A format we do not know is a file we cannot read right: set aside, not overwritten. */
+    static void checkFormat(int format) {
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("format is " + format + " (this version reads format " + FORMAT + ")");
+        }
+    }
+
+    private static void noneNull(List<?> list, String name) {
+        Objects.requireNonNull(list, name + " is missing");
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] is null");
+            }
+        }
+    }
+
     /** {@code metrics.json}: the latest snapshot and a per-second trend. */
     public record Metrics(int format, String session, long simMillis, Snapshot latest, List<TrendPoint> trend) {
+        public static void check(Metrics m) {
+            checkFormat(m.format());
+            Objects.requireNonNull(m.latest(), "latest is missing");
+            noneNull(m.trend(), "trend");
+        }
     }
 
     public record TrendPoint(long simMillis, double successRate, double p95, double paymentsPerSecond) {
@@ -33,6 +54,11 @@ public final class StateFiles {
 
     /** {@code hypotheses.json}: the latest cycle's hypotheses and those of earlier cycles. */
     public record Hypotheses(int format, String session, long simMillis, List<Hypothesis> latest, List<CycleHypotheses> history) {
+        public static void check(Hypotheses h) {
+            checkFormat(h.format());
+            noneNull(h.latest(), "latest");
+            noneNull(h.history(), "history");
+        }
     }
 
     public record CycleHypotheses(long atMillis, List<Hypothesis> hypotheses) {
@@ -41,6 +67,11 @@ public final class StateFiles {
     /** {@code actions.json}: decisions with their guardrail verdicts, and every action record in its latest version. */
     public record Actions(int format, String session, long simMillis, DecisionEntry latest, List<DecisionEntry> decisions,
                           List<ActionRecord> actions) {
+        public static void check(Actions a) {
+            checkFormat(a.format());
+            noneNull(a.decisions(), "decisions");
+            noneNull(a.actions(), "actions");
+        }
     }
 
     public record DecisionEntry(long atMillis, Decision decision, GuardVerdict verdict, String actionTaken,
@@ -58,12 +89,19 @@ public final class StateFiles {
                          List<ApprovalRequest> decided) {
             this(format, session, simMillis, pending, decided, null);
         }
+
+        public static void check(Approvals a) {
+            checkFormat(a.format());
+            noneNull(a.pending(), "pending");
+            noneNull(a.decided(), "decided");
+        }
     }
 
     /** {@code routing.json}: the routing in force. */
     public record Routing(int format, String session, long simMillis, RoutingState routing) {
         /** Rejects what parses but cannot be a routing: missing parts, negative or non-finite weights. */
         public static void check(Routing r) {
+            checkFormat(r.format());
             Objects.requireNonNull(r.routing(), "routing is missing");
             RoutingState s = r.routing();
             Objects.requireNonNull(s.retryPolicy(), "routing.retryPolicy is missing");
@@ -78,6 +116,7 @@ public final class StateFiles {
     /** {@code lessons.json}: what the agent has learnt, loaded at start so learning carries across sessions. */
     public record Lessons(int format, List<Lesson> lessons) {
         public static void check(Lessons l) {
+            checkFormat(l.format());
             Objects.requireNonNull(l.lessons(), "lessons is missing");
             for (int i = 0; i < l.lessons().size(); i++) {
                 Lesson x = l.lessons().get(i);

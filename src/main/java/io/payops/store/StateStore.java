@@ -30,10 +30,46 @@ public final class StateStore {
 
     private final Path dir;
     private final Consumer<String> warnings;
+    private final boolean owner;
 
+    /** The store of the folder's writer: it holds the {@link StateFolderLock}, or is a test with the folder to itself. */
     public StateStore(Path dir, Consumer<String> warnings) {
+        this(dir, warnings, true);
+    }
+
+    private StateStore(Path dir, Consumer<String> warnings, boolean owner) {
         this.dir = dir;
         this.warnings = warnings;
+        this.owner = owner;
+    }
+
+    /**
+     * A store for reading a folder that another process writes: damaged files are reported and left where they are
+     * (setting them aside is the writer's), and nothing is written.
+     */
+    public static StateStore readOnly(Path dir, Consumer<String> warnings) {
+        return new StateStore(dir, warnings, false);
+    }
+
+    /**
+     * What the folder's writer does first, under the folder lock: removes the temporary files of interrupted writes,
+     * moves every damaged state file aside (one warning each, its bytes intact), warns of damaged audit lines, and
+     * closes the sessions a dead process left recording.
+     */
+    public void checkOnStart() {
+        removeLeftoverTemporaryFiles();
+        check(METRICS, StateFiles.Metrics.class, StateFiles.Metrics::check);
+        check(HYPOTHESES, StateFiles.Hypotheses.class, StateFiles.Hypotheses::check);
+        check(ACTIONS, StateFiles.Actions.class, StateFiles.Actions::check);
+        check(APPROVALS, StateFiles.Approvals.class, StateFiles.Approvals::check);
+        check(ROUTING, StateFiles.Routing.class, StateFiles.Routing::check);
+        check(LESSONS, StateFiles.Lessons.class, StateFiles.Lessons::check);
+        new AuditFileCheck(dir.resolve(AUDIT)).check(warnings);
+        new AbandonedSessions(sessionsDir()).close(warnings);
+    }
+
+    private <T> void check(String name, Class<T> type, Consumer<T> check) {
+        new JsonFile<>(dir.resolve(name), type).readOr(null, warnings, check);
     }
 
     public Path dir() {
@@ -47,14 +83,17 @@ public final class StateStore {
     /** Lessons of earlier sessions; none when there are none yet or the file was damaged (then moved aside). */
     public List<Lesson> loadLessons() {
         StateFiles.Lessons none = new StateFiles.Lessons(StateFiles.FORMAT, List.of());
-        return new JsonFile<>(dir.resolve(LESSONS), StateFiles.Lessons.class)
-                .readOr(none, warnings, StateFiles.Lessons::check).lessons();
+        return read(LESSONS, StateFiles.Lessons.class, none, StateFiles.Lessons::check).lessons();
     }
 
     /** The routing the last session left, or null; a damaged file is moved aside. */
     public StateFiles.Routing loadRouting() {
-        return new JsonFile<>(dir.resolve(ROUTING), StateFiles.Routing.class)
-                .readOr(null, warnings, StateFiles.Routing::check);
+        return read(ROUTING, StateFiles.Routing.class, null, StateFiles.Routing::check);
+    }
+
+    private <T> T read(String name, Class<T> type, T fallback, Consumer<T> check) {
+        JsonFile<T> file = new JsonFile<>(dir.resolve(name), type);
+        return owner ? file.readOr(fallback, warnings, check) : file.readLeavingDamage(fallback, warnings, check);
     }
 
     /**
@@ -62,7 +101,7 @@ public final class StateStore {
      * of anything: the rename had not happened).
      */
     public void removeLeftoverTemporaryFiles() {
-        if (!Files.isDirectory(dir)) {
+        if (!owner || !Files.isDirectory(dir)) {
             return;
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
@@ -76,6 +115,7 @@ public final class StateStore {
 
     /** Replaces one of the JSON files atomically. */
     public void write(String name, Object value) throws IOException {
+        requireOwner();
         AtomicFiles.write(dir.resolve(name), Json.pretty().writeValueAsBytes(value));
     }
 
@@ -84,10 +124,11 @@ public final class StateStore {
         if (entries.isEmpty()) {
             return;
         }
+        requireOwner();
         Files.createDirectories(dir);
         Path file = dir.resolve(AUDIT);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+                StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (ch.size() > 0 && lastByte(file) != '\n') {
                 // a line torn by a full disk: end it so the next entry starts on its own line
                 ch.write(ByteBuffer.wrap(new byte[]{'\n'}));
@@ -99,6 +140,12 @@ public final class StateStore {
                     ch.write(line);
                 }
             }
+        }
+    }
+
+    private void requireOwner() {
+        if (!owner) {
+            throw new IllegalStateException(dir + " is open read-only: another process writes it");
         }
     }
 

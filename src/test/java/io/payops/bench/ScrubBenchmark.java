@@ -52,7 +52,7 @@ public class ScrubBenchmark {
     public void record() throws IOException {
         state = Files.createTempDirectory("scrub-bench");
         Scenario hour = ScenarioLoader.builtIn("live-demo");
-        StateWriter writer = StateWriter.start(new StateStore(state, w -> { }), hour, "agent", "auto:60", "heuristic",
+        StateWriter writer = StateWriter.start(new StateStore(state, w -> { }), null, hour, "agent", "auto:60", "heuristic",
                 false, List.of(), StateWriter.Settings.HEADLESS, Clock.systemUTC(), p -> { });
         ScenarioRunner.run(hour, RunSettings.of("agent"), null, writer);
         writer.close();

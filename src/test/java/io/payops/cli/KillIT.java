@@ -2,6 +2,7 @@ package io.payops.cli;
 
 import io.payops.common.Json;
 import io.payops.domain.Frame;
+import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
 import io.payops.store.SessionRecorder;
 import io.payops.store.StateFiles;
@@ -170,8 +171,16 @@ class KillIT extends AbstractJarIT {
             assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp") || n.contains(".corrupt-")), names.toString());
         }
         try (Stream<Path> s = Files.list(sessions)) {
-            assertEquals(KEEP, s.count(), "--keep-sessions " + KEEP + " prunes the killed sessions too");
+            List<Path> kept = s.toList();
+            assertEquals(KEEP, kept.size(), "--keep-sessions " + KEEP + " prunes the killed sessions too");
+            for (Path session : kept) {
+                SessionMeta meta = Json.mapper().readValue(session.resolve(SessionRecorder.META).toFile(), SessionMeta.class);
+                assertTrue(SessionMeta.COMPLETE.equals(meta.status()) || (SessionMeta.STOPPED.equals(meta.status())
+                        && meta.note().contains("ended without closing it")),
+                        "a killed session is marked stopped, with why, by the next run: " + session + " " + meta.status());
+            }
         }
+        assertTrue(clean.stderr().contains("left recording by a process that ended without closing"), clean.describe());
     }
 
     /**
@@ -212,7 +221,8 @@ class KillIT extends AbstractJarIT {
 
     private static Set<Path> sessionFolders(Path sessions) throws IOException {
         try (Stream<Path> s = Files.list(sessions)) {
-            return new HashSet<>(s.toList());
+            // a hidden folder is a session being made: it is renamed into place with its meta.json
+            return new HashSet<>(s.filter(p -> !p.getFileName().toString().startsWith(".")).toList());
         } catch (NoSuchFileException e) {
             return new HashSet<>();
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,23 +60,35 @@ class StateFolderTest extends AbstractInProcessTest {
     }
 
     @Test
-    void damagedLessonsAndRoutingAreMovedAsideReportedAndTheRunGoesOn() throws IOException {
+    void everyDamagedStateFileIsMovedAsideReportedOnceAndTheRunGoesOn() throws IOException {
         Files.createDirectories(work.resolve("st"));
-        write("st/lessons.json", "{\"format\": 1, \"lessons\": [ {\"situation\": ");
-        write("st/routing.json", "[1, 2, 3]");
+        Map<String, String> damaged = Map.of(
+                StateStore.LESSONS, "{\"format\": 1, \"lessons\": [ {\"situation\": ",
+                StateStore.ROUTING, "[1, 2, 3]",
+                StateStore.METRICS, "null",
+                StateStore.HYPOTHESES, "{\"format\": 1, \"latest\": 7}",
+                StateStore.ACTIONS, "\u0000\u0000\u0000",
+                StateStore.APPROVALS, "{\"format\": 1, \"pending\": [], \"decided\": [null]}");
+        damaged.forEach((name, text) -> write("st/" + name, text));
         Result r = payops(run());
         assertExit(0, r);
-        assertTrue(r.stderr().contains("lessons.json: not valid") && r.stderr().contains("moved aside to lessons.json.corrupt-"),
-                r.describe());
-        assertTrue(r.stderr().contains("routing.json: not valid") && r.stderr().contains("moved aside to routing.json.corrupt-"),
-                r.describe());
-        try (Stream<Path> s = Files.list(work.resolve("st"))) {
-            List<String> names = s.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("lessons.json.corrupt-")), names.toString());
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("routing.json.corrupt-")), names.toString());
+        for (Map.Entry<String, String> d : damaged.entrySet()) {
+            String name = d.getKey();
+            assertEquals(1, r.stderr().lines().filter(l -> l.contains(name + ": not valid")
+                    && l.contains("moved aside to " + name + ".corrupt-")).count(), name + "\n" + r.describe());
+            try (Stream<Path> s = Files.list(work.resolve("st"))) {
+                Path aside = s.filter(p -> p.getFileName().toString().startsWith(name + ".corrupt-")).findFirst()
+                        .orElseThrow();
+                assertEquals(d.getValue(), Files.readString(aside), name + " is kept byte for byte");
+            }
         }
-        Json.mapper().readValue(work.resolve("st/lessons.json").toFile(), StateFiles.Lessons.class);
-        Json.mapper().readValue(work.resolve("st/routing.json").toFile(), StateFiles.Routing.class);
+        assertFalse(r.stderr().contains("java.") || r.stderr().contains("Cannot deserialize"), r.describe());
+        for (Map.Entry<String, Class<?>> f : Map.<String, Class<?>>of(StateStore.LESSONS, StateFiles.Lessons.class,
+                StateStore.ROUTING, StateFiles.Routing.class, StateStore.METRICS, StateFiles.Metrics.class,
+                StateStore.HYPOTHESES, StateFiles.Hypotheses.class, StateStore.ACTIONS, StateFiles.Actions.class,
+                StateStore.APPROVALS, StateFiles.Approvals.class).entrySet()) {
+            Json.mapper().readValue(work.resolve("st").resolve(f.getKey()).toFile(), f.getValue());
+        }
     }
 
     /** Without --keep-sessions a run keeps the newest 20 sessions in its state folder (DESIGN §5.6). */

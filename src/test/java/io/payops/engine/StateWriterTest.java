@@ -70,7 +70,7 @@ class StateWriterTest {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         StateStore store = new StateStore(state, problems::add);
         List<Lesson> lessons = store.loadLessons();
-        StateWriter writer = StateWriter.start(store, SCENARIO, "agent", "auto:60", "heuristic", false, lessons, settings,
+        StateWriter writer = StateWriter.start(store, null, SCENARIO, "agent", "auto:60", "heuristic", false, lessons, settings,
                 clock, problems::add);
         List<Frame> frames = new ArrayList<>();
         RunReport report = ScenarioRunner.run(SCENARIO, SETTINGS, lessons, null, f -> {
@@ -171,7 +171,7 @@ class StateWriterTest {
         seconds.incrementAndGet();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         StateStore store = new StateStore(state, problems::add);
-        StateWriter writer = StateWriter.start(store, SCENARIO, "agent", "auto:60", "heuristic", false, List.of(),
+        StateWriter writer = StateWriter.start(store, null, SCENARIO, "agent", "auto:60", "heuristic", false, List.of(),
                 new StateWriter.Settings(SessionRetention.DEFAULT, 0, true, 4), clock, problems::add);
         Path session = writer.sessionDir();
         RunReport report = ScenarioRunner.run(SCENARIO, SETTINGS, List.of(), null, f -> {
