@@ -89,8 +89,8 @@ final class LivePersistence implements Consumer<Frame> {
                         + stateDir + " is in use by " + h.describe() + "; waiting for it to be free (Ctrl+C stops; "
                         + "--state DIR uses another folder)."), () -> closed);
             }
-            StateFolderLock lock = StateFolderLock.tryAcquire(stateDir, "the console");
-            if (lock == null) {
+            StateFolderLock lock = StateFolderLock.acquireUnlessOthersHaveIt(stateDir, "the console", () -> closed);
+            if (lock == null && !closed) {
                 notices.accept("The state folder " + stateDir + " is in use by "
                         + StateFolderLock.holder(stateDir).describe() + ". This session runs unrecorded: it starts "
                         + "from the lessons there and writes nothing. To record it, choose another state folder with "

@@ -105,6 +105,22 @@ public final class StateFolderLock implements AutoCloseable {
      */
     public static StateFolderLock acquire(Path dir, String what, Consumer<Holder> waiting, BooleanSupplier stopped)
             throws IOException, InterruptedException {
+        return take(dir, what, waiting, stopped, true);
+    }
+
+    /**
+     * Takes the folder unless another process has it: waits only for this process's own earlier session, which is
+     * ending (the console's restart), never for another process.
+     *
+     * @return the lock, or null when another process has the folder or {@code stopped} said so first
+     */
+    public static StateFolderLock acquireUnlessOthersHaveIt(Path dir, String what, BooleanSupplier stopped)
+            throws IOException, InterruptedException {
+        return take(dir, what, h -> { }, stopped, false);
+    }
+
+    private static StateFolderLock take(Path dir, String what, Consumer<Holder> waiting, BooleanSupplier stopped,
+                                        boolean waitForOthers) throws IOException, InterruptedException {
         Semaphore gate = gate(dir);
         boolean told = false;
         while (!gate.tryAcquire(RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -122,13 +138,13 @@ public final class StateFolderLock implements AutoCloseable {
                 if (l != null) {
                     return l;
                 }
+                if (!waitForOthers || stopped.getAsBoolean()) {
+                    gate.release();
+                    return null;
+                }
                 if (!told) {
                     waiting.accept(holder(dir));
                     told = true;
-                }
-                if (stopped.getAsBoolean()) {
-                    gate.release();
-                    return null;
                 }
                 Thread.sleep(RETRY_MILLIS);
             }

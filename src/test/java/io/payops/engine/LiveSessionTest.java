@@ -168,4 +168,27 @@ class LiveSessionTest {
         assertFalse(first.sessionDir().equals(second.sessionDir()));
         assertTrue(Files.isDirectory(second.sessionDir()));
     }
+    @Test
+    void aRunWaitingForTheFolderIsToldWhoHasItAndCanBeStopped() throws Exception {
+        Path state = dir.resolve("state");
+        try (io.payops.store.StateFolderLock held = io.payops.store.StateFolderLock.tryAcquire(state, "the console")) {
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
+            LiveSession run = LiveSession.simulated(ScenarioLoader.builtIn("quiet").withDuration(5), AGENT)
+                    .flatOut().recordedIn(new LiveSession.Recording(state, SessionRetention.DEFAULT, false, n -> {
+                        notices.add(n);
+                        waiting.countDown();
+                    })).build();
+            Thread t = new Thread(run::runHere);
+            t.start();
+            waiting.await();
+            // held in this process, so the holder is "another session of this process"; a console in another
+            // process, and a console's session that goes unrecorded, are StateFolderConcurrencyIT's
+            assertTrue(notices.get(0).contains("is in use by pid " + ProcessHandle.current().pid())
+                    && notices.get(0).contains("waiting for it to be free"), notices.toString());
+            run.stop();
+            t.join();
+            assertEquals(null, run.sessionDir(), "a stopped wait records nothing");
+        }
+    }
 }
