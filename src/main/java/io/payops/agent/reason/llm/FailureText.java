@@ -10,13 +10,15 @@ final class FailureText {
     }
 
     /**
-     * {@code provider: what}, the key redacted, whitespace collapsed to one line, then cut to {@link #MAX}. Redact
-     * comes first: cutting first could leave half a key that {@link Secret#redact} no longer recognises.
+     * {@code provider: what} made one line that displays as it reads ({@link ModelText}: {@code what} often quotes
+     * the provider), the key redacted, whitespace collapsed, then cut to {@link #MAX}. Cleaning comes before
+     * redacting (a key with a zero-width space inside would be found only once the space is gone), and redacting
+     * before cutting (cutting first could leave half a key that {@link Secret#redact} no longer recognises).
      */
     static String of(Secret key, String provider, String what) {
-        String text = key.redact(provider + ": " + (what == null ? "" : what));
+        String text = key.redact(ModelText.oneLine(provider + ": " + (what == null ? "" : what)));
         text = text.replaceAll("\\s+", " ").trim();
-        return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+        return ModelText.clip(text, MAX);
     }
 
     /** An HTTP status as a failure: 429 rate limited, 5xx server error, any other status a client error. */

@@ -6,6 +6,7 @@ import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
 import com.google.genai.errors.GenAiIOException;
 import com.google.genai.types.Candidate;
+import com.google.genai.types.ClientOptions;
 import com.google.genai.types.Content;
 import com.google.genai.types.FinishReason;
 import com.google.genai.types.GenerateContentConfig;
@@ -14,7 +15,10 @@ import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Gemini through the google-genai SDK (1.70.0). The SDK is configured so nothing comes from the environment (key,
  * base URL and Vertex mode are always passed explicitly), it never retries (the reasoner does bounded retries
- * itself, and the SDK's default is 5 attempts with back-off of up to a minute), and every call is cut at its deadline
- * twice: by OkHttp's call timeout inside the SDK and by a {@link Future#get} here.
+ * itself, and the SDK's default is 5 attempts with back-off of up to a minute), it never follows a redirect (see
+ * {@link #httpClient}), and every call is cut at its deadline twice: by OkHttp's call timeout inside the SDK and by a
+ * {@link Future#get} here.
  */
 public final class GeminiClient extends ProviderClient {
     /** Null without a key: the SDK would then read GOOGLE_API_KEY itself, and we answer NO_KEY instead. */
@@ -54,6 +59,33 @@ public final class GeminiClient extends ProviderClient {
                 .apiKey(settings.apiKey().reveal())
                 .vertexAI(false) // not GOOGLE_GENAI_USE_VERTEXAI
                 .httpOptions(httpOptions(settings))
+                .clientOptions(ClientOptions.builder().customHttpClient(httpClient(settings)).build())
+                .build();
+    }
+
+    /**
+     * The OkHttp client the SDK builds on, made here because OkHttp's own default follows redirects, with the
+     * x-goog-api-key header, to wherever they point: this one follows none, and reports a 3xx as a
+     * {@link RefusedRedirect}. The SDK adds its retry interceptor to it and sets each call's timeout itself; the
+     * other timeouts are what the SDK gives its own client (none: the call timeout bounds the whole call).
+     */
+    private static OkHttpClient httpClient(LlmSettings settings) {
+        return new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .addInterceptor(chain -> {
+                    Response response = chain.proceed(chain.request());
+                    if (response.code() >= 300 && response.code() <= 399) {
+                        response.close();
+                        throw new RefusedRedirect(response.code(), response.request().url().uri(),
+                                response.header("Location"));
+                    }
+                    return response;
+                })
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .callTimeout(Duration.ofMillis(settings.deadlineMillis()))
                 .build();
     }
 
@@ -164,6 +196,9 @@ public final class GeminiClient extends ProviderClient {
         }
         if (e instanceof GenAiIOException io) {
             Throwable cause = io.getCause();
+            if (cause instanceof RefusedRedirect redirect) {
+                return redirect.failure(key, provider);
+            }
             if (cause instanceof JsonProcessingException) {
                 // a 2xx whose body is not JSON, or JSON that is not a GenerateContentResponse
                 return new LlmFailure(LlmFailure.Kind.BAD_ANSWER,

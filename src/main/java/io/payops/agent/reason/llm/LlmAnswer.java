@@ -20,7 +20,8 @@ import java.util.Set;
  * A model's answer, checked field by field before anything of it is used: JSON of exactly the schema's shape, 1–5
  * hypotheses, a diagnosis from our enum, a target whose every value names a segment that exists in the snapshot,
  * a confidence in [0, 1], at most 5 evidence strings of bounded length. The first thing wrong rejects the whole
- * answer, with a message naming the field (the reasoning pane shows it).
+ * answer, with a message naming the field (the reasoning pane shows it). Every string of the model's that is kept or
+ * quoted is made one line that displays as it reads ({@link ModelText}: no bidirectional or other invisible controls).
  */
 public final class LlmAnswer {
     static final int MAX_HYPOTHESES = 5;
@@ -92,7 +93,10 @@ public final class LlmAnswer {
                 if (!e.isTextual() || e.asText().length() > MAX_EVIDENCE_CHARS) {
                     throw bad(at + ".evidence[" + k + "]: expected a string of at most " + MAX_EVIDENCE_CHARS + " characters");
                 }
-                evidence.add(printable(e.asText()));
+                String shown = printable(e.asText());
+                if (!shown.isEmpty()) { // nothing visible left (blank, or only invisible characters): no evidence
+                    evidence.add(shown);
+                }
             }
         }
         return new Stated(diagnosis, target, c.asDouble(), evidence);
@@ -145,14 +149,14 @@ public final class LlmAnswer {
         return t;
     }
 
-    /** Evidence is shown to people: no control characters, one line. */
+    /** Evidence is shown to people: one line that displays as it reads (see {@link ModelText}). */
     private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", " ").strip();
+        return ModelText.oneLine(s).strip();
     }
 
+    /** A piece of the answer quoted in a message about it: cleaned like evidence, and short. */
     private static String clip(String s) {
-        String p = printable(s);
-        return p.length() > 60 ? p.substring(0, 57) + "..." : p;
+        return ModelText.clip(printable(s), 60);
     }
 
     private static String firstLine(String s) {

@@ -62,6 +62,11 @@ public final class OpenAiCompatibleClient extends ProviderClient {
         HttpResponse<String> response = FailureText.await(call, request.deadlineMillis(), key, provider,
                 cause -> FailureText.forIo(key, provider, cause));
         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (response.statusCode() >= 300 && response.statusCode() <= 399) {
+            // not followed (Redirect.NEVER): said as such, with where it pointed, rather than as any other 3xx status
+            throw new RefusedRedirect(response.statusCode(), endpoint,
+                    response.headers().firstValue("Location").orElse(null)).failure(key, provider);
+        }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw FailureText.forStatus(key, provider, response.statusCode(), errorMessage(response.body()));
         }

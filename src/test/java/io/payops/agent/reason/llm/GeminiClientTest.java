@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -222,6 +224,53 @@ class GeminiClientTest {
             assertEquals(LlmFailure.Kind.NETWORK, f.kind(), f.getMessage());
             assertTrue(f.getMessage().contains("ConnectException"), f.getMessage());
         }
+    }
+
+    /**
+     * No redirect is followed, whatever its kind: the host it points at gets no request (so never the key; issue 17:
+     * a 307 made the SDK send x-goog-api-key there), and the call fails naming the status and the Location's origin
+     * (not its path or query, which may hold a token).
+     */
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void aRedirectToAnotherHostIsNotFollowedAndTheKeyStaysHere(int status) {
+        assertRedirectNotFollowed(stub, status, "/v1beta/models/" + MODEL + ":generateContent",
+                Reply.ok(StubLlmServer.geminiBody(ANSWER, 1, 1)), "gemini", () -> failure(GENEROUS));
+    }
+
+    /**
+     * Has {@code stub} answer with a {@code status} redirect to {@code path} on a second stub that would answer well,
+     * then checks that {@code call} fails for the redirect alone: a client error naming the status and the second
+     * stub's origin only, and the second stub got no request. Shared with {@link OpenAiCompatibleClientTest}.
+     */
+    static void assertRedirectNotFollowed(StubLlmServer stub, int status, String path, Reply good, String provider,
+                                          java.util.function.Supplier<LlmFailure> call) {
+        try (StubLlmServer elsewhere = StubLlmServer.start()) {
+            elsewhere.fallback(good);
+            stub.enqueue(Reply.redirect(status, elsewhere.baseUrl() + path + "?token=path-secret"));
+
+            LlmFailure f = call.get();
+
+            // a followed redirect is sent before the call returns: nothing can still be on its way
+            assertEquals(List.of(), elsewhere.requests(), "the redirect was followed to the other host");
+            assertEquals(1, stub.requests().size());
+            assertEquals(LlmFailure.Kind.CLIENT_ERROR, f.kind(), f.getMessage());
+            assertTrue(f.getMessage().startsWith(provider + ": HTTP " + status + " redirect to " + elsewhere.baseUrl()
+                    + " not followed"), f.getMessage());
+            assertFalse(f.getMessage().contains("path-secret") || f.getMessage().contains(path), f.getMessage());
+        }
+    }
+
+    /** The same origin is refused too: one rule, no exception to get wrong. */
+    @Test
+    void aRedirectToTheSameOriginIsNotFollowedEither() {
+        stub.enqueue(Reply.redirect(307, "/v1beta/models/other:generateContent"),
+                Reply.ok(StubLlmServer.geminiBody(ANSWER, 1, 1)));
+
+        LlmFailure f = failure(GENEROUS);
+
+        assertEquals(1, stub.requests().size(), "the redirect was followed");
+        assertTrue(f.getMessage().contains("HTTP 307 redirect to " + stub.baseUrl() + " not followed"), f.getMessage());
     }
 
     @Test

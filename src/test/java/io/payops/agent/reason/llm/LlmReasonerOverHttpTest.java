@@ -76,6 +76,23 @@ class LlmReasonerOverHttpTest {
         }
     }
 
+    /** A redirect to another host is not followed by either client: that host gets nothing, the heuristics answer. */
+    @Test
+    void aRedirectFallsBackToTheHeuristicsAndTheOtherHostGetsNoRequest() {
+        try (StubLlmServer elsewhere = StubLlmServer.start()) {
+            for (String provider : List.of("gemini", "openai")) {
+                elsewhere.fallback(answer(provider, LlmReasonerTest.GOOD));
+                AgentCycle c = firstAsked(provider, StubLlmServer.Reply.redirect(307, elsewhere.baseUrl() + "/v1"));
+                assertEquals(ReasonerCall.FALLBACK, c.call().outcome(), provider + ": " + c.call());
+                assertTrue(c.call().reason().startsWith("client_error: " + provider + ": HTTP 307 redirect to "
+                        + elsewhere.baseUrl() + " not followed"), provider + ": " + c.call().reason());
+                assertTrue(c.hypotheses().stream().allMatch(h -> "heuristic".equals(h.source())));
+            }
+            // every call has returned (WAIT mode): a followed redirect would already be recorded there
+            assertEquals(List.of(), elsewhere.requests());
+        }
+    }
+
     @Test
     void everyFailureFallsBackToTheHeuristicsWithTheReason() {
         String[][] answers = {

@@ -148,6 +148,20 @@ class LlmReasonerTest {
         assertFalse(prompt.contains("k-123"));
     }
 
+    /**
+     * What the model wrote reaches the hypotheses (and so the console, frames and report) as it reads: no bidi
+     * override, no line break; and a key hidden by a zero-width space is redacted once the space is gone.
+     */
+    @Test
+    void modelEvidenceIsShownAsItReadsAndAKeyHiddenInItIsRedacted() {
+        String answer = GOOD.replace("GATEWAY_ERROR rose on stripe", "stripe \u202Eyhtlaeh\u202C\\nkey k-\u200B123");
+        List<AgentCycle> asked = incidentCycles(run(new Scripted(r -> reply(answer)), LlmReasoner.Mode.WAIT));
+
+        Hypothesis top = asked.get(0).hypotheses().get(0);
+        assertEquals(ReasonerCall.USED, asked.get(0).call().outcome(), asked.get(0).call().toString());
+        assertTrue(top.evidence().contains("gemini says: stripe yhtlaeh key ***"), top.evidence().toString());
+    }
+
     @Test
     void everyKindOfBadAnswerFallsBackToTheHeuristicsWithTheReason() {
         String[][] cases = {

@@ -6,6 +6,8 @@ import io.payops.common.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -163,6 +165,24 @@ class OpenAiCompatibleClientTest {
         }
     }
 
+    /** See {@link GeminiClientTest}'s test of the same name: no redirect is followed, so the key stays here. */
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void aRedirectToAnotherHostIsNotFollowedAndTheKeyStaysHere(int status) {
+        GeminiClientTest.assertRedirectNotFollowed(stub, status, "/v1/chat/completions",
+                Reply.ok(StubLlmServer.openAiBody(ANSWER, 1, 1)), "openai", () -> failure(GENEROUS));
+    }
+
+    @Test
+    void aRedirectToTheSameOriginIsNotFollowedEither() {
+        stub.enqueue(Reply.redirect(307, "/v2/chat/completions"), Reply.ok(StubLlmServer.openAiBody(ANSWER, 1, 1)));
+
+        LlmFailure f = failure(GENEROUS);
+
+        assertEquals(1, stub.requests().size(), "the redirect was followed");
+        assertTrue(f.getMessage().contains("HTTP 307 redirect to " + stub.baseUrl() + " not followed"), f.getMessage());
+    }
+
     @Test
     void noChoicesIsABadAnswer() {
         stub.enqueue(Reply.ok("{\"choices\":[],\"usage\":{\"prompt_tokens\":3}}"));
@@ -209,6 +229,21 @@ class OpenAiCompatibleClientTest {
             assertTrue(f.getMessage().contains("***"), "the echo is visible, redacted: " + f.getMessage());
             assertNull(f.getCause());
         }
+    }
+
+    /**
+     * A provider's error text is quoted in the failure: shown as it reads (no bidirectional controls, one line), and
+     * a key split by an invisible character is still found, since the text is cleaned before it is redacted.
+     */
+    @Test
+    void aProvidersErrorTextIsShownAsItReadsAndAKeyHiddenInItIsStillRedacted() {
+        String hiddenKey = KEY.substring(0, 5) + "\u200B" + KEY.substring(5);
+        stub.enqueue(Reply.status(400, "{\"error\":{\"message\":\"bad \u202Eyek\u202C " + hiddenKey
+                + "\\nline two\"}}"));
+
+        LlmFailure f = failure(GENEROUS);
+
+        assertEquals("openai: HTTP 400: bad yek *** line two", f.getMessage());
     }
 
     @Test

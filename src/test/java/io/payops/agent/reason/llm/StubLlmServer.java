@@ -42,8 +42,19 @@ import java.util.concurrent.Executors;
  */
 public final class StubLlmServer implements AutoCloseable {
 
-    /** What to answer: HTTP status, body (sent as application/json), and how long to wait before answering. */
-    public record Reply(int status, String body, long delayMillis) {
+    /**
+     * What to answer: HTTP status, body (sent as application/json), how long to wait before answering, and headers
+     * sent besides Content-Type.
+     */
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
+        public Reply {
+            headers = Map.copyOf(headers);
+        }
+
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of());
+        }
+
         public static Reply ok(String body) {
             return new Reply(200, body, 0);
         }
@@ -52,9 +63,14 @@ public final class StubLlmServer implements AutoCloseable {
             return new Reply(status, body, 0);
         }
 
+        /** A redirect ({@code status} 301, 302, 307 or 308) to {@code location}, with a body saying so. */
+        public static Reply redirect(int status, String location) {
+            return new Reply(status, "{\"moved\": \"elsewhere\"}", 0, Map.of("Location", location));
+        }
+
         /** This reply, sent after {@code millis}. */
         public Reply delayed(long millis) {
-            return new Reply(status, body, millis);
+            return new Reply(status, body, millis, headers);
         }
     }
 
@@ -210,6 +226,7 @@ public final class StubLlmServer implements AutoCloseable {
             }
             byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
