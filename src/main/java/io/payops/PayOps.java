@@ -2,10 +2,12 @@ package io.payops;
 
 import io.payops.cli.RunCommand;
 import io.payops.cli.ScenariosCommand;
+import io.payops.cli.StandardInput;
 import io.payops.common.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -19,12 +21,24 @@ import java.io.Writer;
         subcommands = {io.payops.cli.ConsoleCommand.class, RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
                 io.payops.cli.AnalyzeCommand.class, io.payops.cli.ReplayCommand.class, io.payops.cli.WhatIfCommand.class,
                 io.payops.cli.IngestCommand.class})
-public final class PayOps implements java.util.concurrent.Callable<Integer> {
+public final class PayOps implements java.util.concurrent.Callable<Integer>, StandardInput.Source {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What {@code -} reads in this invocation (run --scenario -, analyze --metrics -). */
+    private final InputStream stdin;
+
+    private PayOps(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public InputStream standardInput() {
+        return stdin;
+    }
 
     /** No subcommand: open the console, as {@code console} with its defaults would. */
     @Override
@@ -33,7 +47,7 @@ public final class PayOps implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(System.in, System.out, System.err, args));
     }
 
     /**
@@ -43,7 +57,15 @@ public final class PayOps implements java.util.concurrent.Callable<Integer> {
      * own encoding.
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = commandLine();
+        return run(InputStream.nullInputStream(), out, err, args);
+    }
+
+    /**
+     * As {@link #run(PrintStream, PrintStream, String...)}, with {@code in} as standard input: what an argument
+     * {@code -} reads. The overload without it gives an empty one, so no test ever waits on the build's own stdin.
+     */
+    public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = commandLine(in);
         PrintWriter o = new PrintWriter(new PrintStreamWriter(out), true);
         PrintWriter e = new PrintWriter(new PrintStreamWriter(err), true);
         cl.setOut(o);
@@ -80,8 +102,8 @@ public final class PayOps implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PayOps());
+    static CommandLine commandLine(InputStream stdin) {
+        CommandLine cl = new CommandLine(new PayOps(stdin));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof BadInputException) {
                 commandLine.getErr().println("payops: " + ex.getMessage());

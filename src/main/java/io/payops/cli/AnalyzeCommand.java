@@ -1,5 +1,7 @@
 package io.payops.cli;
 
+import io.payops.common.BadInputException;
+import io.payops.common.BoundedInput;
 import io.payops.common.Json;
 import io.payops.ingest.LogMapping;
 import io.payops.ingest.SnapshotReader;
@@ -24,12 +26,13 @@ import java.util.concurrent.Callable;
                         + "errorBreakdown, issuerMetrics, ...); the shape is detected."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Option(names = "--metrics", required = true, paramLabel = "FILE", description = "The snapshot to analyze.")
+    @Option(names = "--metrics", required = true, paramLabel = "FILE",
+            description = "The snapshot to analyze; - reads it from standard input.")
     Path metrics;
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "A snapshot of normal traffic to compare against (either shape). Default: the snapshot's "
-                    + "own baseline window, if it has one.")
+            description = "A snapshot of normal traffic to compare against (either shape; - reads standard input). "
+                    + "Default: the snapshot's own baseline window, if it has one.")
     Path baseline;
 
     @Option(names = "--status-map", paramLabel = "CODE=STATUS",
@@ -47,8 +50,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StatusVocabulary words = LogMapping.of(mappingFile, java.util.List.of(), statusMaps, null).vocabulary();
-        SnapshotReader.Result read = SnapshotReader.read(metrics, "metrics file", words);
-        SnapshotReader.Result normal = baseline == null ? null : SnapshotReader.read(baseline, "baseline file", words);
+        java.io.InputStream stdin = StandardInput.of(spec);
+        if (BoundedInput.isStandardInput(metrics) && BoundedInput.isStandardInput(baseline)) {
+            throw new BadInputException("--metrics - and --baseline -: standard input can be read "
+                    + "once (expected a file for one of them)");
+        }
+        SnapshotReader.Result read = SnapshotReader.read(metrics, "metrics file", words, stdin);
+        SnapshotReader.Result normal = baseline == null ? null
+                : SnapshotReader.read(baseline, "baseline file", words, stdin);
         AnalysisReport report = SnapshotAnalyzer.analyze(read, metrics.toString(), normal,
                 baseline == null ? null : baseline.toString());
         PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package io.payops.cli;
 
 import io.payops.common.BadInputException;
+import io.payops.common.BoundedInput;
 import io.payops.engine.LiveRunner;
 import io.payops.ingest.LogMapping;
 import io.payops.sim.ScenarioLoader;
@@ -88,9 +89,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             if (!Files.exists(events)) {
                 throw new BadInputException("--events: '" + events + "' does not exist (expected an event log file)");
             }
-            if (!Files.isRegularFile(events)) {
-                throw new BadInputException("--events: '" + events + "' is not a file (expected an event log file)");
-            }
+            // a pipe or a device is refused before anything opens it (the open of a pipe blocks)
+            BoundedInput.requireRegularFile(events, "--events: '" + events + "'", "a regular event log file");
             if (!Files.isReadable(events)) {
                 throw new BadInputException("--events: '" + events + "' cannot be read (check its permissions)");
             }

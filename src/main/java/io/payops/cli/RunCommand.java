@@ -35,7 +35,8 @@ public final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "NAME|FILE",
-            description = "A built-in scenario name (see 'scenarios') or a scenario JSON file.")
+            description = "A built-in scenario name (see 'scenarios'), a scenario JSON file, or - to read one from "
+                    + "standard input.")
     String scenario;
 
     @CommandLine.Mixin
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario s = ScenarioLoader.resolve(scenario);
+        Scenario s = ScenarioLoader.resolve(scenario, StandardInput.of(spec));
         Long seed = seedOption.seed();
         if (seed != null) {
             s = s.withSeed(seed);

@@ -4,7 +4,6 @@ import io.payops.common.BadInputException;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,15 +53,10 @@ public final class EventLogReader implements Closeable {
 
     /**
      * @param format null to tell from the file name or its first byte
-     * @throws BadInputException naming the file when it is missing, a folder or unreadable
+     * @throws BadInputException naming the file when it is missing, a folder, not a regular file (a pipe, a device) or unreadable
      */
     public static EventLogReader open(Path file, EventLogFormat format, boolean follow, LogMapping mapping) {
-        if (!Files.exists(file)) {
-            throw new BadInputException("event log '" + file + "' does not exist (expected a JSON lines or CSV file)");
-        }
-        if (Files.isDirectory(file)) {
-            throw new BadInputException("event log '" + file + "' is a folder (expected a JSON lines or CSV file)");
-        }
+        EventLogPath.check(file);
         if (follow && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             throw new BadInputException("event log '" + file + "': a .gz file cannot be followed (it is complete when "
                     + "written; expected a plain JSON lines or CSV file that grows)");

@@ -1,5 +1,7 @@
 package io.payops.ingest;
 
+import io.payops.common.FileKind;
+
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -241,6 +243,10 @@ final class LineSource implements Closeable {
 
     /** Swaps to the file now at the path, from its start; false (keeping the old one) when there is none yet. */
     private boolean reopen() throws IOException {
+        if (FileKind.of(path) != FileKind.REGULAR) {
+            // rotated away, or something other than a log put in its place (a pipe would block the open): wait
+            return false;
+        }
         InputStream old = in;
         try {
             open();

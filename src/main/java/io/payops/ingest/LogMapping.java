@@ -2,11 +2,11 @@ package io.payops.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.common.BadInputException;
+import io.payops.common.BoundedInput;
 import io.payops.common.Json;
 import io.payops.domain.Status;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -31,6 +31,14 @@ import java.util.stream.Collectors;
  */
 public record LogMapping(Map<String, String> fields, Map<String, Status> statuses, ZoneId zone) {
     public static final LogMapping NONE = new LogMapping(Map.of(), Map.of(), ZoneOffset.UTC);
+    /**
+     * Mapping files larger than this are refused, counted while reading: a mapping names a few dozen columns and
+     * status words (a few KB); 1 MB holds tens of thousands of them and still parses in a blink.
+     */
+    static final long MAX_FILE_BYTES = 1024L * 1024;
+    /** How {@code --mapping FILE} is read: a regular file only (standard input is left to the data it maps). */
+    private static final BoundedInput INPUT = new BoundedInput("a JSON object such as {\"fields\": {\"gateway\": "
+            + "\"bank\"}, \"statuses\": {\"E10\": \"ISSUER_DOWN\"}}", MAX_FILE_BYTES, false);
     static final String STATUSES = Arrays.stream(Status.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     public LogMapping {
@@ -81,10 +89,7 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
         String source = "mapping file '" + file + "'";
         JsonNode root;
         try {
-            root = Json.mapper().readTree(Files.readString(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(source + " does not exist (expected a JSON object such as {\"fields\": "
-                    + "{\"gateway\": \"bank\"}, \"statuses\": {\"E10\": \"ISSUER_DOWN\"}})");
+            root = Json.mapper().readTree(INPUT.readText(file, source));
         } catch (IOException e) {
             throw new BadInputException(source + " is not valid JSON: " + firstLine(e.getMessage())
                     + " (expected a JSON object such as {\"fields\": {\"gateway\": \"bank\"}})");

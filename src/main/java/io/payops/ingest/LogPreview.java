@@ -4,7 +4,6 @@ import io.payops.common.BadInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +27,10 @@ public record LogPreview(EventLogFormat format, List<String> lines, List<String>
 
     /**
      * @param lineCount how many lines to keep
-     * @throws BadInputException naming the file when it is missing, a folder or unreadable
+     * @throws BadInputException naming the file when it is missing, a folder, not a regular file (a pipe, a device) or unreadable
      */
     public static LogPreview read(Path file, int lineCount) {
-        if (!Files.exists(file)) {
-            throw new BadInputException("event log '" + file + "' does not exist (expected a JSON lines or CSV file)");
-        }
-        if (Files.isDirectory(file)) {
-            throw new BadInputException("event log '" + file + "' is a folder (expected a JSON lines or CSV file)");
-        }
+        EventLogPath.check(file);
         try {
             EventLogFormat format = EventLogFormat.detect(file);
             List<String> lines = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payops.common.BadInputException;
+import io.payops.common.BoundedInput;
 import io.payops.common.Json;
 import io.payops.common.JsonFields;
 import io.payops.domain.LatencyLadder;
@@ -15,14 +16,6 @@ import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
 import io.payops.domain.Target;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +34,10 @@ import java.util.stream.Collectors;
  * Anything else is a {@link BadInputException} whose one-line message names the file, the field and what was expected.
  */
 public final class SnapshotReader {
-    /** Files larger than this are refused rather than read into memory. */
+    /**
+     * Snapshots larger than this are refused, counted while reading, rather than read into memory: an export with a
+     * thousand issuers and their error breakdowns is a few MB, and the JSON tree of 32 MB still fits a default heap.
+     */
     static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     /** The shapes understood; {@link #key()} is how the analysis output names them. */
@@ -75,6 +71,10 @@ public final class SnapshotReader {
             + "total, segments, ...) or a MetricsSnapshot (successRate, latency, totalTransactions, errorBreakdown, "
             + "issuerMetrics, ...)";
 
+    /** How a snapshot path ({@code analyze --metrics FILE|-}, {@code --baseline FILE|-}) is read. */
+    private static final BoundedInput INPUT = new BoundedInput(EXPECTED_SHORT,
+            MAX_FILE_BYTES, true);
+
     private SnapshotReader() {
     }
 
@@ -88,7 +88,19 @@ public final class SnapshotReader {
     /** Reads one file, its error codes read through {@code words} (the user's {@code --status-map} and ours). */
     public static Result read(Path file, String role, StatusVocabulary words) {
         String source = role + " '" + file + "'";
-        return parse(readFile(file, source), source, words);
+        return parse(INPUT.readText(file, source), source, words);
+    }
+
+    /**
+     * As {@link #read(Path, String, StatusVocabulary)}, where {@code -} reads {@code stdin} (at most
+     * {@link #MAX_FILE_BYTES}); messages name it as {@code <role> from standard input}.
+     */
+    public static Result read(Path file, String role, StatusVocabulary words, java.io.InputStream stdin) {
+        if (!BoundedInput.isStandardInput(file)) {
+            return read(file, role, words);
+        }
+        String source = role + " from standard input";
+        return parse(INPUT.readText(stdin, source), source, words);
     }
 
     /** Parses text already in memory; {@code source} names it in messages as-is. */
@@ -296,33 +308,5 @@ public final class SnapshotReader {
                     + " differs from successes (expected " + successes + ")");
         }
         return out;
-    }
-
-    // ---- files ----
-
-    static String readFile(Path file, String source) {
-        String expected = "a readable file holding " + EXPECTED_SHORT;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new BadInputException(source + ": is a directory (expected " + expected + ")");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new BadInputException(source + ": is too large (" + size + " bytes; expected at most "
-                        + MAX_FILE_BYTES + " bytes)");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(source + ": file not found (expected " + expected + ")", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(source + ": permission denied (expected " + expected + ")", e);
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(source + ": is not UTF-8 text (expected " + expected + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
     }
 }

@@ -1,15 +1,13 @@
 package io.payops.sim;
 
 import io.payops.common.BadInputException;
+import io.payops.common.BoundedInput;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,17 @@ import java.util.regex.Pattern;
  * was expected, e.g. {@code scenario file 'bad.json': faults[0].severity: 1.5 is out of range (expected ...)}.
  */
 public final class ScenarioLoader {
-    /** Scenario files larger than this are refused rather than read into memory. */
+    /**
+     * Scenario files larger than this are refused, counted while reading, rather than read into memory: the largest
+     * sensible scenario (a world of hundreds of gateways and merchants, a few thousand faults) is well under 1 MB, and
+     * the parser's tree for 4 MB of JSON still fits a small heap many times over.
+     */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    /** How a scenario path is read where standard input is not offered (console, bench, ingest --world). */
+    private static final BoundedInput FILE_INPUT = new BoundedInput("a scenario JSON file", MAX_FILE_BYTES, false);
+    /** ... and where it is ({@code run --scenario -}): messages then offer {@code -}. */
+    private static final BoundedInput FILE_OR_STDIN_INPUT = new BoundedInput("a scenario JSON file", MAX_FILE_BYTES, true);
 
     private static final String RESOURCE_DIR = "/scenarios/";
     private static final Pattern BUILT_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -37,8 +44,12 @@ public final class ScenarioLoader {
 
     /** Reads and validates a scenario file; messages name it as {@code scenario file '<path>'}. */
     public static Scenario fromFile(Path file) {
+        return fromFile(file, FILE_INPUT);
+    }
+
+    private static Scenario fromFile(Path file, BoundedInput input) {
         String source = "scenario file '" + file + "'";
-        return ScenarioParser.parse(readFile(file, source), source);
+        return ScenarioParser.parse(input.readText(file, source), source);
     }
 
     /**
@@ -79,6 +90,22 @@ public final class ScenarioLoader {
      * neither, the message names the value and lists the built-in names.
      */
     public static Scenario resolve(String nameOrFile) {
+        return resolve(nameOrFile, null);
+    }
+
+    /**
+     * As {@link #resolve(String)}, and {@code -} reads the scenario from {@code stdin} (at most
+     * {@link #MAX_FILE_BYTES}); null where the command offers no standard input, which then refuses {@code -}.
+     */
+    public static Scenario resolve(String nameOrFile, InputStream stdin) {
+        if (BoundedInput.STANDARD_INPUT.equals(nameOrFile)) {
+            if (stdin == null) {
+                throw new BadInputException("scenario '-': standard input is read only by run --scenario - (expected a "
+                        + "built-in name or a path to a scenario JSON file here)");
+            }
+            String source = "scenario from standard input";
+            return ScenarioParser.parse(FILE_OR_STDIN_INPUT.readText(stdin, source), source);
+        }
         if (nameOrFile == null || nameOrFile.isBlank()) {
             throw new BadInputException("scenario: no scenario given (expected a built-in name, one of "
                     + String.join(", ", builtInNames()) + ", or a path to a scenario JSON file)");
@@ -97,7 +124,7 @@ public final class ScenarioLoader {
             // not a usable path: fall through to the "neither" message below
         }
         if (path != null && Files.exists(path)) {
-            return fromFile(path);
+            return fromFile(path, stdin == null ? FILE_INPUT : FILE_OR_STDIN_INPUT);
         }
         throw new BadInputException("scenario '" + nameOrFile + "': not a built-in scenario and no file exists at "
                 + "that path (expected a built-in name, one of " + String.join(", ", builtInNames())
@@ -117,28 +144,6 @@ public final class ScenarioLoader {
     }
 
     // ---- files ----
-
-    private static String readFile(Path file, String source) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new BadInputException(source + ": is a directory (expected a scenario JSON file)");
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new BadInputException(source + ": is too large (" + Files.size(file) + " bytes; expected a "
-                        + "scenario JSON file of at most " + MAX_FILE_BYTES + " bytes)");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(source + ": file not found (expected a readable scenario JSON file)", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(source + ": permission denied (expected a readable scenario JSON file)", e);
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(source + ": is not UTF-8 text (expected a scenario JSON file)", e);
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
-    }
 
     // ---- built-ins ----
 

@@ -3,6 +3,7 @@ package io.payops.cli;
 import io.payops.PayOps;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,12 +18,17 @@ import java.util.List;
 abstract class AbstractInProcessTest extends CliChecks {
 
     static Result payops(String... args) {
+        return payops(InputStream.nullInputStream(), args);
+    }
+
+    /** As {@link #payops(String...)}, with {@code stdin} as the command's standard input (what {@code -} reads). */
+    static Result payops(InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = PayOps.run(o, e, args);
+            exit = PayOps.run(stdin, o, e, args);
         }
         return new Result(List.of(args), exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
