@@ -10,7 +10,6 @@ import io.payops.run.RandomBenchTable;
 import io.payops.sim.RandomScenarios;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (!noMarkdown) {
-            checkWritable(markdown, "--markdown", "a Markdown file");
+            // said before minutes of benchmarking, not after
+            OutputFile.check(markdown, "--markdown");
         }
         if (random != null) {
             return random();
@@ -101,11 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         String table = BenchTable.markdown(BenchRunner.run(list, policies, seeds), command);
         spec.commandLine().getOut().print(table);
         if (!noMarkdown) {
-            try {
-                writeSection(markdown, table);
-            } catch (IOException e) {
-                throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
-            }
+            writeSection(markdown, table);
             spec.commandLine().getOut().println("\nwritten to " + markdown);
         }
         return 0;
@@ -123,7 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--threads: " + t + " is out of range (expected 1 to 64)");
         }
         if (json != null) {
-            checkWritable(json, "--json", "a JSON file");
+            // said before minutes of benchmarking, not after
+            OutputFile.check(json, "--json");
         }
         String command = "java -jar target/payops.jar bench --random " + random + " --random-seed " + randomSeed
                 + " --policies " + String.join(",", policies);
@@ -134,58 +131,36 @@ public final class BenchCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(out);
         if (json != null) {
-            try {
-                AtomicFiles.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
-            } catch (IOException e) {
-                throw new BadInputException("--json: cannot write '" + json + "': " + e.getMessage(), e);
-            }
+            OutputFile.write(json, "--json", Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
             spec.commandLine().getOut().println("worlds written to " + json);
         }
         if (!noMarkdown) {
-            try {
-                writeSection(markdown, out.toString(), RANDOM_START, RANDOM_END, "## Random worlds (`bench --random`)");
-            } catch (IOException e) {
-                throw new BadInputException("--markdown: cannot write '" + markdown + "': " + e.getMessage(), e);
-            }
+            writeSection(markdown, out.toString(), RANDOM_START, RANDOM_END, "## Random worlds (`bench --random`)");
             spec.commandLine().getOut().println("written to " + markdown);
         }
         return 0;
     }
 
-    /**
-     * Fails before minutes of benchmarking, not after, when the table could not be written; the message names the
-     * option the file was given with.
-     */
-    private static void checkWritable(Path file, String option, String expected) {
-        Path abs = file.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new BadInputException(option + ": '" + file + "' is a directory (expected " + expected + ")");
-        }
-        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                if (!Files.isDirectory(p)) {
-                    throw new BadInputException(option + ": cannot write '" + file + "': " + p + " is not a directory");
-                }
-                if (!Files.isWritable(p)) {
-                    throw new BadInputException(option + ": cannot write '" + file + "': " + p + " is not writable");
-                }
-                return;
-            }
-        }
-    }
-
     /** Replaces the bench section of the file (or appends one), keeping everything else as it was. */
-    static void writeSection(Path file, String table) throws IOException {
+    static void writeSection(Path file, String table) {
         writeSection(file, table, START, END, "## Policies compared (`bench`)");
     }
 
-    static void writeSection(Path file, String table, String start, String end, String heading) throws IOException {
-        String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+    /** The file is checked (a regular file or nothing) before it is read: reading a named pipe would block. */
+    static void writeSection(Path file, String table, String start, String end, String heading) {
+        OutputFile.check(file, "--markdown");
+        String old;
+        try {
+            old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        } catch (IOException e) {
+            throw new BadInputException("--markdown: cannot read '" + file + "' to update its bench section ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        }
         String section = start + "\n" + table + end;
         int a = old.indexOf(start);
         int b = old.indexOf(end);
         String updated = a >= 0 && b > a ? old.substring(0, a) + section + old.substring(b + end.length())
                 : old + (old.endsWith("\n") ? "\n" : "\n\n") + heading + "\n\n" + section + "\n";
-        AtomicFiles.write(file, updated.getBytes(StandardCharsets.UTF_8));
+        OutputFile.write(file, "--markdown", updated.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,6 @@ import io.payops.report.IngestSummary;
 import io.payops.run.EventLogRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,6 +115,7 @@ public final class IngestCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings("agent", mode, llmOptions.reasoner(), llmOptions.settings(System.getenv()),
                 LlmReasoner.Mode.WAIT);
         Path out = report != null ? report : Path.of("state", "reports", "ingest-" + events.getFileName() + ".json");
+        OutputFile.check(out, "--report");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
@@ -141,11 +141,7 @@ public final class IngestCommand implements Callable<Integer> {
                 throw new BadInputException("event log '" + events + "' (--strict): no report written; "
                         + strictProblems(in));
             }
-            try {
-                AtomicFiles.write(out, Json.pretty().writeValueAsBytes(result));
-            } catch (IOException e) {
-                throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
-            }
+            OutputFile.write(out, "--report", Json.pretty().writeValueAsBytes(result));
             String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
                     log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
             if (networks != null) {

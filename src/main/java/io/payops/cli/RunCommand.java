@@ -15,13 +15,11 @@ import io.payops.report.RunSummary;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.store.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -114,6 +112,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--approval: " + e.getMessage());
         }
         state = stateOption.given();
+        Path out = report != null ? report
+                : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
+        OutputFile.check(out, "--report");
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
         EventLogWriter export = exportEvents == null ? null : openExport();
         RunReport result;
@@ -123,19 +124,19 @@ public final class RunCommand implements Callable<Integer> {
                 export.commit();
             }
         } catch (IOException e) {
-            throw new BadInputException("--export-events: cannot write '" + exportEvents + "': " + e.getMessage(), e);
+            throw OutputFile.cannotWrite(exportEvents, "--export-events", e);
+        } catch (java.io.UncheckedIOException e) {
+            if (export == null || export.failure() == null) {
+                throw e;
+            }
+            // the disk filled (or went away) under the export: a reason for the user, not an internal error
+            throw OutputFile.cannotWrite(exportEvents, "--export-events", export.failure());
         } finally {
             if (export != null) {
                 export.close();
             }
         }
-        Path out = report != null ? report
-                : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
-        try {
-            AtomicFiles.write(out, Json.pretty().writeValueAsBytes(result));
-        } catch (IOException e) {
-            throw new BadInputException("--report: cannot write '" + out + "': " + e.getMessage(), e);
-        }
+        OutputFile.write(out, "--report", Json.pretty().writeValueAsBytes(result));
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(RunSummary.format(result));
         if (sessionDir != null) {
@@ -170,13 +171,11 @@ public final class RunCommand implements Callable<Integer> {
                         + "with a zone, like 2026-11-21T10:00:00Z)");
             }
         }
-        if (Files.isDirectory(exportEvents)) {
-            throw new BadInputException("--export-events: '" + exportEvents + "' is a folder (expected a file name)");
-        }
+        OutputFile.check(exportEvents, "--export-events");
         try {
             return new EventLogWriter(exportEvents, f, start);
         } catch (IOException e) {
-            throw new BadInputException("--export-events: cannot write '" + exportEvents + "': " + e.getMessage(), e);
+            throw OutputFile.cannotWrite(exportEvents, "--export-events", e);
         }
     }
 

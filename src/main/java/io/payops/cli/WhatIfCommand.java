@@ -7,13 +7,11 @@ import io.payops.report.WhatIfReport;
 import io.payops.report.WhatIfSettings;
 import io.payops.report.WhatIfTable;
 import io.payops.run.WhatIf;
-import io.payops.store.AtomicFiles;
 import io.payops.store.SessionReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +47,9 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json != null) {
+            OutputFile.check(json, "--json");
+        }
         try (SessionReader reader = SessionReader.open(session, p -> { })) {
             WhatIfSettings base = WhatIfSettings.defaults(recordedApproval(reader));
             WhatIfSettings s;
@@ -64,11 +65,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             }
             WhatIfReport report = WhatIf.run(reader.frames(), reader.scenario().world(), reader.meta().lessons(), s);
             if (json != null) {
-                try {
-                    AtomicFiles.write(json, Json.pretty().writeValueAsBytes(report));
-                } catch (IOException e) {
-                    throw new BadInputException("--json: cannot write '" + json + "': " + e.getMessage(), e);
-                }
+                OutputFile.write(json, "--json", Json.pretty().writeValueAsBytes(report));
             }
             spec.commandLine().getOut().print(WhatIfTable.format(report, all));
             if (json != null) {

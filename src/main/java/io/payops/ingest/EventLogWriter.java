@@ -29,6 +29,7 @@ public final class EventLogWriter implements AttemptSink, Closeable {
     private final OutputStream out;
     private final StringBuilder line = new StringBuilder(256);
     private long written;
+    private IOException failure;
 
     public EventLogWriter(Path target, EventLogFormat format, Instant start) throws IOException {
         this.format = format;
@@ -71,6 +72,7 @@ public final class EventLogWriter implements AttemptSink, Closeable {
         try {
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            failure = e;
             throw new UncheckedIOException("cannot write the event log: " + e.getMessage(), e);
         }
         written++;
@@ -137,6 +139,11 @@ public final class EventLogWriter implements AttemptSink, Closeable {
 
     public long written() {
         return written;
+    }
+
+    /** Why a write failed (the disk filled, say), once one has; null while all is well. */
+    public IOException failure() {
+        return failure;
     }
 
     /** Makes the file appear, whole. */

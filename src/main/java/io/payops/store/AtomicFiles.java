@@ -23,15 +23,31 @@ public final class AtomicFiles {
     }
 
     /**
+     * As {@link #write}, for a file the user asked for (a report): readable by others (rw-r--r--) like any file a
+     * program writes, rather than private as the temporary file it was made from.
+     */
+    public static void writeReadable(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        writeInFolder(target, bytes, true);
+    }
+
+    /**
      * As {@link #write}, but never creates the folder: a session's files must not bring back a folder someone
      * deleted under a running recording (the writer would never notice, and a folder of meta.json alone would stay).
      *
      * @throws java.nio.file.NoSuchFileException when the folder is gone
      */
     public static void writeInExistingFolder(Path target, byte[] bytes) throws IOException {
+        writeInFolder(target, bytes, false);
+    }
+
+    private static void writeInFolder(Path target, byte[] bytes, boolean readable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            if (readable) {
+                readableByOthers(tmp);
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
@@ -65,12 +81,7 @@ public final class AtomicFiles {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try {
-                // a temporary file is private (rw-------); an export is for others to read, like any file written
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the default permissions stand
-            }
+            readableByOthers(tmp);
             this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
         }
@@ -103,7 +114,16 @@ public final class AtomicFiles {
         }
     }
 
-    public static Streamed streamed(Path target) throws IOException {
+    /** A temporary file is private (rw-------); a report or an export is for others to read, like any file written. */
+    private static void readableByOthers(Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stand
+        }
+    }
+
+        public static Streamed streamed(Path target) throws IOException {
         return new Streamed(target);
     }
 }
