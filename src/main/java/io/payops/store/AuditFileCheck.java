@@ -1,5 +1,6 @@
 package io.payops.store;
 
+import io.payops.common.FileKind;
 import io.payops.common.Json;
 
 import java.io.BufferedInputStream;
@@ -52,7 +53,8 @@ final class AuditFileCheck {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile()) {
                 Path aside = JsonFile.moveAside(file, clock);
-                warnings.accept(file + ": is " + JsonFile.kind(a) + ", not a regular file; moved aside to "
+                warnings.accept(file + ": is " + FileKind.of(aside, LinkOption.NOFOLLOW_LINKS).words()
+                        + ", not a regular file; moved aside to "
                         + aside.getFileName() + " and a new audit is started");
                 return;
             }

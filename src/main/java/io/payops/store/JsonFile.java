@@ -91,7 +91,8 @@ public final class JsonFile<T> {
             java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(path,
                     java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile()) {
-                return new Read<>(null, "is " + kind(a) + ", not a regular file", false);
+                return new Read<>(null, "is " + io.payops.common.FileKind.of(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        .words() + ", not a regular file", false);
             }
             if (a.size() > MAX_BYTES) {
                 return new Read<>(null, "is " + megabytes(a.size()) + ", larger than any state file ("
@@ -127,16 +128,6 @@ public final class JsonFile<T> {
         try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         }
-    }
-
-    static String kind(java.nio.file.attribute.BasicFileAttributes a) {
-        if (a.isSymbolicLink()) {
-            return "a symbolic link";
-        }
-        if (a.isDirectory()) {
-            return "a folder";
-        }
-        return "a special file (a named pipe, socket or device)";
     }
 
     private static String megabytes(long bytes) {

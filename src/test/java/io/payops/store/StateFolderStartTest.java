@@ -100,7 +100,7 @@ class StateFolderStartTest {
         assertTrue(Files.isSymbolicLink(onlyAside(state, StateStore.ACTIONS)), "the link itself is moved");
         assertEquals("someone's data", Files.readString(outside));
         if (fifo) {
-            assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.json: not valid (is a special file")),
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.json: not valid (is a named pipe, not a regular file)")),
                     warnings.toString());
         }
     }
