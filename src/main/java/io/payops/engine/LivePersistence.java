@@ -3,6 +3,7 @@ package io.payops.engine;
 import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
+import io.payops.store.DiskProblem;
 import io.payops.store.SessionRetention;
 import io.payops.store.StateFolderLock;
 import io.payops.store.StateStore;
@@ -98,7 +99,7 @@ final class LivePersistence implements Consumer<Frame> {
             }
             return lock;
         } catch (IOException e) {
-            notices.accept("Cannot take the state folder " + stateDir + " (" + e.getMessage() + "); this session "
+            notices.accept("Cannot take the state folder " + stateDir + " (" + DiskProblem.describe(e) + "); this session "
                     + "runs unrecorded.");
             return null;
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.payops.engine;
 import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.sim.Scenario;
+import io.payops.store.DiskProblem;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionRecorder;
 import io.payops.store.SessionRetention;
@@ -321,10 +322,6 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
     }
 
     private static String describe(Throwable e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.FileSystemException) {
-            return e.getClass().getSimpleName().replace("Exception", "") + ": " + m;
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return DiskProblem.describe(e);
     }
 }

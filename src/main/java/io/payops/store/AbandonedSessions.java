@@ -45,7 +45,7 @@ final class AbandonedSessions {
                 }
             }
         } catch (IOException e) {
-            warnings.accept(sessionsDir + ": cannot look for sessions left recording (" + e.getMessage() + ")");
+            warnings.accept(sessionsDir + ": cannot look for sessions left recording (" + DiskProblem.describe(e) + ")");
         }
         if (closed > 0) {
             warnings.accept(closed + " session" + (closed == 1 ? " was" : "s were") + " left recording by a process "

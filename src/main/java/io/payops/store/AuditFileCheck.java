@@ -68,7 +68,7 @@ final class AuditFileCheck {
         } catch (NoSuchFileException e) {
             // no audit yet
         } catch (IOException e) {
-            warnings.accept(file + ": cannot be read (" + e.getMessage() + "); its lines are not checked");
+            warnings.accept(file + ": cannot be read (" + DiskProblem.describe(e) + "); its lines are not checked");
         }
     }
 

@@ -102,7 +102,7 @@ public final class JsonFile<T> {
         } catch (NoSuchFileException e) {
             return new Read<>(null, null, false);
         } catch (IOException e) {
-            return new Read<>(null, "cannot be read (" + e.getMessage() + ")", true);
+            return new Read<>(null, "cannot be read (" + DiskProblem.describe(e) + ")", true);
         }
         if (bytes.length > MAX_BYTES) {
             return new Read<>(null, "grew past " + megabytes(MAX_BYTES) + " while being read", false);
@@ -119,7 +119,7 @@ public final class JsonFile<T> {
         } catch (IllegalArgumentException | NullPointerException e) {
             return new Read<>(null, e.getMessage() == null ? "a required part is missing" : e.getMessage(), false);
         } catch (IOException e) {
-            return new Read<>(null, "cannot be read (" + e.getMessage() + ")", true);
+            return new Read<>(null, "cannot be read (" + DiskProblem.describe(e) + ")", true);
         }
     }
 
@@ -144,7 +144,7 @@ public final class JsonFile<T> {
             Path aside = moveAside(path, clock);
             return path + ": not valid (" + reason + "); moved aside to " + aside.getFileName() + ", using defaults";
         } catch (IOException e) {
-            return path + ": not valid (" + reason + ") and could not be moved aside (" + e.getMessage()
+            return path + ": not valid (" + reason + ") and could not be moved aside (" + DiskProblem.describe(e)
                     + "); using defaults and leaving it untouched";
         }
     }

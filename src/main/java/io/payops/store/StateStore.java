@@ -109,7 +109,7 @@ public final class StateStore {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            warnings.accept(dir + ": cannot tidy temporary files (" + e.getMessage() + ")");
+            warnings.accept(dir + ": cannot tidy temporary files (" + DiskProblem.describe(e) + ")");
         }
     }
 
