@@ -15,6 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Open the console on a recorded session (a folder under state/sessions/).")
 public final class ReplayCommand implements Callable<Integer> {
+    /** Where warnings go: System.err from the jar, a test's own stream in-process (PayOps.run). */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "SESSION_DIR", description = "The session folder (meta.json, frames).")
     Path session;
 
@@ -28,8 +32,14 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     ConsoleOptions validated() {
-        // readable, or exit 2 with the reader's message; the window opens it again on its own thread, with a progress bar
-        SessionReader.open(session, p -> { }).close();
+        // readable, or exit 2 with the reader's message; the window opens it again on its own thread, with a progress
+        // bar, and shows the warnings (a torn or damaged end read up to, a rebuilt index) in its banner: they are
+        // said here too, as what-if says them, for whoever started it from a terminal
+        try (SessionReader r = SessionReader.open(session, p -> { })) {
+            for (String w : r.warnings()) {
+                spec.commandLine().getErr().println("payops: warning: session '" + session + "': " + w);
+            }
+        }
         Path stateDir = state.orElse(stateOf(session));
         return ConsoleOptions.replay(session, stateDir);
     }

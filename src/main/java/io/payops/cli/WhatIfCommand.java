@@ -64,6 +64,11 @@ public final class WhatIfCommand implements Callable<Integer> {
                         + ", not the agent: it has no recorded agent cycles to compare with");
             }
             WhatIfReport report = WhatIf.run(reader.frames(), reader.scenario().world(), reader.meta().lessons(), s);
+            // a torn or damaged end read up to, an index rebuilt (found at the open or while reading): said as the
+            // replay's banner says them; said after the run, so that damage refused midway is the one message
+            for (String w : reader.warnings()) {
+                spec.commandLine().getErr().println("payops: warning: session '" + session + "': " + w);
+            }
             if (json != null) {
                 OutputFile.write(json, "--json", Json.pretty().writeValueAsBytes(report));
             }

@@ -1,19 +1,16 @@
 package io.payops.store;
 
 import io.payops.common.BadInputException;
-import io.payops.common.Json;
 import io.payops.domain.Frame;
 import io.payops.sim.Scenario;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,25 +18,34 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Reads a session recorded by {@link SessionRecorder}: any frame by position, quickly, through the index; frames in
- * order, streaming. A session cut short by a crash reads up to its last whole frame (a torn last line is dropped and
- * said in {@link #warnings()}); a missing or damaged index is rebuilt from the frames. Frames come back exactly as
- * they were recorded. Safe to call from one thread at a time (methods are synchronized for the UI's loader thread).
+ * order, streaming. A session cut short by a crash, or damaged in its last gzip member, reads up to its last whole
+ * frame, said in {@link #warnings()}; a missing or damaged index is rebuilt from the frames; damage anywhere else is
+ * a {@link BadInputException} naming the file, the frame and what was wrong ({@link FrameIndexLoader} says which is
+ * which, and why). Frames come back exactly as they were recorded: every gzip member is checked against its CRC.
+ * Safe to call from one thread at a time (methods are synchronized for the UI's loader thread).
  */
 public final class SessionReader implements AutoCloseable {
     private final Path dir;
     private final SessionMeta meta;
+    private final String where;
     private final FileChannel channel;
-    private final List<IndexEntry> entries;
+    /** Replaced whole, never changed, when a frame shows the index wrong and it is rebuilt from the frames. */
+    private volatile List<IndexEntry> entries;
+    /** Offset of the last member: the only one that may be torn (a crash, or still being recorded). */
+    private final long lastMemberOffset;
     private final List<String> warnings;
     private long cachedOffset = -1;
     private byte[] cachedText;
     private int[] cachedLineStarts;
 
-    private SessionReader(Path dir, SessionMeta meta, FileChannel channel, List<IndexEntry> entries, List<String> warnings) {
+    private SessionReader(Path dir, String where, SessionMeta meta, FileChannel channel, List<IndexEntry> entries,
+                          List<String> warnings) {
         this.dir = dir;
+        this.where = where;
         this.meta = meta;
         this.channel = channel;
-        this.entries = entries;
+        this.entries = List.copyOf(entries);
+        this.lastMemberOffset = entries.get(entries.size() - 1).memberOffset();
         this.warnings = warnings;
     }
 
@@ -55,7 +61,7 @@ public final class SessionReader implements AutoCloseable {
             throw new BadInputException(where + ": not a folder (expected a folder under state/sessions/ with "
                     + SessionRecorder.META + " and " + SessionRecorder.FRAMES + ")");
         }
-        SessionMeta meta = readMeta(dir, where);
+        SessionMeta meta = SessionMetaFile.read(dir, where);
         FileChannel ch;
         try {
             ch = FileChannel.open(dir.resolve(SessionRecorder.FRAMES), StandardOpenOption.READ);
@@ -66,13 +72,13 @@ public final class SessionReader implements AutoCloseable {
         }
         List<String> warnings = new ArrayList<>();
         try {
-            List<IndexEntry> entries = loadIndex(dir, ch, warnings, progress);
+            List<IndexEntry> entries = new FrameIndexLoader(where, dir, ch, warnings, progress).load();
             if (entries.isEmpty()) {
                 throw new BadInputException(where + ": holds no whole frame (the session was stopped before its first "
-                        + "tick was written)");
+                        + "tick was written" + (warnings.isEmpty() ? "" : ", or " + warnings.get(0)) + ")");
             }
             progress.accept(1);
-            return new SessionReader(dir, meta, ch, Collections.unmodifiableList(entries), warnings);
+            return new SessionReader(dir, where, meta, ch, entries, warnings);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new BadInputException(where + ": " + e.getMessage(), e);
@@ -80,146 +86,6 @@ public final class SessionReader implements AutoCloseable {
             closeQuietly(ch);
             throw e;
         }
-    }
-
-    private static SessionMeta readMeta(Path dir, String where) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(dir.resolve(SessionRecorder.META));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(where + ": no " + SessionRecorder.META + " (expected a folder written by "
-                    + "PayOps, e.g. state/sessions/<id>)");
-        } catch (IOException e) {
-            throw new BadInputException(where + ": cannot read " + SessionRecorder.META + " (" + e.getMessage() + ")", e);
-        }
-        try {
-            SessionMeta meta = Json.mapper().readValue(bytes, SessionMeta.class);
-            if (meta == null || meta.scenario() == null) {
-                throw new BadInputException(where + ": " + SessionRecorder.META + " names no scenario");
-            }
-            if (meta.format() != SessionMeta.FORMAT) {
-                throw new BadInputException(where + ": recording format " + meta.format() + " (expected "
-                        + SessionMeta.FORMAT + ")");
-            }
-            return meta;
-        } catch (IOException e) {
-            throw new BadInputException(where + ": " + SessionRecorder.META + " is not valid ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
-    }
-
-    /** The index as written, checked against the frames; rebuilt from the frames where it falls short. */
-    private static List<IndexEntry> loadIndex(Path dir, FileChannel ch, List<String> warnings, DoubleConsumer progress)
-            throws IOException {
-        List<IndexEntry> entries = new ArrayList<>();
-        try {
-            String text = Files.readString(dir.resolve(SessionRecorder.INDEX), StandardCharsets.US_ASCII);
-            IndexEntry prev = null;
-            for (String line : text.split("\n", -1)) {
-                IndexEntry e = IndexEntry.parse(line);
-                if (e == null || (prev != null && (e.tick() <= prev.tick() || e.memberOffset() < prev.memberOffset()))) {
-                    break;
-                }
-                entries.add(e);
-                prev = e;
-            }
-        } catch (NoSuchFileException e) {
-            warnings.add(SessionRecorder.INDEX + " is missing; rebuilt it from the frames");
-        } catch (IOException e) {
-            warnings.add(SessionRecorder.INDEX + " cannot be read (" + e.getMessage() + "); rebuilt it from the frames");
-        }
-        // the index is written after each frame, so it can only lag the frames; trust it up to the last entry whose
-        // frame is really there, then scan whatever follows
-        FrameMarker marker = new FrameMarker();
-        long scanFrom = 0;
-        int firstLine = 0;
-        while (!entries.isEmpty()) {
-            IndexEntry last = entries.get(entries.size() - 1);
-            GzipMember m = GzipMember.read(ch, last.memberOffset());
-            int[] starts = lineStarts(m.text());
-            if (starts.length - 1 > last.line()) {
-                Frame f = parseOrNull(m.text(), starts, last.line());
-                if (f != null && f.tick() == last.tick()) {
-                    if (entries.size() > 1) {
-                        // incidents and requests already open must not count as new in the frames scanned next
-                        marker.marks(f);
-                    }
-                    scanFrom = last.memberOffset();
-                    firstLine = last.line() + 1;
-                    break;
-                }
-            }
-            entries.remove(entries.size() - 1);
-        }
-        if (entries.isEmpty()) {
-            marker = new FrameMarker();
-        }
-        int before = entries.size();
-        scan(ch, scanFrom, firstLine, entries, marker, progress);
-        if (before > 0 && entries.size() > before) {
-            warnings.add(SessionRecorder.INDEX + " lagged the frames by " + (entries.size() - before) + "; read them from the frames");
-        }
-        return entries;
-    }
-
-    /** Reads members from {@code offset} on, indexing every whole frame from line {@code firstLine} of the first. */
-    private static void scan(FileChannel ch, long offset, int firstLine, List<IndexEntry> out, FrameMarker marker,
-                             DoubleConsumer progress) throws IOException {
-        long size = ch.size();
-        long pos = offset;
-        int skip = firstLine;
-        while (pos < size) {
-            GzipMember m = GzipMember.read(ch, pos);
-            int[] starts = lineStarts(m.text());
-            for (int line = skip; line < starts.length - 1; line++) {
-                Frame f;
-                try {
-                    f = parse(m.text(), starts, line);
-                } catch (IOException e) {
-                    if (m.complete()) {
-                        throw e;
-                    }
-                    return; // garbage where a crash cut the last member: the frames before it are the recording
-                }
-                out.add(new IndexEntry(f.tick(), f.simMillis(), pos, line, FrameMark.bits(marker.marks(f))));
-            }
-            skip = 0;
-            if (!m.complete()) {
-                break;
-            }
-            pos += m.compressedSize();
-            progress.accept(Math.min(1, pos / (double) size));
-        }
-    }
-
-    /** Start offsets of the whole lines in {@code text}, plus one past the end of the last whole line. */
-    private static int[] lineStarts(byte[] text) {
-        int n = 0;
-        for (byte b : text) {
-            if (b == '\n') {
-                n++;
-            }
-        }
-        int[] starts = new int[n + 1];
-        int k = 1;
-        for (int i = 0; i < text.length && k <= n; i++) {
-            if (text[i] == '\n') {
-                starts[k++] = i + 1;
-            }
-        }
-        return starts;
-    }
-
-    private static Frame parseOrNull(byte[] text, int[] starts, int line) {
-        try {
-            return parse(text, starts, line);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Frame parse(byte[] text, int[] starts, int line) throws IOException {
-        return Json.mapper().readValue(text, starts[line], starts[line + 1] - starts[line] - 1, Frame.class);
     }
 
     public Path dir() {
@@ -234,8 +100,8 @@ public final class SessionReader implements AutoCloseable {
         return meta.scenario();
     }
 
-    /** Things a person should know about this recording: a torn end, a rebuilt index. */
-    public List<String> warnings() {
+    /** Things a person should know about this recording: a torn or damaged end, a rebuilt index. */
+    public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
 
@@ -252,21 +118,76 @@ public final class SessionReader implements AutoCloseable {
         return entries;
     }
 
-    /** The recorded frame at a position, 0 ≤ index < size(). */
+    /**
+     * The recorded frame at a position, 0 ≤ index < size().
+     *
+     * @throws BadInputException naming the file and the frame when its gzip member is damaged or its line is not a
+     *                           frame (see {@link FrameIndexLoader}: a member before the last is only checked here)
+     */
     public synchronized Frame frame(int index) {
         IndexEntry e = entries.get(index);
         try {
             if (e.memberOffset() != cachedOffset) {
                 GzipMember m = GzipMember.read(channel, e.memberOffset());
+                // only the last member may lack its end: the open checked it; any other must be whole
+                if (!m.complete() && (m.state().damaged() || e.memberOffset() != lastMemberOffset)) {
+                    throw damaged(index, e, (m.state().damaged() ? m.state().problem()
+                            : "bad gzip member: it ends before its trailer, yet more members follow it")
+                            + " (at byte " + e.memberOffset() + ")");
+                }
                 cachedText = m.text();
-                cachedLineStarts = lineStarts(cachedText);
+                cachedLineStarts = FrameIndexLoader.Lines.starts(cachedText);
                 cachedOffset = e.memberOffset();
             }
-            return parse(cachedText, cachedLineStarts, e.line());
+            if (e.line() >= cachedLineStarts.length - 1) {
+                throw damaged(index, e, "its gzip member holds " + (cachedLineStarts.length - 1) + " frames, but "
+                        + SessionRecorder.INDEX + " puts it on line " + (e.line() + 1));
+            }
+            Frame f;
+            try {
+                f = FrameIndexLoader.parse(cachedText, cachedLineStarts, e.line());
+            } catch (IOException ex) {
+                throw damaged(index, e, "not a valid frame: " + JsonProblem.describe(ex));
+            }
+            if (f.tick() != e.tick() || f.simMillis() != e.simMillis()) {
+                rebuildIndex(index, e, f);
+            }
+            return f;
         } catch (IOException ex) {
-            throw new java.io.UncheckedIOException("session '" + dir + "': frame " + index + " cannot be read: "
-                    + ex.getMessage(), ex);
+            throw new BadInputException(where + ": " + SessionRecorder.FRAMES + ": frame " + (index + 1)
+                    + " cannot be read (" + ex.getMessage() + ")", ex);
         }
+    }
+
+    private BadInputException damaged(int index, IndexEntry e, String problem) {
+        return new BadInputException(where + ": " + SessionRecorder.FRAMES + ": frame " + (index + 1) + " (tick "
+                + e.tick() + ", sim time " + FrameIndexLoader.simTime(e.simMillis()) + "): " + problem);
+    }
+
+    /**
+     * The frame at an entry's place is not the one the entry names: the index is damaged in a way its own checks
+     * could not see (a digit of a time that still fits between its neighbours). The frames are the recording, so
+     * the index is rebuilt from them, once, and the frame is the one at this position in it.
+     */
+    private void rebuildIndex(int index, IndexEntry e, Frame f) throws IOException {
+        List<String> notes = new ArrayList<>();
+        List<IndexEntry> rebuilt = new FrameIndexLoader(where, dir, channel, notes, p -> { }).fromFrames();
+        List<IndexEntry> old = entries;
+        boolean sameFrames = rebuilt.size() == old.size();
+        for (int i = 0; sameFrames && i < old.size(); i++) {
+            sameFrames = rebuilt.get(i).memberOffset() == old.get(i).memberOffset()
+                    && rebuilt.get(i).line() == old.get(i).line();
+        }
+        if (!sameFrames) {
+            throw new BadInputException(where + ": " + SessionRecorder.INDEX + ": line " + (index + 1) + " says tick "
+                    + e.tick() + " at " + e.simMillis() + " ms, but the frame there is tick " + f.tick() + " at "
+                    + f.simMillis() + " ms, and the frames do not line up with the index (expected an index written "
+                    + "with these frames; delete " + SessionRecorder.INDEX + " to read the frames alone)");
+        }
+        entries = List.copyOf(rebuilt);
+        warnings.add(SessionRecorder.INDEX + ": line " + (index + 1) + " says tick " + e.tick() + " at "
+                + e.simMillis() + " ms, but the frame there is tick " + f.tick() + " at " + f.simMillis()
+                + " ms; rebuilt the index from the frames");
     }
 
     /** The first position after {@code from} whose frame has the mark, or -1. */
