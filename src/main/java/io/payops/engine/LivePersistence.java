@@ -95,7 +95,7 @@ final class LivePersistence implements Consumer<Frame> {
                 notices.accept("The state folder " + stateDir + " is in use by "
                         + StateFolderLock.holder(stateDir).describe() + ". This session runs unrecorded: it starts "
                         + "from the lessons there and writes nothing. To record it, choose another state folder with "
-                        + "the folder button in the toolbar.");
+                        + "the State button in the toolbar.");
             }
             return lock;
         } catch (IOException e) {

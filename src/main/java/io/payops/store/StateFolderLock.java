@@ -214,7 +214,7 @@ public final class StateFolderLock implements AutoCloseable {
         // who has it, for the message of the next one to come; informative only, so a failure here is no failure
         try {
             byte[] me = Json.mapper().writeValueAsBytes(new Holder(ProcessHandle.current().pid(), what,
-                    Instant.now().toString()));
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
             ch.truncate(0);
             ByteBuffer buf = ByteBuffer.wrap(me);
             while (buf.hasRemaining()) {
