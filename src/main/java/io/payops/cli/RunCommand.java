@@ -49,9 +49,8 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = PolicyNames.class)
     String policy;
 
-    @Option(names = "--approval", defaultValue = "auto:60", paramLabel = "auto:SECONDS|never",
-            description = "How approval requests are answered. Default: ${DEFAULT-VALUE}.")
-    String approval;
+    @CommandLine.Mixin
+    ApprovalOption approvalOption = new ApprovalOption();
 
     @CommandLine.Mixin
     LlmOptions llmOptions = new LlmOptions();
@@ -106,12 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                     + String.join(", ", PolicyFactory.NAMES) + ")");
         }
         LlmSettings llm = llmOptions.settings(System.getenv());
-        ApprovalMode mode;
-        try {
-            mode = ApprovalMode.parse(approval);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--approval: " + e.getMessage());
-        }
+        ApprovalMode mode = approvalOption.mode();
         state = stateOption.given();
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
         EventLogWriter export = exportEvents == null ? null : openExport();
