@@ -58,8 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
     Integer random;
 
     @Option(names = "--random-seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the first random world (worlds S..S+N-1). Default: ${DEFAULT-VALUE}.")
-    long randomSeed;
+            description = "Seed of the first random world (worlds S..S+N-1), a seed as --seed takes. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String randomSeed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worlds run at once (1..64). Default: the number of cores.")
     Integer threads;
@@ -122,9 +123,15 @@ public final class BenchCommand implements Callable<Integer> {
             // said before minutes of benchmarking, not after
             OutputFile.check(json, "--json");
         }
-        String command = "java -jar target/payops.jar bench --random " + random + " --random-seed " + randomSeed
+        long firstSeed = SeedOption.parse("--random-seed", randomSeed);
+        if (firstSeed + random - 1 > io.payops.sim.ScenarioBounds.MAX_SEED) {
+            // every world's seed follows the one rule of --seed, the last one included
+            throw new BadInputException("--random-seed: " + firstSeed + " + " + random + " worlds passes the largest "
+                    + "seed (expected " + io.payops.sim.ScenarioBounds.SEED.expected() + " for the last world too)");
+        }
+        String command = "java -jar target/payops.jar bench --random " + random + " --random-seed " + firstSeed
                 + " --policies " + String.join(",", policies);
-        List<RandomBench.Result> results = RandomBench.run(RandomScenarios.suite(randomSeed, random), policies, t);
+        List<RandomBench.Result> results = RandomBench.run(RandomScenarios.suite(firstSeed, random), policies, t);
         StringBuilder out = new StringBuilder();
         for (RandomBench.Result r : results) {
             out.append(RandomBenchTable.markdown(r, command)).append('\n');

@@ -2,6 +2,7 @@ package io.payops.cli;
 
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.common.BadInputException;
+import io.payops.common.Excerpt;
 import io.payops.common.Json;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ApprovalMode;
@@ -15,6 +16,7 @@ import io.payops.ingest.EventLogInspection;
 import io.payops.ingest.EventLogStats;
 import io.payops.ingest.LogMapping;
 import io.payops.ingest.UnmappedStatus;
+import io.payops.observe.Observer;
 import io.payops.report.IngestInput;
 import io.payops.report.IngestReport;
 import io.payops.report.IngestSummary;
@@ -71,9 +73,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep reading as the file grows, until interrupted.")
     boolean follow;
 
-    @Option(names = "--approval", defaultValue = "auto:60", paramLabel = "auto:SECONDS|never",
-            description = "How a simulated operator answers the approval requests, as in 'run'. Default: ${DEFAULT-VALUE}.")
-    String approval;
+    @CommandLine.Mixin
+    ApprovalOption approvalOption = new ApprovalOption();
 
     @CommandLine.Mixin
     LlmOptions llmOptions = new LlmOptions();
@@ -96,7 +97,8 @@ public final class IngestCommand implements Callable<Integer> {
         if (format != null) {
             f = EventLogFormat.of(format);
             if (f == null) {
-                throw new BadInputException("--format: '" + format + "' is not a format (expected jsonl or csv)");
+                throw new BadInputException("--format: '" + Excerpt.of(format) + "' is not a format (expected jsonl "
+                        + "or csv)");
             }
         }
         if (inspect != null) {
@@ -105,12 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        ApprovalMode mode;
-        try {
-            mode = ApprovalMode.parse(approval);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--approval: " + e.getMessage());
-        }
+        ApprovalMode mode = approvalOption.mode();
         Scenario worldFrom = world == null ? null : ScenarioLoader.resolve(world);
         RunSettings settings = new RunSettings("agent", mode, llmOptions.reasoner(), llmOptions.settings(System.getenv()),
                 LlmReasoner.Mode.WAIT);
@@ -148,8 +145,8 @@ public final class IngestCommand implements Callable<Integer> {
                 stderr.println("payops: warning: " + events + ": " + networks);
             }
             for (String c : in.ignoredColumns()) {
-                stderr.println("payops: warning: " + events + ": column '" + c + "' is not an event log field; ignored "
-                        + "(say --map FIELD=" + c + " if it holds one)");
+                stderr.println("payops: warning: " + events + ": column '" + Excerpt.of(c) + "' is not an event log "
+                        + "field; ignored (say --map FIELD=" + Excerpt.of(c) + " if it holds one)");
             }
             if (!in.unmappedStatuses().isEmpty()) {
                 long lines = in.unmappedStatuses().stream().mapToLong(UnmappedStatus::count).sum();
@@ -158,6 +155,18 @@ public final class IngestCommand implements Callable<Integer> {
                 for (UnmappedStatus u : in.unmappedStatuses()) {
                     stderr.println("  " + u);
                 }
+            }
+            if (in.valuesTruncated() > 0) {
+                // said once for the file, not per line: a hostile log may have a long value on every line
+                stderr.printf("payops: warning: %s: %,d dimension values were longer than %d characters and were cut "
+                        + "to their first %d (expected names and ids, which are short)%n", events, in.valuesTruncated(),
+                        EventLogStats.MAX_VALUE_CHARS, EventLogStats.MAX_VALUE_CHARS);
+            }
+            if (in.valuesFolded() > 0) {
+                stderr.printf("payops: warning: %s: %,d events had a dimension value or path past the bounds (%,d "
+                        + "values per dimension, %,d paths per kind, %,d segments in all) and were counted under "
+                        + "\"(other)\"%n", events, in.valuesFolded(), Observer.MAX_VALUES_PER_DIMENSION,
+                        Observer.MAX_PATHS_PER_KIND, Observer.MAX_SEGMENTS);
             }
             if (in.badLines() > 0) {
                 stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
@@ -177,10 +186,10 @@ public final class IngestCommand implements Callable<Integer> {
     private static String strictProblems(IngestInput in) {
         List<String> p = new ArrayList<>();
         for (UnmappedStatus u : in.unmappedStatuses()) {
-            p.add("unmapped " + u + " (say --status-map " + u.value() + "=STATUS)");
+            p.add("unmapped " + u + " (say --status-map " + Excerpt.of(u.value()) + "=STATUS)");
         }
         for (String c : in.ignoredColumns()) {
-            p.add("column '" + c + "' is not read (say --map FIELD=" + c + ")");
+            p.add("column '" + Excerpt.of(c) + "' is not read (say --map FIELD=" + Excerpt.of(c) + ")");
         }
         return String.join("; ", p);
     }

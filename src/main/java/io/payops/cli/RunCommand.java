@@ -48,9 +48,8 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = PolicyNames.class)
     String policy;
 
-    @Option(names = "--approval", defaultValue = "auto:60", paramLabel = "auto:SECONDS|never",
-            description = "How approval requests are answered. Default: ${DEFAULT-VALUE}.")
-    String approval;
+    @CommandLine.Mixin
+    ApprovalOption approvalOption = new ApprovalOption();
 
     @CommandLine.Mixin
     LlmOptions llmOptions = new LlmOptions();
@@ -105,12 +104,7 @@ public final class RunCommand implements Callable<Integer> {
                     + String.join(", ", PolicyFactory.NAMES) + ")");
         }
         LlmSettings llm = llmOptions.settings(System.getenv());
-        ApprovalMode mode;
-        try {
-            mode = ApprovalMode.parse(approval);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--approval: " + e.getMessage());
-        }
+        ApprovalMode mode = approvalOption.mode();
         state = stateOption.given();
         Path out = report != null ? report
                 : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");

@@ -52,8 +52,10 @@ public final class JsonFields {
                 : BadInputException.field(source, path, problem);
     }
 
+    /** The path of a key; a long key (a hostile file's) is abbreviated, since the path is quoted in messages. */
     public static String child(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String k = Excerpt.of(key);
+        return path.isEmpty() ? k : path + "." + k;
     }
 
     public static String index(String path, int i) {
@@ -120,7 +122,7 @@ public final class JsonFields {
         }
         double v = node.doubleValue();
         if (!Double.isFinite(v)) {
-            throw error(path, node.asText() + " is too large (expected " + expected + ")");
+            throw error(path, Excerpt.of(node.asText()) + " is too large (expected " + expected + ")");
         }
         return v;
     }
@@ -129,7 +131,7 @@ public final class JsonFields {
     public double nonNegative(JsonNode node, String path, String expected) {
         double v = number(node, path, expected);
         if (v < 0) {
-            throw error(path, node.asText() + " is negative (expected " + expected + ")");
+            throw error(path, Excerpt.of(node.asText()) + " is negative (expected " + expected + ")");
         }
         return v;
     }
@@ -140,7 +142,7 @@ public final class JsonFields {
         double v = number(node, path, expected);
         if (v < 0 || v > 1) {
             String hint = v > 1 && v <= 100
-                    ? "; " + node.asText() + " looks like a percentage: write " + fmt(v / 100) : "";
+                    ? "; " + Excerpt.of(node.asText()) + " looks like a percentage: write " + fmt(v / 100) : "";
             throw outOfRange(path, node, expected + hint);
         }
         return v;
@@ -153,13 +155,13 @@ public final class JsonFields {
         }
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong()) {
-                throw error(path, node.asText() + " is too large (expected " + expected + ")");
+                throw error(path, Excerpt.of(node.asText()) + " is too large (expected " + expected + ")");
             }
             return node.longValue();
         }
         double v = node.doubleValue();
         if (!Double.isFinite(v) || v != Math.rint(v) || Math.abs(v) > 9.0e15) {
-            throw error(path, node.asText() + " is not a whole number (expected " + expected + ")");
+            throw error(path, Excerpt.of(node.asText()) + " is not a whole number (expected " + expected + ")");
         }
         return (long) v;
     }
@@ -168,14 +170,14 @@ public final class JsonFields {
     public long count(JsonNode node, String path, String expected) {
         long v = wholeNumber(node, path, expected);
         if (v < 0) {
-            throw error(path, node.asText() + " is negative (expected " + expected + ")");
+            throw error(path, Excerpt.of(node.asText()) + " is negative (expected " + expected + ")");
         }
         return v;
     }
 
     /** "1.5 is out of range (expected a number from 0 to 1)". */
     public BadInputException outOfRange(String path, JsonNode raw, String expected) {
-        return error(path, raw.asText() + " is out of range (expected " + expected + ")");
+        return error(path, Excerpt.of(raw.asText()) + " is out of range (expected " + expected + ")");
     }
 
     // ---- wording ----
@@ -191,10 +193,10 @@ public final class JsonFields {
         if (node.isTextual()) {
             String t = node.textValue();
             return strict && t.isBlank() ? "an empty string"
-                    : "a string (\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\")";
+                    : "a string (\"" + Excerpt.of(t) + "\")";
         }
         if (node.isNumber()) {
-            return "a number (" + node.asText() + ")";
+            return "a number (" + Excerpt.of(node.asText()) + ")";
         }
         if (node.isBoolean()) {
             return "a boolean (" + node.asText() + ")";

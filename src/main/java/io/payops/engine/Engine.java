@@ -119,7 +119,7 @@ public final class Engine {
         return observer.lateDropped();
     }
 
-    /** Attempts whose dimension value was folded into "(other)" (a dimension past 1,000 values). */
+    /** Attempts whose dimension value or path was folded into "(other)" (past 1,000 values or paths of a kind). */
     public long foldedValues() {
         return observer.foldedValues();
     }

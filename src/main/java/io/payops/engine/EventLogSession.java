@@ -70,7 +70,10 @@ public final class EventLogSession {
             EventLogWorld.Inferred inferred;
             EventLogStats stats;
             try (EventLogReader head = EventLogReader.open(file, f, false, mapping)) {
-                inferred = EventLogWorld.infer(head);
+                // judged as the run will judge them, so a line the run rejects does not shape the world
+                EngineOptions o = EngineOptions.DEFAULT;
+                inferred = EventLogWorld.infer(head, EventLogSource.Settings.of(false, o.windowSeconds(),
+                        o.baselineSeconds()), o.windowSeconds());
                 stats = head.stats();
             }
             if (inferred != null) {

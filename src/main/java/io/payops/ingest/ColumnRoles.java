@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
 import io.payops.common.BadInputException;
 
 import java.util.ArrayList;
@@ -160,8 +161,8 @@ public final class ColumnRoles {
      */
     void check(String source, List<String> names) {
         List<String> problems = new ArrayList<>();
-        unfoundExplicit.forEach((key, column) -> problems.add("--map " + key + "=" + column + ": no column '" + column
-                + "'"));
+        unfoundExplicit.forEach((key, column) -> problems.add("--map " + key + "=" + Excerpt.of(column)
+                + ": no column '" + Excerpt.of(column) + "'"));
         List<String> missing = missing();
         if (missing.isEmpty() && problems.isEmpty()) {
             return;
@@ -175,16 +176,25 @@ public final class ColumnRoles {
                     .append(" (required: ts, status or success, latencyMs, and at least one of gateway, issuer, "
                             + "network, method, merchant). ");
         }
-        b.append("Columns found: ").append(names.isEmpty() ? "none" : String.join(", ", names)).append('.');
+        b.append("Columns found: ").append(names.isEmpty() ? "none" : listed(names)).append('.');
         List<String> fixes = new ArrayList<>();
         ColumnGuess.best(missing.stream().map(EventField::of).toList(), ignored).forEach((f, guess) ->
-                fixes.add("'" + guess + "' looks like " + f.key + ": --map " + f.key + "=" + guess));
+                fixes.add("'" + Excerpt.of(guess) + "' looks like " + f.key + ": --map " + f.key + "="
+                        + Excerpt.of(guess)));
         if (!fixes.isEmpty()) {
             b.append(" Likely fixes: ").append(String.join("; ", fixes)).append('.');
         }
         b.append(" Say which column holds what with --map FIELD=COLUMN (fields: ").append(LogMapping.fieldKeys())
                 .append("), or all at once in a --mapping FILE.");
         throw new BadInputException(b.toString());
+    }
+
+    /** Most headers have a dozen columns; a hostile one has thousands, each of which would be quoted. */
+    private static final int LISTED_COLUMNS = 40;
+
+    private static String listed(List<String> names) {
+        String shown = String.join(", ", names.stream().limit(LISTED_COLUMNS).map(Excerpt::of).toList());
+        return names.size() <= LISTED_COLUMNS ? shown : shown + " and " + (names.size() - LISTED_COLUMNS) + " more";
     }
 
     private static String described(String key) {

@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -78,8 +79,8 @@ final class CsvLineParser implements LineParser {
             EventField f = r.role(names.get(i));
             for (int j = 0; j < i && f != null; j++) {
                 if (cols[j] == f) {
-                    throw new LineProblem("CSV header names " + f.key + " twice (columns '" + names.get(j) + "' and '"
-                            + names.get(i) + "')");
+                    throw new LineProblem("CSV header names " + f.key + " twice (columns '"
+                            + Excerpt.of(names.get(j)) + "' and '" + Excerpt.of(names.get(i)) + "')");
                 }
             }
             cols[i] = f;

@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
 import io.payops.domain.Status;
 
 /** The fields of DESIGN §5.4, and how a textual value of each goes into {@link EventFields}. */
@@ -82,12 +83,12 @@ enum EventField {
             }
             case PAYMENT_ID -> e.paymentId = paymentId(c, off, len);
             case ATTEMPT -> setAttempt(e, wholeNumber(c, off, len, "attempt", "a whole number from 1"));
-            case GATEWAY -> e.gateway = values.get(c, off, len);
-            case ISSUER -> e.issuer = values.get(c, off, len);
-            case NETWORK -> e.network = values.get(c, off, len);
-            case METHOD -> e.method = values.get(c, off, len);
-            case MERCHANT -> e.merchant = values.get(c, off, len);
-            case CURRENCY -> e.currency = values.get(c, off, len);
+            case GATEWAY -> e.gateway = values.name(c, off, len);
+            case ISSUER -> e.issuer = values.name(c, off, len);
+            case NETWORK -> e.network = values.name(c, off, len);
+            case METHOD -> e.method = values.name(c, off, len);
+            case MERCHANT -> e.merchant = values.name(c, off, len);
+            case CURRENCY -> e.currency = values.name(c, off, len);
             case AMOUNT -> setAmount(e, decimal(c, off, len, "amount"));
             case STATUS -> {
                 // our own names without a lookup; any other word through the vocabulary, never refused
@@ -238,7 +239,8 @@ enum EventField {
         }
     }
 
+    /** A value as a line problem quotes it (see {@link Excerpt}). */
     static String clip(char[] c, int off, int len) {
-        return len <= 40 ? new String(c, off, len) : new String(c, off, 40) + "...";
+        return Excerpt.of(c, off, len);
     }
 }

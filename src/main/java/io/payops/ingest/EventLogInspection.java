@@ -1,5 +1,7 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
+
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -113,8 +115,8 @@ public final class EventLogInspection {
                 || !issuers.stream().allMatch(v -> NETWORK_NAMES.contains(StatusVocabulary.normalize(v)))) {
             return null;
         }
-        return "column '" + column + "' read as the issuer holds card networks (" + String.join(", ", issuers)
-                + "): if it is the network, say --map network=" + column;
+        return "column '" + Excerpt.of(column) + "' read as the issuer holds card networks ("
+                + String.join(", ", issuers) + "): if it is the network, say --map network=" + Excerpt.of(column);
     }
 
     /** The result as a reader reads it. */

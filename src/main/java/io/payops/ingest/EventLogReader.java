@@ -254,7 +254,8 @@ public final class EventLogReader implements Closeable {
         List<String> ignored = jsonRoles != null ? jsonRoles.ignored() : ignoredColumns;
         return new EventLogStats(file.toString(), format, lines.totalLines(), blankLines, events, badLines, firstBad,
                 ignored.size() > 20 ? ignored.subList(0, 20) : ignored, fieldsToColumns(), unmappedStatuses(),
-                lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations());
+                lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations(),
+                ctx.values.truncated());
     }
 
     @Override

@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * while the file is quiet, time still moves with the wall clock after {@code idleMillis}, so traffic that stops is
  * seen to stop.
  *
- * <p><b>Memory</b> stays flat: the observer folds a dimension's values past 1,000 into one "(other)" segment.
+ * <p><b>Memory</b> stays flat: values are cut to 128 characters as they are read, and the observer folds a
+ * dimension's values past 1,000, a kind's paths past 1,000 and any segment past 2,000 into "(other)" segments.
  */
 public final class EventLogSource implements TrafficSource {
     /** How many events confirm or refute a far jump, and how many decide where the log starts. */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * How reading an event log went so far: lines seen, events read, bad lines (with the first ten), which column held
  * which field, the status words no vocabulary knew (their lines read as failures all the same), and for progress
- * the bytes read of the file's size. {@code truncations} and {@code rotations} count restarts while following.
+ * the bytes read of the file's size. {@code truncations} and {@code rotations} count restarts while following;
+ * {@code valuesTruncated} counts dimension values cut to {@link #MAX_VALUE_CHARS} characters.
  */
 public record EventLogStats(
         String file,
@@ -21,8 +22,11 @@ public record EventLogStats(
         long bytesRead,
         long size,
         int truncations,
-        int rotations) {
+        int rotations,
+        long valuesTruncated) {
     public static final int FIRST_BAD_LINES = 10;
+    /** The longest dimension value kept; longer ones are cut (see {@code ValueCache}). */
+    public static final int MAX_VALUE_CHARS = ValueCache.MAX_VALUE_CHARS;
 
     public EventLogStats {
         firstBadLines = List.copyOf(firstBadLines);

@@ -1,5 +1,7 @@
 package io.payops.ingest;
 
+import io.payops.domain.Attempt;
+import io.payops.sim.AttemptSink;
 import io.payops.sim.GatewayProfile;
 import io.payops.sim.MerchantProfile;
 import io.payops.sim.Share;
@@ -25,62 +27,94 @@ public final class EventLogWorld {
     private static final int MAX_VALUES = 30;
     private static final int MAX_MERCHANTS = 20;
     private static final int MAX_GATEWAYS = 50;
+    /** Distinct values counted per dimension in the head: far more than are kept, so the busiest are found. */
+    private static final int MAX_TALLIED = 10_000;
     /** Placeholder for a dimension the log never names, so every payment path still exists for routing checks. */
     static final String NONE = "(none)";
 
     private EventLogWorld() {
     }
 
-    /** What was learnt from the head, or null when it holds no event yet. */
+    /** What was learnt from the head, or null when it holds no accepted event yet. */
     public record Inferred(World world, long eventsRead, String note) {
     }
 
-    public static Inferred infer(EventLogReader reader) {
-        EventFields e = new EventFields();
-        Map<String, long[]> gateways = new LinkedHashMap<>();     // first attempts, attempts, successes, latency sum
-        List<Map<String, long[]>> dims = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            dims.add(new HashMap<>());
+    /**
+     * Reads the head through an {@link EventLogSource}, so the world is built only from the events the run will
+     * accept: a line with a wrong clock (an hour behind the rest at the top of the log) is a bad line there, and
+     * must not become the log's start, cutting the head to itself and leaving routing one gateway to recommend on.
+     * An event the observer would drop as late (older than its window) is left out for the same reason.
+     *
+     * @param settings how the run's source judges clocks (its gap bound); {@code follow} is ignored: the head is
+     *                 what the file holds now
+     * @param windowSeconds the observer's window: an event older than the newest by more is late
+     */
+    public static Inferred infer(EventLogReader reader, EventLogSource.Settings settings, int windowSeconds) {
+        HeadTally tally = new HeadTally(windowSeconds);
+        EventLogSource source = new EventLogSource(reader, tally,
+                new EventLogSource.Settings(false, settings.maxGapMillis(), settings.idleMillis()), () -> 0L);
+        long now = 0;
+        while (tally.accepted < HEAD_EVENTS && now <= HEAD_MILLIS && !source.finished()) {
+            now = source.nextTickEnd(now, 1000);
+            source.advanceTo(Math.min(now, HEAD_MILLIS + 1));
         }
-        Map<String, MerchantTally> merchants = new HashMap<>();
-        long first = Long.MIN_VALUE;
-        long n = 0;
-        while (n < HEAD_EVENTS && reader.next(e)) {
-            if (first == Long.MIN_VALUE) {
-                first = e.ts;
-            } else if (e.ts - first > HEAD_MILLIS) {
-                break;
-            }
-            n++;
-            if (e.gateway != null && (gateways.size() < MAX_GATEWAYS || gateways.containsKey(e.gateway))) {
-                long[] g = gateways.computeIfAbsent(e.gateway, k -> new long[4]);
-                g[0] += e.attemptNo == 1 ? 1 : 0;
-                g[1]++;
-                g[2] += e.status.success() ? 1 : 0;
-                g[3] += e.latencyMs;
-            }
-            count(dims.get(0), e.issuer);
-            count(dims.get(1), e.network);
-            count(dims.get(2), e.method);
-            if (e.merchant != null && (merchants.size() < 10_000 || merchants.containsKey(e.merchant))) {
-                merchants.computeIfAbsent(e.merchant, k -> new MerchantTally()).add(e);
-            }
-        }
+        long n = tally.accepted;
         if (n == 0) {
             return null;
         }
-        List<GatewayProfile> gw = gateways(gateways);
-        List<Share> issuers = shares(dims.get(0), MAX_VALUES);
-        List<Share> networks = shares(dims.get(1), MAX_VALUES);
-        List<Share> methods = shares(dims.get(2), MAX_VALUES);
-        List<MerchantProfile> ms = merchants(merchants, methods);
-        String note = "inferred from the first " + n + " events: " + gw.size() + " gateways weighted by their share of "
-                + "payments; fees unknown (taken as equal)";
+        List<GatewayProfile> gw = gateways(tally.gateways);
+        List<Share> issuers = shares(tally.dims.get(0), MAX_VALUES);
+        List<Share> networks = shares(tally.dims.get(1), MAX_VALUES);
+        List<Share> methods = shares(tally.dims.get(2), MAX_VALUES);
+        List<MerchantProfile> ms = merchants(tally.merchants, methods);
+        String note = "inferred from the first " + n + " accepted events: " + gw.size() + " gateways weighted by their "
+                + "share of payments; fees unknown (taken as equal)";
         return new Inferred(new World(gw, issuers, networks, methods, ms), n, note);
     }
 
+    /** The head's events as the source accepts them, counted per value. */
+    private static final class HeadTally implements AttemptSink {
+        /** Per gateway: first attempts, attempts, successes, latency sum. */
+        final Map<String, long[]> gateways = new LinkedHashMap<>();
+        final List<Map<String, long[]>> dims = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        final Map<String, MerchantTally> merchants = new HashMap<>();
+        private final long windowMillis;
+        private long newestSecond = Long.MIN_VALUE;
+        long accepted;
+
+        HeadTally(int windowSeconds) {
+            this.windowMillis = windowSeconds * 1000L;
+        }
+
+        @Override
+        public void accept(Attempt a) {
+            long second = Math.floorDiv(a.tsMillis(), 1000L) * 1000L;
+            if (newestSecond != Long.MIN_VALUE && second <= newestSecond - windowMillis) {
+                return;   // the observer counts it as late and drops it
+            }
+            newestSecond = Math.max(newestSecond, second);
+            if (accepted >= HEAD_EVENTS) {
+                return;   // the tick that reached the bound may hold more; the head is full
+            }
+            accepted++;
+            if (a.gateway() != null && (gateways.size() < MAX_GATEWAYS || gateways.containsKey(a.gateway()))) {
+                long[] g = gateways.computeIfAbsent(a.gateway(), k -> new long[4]);
+                g[0] += a.attemptNo() == 1 ? 1 : 0;
+                g[1]++;
+                g[2] += a.status().success() ? 1 : 0;
+                g[3] += a.latencyMs();
+            }
+            count(dims.get(0), a.issuer());
+            count(dims.get(1), a.network());
+            count(dims.get(2), a.method());
+            if (a.merchant() != null && (merchants.size() < MAX_TALLIED || merchants.containsKey(a.merchant()))) {
+                merchants.computeIfAbsent(a.merchant(), k -> new MerchantTally()).add(a);
+            }
+        }
+    }
+
     private static void count(Map<String, long[]> m, String value) {
-        if (value != null && (m.size() < 10_000 || m.containsKey(value))) {
+        if (value != null && (m.size() < MAX_TALLIED || m.containsKey(value))) {
             m.computeIfAbsent(value, k -> new long[1])[0]++;
         }
     }
@@ -139,14 +173,14 @@ public final class EventLogWorld {
         final Map<String, Long> currencies = new HashMap<>();
         final Map<String, Long> methods = new HashMap<>();
 
-        void add(EventFields e) {
+        void add(Attempt a) {
             count++;
-            amount += e.amount;
-            if (e.currency != null && currencies.size() < 20) {
-                currencies.merge(e.currency, 1L, Long::sum);
+            amount += a.amount();
+            if (a.currency() != null && currencies.size() < 20) {
+                currencies.merge(a.currency(), 1L, Long::sum);
             }
-            if (e.method != null && methods.size() < 50) {
-                methods.merge(e.method, 1L, Long::sum);
+            if (a.method() != null && methods.size() < 50) {
+                methods.merge(a.method(), 1L, Long::sum);
             }
         }
 

@@ -255,7 +255,7 @@ final class JsonLineParser implements LineParser {
         if (j >= end || j == start) {
             return false;
         }
-        field.setName(out, values.getAscii(b, start, j - start));
+        field.setName(out, values.nameAscii(b, start, j - start));
         i = j + 1;
         return true;
     }

@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.common.BadInputException;
 import io.payops.common.BoundedInput;
@@ -107,13 +108,15 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
                 case "fields" -> {
                     for (Map.Entry<String, String> kv : strings(e.getValue(), source, "fields",
                             "field names to columns, such as {\"gateway\": \"bank\"}")) {
-                        fields.put(field(kv.getKey(), source + ": fields." + kv.getKey()).key, kv.getValue());
+                        String where = source + ": fields." + Excerpt.of(kv.getKey());
+                        fields.put(field(kv.getKey(), where).key, kv.getValue());
                     }
                 }
                 case "statuses" -> {
                     for (Map.Entry<String, String> kv : strings(e.getValue(), source, "statuses",
                             "words to statuses, such as {\"E10\": \"ISSUER_DOWN\"}")) {
-                        statuses.put(kv.getKey(), status(kv.getValue(), source + ": statuses." + kv.getKey()));
+                        String where = source + ": statuses." + Excerpt.of(kv.getKey());
+                        statuses.put(kv.getKey(), status(kv.getValue(), where));
                     }
                 }
                 case "tz" -> {
@@ -122,8 +125,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
                     }
                     zone = zone(e.getValue().asText(), source + ": tz");
                 }
-                default -> throw new BadInputException(source + ": " + e.getKey() + ": not a mapping key (expected "
-                        + "fields, statuses, tz)");
+                default -> throw new BadInputException(source + ": " + Excerpt.of(e.getKey()) + ": not a mapping "
+                        + "key (expected fields, statuses, tz)");
             }
         }
         LogMapping mapping = new LogMapping(fields, statuses, zone);
@@ -148,8 +151,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
         fields.forEach((field, column) -> {
             String other = seen.putIfAbsent(column.toLowerCase(java.util.Locale.ROOT), field);
             if (other != null) {
-                throw new BadInputException(where + ": column '" + column + "' is mapped to both " + other + " and "
-                        + field + " (expected each column to hold one field)");
+                throw new BadInputException(where + ": column '" + Excerpt.of(column) + "' is mapped to both " + other
+                        + " and " + field + " (expected each column to hold one field)");
             }
         });
     }
@@ -162,8 +165,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw new BadInputException(source + ": " + key + "." + e.getKey() + ": expected a non-empty string ("
-                        + expected + ")");
+                throw new BadInputException(source + ": " + key + "." + Excerpt.of(e.getKey()) + ": expected a "
+                        + "non-empty string (" + expected + ")");
             }
             out.add(Map.entry(e.getKey(), e.getValue().asText()));
         }
@@ -173,7 +176,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
     private static String[] pair(String text, String option, String expected) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new BadInputException(option + ": '" + text + "' is not a pair (expected " + expected + ")");
+            throw new BadInputException(option + ": '" + Excerpt.of(text) + "' is not a pair (expected " + expected
+                    + ")");
         }
         return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1).strip()};
     }
@@ -181,7 +185,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
     private static EventField field(String name, String where) {
         EventField f = EventField.of(name);
         if (f == null) {
-            throw new BadInputException(where + ": '" + name + "' is not a field (expected one of " + fieldKeys() + ")");
+            throw new BadInputException(where + ": '" + Excerpt.of(name) + "' is not a field (expected one of "
+                    + fieldKeys() + ")");
         }
         return f;
     }
@@ -190,7 +195,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
         try {
             return Status.valueOf(StatusVocabulary.normalize(name));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + ": '" + name + "' is not a status (expected one of " + STATUSES + ")");
+            throw new BadInputException(where + ": '" + Excerpt.of(name) + "' is not a status (expected one of "
+                    + STATUSES + ")");
         }
     }
 
@@ -198,8 +204,8 @@ public record LogMapping(Map<String, String> fields, Map<String, Status> statuse
         try {
             return ZoneId.of(tz.equalsIgnoreCase("utc") ? "Z" : tz);
         } catch (DateTimeException e) {
-            throw new BadInputException(where + ": '" + tz + "' is not a time zone (expected UTC, an offset such as "
-                    + "+05:30, or a region such as Asia/Kolkata)");
+            throw new BadInputException(where + ": '" + Excerpt.of(tz) + "' is not a time zone (expected UTC, an "
+                    + "offset such as +05:30, or a region such as Asia/Kolkata)");
         }
     }
 

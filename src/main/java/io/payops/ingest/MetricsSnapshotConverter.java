@@ -1,5 +1,6 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -162,8 +163,8 @@ final class MetricsSnapshotConverter {
             try {
                 return Instant.parse(text).toEpochMilli();
             } catch (DateTimeParseException e2) {
-                throw f.error("timestamp", "'" + text + "' is not a date-time (expected epoch milliseconds or an "
-                        + "ISO-8601 date-time such as 2024-05-01T10:15:00Z)");
+                throw f.error("timestamp", "'" + Excerpt.of(text) + "' is not a date-time (expected epoch "
+                        + "milliseconds or an ISO-8601 date-time such as 2024-05-01T10:15:00Z)");
             }
         }
     }
@@ -208,8 +209,8 @@ final class MetricsSnapshotConverter {
             }
             StatusVocabulary.Word word = words.read(code);
             if (word.kind() == StatusVocabulary.Kind.SUCCESS) {
-                throw f.error(JsonFields.child(p, "code"), "'" + code + "' is not an error (expected a failure code such "
-                        + "as ISSUER_DOWN, TIMEOUT or DECLINED; successes come from successRate)");
+                throw f.error(JsonFields.child(p, "code"), "'" + Excerpt.of(code) + "' is not an error (expected a "
+                        + "failure code such as ISSUER_DOWN, TIMEOUT or DECLINED; successes come from successRate)");
             }
             if (word.kind() == StatusVocabulary.Kind.UNMAPPED) {
                 unknown.add(code);
@@ -245,7 +246,7 @@ final class MetricsSnapshotConverter {
             String name = issuerName(e, p);
             Integer before = seen.putIfAbsent(name, i);
             if (before != null) {
-                throw f.error(p, "issuer '" + name + "' appears twice (also at "
+                throw f.error(p, "issuer '" + Excerpt.of(name) + "' appears twice (also at "
                         + JsonFields.index("issuerMetrics", before) + "; expected one entry per issuer)");
             }
             long tx = f.count(f.required(e, p, "transactionCount", "a whole number, 0 or more"),

@@ -11,6 +11,11 @@ import java.util.Map;
  */
 final class ReadContext {
     private static final int MAX_WORDS = 4096;
+    /**
+     * Only words this short are remembered: status words and codes are short, and 4,096 remembered words of a
+     * hostile log's 64 KB each would hold 256 MB. A longer one is simply read again each time it comes.
+     */
+    private static final int MAX_WORD_CHARS = 64;
 
     final ValueCache values = new ValueCache();
     final ZoneId zone;
@@ -27,7 +32,7 @@ final class ReadContext {
         StatusVocabulary.Word w = words.get(s);
         if (w == null) {
             w = vocabulary.read(s);
-            if (words.size() < MAX_WORDS) {
+            if (words.size() < MAX_WORDS && s.length() <= MAX_WORD_CHARS) {
                 words.put(s, w);
             }
         }

@@ -1,13 +1,15 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
+
 /**
  * Parses an event's {@code ts} without allocating: epoch milliseconds or epoch seconds, either with a fraction
  * (Python's {@code time.time()} writes {@code 1772528400.123456}), or ISO-8601 date-time
  * ({@code 2026-11-21T10:15:30.123Z}, a space for the 'T', a fraction of up to 9 digits, {@code Z}, {@code ±HH:MM},
  * {@code ±HHMM}, or no zone, read in the zone the user said, UTC by default). Seconds and milliseconds cannot be
- * confused: 2000–2099 is 9.5e8–4.1e9 in seconds and 9.5e11–4.1e12 in milliseconds. Times outside 2000–2099 are
- * refused, because such a time in a payments log is nearly always a unit mistake that would stall the clock for
- * decades.
+ * confused: 2000–2099 is 9.5e8–4.1e9 in seconds and 9.5e11–4.1e12 in milliseconds. Times outside 2000–2099
+ * ({@link #WINDOW}, UTC) are refused, because such a time in a payments log is nearly always a unit mistake that
+ * would stall the clock for decades; the message quotes the time as the file wrote it.
  */
 final class Timestamps {
     static final long MIN_MILLIS = 946_684_800_000L;   // 2000-01-01T00:00:00Z
@@ -18,18 +20,8 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    /** Epoch milliseconds, or epoch seconds (told apart by size), checked to fall in 2000-2099. */
-    static long epochMillis(long value) throws LineProblem {
-        if (value >= MIN_MILLIS / 1000 && value < MAX_MILLIS / 1000) {
-            return value * 1000;
-        }
-        if (value < MIN_MILLIS || value >= MAX_MILLIS) {
-            String hint = value >= MIN_MILLIS * 1000 && value < MAX_MILLIS * 1000
-                    ? " (epoch microseconds? expected seconds or milliseconds)" : "";
-            throw new LineProblem("ts: " + value + " is outside 2000-2099" + hint + " (" + EXPECTED + ")");
-        }
-        return value;
-    }
+    /** The accepted window as a message states it (and README documents it). */
+    static final String WINDOW = "2000-01-01T00:00:00Z to 2099-12-31T23:59:59.999Z";
 
     static long parse(char[] c, int off, int len) throws LineProblem {
         return parse(c, off, len, null);
@@ -44,13 +36,13 @@ final class Timestamps {
         if (dot >= -1) {
             int whole = dot < 0 ? len : dot - off;
             if (whole > 18) {
-                throw new LineProblem("ts: '" + new String(c, off, len) + "' is too large (" + EXPECTED + ")");
+                throw outside(c, off, len, "");
             }
             long v = 0;
             for (int i = 0; i < whole; i++) {
                 v = v * 10 + (c[off + i] - '0');
             }
-            long millis = epochMillis(v);
+            long millis = epochMillis(v, c, off, len);
             if (dot >= 0 && millis != v) {
                 // seconds with a fraction: its first three digits are milliseconds
                 int scale = 100;
@@ -63,9 +55,31 @@ final class Timestamps {
         }
         long v = iso(c, off, len, zone);
         if (v == Long.MIN_VALUE) {
-            throw new LineProblem("ts: '" + new String(c, off, Math.min(len, 60)) + "' is not a time (" + EXPECTED + ")");
+            throw new LineProblem("ts: '" + Excerpt.of(c, off, len) + "' is not a time (" + EXPECTED + ")");
         }
-        return epochMillis(v);
+        if (v < MIN_MILLIS || v >= MAX_MILLIS) {
+            throw outside(c, off, len, "");
+        }
+        return v;
+    }
+
+    /** Epoch milliseconds, or epoch seconds (told apart by size), checked to fall in the window. */
+    private static long epochMillis(long value, char[] c, int off, int len) throws LineProblem {
+        if (value >= MIN_MILLIS / 1000 && value < MAX_MILLIS / 1000) {
+            return value * 1000;
+        }
+        if (value < MIN_MILLIS || value >= MAX_MILLIS) {
+            String hint = value >= MIN_MILLIS * 1000 && value < MAX_MILLIS * 1000
+                    ? " (epoch microseconds? expected seconds or milliseconds)" : "";
+            throw outside(c, off, len, hint);
+        }
+        return value;
+    }
+
+    /** Quotes the time as the file wrote it, not the number it was read as: "ts: 17" helps nobody find the line. */
+    private static LineProblem outside(char[] c, int off, int len, String hint) {
+        return new LineProblem("ts: '" + Excerpt.of(c, off, len) + "' is outside the accepted window " + WINDOW + hint
+                + " (" + EXPECTED + ")");
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.payops.ingest;
 
+import io.payops.common.Excerpt;
+
 /**
  * A status or error-code word no vocabulary knew, and how its lines were read anyway: as a failure
  * ({@code OTHER_FAILURE}, or {@code USER_DECLINED} where the word reads like a decline), never dropped.
@@ -13,7 +15,7 @@ package io.payops.ingest;
 public record UnmappedStatus(String field, String value, String readAs, long count, long firstLine) {
     @Override
     public String toString() {
-        return field + " '" + value + "' (" + count + " line" + (count == 1 ? "" : "s") + ", first line " + firstLine
-                + ") read as " + readAs;
+        return field + " '" + Excerpt.of(value) + "' (" + count + " line" + (count == 1 ? "" : "s") + ", first line "
+                + firstLine + ") read as " + readAs;
     }
 }

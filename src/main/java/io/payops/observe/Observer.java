@@ -35,6 +35,9 @@ public final class Observer {
     private static final int MAX_BASELINE_SLOTS = 30;
     /** The segment values past {@link SegmentIndex#MAX_VALUES_PER_DIMENSION} of a dimension share. */
     public static final String OTHER = SegmentIndex.OTHER;
+    public static final int MAX_VALUES_PER_DIMENSION = SegmentIndex.MAX_VALUES_PER_DIMENSION;
+    public static final int MAX_PATHS_PER_KIND = SegmentIndex.MAX_PATHS_PER_KIND;
+    public static final int MAX_SEGMENTS = SegmentIndex.MAX_SEGMENTS;
 
     private final int windowSeconds;
     private final int baselineSeconds;
@@ -251,7 +254,7 @@ public final class Observer {
         return lateDropped;
     }
 
-    /** Attempts counted under "(other)" because their dimension had too many values already. */
+    /** Attempts counted under "(other)" because their dimension, or their kind of path, had too many already. */
     public long foldedValues() {
         return index.folded();
     }

@@ -21,6 +21,22 @@ final class SegmentIndex {
      * would grow without end; values past the limit share the segment {@link #OTHER}.
      */
     public static final int MAX_VALUES_PER_DIMENSION = 1000;
+    /**
+     * Paths (gateway × issuer, × method, × network) kept per kind. Each dimension alone is bounded, but their
+     * product is not: 1,000 gateways × 1,000 issuers would be a million segments of ~19 KB each (the window's
+     * per-second counts and latency histogram, the baseline's slots), some 19 GB. Real logs have tens of gateways
+     * and at most a few hundred issuers per gateway, so 1,000 paths per kind keeps every path of a real log; paths
+     * past it (first come, first kept) share the one path segment {@link #OTHER} × {@link #OTHER}, counted.
+     */
+    public static final int MAX_PATHS_PER_KIND = 1000;
+    /**
+     * Segments kept in all, whatever their kind: what sets the heap a log needs. A segment costs about 60 KB once
+     * it has traffic (here its window and baseline; in the agent its detector state and evidence), so 2,000 of them
+     * are about 120 MB: enough for every segment of a real log (tens of gateways, a few hundred issuers, their
+     * paths), while a hostile log of a million distinct gateways and issuers runs in a fixed heap. Past it, a new
+     * value or path is folded into its kind's {@link #OTHER} segment, which is always kept.
+     */
+    public static final int MAX_SEGMENTS = 2000;
     public static final String OTHER = "(other)";
     private static final int DIMENSIONS = Dimension.values().length;
     private static final int GATEWAY = Dimension.GATEWAY.ordinal();
@@ -43,7 +59,9 @@ final class SegmentIndex {
     /** Every segment except all traffic, in snapshot order; rebuilt only after segments were added. */
     private SegmentWindow[] sorted = new SegmentWindow[0];
     private boolean sortedStale;
+    /** Attempts with a value or a path folded into {@link #OTHER}. */
     private long folded;
+    private boolean foldedHere;
 
     SegmentIndex(int windowSeconds, int baselineSlots) {
         this.windowSeconds = windowSeconds;
@@ -58,6 +76,7 @@ final class SegmentIndex {
 
     /** Fills {@code out} with the attempt's segments (all traffic first) and returns how many there are. */
     int resolve(Attempt a, SegmentWindow[] out) {
+        foldedHere = false;
         out[0] = total;
         int n = 1;
         int gateway = valueId(GATEWAY, a.gateway());
@@ -89,6 +108,9 @@ final class SegmentIndex {
         if (gateway >= 0 && network >= 0) {
             out[n++] = pair(gatewayNetwork, SegmentKind.GATEWAY_NETWORK, NETWORK, gateway, network);
         }
+        if (foldedHere) {
+            folded++;
+        }
         return n;
     }
 
@@ -100,8 +122,8 @@ final class SegmentIndex {
             if (value == null || value.isEmpty()) {
                 return -1;
             }
-            if (dv.size() >= MAX_VALUES_PER_DIMENSION) {
-                folded++;
+            if (dv.size() >= MAX_VALUES_PER_DIMENSION || all.size() >= MAX_SEGMENTS) {
+                foldedHere = true;
                 int other = dv.idOf(OTHER);
                 if (other >= 0) {
                     return other;
@@ -120,6 +142,14 @@ final class SegmentIndex {
 
     private SegmentWindow pair(PairTable table, SegmentKind kind, int other, int gateway, int otherId) {
         SegmentWindow s = table.get(gateway, otherId);
+        if (s == null && (table.size() >= MAX_PATHS_PER_KIND || all.size() >= MAX_SEGMENTS)) {
+            // decided before a segment is allocated: the bound is what keeps a hostile log's memory flat
+            foldedHere = true;
+            if (table.folded == null) {
+                table.folded = add(new SegmentWindow(kind, OTHER, OTHER, windowSeconds, baselineSlots));
+            }
+            return table.folded;
+        }
         if (s == null) {
             s = add(new SegmentWindow(kind, values[GATEWAY].name(gateway), values[other].name(otherId),
                     windowSeconds, baselineSlots));
@@ -134,7 +164,7 @@ final class SegmentIndex {
         return s;
     }
 
-    /** Attempts whose value went to {@link #OTHER} because its dimension was full. */
+    /** Attempts whose value or path went to {@link #OTHER} because its dimension or path kind was full. */
     long folded() {
         return folded;
     }

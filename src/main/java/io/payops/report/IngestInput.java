@@ -10,11 +10,13 @@ import java.util.List;
  * ignored, status words no vocabulary knew (with their counts; their lines counted as failures), events out of file
  * order (still observed)
  * and late (older than the window when they came, so dropped), stretches jumped, dimension values folded into
- * "(other)" (a dimension past 1,000 distinct values), and restarts while following.
+ * "(other)" (a dimension past its bound of distinct values, or a path past its bound), dimension values cut to
+ * {@link io.payops.ingest.EventLogStats#MAX_VALUE_CHARS} characters, and restarts while following.
  */
 @JsonPropertyOrder({"file", "format", "lines", "events", "blankLines", "badLines", "firstBadLines", "fields",
         "ignoredColumns", "unmappedStatuses",
-        "outOfOrder", "late", "gapsSkipped", "valuesFolded", "truncations", "rotations", "firstEventAt", "lastEventAt"})
+        "outOfOrder", "late", "gapsSkipped", "valuesFolded", "valuesTruncated", "truncations", "rotations",
+        "firstEventAt", "lastEventAt"})
 public record IngestInput(
         String file,
         String format,
@@ -30,6 +32,7 @@ public record IngestInput(
         long late,
         long gapsSkipped,
         long valuesFolded,
+        long valuesTruncated,
         int truncations,
         int rotations,
         String firstEventAt,

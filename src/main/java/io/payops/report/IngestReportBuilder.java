@@ -146,7 +146,8 @@ public final class IngestReportBuilder {
         IngestInput input = new IngestInput(stats.file(), stats.format().key(), stats.lines(), stats.events(),
                 stats.blankLines(), stats.badLines(), stats.firstBadLines(), stats.fields(), stats.ignoredColumns(),
                 stats.unmappedStatuses(), outOfOrder, late,
-                gapsSkipped, valuesFolded, stats.truncations(), stats.rotations(), origin == null ? null : origin.toString(),
+                gapsSkipped, valuesFolded, stats.valuesTruncated(), stats.truncations(), stats.rotations(),
+                origin == null ? null : origin.toString(),
                 origin == null || last == null ? null : origin.plusMillis(endMillis).toString());
         return new IngestReport(stats.file(), IngestReport.OPEN_LOOP, IngestReport.NOTE, policy, reasoner, world,
                 Math.round(endMillis / 1000.0), wallMillis, input, totals.payments(), totals.attempts(),

@@ -1,5 +1,6 @@
 package io.payops.sim;
 
+import io.payops.common.Excerpt;
 import io.payops.common.BadInputException;
 import io.payops.common.BoundedInput;
 
@@ -64,8 +65,8 @@ public final class ScenarioLoader {
     /** One built-in scenario by name; an unknown name is bad input listing the names that exist. */
     public static Scenario builtIn(String name) {
         if (name == null || !builtInNames().contains(name)) {
-            throw new BadInputException("built-in scenario '" + name + "': no built-in scenario has that name "
-                    + "(expected one of " + String.join(", ", builtInNames()) + ")");
+            throw new BadInputException("built-in scenario '" + Excerpt.of(name) + "': no built-in scenario has that "
+                    + "name (expected one of " + String.join(", ", builtInNames()) + ")");
         }
         return BUILT_IN_CACHE.computeIfAbsent(name, ScenarioLoader::loadBuiltIn);
     }
@@ -126,8 +127,8 @@ public final class ScenarioLoader {
         if (path != null && Files.exists(path)) {
             return fromFile(path, stdin == null ? FILE_INPUT : FILE_OR_STDIN_INPUT);
         }
-        throw new BadInputException("scenario '" + nameOrFile + "': not a built-in scenario and no file exists at "
-                + "that path (expected a built-in name, one of " + String.join(", ", builtInNames())
+        throw new BadInputException("scenario '" + Excerpt.of(nameOrFile) + "': not a built-in scenario and no file "
+                + "exists at that path (expected a built-in name, one of " + String.join(", ", builtInNames())
                 + ", random-<seed> for a random world, or a path to a scenario JSON file)");
     }
 
@@ -140,7 +141,12 @@ public final class ScenarioLoader {
         if (!name.matches("random-[0-9]{1,18}") || Files.exists(Path.of(name))) {
             return null;
         }
-        return RandomScenarios.generate(Long.parseLong(name.substring("random-".length())));
+        long seed = Long.parseLong(name.substring("random-".length()));
+        if (seed > ScenarioBounds.MAX_SEED) {
+            throw new BadInputException("scenario '" + name + "': the seed is out of range (expected random-<seed> "
+                    + "with a seed that is " + ScenarioBounds.SEED.expected() + ")");
+        }
+        return RandomScenarios.generate(seed);
     }
 
     // ---- files ----

@@ -1,5 +1,6 @@
 package io.payops.sim;
 
+import io.payops.common.Excerpt;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
+
+import static io.payops.sim.ScenarioBounds.Range;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +36,6 @@ import java.util.regex.Pattern;
  * rather than data-bound so each message can name the exact field path and the range that was expected.
  */
 final class ScenarioParser {
-    static final int MAX_DURATION_SECONDS = 604_800;
-    static final double MAX_TPS = 100_000;
     static final int MAX_NAME_LENGTH = 64;
     static final double DEFAULT_LATENCY_SIGMA = 0.45;
     static final int DEFAULT_TIMEOUT_MS = 8000;
@@ -134,17 +135,15 @@ final class ScenarioParser {
         String nameExpected = "a name of lower-case letters, digits and dashes, starting with a letter or digit";
         String name = r.string(r.required(root, "", "name", nameExpected), "name", nameExpected);
         if (!SCENARIO_NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
-            throw r.error("name", "'" + name + "' is not a valid scenario name (expected " + nameExpected
+            throw r.error("name", "'" + Excerpt.of(name) + "' is not a valid scenario name (expected " + nameExpected
                     + ", at most " + MAX_NAME_LENGTH + " characters, e.g. \"sbi-degradation\")");
         }
         String description = root.has("description")
                 ? r.string(root.get("description"), "description", "a one-sentence description as a string") : "";
-        long seed = root.has("seed") ? r.wholeNumber(root.get("seed"), "seed", "a whole number") : 1L;
+        long seed = wholeIn(root, "", "seed", 1L, ScenarioBounds.SEED);
 
-        int duration = (int) wholeIn(root, "", "durationSeconds", null, 1, MAX_DURATION_SECONDS,
-                "a whole number of seconds from 1 to " + MAX_DURATION_SECONDS + ", one week");
-        double tps = numberIn(root, "", "tps", null, v -> v > 0 && v <= MAX_TPS,
-                "payments per second, a number above 0 and at most " + (int) MAX_TPS);
+        int duration = (int) wholeIn(root, "", "durationSeconds", null, ScenarioBounds.DURATION);
+        double tps = numberIn(root, "", "tps", null, ScenarioBounds.TPS);
 
         TrafficShape shape = TrafficShape.FLAT;
         if (root.has("shape")) {
@@ -152,7 +151,7 @@ final class ScenarioParser {
             String key = r.string(root.get("shape"), "shape", expected);
             shape = TrafficShape.fromKey(key);
             if (shape == null) {
-                throw r.error("shape", "unknown traffic shape '" + key + "' (expected " + expected + ")");
+                throw r.error("shape", "unknown traffic shape '" + Excerpt.of(key) + "' (expected " + expected + ")");
             }
         }
         int period;
@@ -164,8 +163,7 @@ final class ScenarioParser {
             period = 3600;
         } else {
             int dflt = shape == TrafficShape.DIURNAL ? 3600 : 120;
-            period = (int) wholeIn(root, "", "shapePeriodSeconds", (long) dflt, 1, MAX_DURATION_SECONDS,
-                    "a whole number of seconds from 1 to " + MAX_DURATION_SECONDS);
+            period = (int) wholeIn(root, "", "shapePeriodSeconds", (long) dflt, ScenarioBounds.SHAPE_PERIOD);
         }
 
         World base = World.defaultWorld();
@@ -184,8 +182,8 @@ final class ScenarioParser {
                 + "and paymentTicketsPerMinute (all optional)");
         r.onlyKeys(obj, "tickets", TICKET_KEYS);
         TicketSettings d = TicketSettings.DEFAULT;
-        double perMinute = numberIn(obj, "tickets", "ticketsPerMinute", d.ticketsPerMinute(), v -> v >= 0 && v <= 600,
-                "tickets per minute from all merchants, 0 to 600");
+        double perMinute = numberIn(obj, "tickets", "ticketsPerMinute", d.ticketsPerMinute(),
+                ScenarioBounds.TICKETS_PER_MINUTE);
         MigrationStage stage = d.stage();
         if (obj.has("stage")) {
             String expected = "one of " + MigrationStage.keys();
@@ -193,15 +191,14 @@ final class ScenarioParser {
             try {
                 stage = MigrationStage.fromKey(key);
             } catch (IllegalArgumentException e) {
-                throw r.error("tickets.stage", "unknown migration stage '" + key + "' (expected " + expected + ")");
+                throw r.error("tickets.stage", "unknown migration stage '" + Excerpt.of(key) + "' (expected "
+                        + expected + ")");
             }
         }
-        double bursts = numberIn(obj, "tickets", "burstsPerHour", d.burstsPerHour(), v -> v >= 0 && v <= 60,
-                "bursts per hour, 0 to 60");
-        int size = (int) wholeIn(obj, "tickets", "burstSize", (long) d.burstSize(), 1, 100,
-                "merchants per burst, a whole number from 1 to 100");
+        double bursts = numberIn(obj, "tickets", "burstsPerHour", d.burstsPerHour(), ScenarioBounds.BURSTS_PER_HOUR);
+        int size = (int) wholeIn(obj, "tickets", "burstSize", (long) d.burstSize(), ScenarioBounds.BURST_SIZE);
         double payment = numberIn(obj, "tickets", "paymentTicketsPerMinute", d.paymentTicketsPerMinute(),
-                v -> v >= 0 && v <= 60, "tickets per minute from one merchant a payment fault hits, 0 to 60");
+                ScenarioBounds.PAYMENT_TICKETS_PER_MINUTE);
         return new TicketSettings(perMinute, stage, bursts, size, payment);
     }
 
@@ -209,6 +206,7 @@ final class ScenarioParser {
 
     private List<FaultSpec> faults(JsonNode node, int scenarioDuration, World world) {
         ArrayNode arr = r.array(node, "faults", "an array of fault objects (may be empty)");
+        atMost(arr, "faults", 0, ScenarioBounds.MAX_FAULTS, "faults");
         List<FaultSpec> out = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
             out.add(fault(arr.get(i), JsonFields.index("faults", i), scenarioDuration, world));
@@ -226,7 +224,7 @@ final class ScenarioParser {
         String typeKey = r.string(r.required(obj, path, "type", typeExpected), typePath, typeExpected);
         FaultType type = FaultType.fromKey(typeKey);
         if (type == null) {
-            throw r.error(typePath, "unknown fault type '" + typeKey + "' (expected " + typeExpected + ")");
+            throw r.error(typePath, "unknown fault type '" + Excerpt.of(typeKey) + "' (expected " + typeExpected + ")");
         }
 
         Target target = target(r.required(obj, path, "target",
@@ -235,16 +233,13 @@ final class ScenarioParser {
 
         double start = numberIn(obj, path, "startSecond", null, v -> v >= 0 && v < scenarioDuration,
                 "a number of seconds of at least 0 and below the scenario's durationSeconds of " + scenarioDuration);
-        double duration = numberIn(obj, path, "durationSeconds", null, v -> v > 0 && v <= MAX_DURATION_SECONDS,
-                "a number of seconds above 0 and at most " + MAX_DURATION_SECONDS);
+        double duration = numberIn(obj, path, "durationSeconds", null, ScenarioBounds.FAULT_DURATION);
 
         boolean latency = type == FaultType.LATENCY_SPIKE;
-        double severity = numberIn(obj, path, "severity", latency ? 0.0 : null, v -> v >= 0 && v <= 1,
-                "a number from 0 to 1 (the share of matching attempts affected)");
+        double severity = numberIn(obj, path, "severity", latency ? 0.0 : null, ScenarioBounds.SEVERITY);
         double multiplier;
         if (latency) {
-            multiplier = numberIn(obj, path, "multiplier", null, v -> v > 1 && v <= 50,
-                    "a latency multiplier above 1 and at most 50");
+            multiplier = numberIn(obj, path, "multiplier", null, ScenarioBounds.MULTIPLIER);
         } else {
             if (obj.has("multiplier")) {
                 throw r.error(JsonFields.child(path, "multiplier"), "only latency_spike faults take a multiplier "
@@ -276,8 +271,8 @@ final class ScenarioParser {
             if (!world.knows(d, value)) {
                 String hint = world.names(d).stream().filter(n -> n.equalsIgnoreCase(value)).findFirst()
                         .map(n -> "; did you mean '" + n + "'?").orElse("");
-                throw r.error(keyPath, "'" + value + "' names no " + d.key() + " in this scenario's world (expected "
-                        + "one of " + String.join(", ", world.names(d)) + hint + ")");
+                throw r.error(keyPath, "'" + Excerpt.of(value) + "' names no " + d.key() + " in this scenario's "
+                        + "world (expected one of " + String.join(", ", world.names(d)) + hint + ")");
             }
             raw.put(e.getKey(), value);
         }
@@ -299,13 +294,14 @@ final class ScenarioParser {
      * The non-empty array under {@code key} ("gateways", "merchants"), each element an object of {@code keys} only,
      * with a name no other element has, read by {@code reader}.
      */
-    private <T> List<T> profiles(JsonNode node, String key, String noun, String described, List<String> keys,
-                                 ProfileReader<T> reader) {
+    private <T> List<T> profiles(JsonNode node, String key, String noun, int max, String described,
+                                 List<String> keys, ProfileReader<T> reader) {
         ArrayNode arr = r.array(node, key, "a non-empty array of " + noun + " objects");
         if (arr.isEmpty()) {
             throw r.error(key, "no " + key + " (expected at least one " + noun + ", or leave the key out to keep "
                     + "the default " + key + ")");
         }
+        atMost(arr, key, 1, max, noun + "s");
         List<T> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
@@ -318,7 +314,7 @@ final class ScenarioParser {
     }
 
     private List<GatewayProfile> gateways(JsonNode node) {
-        List<GatewayProfile> out = profiles(node, "gateways", "gateway",
+        List<GatewayProfile> out = profiles(node, "gateways", "gateway", ScenarioBounds.MAX_GATEWAYS,
                 "name, weight, feePercent, baseSuccess and latencyMs", GATEWAY_KEYS, this::gateway);
         if (out.stream().noneMatch(g -> g.weight() > 0)) {
             throw r.error("gateways", "every gateway has weight 0 (expected at least one gateway with a weight "
@@ -328,39 +324,34 @@ final class ScenarioParser {
     }
 
     private GatewayProfile gateway(ObjectNode obj, String path, String name) {
-        double weight = numberIn(obj, path, "weight", null, v -> v >= 0,
-                "a routing weight of 0 or more");
-        double fee = numberIn(obj, path, "feePercent", null, v -> v >= 0 && v <= 20,
-                "a fee in percent from 0 to 20");
-        double baseSuccess = numberIn(obj, path, "baseSuccess", null, v -> v > 0 && v <= 1,
-                "a success rate above 0 and at most 1");
-        double latency = numberIn(obj, path, "latencyMs", null, v -> v > 0 && v <= 600_000,
-                "a median latency in milliseconds, above 0 and at most 600000");
-        double sigma = numberIn(obj, path, "latencySigma", DEFAULT_LATENCY_SIGMA, v -> v >= 0 && v <= 2,
-                "a log-normal latency sigma from 0 to 2");
-        int timeout = (int) wholeIn(obj, path, "timeoutMs", (long) DEFAULT_TIMEOUT_MS, 1, 600_000,
-                "a whole number of milliseconds from 1 to 600000");
+        double weight = numberIn(obj, path, "weight", null, ScenarioBounds.WEIGHT);
+        double fee = numberIn(obj, path, "feePercent", null, ScenarioBounds.FEE_PERCENT);
+        double baseSuccess = numberIn(obj, path, "baseSuccess", null, ScenarioBounds.BASE_SUCCESS);
+        double latency = numberIn(obj, path, "latencyMs", null, ScenarioBounds.LATENCY_MS);
+        double sigma = numberIn(obj, path, "latencySigma", DEFAULT_LATENCY_SIGMA, ScenarioBounds.LATENCY_SIGMA);
+        int timeout = (int) wholeIn(obj, path, "timeoutMs", (long) DEFAULT_TIMEOUT_MS, ScenarioBounds.TIMEOUT_MS);
         return new GatewayProfile(name, weight, fee, baseSuccess, latency, sigma, timeout);
     }
 
     private List<MerchantProfile> merchants(JsonNode node, World base) {
         List<String> methods = base.names(Dimension.METHOD);
-        return profiles(node, "merchants", "merchant", "name, volumeShare, methodMix and avgAmount", MERCHANT_KEYS,
+        return profiles(node, "merchants", "merchant", ScenarioBounds.MAX_MERCHANTS,
+                "name, volumeShare, methodMix and avgAmount", MERCHANT_KEYS,
                 (obj, path, name) -> merchant(obj, path, name, methods));
     }
 
     private MerchantProfile merchant(ObjectNode obj, String path, String name, List<String> methods) {
-        double volume = numberIn(obj, path, "volumeShare", null, v -> v > 0,
-                "a share of payments above 0");
+        double volume = numberIn(obj, path, "volumeShare", null, ScenarioBounds.VOLUME_SHARE);
         Map<String, Double> mix = methodMix(obj, path, methods);
-        double avg = numberIn(obj, path, "avgAmount", null, v -> v > 0, "an average amount above 0");
+        double avg = numberIn(obj, path, "avgAmount", null, ScenarioBounds.AVG_AMOUNT);
         String currency = DEFAULT_CURRENCY;
         if (obj.has("currency")) {
             String cPath = JsonFields.child(path, "currency");
             String expected = "a 3-letter upper-case currency code such as \"INR\"";
             currency = r.string(obj.get("currency"), cPath, expected);
             if (!CURRENCY.matcher(currency).matches()) {
-                throw r.error(cPath, "'" + currency + "' is not a currency code (expected " + expected + ")");
+                throw r.error(cPath, "'" + Excerpt.of(currency) + "' is not a currency code (expected " + expected
+                        + ")");
             }
         }
         return new MerchantProfile(name, volume, mix, avg, currency);
@@ -380,9 +371,10 @@ final class ScenarioParser {
                 throw r.error(mPath, "unknown payment method (expected one of " + String.join(", ", methods)
                         + (hint == null ? "" : "; did you mean '" + hint + "'?") + ")");
             }
-            double share = r.number(e.getValue(), mPath, "a share of 0 or more");
-            if (share < 0) {
-                throw r.outOfRange(mPath, e.getValue(), "a share of 0 or more");
+            Range range = ScenarioBounds.METHOD_SHARE;
+            double share = r.number(e.getValue(), mPath, range.expected());
+            if (!range.contains(share)) {
+                throw r.outOfRange(mPath, e.getValue(), range.expected());
             }
             mix.put(e.getKey(), share);
             sum += share;
@@ -398,7 +390,7 @@ final class ScenarioParser {
         String namePath = JsonFields.child(path, "name");
         String name = r.string(r.required(obj, path, "name", expected), namePath, expected);
         if (!PROFILE_NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
-            throw r.error(namePath, "'" + name + "' is not a valid " + what + " name (expected " + expected
+            throw r.error(namePath, "'" + Excerpt.of(name) + "' is not a valid " + what + " name (expected " + expected
                     + ", at most " + MAX_NAME_LENGTH + " characters)");
         }
         String earlier = seen.putIfAbsent(name, path);
@@ -410,6 +402,23 @@ final class ScenarioParser {
     }
 
     // ---- numbers with ranges ----
+
+    /** A number within one of {@link ScenarioBounds}' ranges; {@code dflt} null makes the key required. */
+    private double numberIn(ObjectNode obj, String path, String key, Double dflt, Range range) {
+        return numberIn(obj, path, key, dflt, range::contains, range.expected());
+    }
+
+    private long wholeIn(ObjectNode obj, String path, String key, Long dflt, Range range) {
+        return wholeIn(obj, path, key, dflt, (long) Math.ceil(range.min()), (long) range.max(), range.expected());
+    }
+
+    /** Refuses an array longer than {@code max}: each element costs the simulator on every attempt or path. */
+    private void atMost(ArrayNode arr, String path, int min, int max, String what) {
+        if (arr.size() > max) {
+            throw r.error(path, arr.size() + " " + what + " are too many (expected from " + min + " to " + max + " "
+                    + what + ")");
+        }
+    }
 
     /** A number that must satisfy {@code ok}; {@code dflt} null makes the key required. */
     private double numberIn(ObjectNode obj, String path, String key, Double dflt, DoublePredicate ok,

@@ -33,7 +33,7 @@ class StateAndSeedOptionsTest {
     @Test
     void aSeedIsAWholeNumberFromZeroForConsoleAndRun() {
         for (String bad : new String[] {"-3", "abc", "1.5", ""}) {
-            String expected = "--seed: '" + bad + "' is not a seed (expected a whole number from 0)";
+            String expected = "--seed: '" + bad + "' is not a seed (expected a whole number from 0 to 9007199254740991)";
             assertEquals(expected, refusal(new ConsoleCommand(), "--seed", bad));
             assertEquals(expected, refusal(new RunCommand(), "--scenario", "quiet", "--seed", bad));
         }
