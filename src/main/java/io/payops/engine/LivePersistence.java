@@ -32,6 +32,9 @@ final class LivePersistence implements Consumer<Frame> {
     private final boolean live;
     private volatile StateWriter writer;
     private volatile boolean closed;
+    /** Set when the session runs unrecorded: follows what it learns, so it can be kept at the end (engine thread). */
+    private NewLessons unrecorded;
+    private final List<Lesson> learntUnrecorded = new java.util.ArrayList<>();
 
     /**
      * @param live    written in meta.json: a console session (true) or a command-line run (false)
@@ -62,7 +65,9 @@ final class LivePersistence implements Consumer<Frame> {
         StateFolderLock lock = takeFolder();
         if (lock == null) {
             // lessons are still read, so the agent is as experienced as in any session on this folder
-            engine.policy().restoreLessons(StateStore.readOnly(stateDir, notices).loadLessons());
+            List<Lesson> lessons = StateStore.readOnly(stateDir, notices).loadLessons();
+            engine.policy().restoreLessons(lessons);
+            unrecorded = new NewLessons(lessons);
             return;
         }
         StateStore store = new StateStore(stateDir, notices);
@@ -94,7 +99,9 @@ final class LivePersistence implements Consumer<Frame> {
             if (lock == null && !closed) {
                 notices.accept("The state folder " + stateDir + " is in use by "
                         + StateFolderLock.holder(stateDir).describe() + ". This session runs unrecorded: it starts "
-                        + "from the lessons there and writes nothing. To record it, choose another state folder with "
+                        + "from the lessons there, writes nothing while the folder is in use, and adds what it learns "
+                        + "to lessons.json at its end if the folder is free then. To record it, choose another state "
+                        + "folder with "
                         + "the State button in the toolbar.");
             }
             return lock;
@@ -112,8 +119,38 @@ final class LivePersistence implements Consumer<Frame> {
     @Override
     public void accept(Frame f) {
         StateWriter w = writer;
+        if (unrecorded != null) {
+            learntUnrecorded.addAll(unrecorded.in(f.step().learning().recent()));
+        }
         if (w != null) {
             w.accept(f);
+        }
+    }
+
+    /**
+     * Engine thread, after the last tick: an unrecorded session's lessons are added to lessons.json if the folder is
+     * free by then (what the agent learnt is worth more than the frames), else a notice says they were not kept.
+     */
+    public void keepUnrecordedLessons() {
+        if (unrecorded == null || learntUnrecorded.isEmpty()) {
+            return;
+        }
+        int n = learntUnrecorded.size();
+        String what = n + " lesson" + (n == 1 ? "" : "s") + " this unrecorded session learnt";
+        try (StateFolderLock lock = StateFolderLock.tryAcquire(stateDir, live ? "the console" : "a command-line run")) {
+            if (lock == null) {
+                notices.accept("The " + what + " were not kept: the state folder " + stateDir + " is still in use by "
+                        + StateFolderLock.holder(stateDir).describe() + ".");
+                return;
+            }
+            int added = new StateStore(stateDir, notices).addLessons(learntUnrecorded, StateRecorder.LESSONS);
+            notices.accept("The " + what + " were added to " + stateDir.resolve(StateStore.LESSONS) + " (" + added
+                    + " new).");
+        } catch (java.io.IOException | RuntimeException e) {
+            notices.accept("The " + what + " were not kept: cannot write " + stateDir + " (" + DiskProblem.describe(e)
+                    + ").");
+        } finally {
+            learntUnrecorded.clear();
         }
     }
 

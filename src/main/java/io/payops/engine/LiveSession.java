@@ -90,7 +90,11 @@ public final class LiveSession {
                     close.run();
                 } finally {
                     if (recording != null) {
-                        recording.closeAsync(); // finished or stopped, the session is over: its recording is complete
+                        try {
+                            recording.keepUnrecordedLessons();
+                        } finally {
+                            recording.closeAsync(); // finished or stopped, the session is over: its recording is complete
+                        }
                     }
                 }
             }

@@ -49,14 +49,14 @@ public final class StateRecorder {
     private Frame last;
     private List<io.payops.domain.Hypothesis> latestHypotheses = List.of();
     private StateFiles.DecisionEntry latestDecision;
-    private Lesson newestLesson;
+    private final NewLessons newLessons;
 
     public StateRecorder(String session, List<Lesson> earlierLessons, Clock clock) {
         this.session = session;
         this.clock = clock;
         earlierLessons.forEach(this::addLesson);
         // the policy starts from the same lessons, so the frames' newest lesson is, at first, the last of these
-        newestLesson = earlierLessons.isEmpty() ? null : earlierLessons.get(earlierLessons.size() - 1);
+        newLessons = new NewLessons(earlierLessons);
     }
 
     public void accept(Frame f) {
@@ -106,7 +106,7 @@ public final class StateRecorder {
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command_refused", null, null, null, null,
                     null, null, null, null, error));
         }
-        followLessons(f.step().learning().recent());
+        newLessons.in(f.step().learning().recent()).forEach(this::addLesson);
         if (audit.size() > MAX_PENDING_AUDIT) {
             audit.subList(0, audit.size() - MAX_PENDING_AUDIT).clear();
         }
@@ -129,19 +129,6 @@ public final class StateRecorder {
         }
         pending.clear();
         pending.putAll(now);
-    }
-
-    /** Frames carry the newest lessons first; those ahead of the newest one seen before are new. */
-    private void followLessons(List<Lesson> recent) {
-        if (recent.isEmpty() || recent.get(0).equals(newestLesson)) {
-            return;
-        }
-        int known = newestLesson == null ? -1 : recent.indexOf(newestLesson);
-        int end = known < 0 ? recent.size() : known;
-        for (int i = end - 1; i >= 0; i--) {
-            addLesson(recent.get(i));
-        }
-        newestLesson = recent.get(0);
     }
 
     private void addLesson(Lesson l) {

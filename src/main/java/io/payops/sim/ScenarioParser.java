@@ -47,6 +47,9 @@ final class ScenarioParser {
     private static final Pattern JACKSON_LOCATION =
             Pattern.compile("\\s*\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
     private static final Pattern JACKSON_FEATURE_HINT = Pattern.compile(":?\\s*enable `[^`]*` to allow");
+    /** "(50000, from `StreamReadConstraints.getMaxNameLength()`)": a limit of the parser, named by its setting. */
+    private static final Pattern JACKSON_CONSTRAINT = Pattern.compile(
+            "(\\w[\\w ]*) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)");
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "durationSeconds", "tps",
             "shape", "shapePeriodSeconds", "faults", "gateways", "merchants", "tickets");
@@ -103,6 +106,8 @@ final class ScenarioParser {
         Matcher m = JACKSON_LOCATION.matcher(detail);
         detail = m.replaceAll(" [line $1, column $2]");
         detail = JACKSON_FEATURE_HINT.matcher(detail).replaceAll(" (not allowed in JSON)");
+        // the parser's limits name its own settings ("from `StreamReadConstraints.getMaxNameLength()`"): say the limit
+        detail = JACKSON_CONSTRAINT.matcher(detail).replaceAll("$1 length $2 exceeds the maximum of $3");
         detail = detail.replaceAll("\\s+", " ").trim();
         // The parser knows the last field it entered, which is where the error is or just before it.
         String path = e.getProcessor() instanceof JsonParser p ? pathOf(p.getParsingContext()) : "";

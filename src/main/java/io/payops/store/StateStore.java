@@ -86,6 +86,27 @@ public final class StateStore {
         return read(LESSONS, StateFiles.Lessons.class, none, StateFiles.Lessons::check).lessons();
     }
 
+    /**
+     * Adds lessons to lessons.json, keeping every lesson already there (a merge, never a replacement), the newest
+     * {@code cap} in all. For a session that ran without the folder and takes it at its end (the caller holds the
+     * folder's lock).
+     *
+     * @return how many were not there yet
+     */
+    public int addLessons(List<Lesson> learnt, int cap) throws IOException {
+        requireOwner();
+        java.util.LinkedHashSet<Lesson> all = new java.util.LinkedHashSet<>(loadLessons());
+        int before = all.size();
+        all.addAll(learnt);
+        int added = all.size() - before;
+        List<Lesson> kept = new java.util.ArrayList<>(all);
+        if (kept.size() > cap) {
+            kept = kept.subList(kept.size() - cap, kept.size());
+        }
+        write(LESSONS, new StateFiles.Lessons(StateFiles.FORMAT, List.copyOf(kept)));
+        return added;
+    }
+
     /** The routing the last session left, or null; a damaged file is moved aside. */
     public StateFiles.Routing loadRouting() {
         return read(ROUTING, StateFiles.Routing.class, null, StateFiles.Routing::check);

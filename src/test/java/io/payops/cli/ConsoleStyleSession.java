@@ -1,5 +1,6 @@
 package io.payops.cli;
 
+import io.payops.domain.Lesson;
 import io.payops.engine.LiveSession;
 import io.payops.engine.RunSettings;
 import io.payops.sim.Scenario;
@@ -8,13 +9,16 @@ import io.payops.store.SessionRetention;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A process that uses a state folder as the console does, without a window, for {@code StateFolderConcurrencyIT}: a
  * simulated session paced by the wall clock (×100), recorded with {@code live} true, its notices on stderr. It prints
- * {@code session: DIR} (or {@code session: none} when it runs unrecorded) once its first frame is out, and ends when
+ * {@code session: DIR} (or {@code session: none} when it runs unrecorded) once its first frame is out, {@code learnt a
+ * lesson} the first time it learns one, and ends when
  * the file {@code stop} names exists or after {@code maxFrames} frames.
  *
  * <p>Arguments: STATE SCENARIO SEED STOP_FILE MAX_FRAMES
@@ -30,6 +34,8 @@ public final class ConsoleStyleSession {
         long maxFrames = Long.parseLong(args[4]);
         AtomicLong frames = new AtomicLong();
         AtomicBoolean told = new AtomicBoolean();
+        AtomicBoolean learnt = new AtomicBoolean();
+        AtomicReference<Lesson> startedWith = new AtomicReference<>();
         LiveSession[] session = new LiveSession[1];
         session[0] = LiveSession.simulated(scenario, RunSettings.of("agent"))
                 .paced(100)
@@ -37,6 +43,14 @@ public final class ConsoleStyleSession {
                         n -> System.err.println("notice: " + n)))
                 .frames(f -> {
                     frames.incrementAndGet();
+                    List<Lesson> recent = f.step().learning().recent();
+                    Lesson head = recent.isEmpty() ? null : recent.get(0);
+                    if (frames.get() == 1) {
+                        startedWith.set(head);
+                    } else if (head != null && !head.equals(startedWith.get()) && learnt.compareAndSet(false, true)) {
+                        System.out.println("learnt a lesson");
+                        System.out.flush();
+                    }
                     if (told.compareAndSet(false, true)) {
                         Path dir = session[0].sessionDir();
                         System.out.println("session: " + (dir == null ? "none" : dir));

@@ -236,6 +236,9 @@ class HostileInputTest extends AbstractInProcessTest {
         write("key.json", scenario(", \"" + "k".repeat(40_000) + "\": 1"));
         String key = assertBadInput(payops("run", "--scenario", at("key.json")));
         assertTrue(key.contains("k".repeat(60) + "… (40000 chars): unknown key") && key.length() < 1000, key);
+        write("longer-key.json", scenario(", \"" + "k".repeat(60_000) + "\": 1"));
+        String longer = assertBadInput(payops("run", "--scenario", at("longer-key.json")));
+        assertTrue(longer.contains("Name length ") && longer.contains(" exceeds the maximum of 50000") && !longer.contains("`"), longer);
 
         write("log.jsonl", event(T0, "stripe", "HDFC", "SUCCESS"));
         String mapping = assertBadInput(payops("ingest", "--events", at("log.jsonl"), "--status-map",

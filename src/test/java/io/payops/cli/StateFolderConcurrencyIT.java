@@ -135,6 +135,27 @@ class StateFolderConcurrencyIT extends AbstractJarIT {
                 "once the console's session ended, --keep-sessions 1 keeps only the run's");
     }
 
+    @Test
+    void aConsoleThatRanUnrecordedKeepsWhatItLearntOnceTheFolderIsFree() throws Exception {
+        Path state = work.resolve("state");
+        Path stopFirst = work.resolve("stop-first");
+        Path stopSecond = work.resolve("stop-second");
+        Started first = console("console-1", state, "quiet", 3, stopFirst, Long.MAX_VALUE);
+        awaitOutput(first, s -> s.stdout().contains("session: "));
+        Started second = console("console-2", state, "stripe-outage", 9, stopSecond, Long.MAX_VALUE);
+        awaitOutput(second, s -> s.stdout().contains("learnt a lesson"));
+        assertTrue(second.stdout().contains("session: none"), second.describe());
+        Files.writeString(stopFirst, "");
+        assertExit(first, 0);
+        Files.writeString(stopSecond, "");
+        assertExit(second, 0);
+        assertTrue(second.stderr().contains("this unrecorded session learnt were added to "), second.describe());
+        List<Lesson> kept = Json.mapper().readValue(state.resolve(StateStore.LESSONS).toFile(),
+                StateFiles.Lessons.class).lessons();
+        assertFalse(kept.isEmpty(), "the unrecorded session's lessons are in lessons.json");
+        assertEquals(1, sessions(state).size(), "and it recorded no session");
+    }
+
     private Started console(String name, Path state, String scenario, long seed, Path stop, long maxFrames)
             throws IOException {
         Path classes = Path.of(ConsoleStyleSession.class.getProtectionDomain().getCodeSource().getLocation().getPath());

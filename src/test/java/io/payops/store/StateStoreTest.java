@@ -95,6 +95,19 @@ class StateStoreTest {
     }
 
     @Test
+    void lessonsAreAddedToTheFileNeverReplacingItsOwn(@TempDir Path dir) throws IOException {
+        StateStore store = new StateStore(dir, w -> { throw new AssertionError(w); });
+        Lesson other = new Lesson("issuer_degradation on issuer", Diagnosis.ISSUER_DEGRADATION, ActionType.ALERT,
+                Outcome.NEUTRAL, 0.5, 0.5, 100, 900_000);
+        store.write(StateStore.LESSONS, new StateFiles.Lessons(StateFiles.FORMAT, List.of(LESSON)));
+        assertEquals(1, store.addLessons(List.of(LESSON, other), 500), "one of the two was there already");
+        assertEquals(List.of(LESSON, other), store.loadLessons());
+        Lesson third = new Lesson("x", Diagnosis.GATEWAY_OUTAGE, ActionType.OPEN_CIRCUIT, Outcome.HELPED, 0.1, 0.9, 5, 1);
+        store.addLessons(List.of(third), 2);
+        assertEquals(List.of(other, third), store.loadLessons(), "the newest within the cap");
+    }
+
+    @Test
     void temporaryFilesOfAKilledWriteAreRemoved(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(".metrics.json.123.tmp"), "{\"half");
         Files.writeString(dir.resolve("metrics.json"), "{}");
