@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,24 @@ class LlmKeyIT extends AbstractJarIT {
             String report = read(work.resolve("r.json"));
             assertTrue(report.contains("\"llm\"") && report.contains("client_error") && report.contains("rate_limited"),
                     report);
+            assertNoKey(r);
+        }
+    }
+
+    /** Issue #17: a 307 from the model's server must not carry the key to the host it names. */
+    @Test
+    void aRedirectNeverCarriesTheKeyToAnotherHost() throws IOException {
+        try (StubLlmServer elsewhere = StubLlmServer.start(); StubLlmServer stub = StubLlmServer.start()) {
+            elsewhere.fallback(StubLlmServer.Reply.ok(StubLlmServer.geminiBody("{\"hypotheses\": []}", 1, 1)));
+            stub.fallback(StubLlmServer.Reply.redirect(307, elsewhere.baseUrl() + "/stolen"));
+            Result r = payops(Map.of("GEMINI_API_KEY", KEY), 180, "run", "--scenario", "stripe-outage", "--duration",
+                    "600", "--reasoner", "gemini", "--llm-base-url", stub.baseUrl(), "--llm-retries", "0",
+                    "--llm-deadline-ms", "30000", "--state", "st", "--report", "r.json");
+            assertExit(0, r);
+            assertTrue(stub.requests().size() > 0, "the model was asked");
+            assertEquals(0, elsewhere.requests().size(), "the host the redirect named was never called");
+            String report = read(work.resolve("r.json"));
+            assertTrue(report.contains("\"llm\"") && report.contains("client_error"), report);
             assertNoKey(r);
         }
     }
