@@ -63,16 +63,13 @@ class TicketsViewUiTest {
     @Tag(Screenshots.TAKES)
     void approvingAnEscalationFromTheTicketsTabCarriesItOut(FxRobot robot) {
         long id = TicketRuns.FIRST_ESCALATION;
+        // the session pauses itself on the engine thread on the tick that asks (Settings → Pause when a request needs
+        // a human): at ×100 the escalation would otherwise live about two wall seconds, which a busy machine's FX
+        // thread can miss entirely, and could expire while the mouse travels
+        robot.interact(() -> window.console().setPauseOnRequest(true));
         robot.clickOn("#tab-tickets");
-        // paused from the FX thread the moment it asks (as the Pause button would): at ×100 the escalation could
-        // otherwise expire while the mouse travels, however long that takes on a busy machine
-        waitFor("the triage asks for the escalation", () -> {
-            boolean asked = window.features().tickets().pendingItem(id) != null;
-            if (asked) {
-                window.console().setPaused(true);
-            }
-            return asked;
-        });
+        waitFor("the triage asks for the escalation", () -> window.features().tickets().pendingItem(id) != null);
+        assertTrue(fx(() -> window.console().pausedProperty().get()), "paused on the tick that asked");
         waitFor("the escalation's card is in the Tickets tab",
                 () -> robot.lookup("#ticket-approve-" + id).tryQuery().isPresent());
         closeNotifications(robot);
