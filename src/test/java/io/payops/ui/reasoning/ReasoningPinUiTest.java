@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static io.payops.ui.fx.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,13 +65,9 @@ class ReasoningPinUiTest {
         });
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        FxWait.waitFor(what, WAIT_SECONDS, condition);
-    }
-
     /** Waits until the history holds {@code cycles}, then pauses the session (from the FX thread, as Pause does). */
     private void runUntilCyclesThenPause(int cycles) {
-        waitFor(cycles + " cycles in the history", () -> {
+        FxWait.waitFor(cycles + " cycles in the history", WAIT_SECONDS, () -> {
             boolean enough = vm.history().size() >= cycles;
             if (enough) {
                 window.console().setPaused(true);
@@ -115,7 +110,7 @@ class ReasoningPinUiTest {
         };
         robot.interact(() -> vm.history().addListener(check));
         robot.interact(() -> window.console().setPaused(false));
-        waitFor("the pinned cycle has been dropped by the bound, and cycles 20 s newer too",
+        FxWait.waitFor("the pinned cycle has been dropped by the bound, and cycles 20 s newer too", WAIT_SECONDS,
                 () -> !wrong.isEmpty() || !vm.history().contains(pinned)
                         && vm.history().get(vm.history().size() - 1).atMillis() > pinned.atMillis() + 20_000);
         robot.interact(() -> vm.history().removeListener(check));
