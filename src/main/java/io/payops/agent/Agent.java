@@ -207,7 +207,8 @@ public final class Agent implements Policy, ApprovalHandler {
         currentHypotheses = hypotheses;
         String taken = act(decision, verdict, hypotheses.get(0), anomalies, now, records);
         currentHypotheses = null;
-        List<String> explanation = explainer.explain(anomalies, hypotheses, decision, verdict, taken);
+        List<String> explanation = explainer.explain(anomalies, ctx.snapshot().windowSeconds(), hypotheses,
+                decision, verdict, taken);
         return new AgentCycle(now, anomalies, hypotheses, decision, verdict, taken, explanation, reasoner.note(),
                 System.nanoTime() - start, reasoner.lastCall());
     }

@@ -88,7 +88,8 @@ public final class SnapshotAnalyzer {
         SituationView view = new SituationView(snapshot, refs, routing.state(), world);
         Decision decision = new DecisionMaker(config, new LessonStore()).decide(hypotheses, view, c -> null);
         GuardVerdict verdict = new Guardrails(config).check(decision, routing, 0, 0);
-        List<String> explanation = new ArrayList<>(new Explainer().explain(anomalies, hypotheses, decision, verdict, null));
+        List<String> explanation = new ArrayList<>(new Explainer().explain(anomalies, snapshot.windowSeconds(), hypotheses, decision,
+                verdict, null));
         String unroutable = unroutable(hypotheses.get(0));
         if (unroutable != null) {
             explanation.add(unroutable);

@@ -75,8 +75,7 @@ public final class DecisionMaker {
                 continue;
             }
             Candidate c = all.get(i);
-            String reason = why.get(i) != null ? why.get(i) : String.format(Locale.ROOT, "scored %.3f, below %.3f for %s",
-                    c.score(), selected.score(), selected.action().describe());
+            String reason = why.get(i) != null ? why.get(i) : lostOnScore(c.score(), selected);
             rejected.add(c.rejected(reason));
         }
         rejected.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -117,6 +116,25 @@ public final class DecisionMaker {
             reasons.add("changes the retry policy for all traffic");
         }
         return reasons;
+    }
+
+    /**
+     * Why a feasible candidate lost to the selected one, which scored at least as much: on a tie the first candidate
+     * considered (the higher-ranked hypothesis's, in the generator's order) is kept, which says nothing of "below";
+     * a gap too small for three decimals is shown with as many as it takes.
+     */
+    static String lostOnScore(double score, Candidate selected) {
+        double best = selected.score();
+        String what = selected.action().describe();
+        if (best - score < 1e-9) {
+            return String.format(Locale.ROOT, "scored the same as %s (%.3f), which was considered first", what, best);
+        }
+        int decimals = 3;
+        while (decimals < 10 && Math.round(score * Math.pow(10, decimals)) == Math.round(best * Math.pow(10, decimals))) {
+            decimals++;
+        }
+        String format = "%." + decimals + "f";
+        return String.format(Locale.ROOT, "scored " + format + ", below " + format + " for %s", score, best, what);
     }
 
     private static double clamp(double v) {

@@ -1,5 +1,6 @@
 package io.payops.agent.explain;
 
+import io.payops.agent.detect.AnomalyText;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Candidate;
 import io.payops.domain.Decision;
@@ -12,21 +13,23 @@ import java.util.Locale;
 
 /**
  * Every cycle in sentences a person reads: what was seen, what it probably is, what was done or proposed and why,
- * what was rejected, and which guardrail applied.
+ * what was rejected, and which guardrail applied. What was seen is quoted as the reasoning pane's anomaly row words it
+ * ({@link AnomalyText}) and what it probably is as the hypothesis's own evidence: each number names its window, so
+ * where the detector's window and the reasoner's differ the text says so rather than disagreeing.
  */
 public final class Explainer {
     private static final int MAX_REJECTED = 3;
 
-    public List<String> explain(List<Anomaly> anomalies, List<Hypothesis> hypotheses, Decision decision,
-                                GuardVerdict verdict, String actionTaken) {
+    /** @param windowSeconds the detector's window, over which the anomalies' observed rates were counted */
+    public List<String> explain(List<Anomaly> anomalies, int windowSeconds, List<Hypothesis> hypotheses,
+                                Decision decision, GuardVerdict verdict, String actionTaken) {
         List<String> out = new ArrayList<>();
         if (anomalies.isEmpty()) {
             out.add("Seen: nothing out of the ordinary.");
         } else {
             Anomaly a = anomalies.get(0);
-            out.add(String.format(Locale.ROOT, "Seen: %d anomal%s; strongest is %s on %s (%s against %s normally).",
-                    anomalies.size(), anomalies.size() == 1 ? "y" : "ies", a.kind().key().replace('_', ' '), a.target(),
-                    fmt(a.kind(), a.observed()), fmt(a.kind(), a.expected())));
+            out.add(String.format(Locale.ROOT, "Seen: %d anomal%s; strongest is %s: %s.", anomalies.size(),
+                    anomalies.size() == 1 ? "y" : "ies", AnomalyText.what(a), AnomalyText.measure(a, windowSeconds)));
         }
         Hypothesis top = hypotheses.get(0);
         out.add(String.format(Locale.ROOT, "Probably: %s on %s (confidence %.2f, from %s). %s",
@@ -52,13 +55,5 @@ public final class Explainer {
             out.add("Done: " + actionTaken + ".");
         }
         return out;
-    }
-
-    private static String fmt(io.payops.domain.AnomalyKind k, double v) {
-        return switch (k) {
-            case LATENCY -> String.format(Locale.ROOT, "%.0f ms", v);
-            case RETRY_AMPLIFICATION -> String.format(Locale.ROOT, "%.2f attempts per payment", v);
-            default -> String.format(Locale.ROOT, "%.1f%%", v * 100);
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.payops.agent.reason;
 
+import io.payops.agent.detect.AnomalyText;
 import io.payops.domain.Anomaly;
 import io.payops.domain.AnomalyKind;
 import io.payops.domain.Diagnosis;
@@ -54,8 +55,9 @@ public final class HeuristicReasoner implements Reasoner {
         if (in.anomalies().isEmpty()) {
             double ref = 1 - in.references().technicalRate(Target.ALL) - in.references().declineRate(Target.ALL);
             return List.of(new Hypothesis(Diagnosis.NORMAL_VARIANCE, Target.ALL, 0.9, List.of(String.format(Locale.ROOT,
-                    "Success is %.1f%% over %d attempts against about %.1f%% normally; no segment's sequential test "
-                            + "crossed its threshold.", total.successRate() * 100, total.attempts(), ref * 100)), NAME));
+                    "Success is %.1f%% over %d attempts in the last %d s against about %.1f%% normally; no segment's "
+                            + "sequential test crossed its threshold.", total.successRate() * 100, total.attempts(),
+                    in.snapshot().windowSeconds(), ref * 100)), NAME));
         }
         List<Hypothesis> out = new ArrayList<>();
         List<Localizer.Found> slowTargets = latencyHypotheses(in, out);
@@ -83,32 +85,33 @@ public final class HeuristicReasoner implements Reasoner {
                 }
                 Diagnosis d = diagnose(family, target, latency);
                 List<String> evidence = new ArrayList<>();
-                evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% expected (%d "
-                        + "attempts, log-likelihood ratio %.1f).", names(family), best.observed() * 100, target,
-                        best.expected() * 100, best.attempts(), best.llr()));
+                evidence.add(String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s in the last %d s against "
+                        + "%.1f%% expected (%d attempts, log-likelihood ratio %.1f).", names(family),
+                        best.observed() * 100, target, localized.seconds(target), best.expected() * 100,
+                        best.attempts(), best.llr()));
                 if (d == Diagnosis.LATENCY_SPIKE && latency != null) {
                     latencyUsed = true;
-                    evidence.add(latencySentence(latency));
+                    evidence.add(latencySentence(latency, in));
                 }
-                evidence.addAll(contrast(scored, best));
+                evidence.addAll(contrast(scored, best, localized.scoredSeconds()));
                 double competitor = competitor(scored, found, target);
                 double confidence = confidence(best.llr(), competitor, in.significance());
                 out.add(new Hypothesis(d, target, confidence, evidence, NAME));
-                addAlternative(out, scored, best, d, confidence, family, latency);
+                addAlternative(out, scored, best, d, confidence, family, latency, localized.scoredSeconds());
             }
         }
         if (latency != null && !latencyUsed) {
             out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, latency.target(),
                     confidence(Math.log(latency.score()) * 20, 0, in.significance()),
-                    List.of(latencySentence(latency)), NAME));
+                    List.of(latencySentence(latency, in)), NAME));
         }
         if (out.isEmpty()) {
             Anomaly a = in.anomalies().get(0);
             Diagnosis d = a.kind() == AnomalyKind.RETRY_AMPLIFICATION ? Diagnosis.RETRY_STORM : Diagnosis.BROAD_DEGRADATION;
             // below the confidence a detection needs: something moved, but nothing is localized enough to name
-            out.add(new Hypothesis(d, a.target(), in.limits().unexplainedConfidence(), List.of(String.format(Locale.ROOT,
-                    "%s on %s: %.3f against %.3f normally, but no single failure status explains it yet.",
-                    a.kind().key(), a.target(), a.observed(), a.expected())), NAME));
+            out.add(new Hypothesis(d, a.target(), in.limits().unexplainedConfidence(), List.of(
+                    AnomalyText.what(a) + ": " + AnomalyText.measure(a, in.snapshot().windowSeconds())
+                            + ", but no single failure status explains it yet."), NAME));
         }
         out.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed()
                 .thenComparing(h -> h.target().toString()));
@@ -142,14 +145,15 @@ public final class HeuristicReasoner implements Reasoner {
             }
             found.add(f);
             List<String> evidence = new ArrayList<>();
-            evidence.add(String.format(Locale.ROOT, "%.1f%% of attempts on %s took longer than %d ms, against %.1f%% "
-                    + "normally (%d attempts, log-likelihood ratio %.1f).", best.observed() * 100, best.target(),
-                    LatencyLadder.rungMs(rung), best.expected() * 100, best.attempts(), best.llr()));
+            evidence.add(String.format(Locale.ROOT, "%.1f%% of attempts on %s took longer than %d ms in the last %d s, "
+                    + "against %.1f%% normally (%d attempts, log-likelihood ratio %.1f).", best.observed() * 100,
+                    best.target(), LatencyLadder.rungMs(rung), localized.seconds(best.target()), best.expected() * 100,
+                    best.attempts(), best.llr()));
             SegmentStats window = in.snapshot().segment(best.target());
             double p95 = in.references().p95(best.target());
             if (window != null && p95 > 0 && window.attempts() > 0) {
-                evidence.add(String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally.",
-                        best.target(), window.p95(), p95));
+                evidence.add(String.format(Locale.ROOT, "p95 latency on %s is %.0f ms in the last %d s against %.0f ms "
+                        + "normally.", best.target(), window.p95(), in.snapshot().windowSeconds(), p95));
             }
             double confidence = confidence(best.llr(), competitor(scored, List.of(f), best.target()), in.significance());
             out.add(new Hypothesis(Diagnosis.LATENCY_SPIKE, best.target(), confidence, evidence, NAME));
@@ -176,8 +180,15 @@ public final class HeuristicReasoner implements Reasoner {
         return llr >= in.limits().overLogOdds();
     }
 
-    /** What localization found over the evidence windows, with the scan of the window that found the most. */
-    private record Localized(List<Localizer.Found> found, List<Localizer.Scored> scored) {
+    /**
+     * What localization found over the evidence windows, with the scan of the window that found the most; for the
+     * evidence's words, the seconds each target was found over and the seconds of that scan.
+     */
+    private record Localized(List<Localizer.Found> found, List<Localizer.Scored> scored,
+                             java.util.Map<Target, Integer> foundSeconds, int scoredSeconds) {
+        int seconds(Target target) {
+            return foundSeconds.getOrDefault(target, scoredSeconds);
+        }
     }
 
     /**
@@ -186,22 +197,30 @@ public final class HeuristicReasoner implements Reasoner {
      */
     private static Localized localize(ReasoningInput in, AnomalyKind kind, Localizer.Measure measure) {
         java.util.Map<Target, Localizer.Found> byTarget = new java.util.LinkedHashMap<>();
+        java.util.Map<Target, Integer> seconds = new java.util.HashMap<>();
         List<Localizer.Scored> scored = List.of();
+        int scoredSeconds = in.snapshot().windowSeconds();
         int most = -1;
         for (io.payops.domain.Snapshot window : in.evidence().windows(kind)) {
             List<Localizer.Found> found = Localizer.localize(window, measure, in.significance(), in.limits());
             for (Localizer.Found f : found) {
-                byTarget.merge(f.target(), f, (a, b) -> a.scored().llr() >= b.scored().llr() ? a : b);
+                Localizer.Found had = byTarget.get(f.target());
+                // the stronger of the two windows' findings, the earlier one on a tie
+                if (had == null || had.scored().llr() < f.scored().llr()) {
+                    byTarget.put(f.target(), f);
+                    seconds.put(f.target(), window.windowSeconds());
+                }
             }
             if (found.size() > most) {
                 most = found.size();
                 scored = Localizer.scan(window, measure, in.limits());
+                scoredSeconds = window.windowSeconds();
             }
         }
         List<Localizer.Found> all = new ArrayList<>(byTarget.values());
         all.sort(Comparator.comparingDouble((Localizer.Found f) -> f.scored().llr()).reversed()
                 .thenComparing(f -> f.target().toString()));
-        return new Localized(all, scored);
+        return new Localized(all, scored, seconds, scoredSeconds);
     }
 
     /** Whether any segment's slow test is watching (then latency is localized by the ladder, not by p95 alone). */
@@ -258,14 +277,15 @@ public final class HeuristicReasoner implements Reasoner {
     }
 
     /** Sentences that show the target is where the trouble is: the traffic around it is normal. */
-    private static List<String> contrast(List<Localizer.Scored> scored, Localizer.Scored best) {
+    private static List<String> contrast(List<Localizer.Scored> scored, Localizer.Scored best, int seconds) {
         List<String> out = new ArrayList<>();
         for (Dimension d : best.target().values().keySet()) {
             Target wider = best.target().without(d);
             for (Localizer.Scored s : scored) {
                 if (s.target().equals(wider)) {
-                    out.add(String.format(Locale.ROOT, "On %s as a whole it is %.1f%% (normally %.1f%%): the rise is "
-                            + "concentrated on %s.", wider, s.observed() * 100, s.expected() * 100, best.target()));
+                    out.add(String.format(Locale.ROOT, "On %s as a whole it is %.1f%% in the last %d s (normally "
+                            + "%.1f%%): the rise is concentrated on %s.", wider, s.observed() * 100, seconds,
+                            s.expected() * 100, best.target()));
                 }
             }
         }
@@ -281,15 +301,17 @@ public final class HeuristicReasoner implements Reasoner {
     }
 
     private static void addAlternative(List<Hypothesis> out, List<Localizer.Scored> scored, Localizer.Scored best,
-                                       Diagnosis d, double confidence, Set<Status> family, Anomaly latency) {
+                                       Diagnosis d, double confidence, Set<Status> family, Anomaly latency,
+                                       int seconds) {
         for (Localizer.Scored s : scored) {
             if (s.target().overlaps(best.target()) && !s.target().equals(best.target()) && s.llr() > 0) {
                 // a wider or narrower view of the same trouble: ranked below the best by how much weaker it is
                 double c = round(Math.max(0.05, Math.min(confidence - 0.01, confidence * s.llr() / best.llr() * 0.9)));
                 out.add(new Hypothesis(diagnose(family, s.target(), latency), s.target(), c,
-                        List.of(String.format(Locale.ROOT, "Alternative: %s on %s, %.1f%% against %.1f%% normally "
-                                + "(log-likelihood ratio %.1f, weaker than on %s).", names(family), s.target(),
-                                s.observed() * 100, s.expected() * 100, s.llr(), best.target())), NAME));
+                        List.of(String.format(Locale.ROOT, "Alternative: %s on %s, %.1f%% in the last %d s against "
+                                + "%.1f%% normally (log-likelihood ratio %.1f, weaker than on %s).", names(family),
+                                s.target(), s.observed() * 100, seconds, s.expected() * 100, s.llr(), best.target())),
+                        NAME));
                 return;
             }
         }
@@ -316,13 +338,18 @@ public final class HeuristicReasoner implements Reasoner {
         return best;
     }
 
-    private static String latencySentence(Anomaly a) {
-        return String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally (%.1f×).",
-                a.target(), a.observed(), a.expected(), a.score());
+    /** The detector's latency anomaly, in the words of its row in the reasoning pane. */
+    private static String latencySentence(Anomaly a, ReasoningInput in) {
+        return String.format(Locale.ROOT, "p95 latency on %s: %s (%.1f×).", a.target(),
+                AnomalyText.measure(a, in.snapshot().windowSeconds()), a.score());
     }
 
+    /**
+     * The statuses localized, as the evidence names them: one status "alone", so it is not taken for the detector's
+     * technical failures (all technical statuses together), whose share is larger.
+     */
     private static String names(Set<Status> family) {
-        return family.size() == 1 ? family.iterator().next().name() : "Customer declines";
+        return family.size() == 1 ? family.iterator().next().name() + " alone" : "Customer declines";
     }
 
     private static double round(double v) {

@@ -16,9 +16,10 @@ public final class CycleEntry {
     private final GuardVerdict.Kind verdict;
     private final String verdictText;
     private final boolean quiet;
+    private final int windowSeconds;
 
     CycleEntry(AgentCycle cycle, String time, String diagnosis, String action, GuardVerdict.Kind verdict,
-               String verdictText, boolean quiet) {
+               String verdictText, boolean quiet, int windowSeconds) {
         this.cycle = cycle;
         this.time = time;
         this.diagnosis = diagnosis;
@@ -26,6 +27,7 @@ public final class CycleEntry {
         this.verdict = verdict;
         this.verdictText = verdictText;
         this.quiet = quiet;
+        this.windowSeconds = windowSeconds;
     }
 
     public AgentCycle cycle() {
@@ -64,6 +66,11 @@ public final class CycleEntry {
     /** Nothing out of the ordinary: no anomaly, no incident hypothesis on top, nothing to do. */
     public boolean quiet() {
         return quiet;
+    }
+
+    /** The detector's window when the cycle ran: its anomalies' rates are over these seconds. */
+    public int windowSeconds() {
+        return windowSeconds;
     }
 
     @Override

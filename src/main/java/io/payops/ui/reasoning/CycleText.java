@@ -1,5 +1,6 @@
 package io.payops.ui.reasoning;
 
+import io.payops.agent.detect.AnomalyText;
 import io.payops.agent.reason.HeuristicReasoner;
 import io.payops.domain.ActionType;
 import io.payops.domain.AgentCycle;
@@ -35,7 +36,11 @@ final class CycleText {
     private CycleText() {
     }
 
-    static CycleEntry entry(AgentCycle c) {
+    /**
+     * @param windowSeconds the detector's window in the cycle's frame, over which its anomalies were counted (their
+     *                      rows say so, as the explanation does)
+     */
+    static CycleEntry entry(AgentCycle c, int windowSeconds) {
         Hypothesis top = c.hypotheses().isEmpty() ? null : c.hypotheses().get(0);
         Decision d = c.decision();
         GuardVerdict.Kind verdict = c.verdict() == null ? null : c.verdict().kind();
@@ -44,13 +49,14 @@ final class CycleText {
         return new CycleEntry(c, time(c.atMillis()),
                 top == null ? "no hypothesis" : top.diagnosis().key() + " · " + target(top.target()),
                 d == null ? "no decision" : d.action().describe(),
-                verdict, verdictText(verdict), quiet);
+                verdict, verdictText(verdict), quiet, windowSeconds);
     }
 
-    static CycleDetail detail(AgentCycle c) {
+    static CycleDetail detail(CycleEntry entry) {
+        AgentCycle c = entry.cycle();
         List<AnomalyLine> anomalies = new ArrayList<>();
         for (Anomaly a : c.anomalies().subList(0, Math.min(MAX_ANOMALIES_SHOWN, c.anomalies().size()))) {
-            anomalies.add(anomaly(a));
+            anomalies.add(anomaly(a, entry.windowSeconds()));
         }
         int more = c.anomalies().size() - anomalies.size();
         List<HypothesisLine> hypotheses = new ArrayList<>();
@@ -118,23 +124,11 @@ final class CycleText {
         return new CallLine(true, text.toString(), outcome, reason);
     }
 
-    static AnomalyLine anomaly(Anomaly a) {
+    /** Its title, and its numbers in the words the explanation quotes them in ({@link AnomalyText}). */
+    static AnomalyLine anomaly(Anomaly a, int windowSeconds) {
         String title = a.kind().key().replace('_', ' ') + " · " + target(a.target())
                 + (a.dominantStatus() == null ? "" : " · mostly " + a.dominantStatus());
-        String numbers = switch (a.kind()) {
-            case SLOW_ATTEMPTS -> String.format(Locale.ROOT,
-                    "%.1f%% of attempts slow vs %.1f%% expected · LLR %.1f · %,d attempts",
-                    a.observed() * 100, a.expected() * 100, a.score(), a.samples());
-            case TECHNICAL_FAILURES, CUSTOMER_DECLINES -> String.format(Locale.ROOT,
-                    "%.1f%% of attempts vs %.1f%% expected · LLR %.1f · %,d attempts",
-                    a.observed() * 100, a.expected() * 100, a.score(), a.samples());
-            case LATENCY -> String.format(Locale.ROOT, "p95 %,.0f ms vs %,.0f ms expected · ×%.2f · %,d attempts",
-                    a.observed(), a.expected(), a.score(), a.samples());
-            case RETRY_AMPLIFICATION -> String.format(Locale.ROOT,
-                    "%.2f vs %.2f attempts per payment expected · ×%.2f · %,d payments",
-                    a.observed(), a.expected(), a.score(), a.samples());
-        };
-        return new AnomalyLine(title, numbers);
+        return new AnomalyLine(title, AnomalyText.numbers(a, windowSeconds));
     }
 
     /** "t=312 s", or "t=312.5 s" when the tick is not a whole second. */

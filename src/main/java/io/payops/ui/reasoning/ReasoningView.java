@@ -8,6 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
@@ -21,6 +22,8 @@ import javafx.scene.layout.VBox;
  */
 public final class ReasoningView extends BorderPane {
     private static final PseudoClass REQUIRED = PseudoClass.getPseudoClass("required");
+    /** The history shows at least this many rows, whole: a half row above the detail reads as one printed over it. */
+    static final int MIN_ROWS = 3;
     /** The call's outcome as a pseudo-class on the call box: :used, :fallback, :pending, :skipped. */
     private static final java.util.List<String> CALL_OUTCOMES = java.util.List.of("used", "fallback", "pending", "skipped");
 
@@ -35,6 +38,7 @@ public final class ReasoningView extends BorderPane {
     @FXML private ToggleButton followLatest;
     @FXML private Label mode;
     @FXML private Label historySummary;
+    @FXML private SplitPane split;
     @FXML private ListView<CycleEntry> cycleHistory;
     @FXML private ScrollPane detailScroll;
     @FXML private Label emptyLabel;
@@ -92,6 +96,12 @@ public final class ReasoningView extends BorderPane {
         callTotals.managedProperty().bind(vm.callTotalsProperty().isNotEmpty());
 
         cycleHistory.setItems(vm.shownHistory());
+        Label placeholder = new Label();
+        placeholder.setId("cycle-history-empty");
+        placeholder.getStyleClass().add("history-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(vm.emptyListTextProperty());
+        cycleHistory.setPlaceholder(placeholder);
         vm.shownHistory().addListener(this::keepPinnedRowsInPlace);
         cycleHistory.setCellFactory(list -> new CycleCell());
         cycleHistory.getSelectionModel().selectedItemProperty().addListener((o, was, entry) -> {
@@ -103,6 +113,12 @@ public final class ReasoningView extends BorderPane {
         vm.followingProperty().addListener((o, was, now) -> syncSelection());
         // hiding quiet cycles rebuilds the list's items, which drops its selection: select the pinned one again
         vm.hideQuietProperty().addListener((o, was, now) -> syncSelection());
+
+        cycleHistory.heightProperty().addListener((o, was, now) -> showWholeRows());
+        cycleHistory.fixedCellSizeProperty().addListener((o, was, now) -> {
+            cycleHistory.setMinHeight(MIN_ROWS * now.doubleValue());
+            showWholeRows();
+        });
 
         followLatest.setOnAction(e -> {
             if (followLatest.isSelected()) {
@@ -125,6 +141,9 @@ public final class ReasoningView extends BorderPane {
         if (vm.isFollowing()) {
             return;
         }
+        // the list moved its selection with the rows (the ViewModel ignored that): back onto the pinned cycle, or
+        // none when it was dropped from the history or hidden
+        syncSelection();
         int addedOnTop = 0;
         while (change.next()) {
             if (change.wasAdded() && !change.wasReplaced() && change.getFrom() == 0) {
@@ -147,6 +166,27 @@ public final class ReasoningView extends BorderPane {
         cycleHistory.scrollTo(topRowBeforeLayout);
     }
 
+    /**
+     * Moves the divider so the history ends on a row's edge (rows are of a fixed height, set in CSS): the list
+     * grows and shrinks, with the window or the divider, by whole rows, never less than {@link #MIN_ROWS}.
+     */
+    private void showWholeRows() {
+        double row = cycleHistory.getFixedCellSize();
+        double list = cycleHistory.getHeight();
+        double room = split.getHeight() - split.snappedTopInset() - split.snappedBottomInset();
+        if (row <= 0 || list <= 0 || room <= 0 || split.getDividers().isEmpty()) {
+            return;
+        }
+        double insets = cycleHistory.snappedTopInset() + cycleHistory.snappedBottomInset();
+        int rows = Math.max(MIN_ROWS, (int) Math.round((list - insets) / row));
+        double wanted = rows * row + insets;
+        // a pixel off is the split's rounding, not a half row: moving for it would only chase it
+        if (Math.abs(wanted - list) >= 2 && wanted < room) {
+            SplitPane.Divider divider = split.getDividers().get(0);
+            divider.setPosition(Math.min(1, divider.getPosition() + (wanted - list) / room));
+        }
+    }
+
     private void forgetTopRow() {
         topRowBeforeLayout = -1;
         if (getScene() != null) {
@@ -163,10 +203,12 @@ public final class ReasoningView extends BorderPane {
             if (vm.isFollowing() || entry == null) {
                 cycleHistory.getSelectionModel().clearSelection();
             } else if (cycleHistory.getSelectionModel().getSelectedItem() != entry) {
-                cycleHistory.getSelectionModel().select(entry);
                 int index = cycleHistory.getItems().indexOf(entry);
                 if (index >= 0) {
+                    cycleHistory.getSelectionModel().select(index);
                     cycleHistory.scrollTo(Math.max(0, index - 1));
+                } else {
+                    cycleHistory.getSelectionModel().clearSelection();
                 }
             }
         } finally {

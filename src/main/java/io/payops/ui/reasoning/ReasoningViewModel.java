@@ -34,6 +34,14 @@ public final class ReasoningViewModel implements FrameListener {
      */
     public static final int MAX_HISTORY = 500;
 
+    /** {@link #MAX_HISTORY}, smaller in tests that must see the oldest cycles dropped. */
+    private int maxHistory = MAX_HISTORY;
+    /**
+     * True while the history changes under the list (cycles added on top, the oldest dropped, quiet ones hidden): the
+     * list's selection then moves by itself, to the row where the pinned one was, and that is no one's choice.
+     */
+    private boolean changingHistory;
+
     private final ObservableList<CycleEntry> history = FXCollections.observableArrayList();
     private final FilteredList<CycleEntry> shownHistory = new FilteredList<>(history);
     private final ObservableList<CycleEntry> shownHistoryView = FXCollections.unmodifiableObservableList(shownHistory);
@@ -45,20 +53,40 @@ public final class ReasoningViewModel implements FrameListener {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "following the newest cycle");
     private final ReadOnlyStringWrapper historySummary = new ReadOnlyStringWrapper(this, "historySummary", "no cycles yet");
+    private final ReadOnlyStringWrapper emptyListText = new ReadOnlyStringWrapper(this, "emptyListText", NO_CYCLES);
     private final CallTotals totals = new CallTotals();
     private final ReadOnlyStringWrapper callTotals = new ReadOnlyStringWrapper(this, "callTotals", "");
     private final BooleanProperty hideQuiet = new SimpleBooleanProperty(this, "hideQuiet", false);
 
+    private static final String NO_CYCLES = "No cycles yet: the agent runs one every 2 s of simulated time.";
+
     public ReasoningViewModel() {
         hideQuiet.addListener((o, was, hide) -> {
-            shownHistory.setPredicate(hide ? e -> !e.quiet() : null);
+            changeHistory(() -> shownHistory.setPredicate(hide ? e -> !e.quiet() : null));
             updateTexts();
         });
     }
 
+    /** Keeps at most {@code cycles} (for tests that must reach the bound in a few seconds). */
+    void setMaxHistory(int cycles) {
+        if (cycles < 1) {
+            throw new IllegalArgumentException("at least one cycle must be kept: " + cycles);
+        }
+        maxHistory = cycles;
+    }
+
+    private void changeHistory(Runnable change) {
+        changingHistory = true;
+        try {
+            change.run();
+        } finally {
+            changingHistory = false;
+        }
+    }
+
     @Override
     public void onSessionStart(SessionInfo session) {
-        history.clear();
+        changeHistory(history::clear);
         totals.clear();
         callTotals.set("");
         following.set(true);
@@ -72,7 +100,7 @@ public final class ReasoningViewModel implements FrameListener {
         for (Frame f : batch.frames()) {
             AgentCycle c = f.step() == null ? null : f.step().cycle();
             if (c != null) {
-                added.add(CycleText.entry(c));
+                added.add(CycleText.entry(c, f.snapshot().windowSeconds()));
                 totals.add(c.call());
             }
         }
@@ -80,24 +108,32 @@ public final class ReasoningViewModel implements FrameListener {
             return;
         }
         callTotals.set(totals.text());
-        if (added.size() > MAX_HISTORY) {
-            added = added.subList(added.size() - MAX_HISTORY, added.size());
+        if (added.size() > maxHistory) {
+            added = added.subList(added.size() - maxHistory, added.size());
         }
         Collections.reverse(added);
-        // one change for the whole batch: the list view re-lays out once per pulse, not once per cycle
-        history.addAll(0, added);
-        if (history.size() > MAX_HISTORY) {
-            history.remove(MAX_HISTORY, history.size());
-        }
+        List<CycleEntry> newest = added;
+        changeHistory(() -> {
+            // one change for the whole batch: the list view re-lays out once per pulse, not once per cycle
+            history.addAll(0, newest);
+            if (history.size() > maxHistory) {
+                // a pinned cycle dropped here stays shown: it is held by the pane, not by its row
+                history.remove(maxHistory, history.size());
+            }
+        });
         if (following.get()) {
             show(history.get(0));
         }
         updateTexts();
     }
 
-    /** The user picked a cycle in the history: the pane shows it and stays on it while new cycles arrive. */
+    /**
+     * The user picked a cycle in the history: the pane shows it and stays on that cycle, whatever row it moves to,
+     * while new cycles arrive and after it is dropped from the history, until {@link #followLatest()} or another pick.
+     * Ignored while the history itself changes: a selection that moves then is the list's, not the user's.
+     */
     public void select(CycleEntry entry) {
-        if (entry == null) {
+        if (entry == null || changingHistory) {
             return;
         }
         following.set(false);
@@ -142,7 +178,7 @@ public final class ReasoningViewModel implements FrameListener {
         }
         selectedEntry.set(entry);
         selectedCycle.set(entry == null ? null : entry.cycle());
-        detail.set(entry == null ? CycleDetail.EMPTY : CycleText.detail(entry.cycle()));
+        detail.set(entry == null ? CycleDetail.EMPTY : CycleText.detail(entry));
     }
 
     private void updateTexts() {
@@ -151,6 +187,8 @@ public final class ReasoningViewModel implements FrameListener {
             mode.set("following the newest cycle");
         } else if (shown == null) {
             mode.set("pinned · no cycle at that time");
+        } else if (!history.isEmpty() && shown.atMillis() < history.get(history.size() - 1).atMillis()) {
+            mode.set("pinned to " + shown.time() + " · older than the " + history.size() + " cycles kept");
         } else {
             int newer = 0;
             for (CycleEntry e : history) {
@@ -166,6 +204,17 @@ public final class ReasoningViewModel implements FrameListener {
         historySummary.set(all == 0 ? "no cycles yet"
                 : hideQuiet.get() ? (all - quiet) + " of " + all + " cycles (" + quiet + " quiet hidden)"
                 : all + (all == 1 ? " cycle" : " cycles") + " (" + quiet + " quiet)");
+        emptyListText.set(all == 0 ? NO_CYCLES
+                : "No cycles with anomalies or actions yet — untick Hide quiet to see all " + all
+                + (all == 1 ? " cycle." : " cycles."));
+    }
+
+    /**
+     * What the history list says while it shows no row: no cycle yet, or (with Hide quiet on) none but quiet ones,
+     * and how to see them.
+     */
+    public ReadOnlyStringProperty emptyListTextProperty() {
+        return emptyListText.getReadOnlyProperty();
     }
 
     /** Every cycle kept, newest first (at most {@value #MAX_HISTORY}). */

@@ -70,7 +70,8 @@ class ReasoningViewModelTest {
         assertFalse(d.call().present(), "no LLM configured: no call line");
         assertFalse(d.anomalies().isEmpty());
         assertTrue(d.anomalies().size() <= CycleText.MAX_ANOMALIES_SHOWN);
-        assertTrue(d.anomalies().get(0).numbers().contains("% of attempts vs"), d.anomalies().get(0).numbers());
+        assertTrue(d.anomalies().get(0).numbers().contains("% of attempts in the last 60 s vs"),
+                d.anomalies().get(0).numbers());
         assertNotNull(d.verdict());
         assertFalse(d.explanation().isEmpty());
         assertTrue(d.cycleTime().endsWith("µs"));
@@ -127,6 +128,34 @@ class ReasoningViewModelTest {
         List<Frame> more = TestFrames.step(engineAt(330), 10);
         feed(vm, more, 5);
         assertSame(vm.history().get(0).cycle(), vm.getSelectedCycle(), "following again: the newest is shown");
+    }
+
+    @Test
+    void aPinnedCycleDroppedByTheBoundStaysShownAndPinned() {
+        ReasoningViewModel vm = started();
+        vm.setMaxHistory(10);
+        feed(vm, outage.subList(0, 302), 5);
+        CycleEntry pinned = vm.history().get(4);
+        vm.select(pinned);
+
+        feed(vm, outage.subList(302, 330), 3);
+        assertFalse(vm.history().contains(pinned), "dropped by the bound of 10");
+        assertEquals(10, vm.history().size());
+        assertFalse(vm.isFollowing());
+        assertSame(pinned, vm.selectedEntryProperty().get());
+        assertEquals(pinned.time(), vm.getDetail().time());
+        assertEquals("pinned to " + pinned.time() + " · older than the 10 cycles kept", vm.modeProperty().get());
+    }
+
+    @Test
+    void theEmptyListSaysWhyWithHideQuietOn() {
+        ReasoningViewModel vm = started();
+        assertTrue(vm.emptyListTextProperty().get().startsWith("No cycles yet"), vm.emptyListTextProperty().get());
+        feed(vm, outage.subList(0, 200), 5);
+        vm.hideQuietProperty().set(true);
+        assertTrue(vm.shownHistory().isEmpty(), "nothing but quiet cycles before the outage");
+        assertEquals("No cycles with anomalies or actions yet — untick Hide quiet to see all " + vm.history().size()
+                + " cycles.", vm.emptyListTextProperty().get());
     }
 
     @Test
