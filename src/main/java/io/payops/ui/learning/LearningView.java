@@ -46,7 +46,6 @@ public final class LearningView extends VBox {
     @FXML private TableColumn<LessonRow, String> sessionColumn;
     @FXML private TableColumn<LessonRow, LessonRow> timeColumn;
     @FXML private TableColumn<LessonRow, String> lessonSituationColumn;
-    @FXML private TableColumn<LessonRow, String> diagnosisColumn;
     @FXML private TableColumn<LessonRow, String> actionColumn;
     @FXML private TableColumn<LessonRow, LessonRow> outcomeColumn;
     @FXML private TableColumn<LessonRow, LessonRow> successColumn;
@@ -96,7 +95,6 @@ public final class LearningView extends VBox {
         Columns.rowText(timeColumn, LessonRow::time, Comparator.comparing((LessonRow r) -> !r.earlier())
                 .thenComparingDouble(LessonRow::atSeconds));
         Columns.text(lessonSituationColumn, LessonRow::situation);
-        Columns.text(diagnosisColumn, LessonRow::diagnosis);
         Columns.text(actionColumn, LessonRow::action);
         Columns.row(outcomeColumn, Comparator.comparing(LessonRow::outcome));
         Columns.textOf(outcomeColumn, LessonRow::outcomeKey);
@@ -113,9 +111,10 @@ public final class LearningView extends VBox {
             }
         });
         Columns.value(samplesColumn, LessonRow::samples);
-        Columns.details(lessonsTable, "Lesson", r -> List.of(new RowDetail.Field("Comparable traffic left alone",
+        Columns.details(lessonsTable, "Lesson", r -> List.of(new RowDetail.Field("diagnosis", r.diagnosis()),
+                new RowDetail.Field("comparable traffic left alone",
                 r.controlChange().isEmpty() ? "none for this action" : r.controlChange()),
-                new RowDetail.Field("Learnt in", r.earlier() ? "an earlier session (lessons.json); its time is that "
+                new RowDetail.Field("learnt in", r.earlier() ? "an earlier session (lessons.json); its time is that "
                         + "session's simulated clock" : "this session")));
     }
 

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * counting what each change adds there tells this session's lessons (the first ones) from the earlier ones (the rest).
  * An earlier lesson's time is on its own session's clock, and the session column says so. A lesson listed twice
  * within a group (lessons.json merged from two sessions) is shown once; one learnt here that is identical to an
- * earlier one (a seeded scenario run again) is one row marked "this, also earlier". A replay's seek starts the same
+ * earlier one (a seeded scenario run again) is one row marked "this + earlier". A replay's seek starts the same
  * session again (the same {@link SessionInfo}): this session's lessons are then counted from the totals.
  */
 public final class LearningViewModel implements FrameListener {
@@ -40,7 +40,7 @@ public final class LearningViewModel implements FrameListener {
     /** The session column's words. */
     static final String THIS_SESSION = "this";
     static final String EARLIER = "earlier";
-    static final String BOTH = "this, also earlier";
+    static final String BOTH = "this + earlier";
     private static final String SEPARATOR = " × ";
 
     private final ObservableList<EffectivenessRow> effectiveness = FXCollections.observableArrayList();

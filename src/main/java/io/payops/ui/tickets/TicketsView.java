@@ -56,7 +56,6 @@ public final class TicketsView extends StackPane {
     @FXML private TableColumn<ClusterRow, String> cTickets;
     @FXML private TableColumn<ClusterRow, String> cFailures;
     @FXML private TableColumn<ClusterRow, String> cCause;
-    @FXML private TableColumn<ClusterRow, String> cIncident;
     @FXML private TableColumn<ClusterRow, String> cState;
     @FXML private Label clusterTitleLabel;
     @FXML private Label clusterFactsLabel;
@@ -122,10 +121,11 @@ public final class TicketsView extends StackPane {
         Columns.text(cTickets, r -> Integer.toString(r.tickets()));
         Columns.text(cFailures, r -> Integer.toString(r.checkoutFailures()));
         Columns.text(cCause, ClusterRow::rootCauseText);
-        Columns.text(cIncident, ClusterRow::incident);
+        // the payment incident a cluster belongs to is in the detail below and in the row detail: one column less
         Columns.text(cState, ClusterRow::state);
         Columns.details(clusterTable, "Ticket cluster", r -> List.of(new RowDetail.Field("Signature", r.signature()),
                 new RowDetail.Field("Stage", r.stage()),
+                new RowDetail.Field("Payment incident", r.incident()),
                 new RowDetail.Field("All merchants", String.join(", ", r.merchantList())),
                 new RowDetail.Field("Affected customers", Integer.toString(r.affectedCustomers())),
                 new RowDetail.Field("Evidence", String.join("\n", r.evidence()))));

@@ -107,13 +107,16 @@ final class AuditRowFactory {
         return out;
     }
 
-    /** A ticket action's version, worded as the Tickets tab words it; its id is in a range of its own. */
+    /**
+     * A ticket action's version: the action and the cluster it is for (the kind says it is a ticket action), then
+     * in the note its id (in a range of its own), the merchants it reaches, why, and the cluster's error signature.
+     */
     AuditRow ticket(TicketAction t) {
         String why = t.note() != null && !t.note().isEmpty() ? t.note() : t.why();
-        return row(t.updatedAtMillis(), AuditKind.TICKET, t.type().key() + " for ticket cluster " + t.clusterId(),
-                "cluster " + t.clusterId() + ": " + TicketWords.names(t.merchants()),
+        return row(t.updatedAtMillis(), AuditKind.TICKET, t.type().key(), "cluster " + t.clusterId(),
                 t.status().key(), t.approval().key(), NONE,
-                "#" + t.id() + " " + t.signature() + (why == null || why.isEmpty() ? "" : ": " + why));
+                "#" + t.id() + " " + TicketWords.reach(t.merchants()) + (why == null || why.isEmpty() ? "" : "; " + why)
+                        + " (" + t.signature() + ")");
     }
 
     AuditRow record(ActionRecord r) {
@@ -190,7 +193,7 @@ final class AuditRowFactory {
         String who = d.who() == null ? "operator" : d.who();
         String verb = d.approve() ? "approved" : "rejected";
         String what = a != null ? a.describe()
-                : t != null ? t.type().key() + " for ticket cluster " + t.clusterId() : "request #" + d.actionId();
+                : t != null ? t.type().key() : "request #" + d.actionId();
         String on = a != null ? target(a) : t != null ? "cluster " + t.clusterId() : NONE;
         return row(at, AuditKind.APPROVAL, what, on, accepted ? verb : "refused", who, NONE,
                 "#" + d.actionId() + " " + verb + " by " + who + (accepted ? "" : ": the engine refused it"));

@@ -116,7 +116,7 @@ public final class WhatIfView extends VBox {
         rowsTable.setId("whatif-rows");
         rowsTable.setItems(viewModel.rows());
         rowsTable.setPlaceholder(new Label("No what-if has run yet."));
-        rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Columns.text(timeColumn, WhatIfItem::time);
         Columns.text(recordedActionColumn, WhatIfItem::recordedAction);
         Columns.text(recordedVerdictColumn, WhatIfItem::recordedVerdict);

@@ -331,13 +331,20 @@ public final class WhatIfViewModel {
     }
 
     static WhatIfItem item(WhatIfRow r) {
-        String detail = "recorded: " + taken(r.recorded()) + "\nwhat-if: " + taken(r.whatIf());
+        String detail = "recorded: " + taken(r.recorded()) + "\nwhat-if: " + taken(r.whatIf())
+                + (r.differs() ? "\n" + r.reason() : "");
         if (!r.differs() && !SAME.equals(r.reason())) {
             detail += "\n" + r.reason();   // a one-sided moment, aligned: say why it is not a difference
         }
         return new WhatIfItem(r.atMillis(), r.atSeconds(), String.format(Locale.ROOT, "%.0f s", r.atSeconds()),
                 action(r.recorded()), verdict(r.recorded()), action(r.whatIf()), verdict(r.whatIf()),
-                r.differs() ? r.reason() : "", r.differs(), detail);
+                r.differs() ? shortReason(r.reason()) : "", r.differs(), detail);
+    }
+
+    /** The table's wording: "same action, different verdict (allow → block)" less what the verdict columns show. */
+    static String shortReason(String reason) {
+        int paren = reason.indexOf(" (");
+        return reason.startsWith("same action, different verdict") && paren > 0 ? reason.substring(0, paren) : reason;
     }
 
     private static String action(WhatIfRow.Choice c) {

@@ -183,7 +183,7 @@ class LearningViewModelTest {
         assertTrue(here.stream().allMatch(r -> r.atSeconds() <= next.get(next.size() - 1).simSeconds()));
         List<LessonRow> earlier = vm.lessons().stream().filter(LessonRow::earlier).toList();
         // a lesson learnt again exactly as before (same seed, same scenario) is one row, marked as both
-        long both = here.stream().filter(r -> r.session().equals("this, also earlier")).count();
+        long both = here.stream().filter(r -> r.session().equals("this + earlier")).count();
         assertEquals(learntHere, here.size());
         assertEquals(start.size() - 1 - both, earlier.size());
         assertTrue(vm.summaryProperty().get().startsWith((learntHere == 1 ? "1 lesson" : learntHere + " lessons")

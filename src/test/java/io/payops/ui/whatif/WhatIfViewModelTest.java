@@ -96,7 +96,8 @@ class WhatIfViewModelTest {
         assertEquals("needs approval", first.recordedVerdict());
         assertEquals("block", first.whatIfVerdict());
         assertTrue(first.recordedAction().startsWith("* "), "the recorded agent acted: " + first.recordedAction());
-        assertTrue(first.difference().startsWith("same action, different verdict"), first.difference());
+        assertEquals("same action, different verdict", first.difference(), "the verdict columns show which");
+        assertTrue(first.detail().contains("same action, different verdict (needs_approval → block)"), first.detail());
         assertTrue(first.detail().contains("was blocked (moves"), first.detail());
         assertTrue(vm.summaryProperty().get().contains("(first at " + at + ")"), vm.summaryProperty().get());
 
