@@ -87,8 +87,11 @@ public final class Columns {
      * Gives the table a row detail: a double-click or Enter on a row, or "Show details" in its context menu, opens a
      * window with every column's full text and {@code extra} fields (what the row knows beyond its columns); Ctrl+C
      * or "Copy row" puts the same text on the clipboard. Keeps any row factory the table already has.
+     *
+     * @return a row's fields as the detail shows them (for a Copy row button of the view's own)
      */
-    public static <R> void details(TableView<R> table, String title, Function<R, List<RowDetail.Field>> extra) {
+    public static <R> Function<R, List<RowDetail.Field>> details(TableView<R> table, String title,
+                                                                  Function<R, List<RowDetail.Field>> extra) {
         Function<R, List<RowDetail.Field>> fields = r -> {
             List<RowDetail.Field> all = new ArrayList<>(fieldsOf(table, r));
             all.addAll(extra.apply(r));
@@ -122,6 +125,7 @@ public final class Columns {
         MenuItem copy = new MenuItem("Copy row (Ctrl+C)");
         copy.setOnAction(e -> selected(table).ifPresent(r -> copy(fields.apply(r))));
         table.setContextMenu(new ContextMenu(show, copy));
+        return fields;
     }
 
     private static <R> java.util.Optional<R> selected(TableView<R> table) {

@@ -71,22 +71,8 @@ final class AuditRowFactory {
             if (c instanceof Command.Decide d) {
                 // the engine resolves an answered request at once, so its record is in this very frame: show it
                 // right after the approval; no record means the engine refused the answer (see the error row)
-                List<ActionRecord> caused = new ArrayList<>();
-                for (var it = records.iterator(); it.hasNext(); ) {
-                    ActionRecord r = it.next();
-                    if (r.id() == d.actionId()) {
-                        caused.add(r);
-                        it.remove();
-                    }
-                }
-                List<TicketAction> causedTickets = new ArrayList<>();
-                for (var it = tickets.iterator(); it.hasNext(); ) {
-                    TicketAction t = it.next();
-                    if (t.id() == d.actionId()) {
-                        causedTickets.add(t);
-                        it.remove();
-                    }
-                }
+                List<ActionRecord> caused = take(records, r -> r.id() == d.actionId());
+                List<TicketAction> causedTickets = take(tickets, t -> t.id() == d.actionId());
                 boolean accepted = !caused.isEmpty() || !causedTickets.isEmpty() || f.commandErrors().isEmpty();
                 out.add(decide(d, commandMillis, accepted));
                 caused.forEach(r -> out.add(record(r)));
@@ -105,6 +91,19 @@ final class AuditRowFactory {
             out.add(ticket(t));
         }
         return out;
+    }
+
+    /** Removes from {@code from} what matches, and returns it, in order. */
+    private static <T> List<T> take(List<T> from, java.util.function.Predicate<T> matches) {
+        List<T> taken = new ArrayList<>();
+        for (var it = from.iterator(); it.hasNext(); ) {
+            T x = it.next();
+            if (matches.test(x)) {
+                taken.add(x);
+                it.remove();
+            }
+        }
+        return taken;
     }
 
     /**

@@ -90,14 +90,14 @@ public final class AuditView extends BorderPane {
         table.setItems(vm.sortedRows());
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Columns.details(table, "Audit row", r -> List.of(
+        var fields = Columns.details(table, "Audit row", r -> List.of(
                 new RowDetail.Field("Wall clock", r.wallAt() == null ? "not recorded in a replay" : r.wallAt().toString())));
 
         copyRow.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copyRow.setOnAction(e -> {
             AuditRow r = table.getSelectionModel().getSelectedItem();
             if (r != null) {
-                Columns.copy(Columns.fieldsOf(table, r));
+                Columns.copy(fields.apply(r));
             }
         });
         exportCsv.setOnAction(e -> export(AuditExport.CSV));

@@ -109,11 +109,7 @@ public final class WhatIfViewModel {
 
     /** "auto:60" → auto and 60; "never" → never (the seconds kept for a switch back to auto). */
     private void approvalFromField() {
-        if (syncingApproval) {
-            return;
-        }
-        syncingApproval = true;
-        try {
+        syncApproval(() -> {
             String text = field("approval").get() == null ? "" : field("approval").get().trim();
             if (text.startsWith(AUTO + ":")) {
                 approvalMode.set(AUTO);
@@ -121,20 +117,25 @@ public final class WhatIfViewModel {
             } else {
                 approvalMode.set(APPROVAL_MODES.contains(text) ? text : null);
             }
-        } finally {
-            syncingApproval = false;
-        }
+        });
     }
 
     private void approvalToField() {
+        syncApproval(() -> {
+            String mode = approvalMode.get();
+            String seconds = approvalSeconds.get() == null ? "" : approvalSeconds.get().trim();
+            field("approval").set(mode == null ? "" : AUTO.equals(mode) ? AUTO + ":" + seconds : mode);
+        });
+    }
+
+    /** Runs one direction of the approval sync, unless the other is running (its own sets would echo back). */
+    private void syncApproval(Runnable update) {
         if (syncingApproval) {
             return;
         }
         syncingApproval = true;
         try {
-            String mode = approvalMode.get();
-            String seconds = approvalSeconds.get() == null ? "" : approvalSeconds.get().trim();
-            field("approval").set(mode == null ? "" : AUTO.equals(mode) ? AUTO + ":" + seconds : mode);
+            update.run();
         } finally {
             syncingApproval = false;
         }
