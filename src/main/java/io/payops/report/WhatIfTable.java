@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class WhatIfTable {
     static final int ACTION_WIDTH = 40;
     static final int VERDICT_WIDTH = 14;
+    private static final String SAME = "same";
 
     private WhatIfTable() {
     }
@@ -20,11 +21,9 @@ public final class WhatIfTable {
         b.append("what-if settings: ").append(report.settings().describe()).append('\n');
         b.append("open loop: the recorded snapshots do not react to the what-if agent's routing changes\n");
         b.append(summary(report.summary())).append('\n');
-        if (report.summary().cyclesCompared() == 0) {
-            return b.toString();
-        }
-        if (!allRows && report.summary().differing() == 0) {
-            return b.toString();
+        String aligned = aligned(report);
+        if (report.summary().cyclesCompared() == 0 || !allRows && report.summary().differing() == 0) {
+            return b.append(aligned.isEmpty() ? "" : aligned + '\n').toString();
         }
         b.append('\n');
         String header = String.format(Locale.ROOT, "%8s  %-" + ACTION_WIDTH + "s %-" + VERDICT_WIDTH + "s  %-"
@@ -38,11 +37,28 @@ public final class WhatIfTable {
                                 + ACTION_WIDTH + "s %-" + VERDICT_WIDTH + "s  %s%n", r.atSeconds(),
                         fit(action(r.recorded()), ACTION_WIDTH), fit(verdict(r.recorded()), VERDICT_WIDTH),
                         fit(action(r.whatIf()), ACTION_WIDTH), fit(verdict(r.whatIf()), VERDICT_WIDTH),
-                        r.differs() ? r.reason() : ""));
+                        SAME.equals(r.reason()) ? "" : r.reason()));
             }
         }
         b.append("(* = acted on its own in that cycle)\n");
+        if (!aligned.isEmpty()) {
+            b.append(aligned).append('\n');
+        }
         return b.toString();
+    }
+
+    /**
+     * How many moments with one agent's cycle only were not counted as differences (neither agent took any action
+     * then), or "" when none: the cycles are aligned by time, and a reader comparing row counts should know.
+     */
+    public static String aligned(WhatIfReport report) {
+        long n = report.rows().stream()
+                .filter(r -> !r.differs() && (r.recorded() == null || r.whatIf() == null)).count();
+        if (n == 0) {
+            return "";
+        }
+        return n + (n == 1 ? " moment" : " moments") + " where only one agent ran a cycle "
+                + (n == 1 ? "is" : "are") + " not counted as differing: neither agent took any action then";
     }
 
     /** One line: "1400 cycles compared, 930 differ (first at 302 s); routing changes: recorded 2, what-if 0 ...". */

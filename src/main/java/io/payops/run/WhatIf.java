@@ -40,11 +40,18 @@ import java.util.Set;
  * evolves as the recorded routing did while their decisions agree. Chaos commands are ignored: the snapshots already
  * show what they did to the world.
  *
+ * <p>Cycles are aligned by time: a moment where only one agent ran a cycle compares that cycle with the other
+ * agent's standing decision, its last cycle's. The two agents' cycles fall at different ticks once one of them runs
+ * an extra cycle on a new alarm, and from then on one-sided moments come in pairs; where both sides mean no action
+ * (nothing decided, or "do nothing", and nothing done alone) such a moment is not a difference.
+ *
  * <p>Frames are read once, in order, and not kept: a lazy session reader can stream them. Only the rows (one per
  * cycle) are kept.
  */
 public final class WhatIf {
     static final String SAME = "same";
+    /** A cycle's action type when it decided nothing. */
+    private static final String NO_DECISION = "none";
 
     private WhatIf() {
     }
@@ -69,6 +76,8 @@ public final class WhatIf {
         Long routingDiverged = null;
         // the engine applies a tick's commands at the tick's start, i.e. at the previous frame's time
         long tickStart = 0;
+        Standing recordedStanding = Standing.NONE;
+        Standing whatIfStanding = Standing.NONE;
         for (Frame f : frames) {
             frameCount++;
             for (Command c : f.commands()) {
@@ -92,7 +101,9 @@ public final class WhatIf {
             AgentCycle recorded = recordedStep == null ? null : recordedStep.cycle();
             AgentCycle whatIf = step.cycle();
             if (recorded != null || whatIf != null) {
-                WhatIfRow row = compare(f.simMillis(), recorded, whatIf);
+                WhatIfRow row = aligned(compare(f.simMillis(), recorded, whatIf), recordedStanding, whatIfStanding);
+                recordedStanding = recordedStanding.after(row.recorded(), f.simMillis());
+                whatIfStanding = whatIfStanding.after(row.whatIf(), f.simMillis());
                 rows.add(row);
                 if (row.differs()) {
                     differing++;
@@ -129,6 +140,49 @@ public final class WhatIf {
                 ids.add(r.id());
             }
         }
+    }
+
+    /** An agent's decision between its cycles: its last cycle's choice and when that was (null before any). */
+    record Standing(WhatIfRow.Choice choice, Long atMillis) {
+        static final Standing NONE = new Standing(null, null);
+
+        Standing after(WhatIfRow.Choice cycle, long at) {
+            return cycle == null ? this : new Standing(cycle, at);
+        }
+
+        /** Before its first cycle an agent has decided nothing. */
+        boolean noAction() {
+            return choice == null || WhatIf.noAction(choice);
+        }
+
+        String since() {
+            return atMillis == null ? "nor before" : String.format(java.util.Locale.ROOT,
+                    "its last cycle, at %.0f s: %s", atMillis / 1000.0, choice.action());
+        }
+    }
+
+    /**
+     * A one-sided moment where the side that ran a cycle took no action and the other side's standing decision is no
+     * action either: not a difference. Any other row is as compared.
+     */
+    static WhatIfRow aligned(WhatIfRow row, Standing recordedStanding, Standing whatIfStanding) {
+        if (!row.differs()) {
+            return row;
+        }
+        if (row.recorded() == null && noAction(row.whatIf()) && recordedStanding.noAction()) {
+            return new WhatIfRow(row.atMillis(), null, row.whatIf(), false,
+                    "no action on either side: the recorded agent ran no cycle here (" + recordedStanding.since() + ")");
+        }
+        if (row.whatIf() == null && noAction(row.recorded()) && whatIfStanding.noAction()) {
+            return new WhatIfRow(row.atMillis(), row.recorded(), null, false,
+                    "no action on either side: the what-if agent ran no cycle here (" + whatIfStanding.since() + ")");
+        }
+        return row;
+    }
+
+    /** Nothing decided, or "do nothing", and nothing done on the agent's own authority. */
+    static boolean noAction(WhatIfRow.Choice c) {
+        return !c.acted() && (NO_DECISION.equals(c.actionType()) || ActionType.NO_OP.key().equals(c.actionType()));
     }
 
     static WhatIfRow compare(long atMillis, AgentCycle recordedCycle, AgentCycle whatIfCycle) {
@@ -181,7 +235,7 @@ public final class WhatIf {
         GuardVerdict v = c.verdict();
         String taken = c.actionTaken() == null ? "nothing" : c.actionTaken();
         if (d == null) {
-            return new WhatIfRow.Choice("no decision", "none", null, 0, v == null ? "none" : v.kind().key(), taken, false);
+            return new WhatIfRow.Choice("no decision", NO_DECISION, null, 0, v == null ? "none" : v.kind().key(), taken, false);
         }
         ActionType type = d.action().type();
         return new WhatIfRow.Choice(d.action().describe(), type.key(), d.action().target(), d.action().fraction(),

@@ -195,6 +195,7 @@ public final class ConsoleWindow {
         endWhatIf();
         whatIf = new WhatIfViewModel(replay::framesForWhatIf, replay.world(), WhatIfSettings.defaults(mode), whatIfThread);
         whatIf.setStartLessons(meta.lessons());
+        whatIf.setSeek(replay::seekToTime);
         return new WhatIfView(whatIf);
     }
 

@@ -172,6 +172,42 @@ class WhatIfTest {
         assertTrue(r.summary().differing() > 0);
     }
 
+    /**
+     * A smaller shift limit blocks the agent's changes, and its cycles fall a tick after the recorded agent's from
+     * then on: most moments have one agent's cycle only. Where the side that ran a cycle took no action and the other
+     * side's last cycle took none either, that moment is not a difference; every other one-sided moment is.
+     */
+    @Test
+    void oneSidedMomentsWithNoActionOnEitherSideAreNotDifferences() {
+        WhatIfReport r = WhatIf.run(recorded, outage.world(), WhatIfSettings.defaults().with("maxTrafficShift", "0.05"));
+        WhatIfRow.Choice lastRecorded = null;
+        WhatIfRow.Choice lastWhatIf = null;
+        int aligned = 0;
+        for (WhatIfRow row : r.rows()) {
+            if (row.recorded() == null || row.whatIf() == null) {
+                WhatIfRow.Choice present = row.recorded() == null ? row.whatIf() : row.recorded();
+                WhatIfRow.Choice other = row.recorded() == null ? lastRecorded : lastWhatIf;
+                boolean bothNoAction = noAction(present) && (other == null || noAction(other));
+                assertEquals(!bothNoAction, row.differs(), () -> "one-sided at " + row.atMillis() + ": " + row);
+                if (bothNoAction) {
+                    aligned++;
+                    assertTrue(row.reason().startsWith("no action on either side: the "), row.reason());
+                }
+            }
+            lastRecorded = row.recorded() == null ? lastRecorded : row.recorded();
+            lastWhatIf = row.whatIf() == null ? lastWhatIf : row.whatIf();
+        }
+        assertTrue(aligned > 500, "the cycles fell apart early, so most moments are one-sided: " + aligned);
+        assertTrue(r.summary().differing() < 20, "what is left is what differs: " + r.summary().differing());
+        String table = io.payops.report.WhatIfTable.format(r, false);
+        assertTrue(table.contains(aligned + " moments"), table);
+    }
+
+    /** Nothing decided or "do nothing", and nothing done alone: read from the row as a person reads it. */
+    private static boolean noAction(WhatIfRow.Choice c) {
+        return !c.acted() && (c.action().equals("no decision") || c.action().equals("do nothing"));
+    }
+
     @Test
     void badSettingsNameTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -2,22 +2,26 @@ package io.payops.ui.learning;
 
 import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.fx.RowDetail;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The learning tab ({@code #learning-view}): a table of effectiveness per diagnosis × action
  * ({@code #learning-effectiveness}) and a table of recent lessons ({@code #learning-lessons}) whose outcome cells
- * carry {@code .lesson-outcome} and {@code .outcome-<helped|hurt|neutral|inconclusive>}. The tables show the
- * ViewModel's lists directly; columns only pick fields.
+ * carry {@code .lesson-outcome} and {@code .outcome-<helped|hurt|neutral|inconclusive>}; a lesson from an earlier
+ * session is a row styled {@code :earlier}. The tables show the ViewModel's lists directly; columns only pick fields.
  */
 public final class LearningView extends VBox {
     /** Rows of the effectiveness table shown before it scrolls; more go to the lessons. */
@@ -26,6 +30,7 @@ public final class LearningView extends VBox {
     private static final double ROW_HEIGHT = 24;
     private static final double HEADER_HEIGHT = 26;
     private static final double BORDER = 2;
+    private static final PseudoClass EARLIER = PseudoClass.getPseudoClass("earlier");
 
     private final LearningViewModel viewModel;
 
@@ -38,9 +43,9 @@ public final class LearningView extends VBox {
     @FXML private TableColumn<EffectivenessRow, Integer> inconclusiveColumn;
     @FXML private TableColumn<EffectivenessRow, EffectivenessRow> helpedShareColumn;
     @FXML private TableView<LessonRow> lessonsTable;
+    @FXML private TableColumn<LessonRow, String> sessionColumn;
     @FXML private TableColumn<LessonRow, LessonRow> timeColumn;
     @FXML private TableColumn<LessonRow, String> lessonSituationColumn;
-    @FXML private TableColumn<LessonRow, String> diagnosisColumn;
     @FXML private TableColumn<LessonRow, String> actionColumn;
     @FXML private TableColumn<LessonRow, LessonRow> outcomeColumn;
     @FXML private TableColumn<LessonRow, LessonRow> successColumn;
@@ -66,7 +71,7 @@ public final class LearningView extends VBox {
                 + ROW_HEIGHT * Math.max(1, Math.min(EFFECTIVENESS_ROWS_SHOWN, viewModel.effectiveness().size())),
                 viewModel.effectiveness()));
         effectivenessTable.setMinHeight(HEADER_HEIGHT + BORDER + ROW_HEIGHT);
-        Columns.value(situationColumn, EffectivenessRow::situation);
+        Columns.text(situationColumn, EffectivenessRow::situation);
         Columns.value(helpedColumn, EffectivenessRow::helped);
         Columns.value(hurtColumn, EffectivenessRow::hurt);
         Columns.value(neutralColumn, EffectivenessRow::neutral);
@@ -78,13 +83,24 @@ public final class LearningView extends VBox {
         lessonsTable.setItems(Columns.sortable(lessonsTable, viewModel.lessons()));
         lessonsTable.setPlaceholder(new Label("No lessons yet."));
         lessonsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Columns.rowText(timeColumn, LessonRow::time, Comparator.comparingDouble(LessonRow::atSeconds));
-        Columns.value(lessonSituationColumn, LessonRow::situation);
-        Columns.value(diagnosisColumn, LessonRow::diagnosis);
-        Columns.value(actionColumn, LessonRow::action);
+        lessonsTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(LessonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(EARLIER, !empty && row != null && row.earlier());
+            }
+        });
+        Columns.text(sessionColumn, LessonRow::session);
+        // each session has its own clock: an earlier session's lessons sort before this one's, never among them
+        Columns.rowText(timeColumn, LessonRow::time, Comparator.comparing((LessonRow r) -> !r.earlier())
+                .thenComparingDouble(LessonRow::atSeconds));
+        Columns.text(lessonSituationColumn, LessonRow::situation);
+        Columns.text(actionColumn, LessonRow::action);
         Columns.row(outcomeColumn, Comparator.comparing(LessonRow::outcome));
+        Columns.textOf(outcomeColumn, LessonRow::outcomeKey);
         outcomeColumn.setCellFactory(c -> new OutcomeCell());
         Columns.row(successColumn, Comparator.comparing(LessonRow::successChange));
+        Columns.textOf(successColumn, LessonRow::successChange);
         successColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LessonRow row, boolean empty) {
@@ -95,6 +111,11 @@ public final class LearningView extends VBox {
             }
         });
         Columns.value(samplesColumn, LessonRow::samples);
+        Columns.details(lessonsTable, "Lesson", r -> List.of(new RowDetail.Field("diagnosis", r.diagnosis()),
+                new RowDetail.Field("comparable traffic left alone",
+                r.controlChange().isEmpty() ? "none for this action" : r.controlChange()),
+                new RowDetail.Field("learnt in", r.earlier() ? "an earlier session (lessons.json); its time is that "
+                        + "session's simulated clock" : "this session")));
     }
 
     /** The outcome as a coloured word: {@code .lesson-outcome} and {@code .outcome-<key>}. */

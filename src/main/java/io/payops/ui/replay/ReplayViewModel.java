@@ -185,6 +185,25 @@ public final class ReplayViewModel implements FrameListener {
         }));
     }
 
+    /** Shows the first frame at or after {@code simMillis} (the last frame when it is later): a what-if row's moment. */
+    public void seekToTime(long simMillis) {
+        if (reader == null) {
+            return;
+        }
+        List<IndexEntry> es = reader.entries();
+        int lo = 0;
+        int hi = es.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (es.get(mid).simMillis() < simMillis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        seek(lo);
+    }
+
     /** Plays from the frame shown, paced to the speed; at the end of the session it stops. */
     public void play() {
         if (reader == null || playing.get()) {

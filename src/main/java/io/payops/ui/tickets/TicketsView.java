@@ -4,6 +4,7 @@ import io.payops.ui.approvals.ApprovalItemView;
 import io.payops.ui.approvals.ApprovalItemViewModel;
 import io.payops.ui.fx.Columns;
 import io.payops.ui.fx.FxmlViews;
+import io.payops.ui.fx.RowDetail;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -17,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,7 +56,6 @@ public final class TicketsView extends StackPane {
     @FXML private TableColumn<ClusterRow, String> cTickets;
     @FXML private TableColumn<ClusterRow, String> cFailures;
     @FXML private TableColumn<ClusterRow, String> cCause;
-    @FXML private TableColumn<ClusterRow, String> cIncident;
     @FXML private TableColumn<ClusterRow, String> cState;
     @FXML private Label clusterTitleLabel;
     @FXML private Label clusterFactsLabel;
@@ -96,12 +97,15 @@ public final class TicketsView extends StackPane {
 
         queueTable.setItems(vm.queue());
         queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Columns.value(qTime, TicketRow::time);
-        Columns.value(qMerchant, TicketRow::merchant);
-        Columns.value(qCategory, TicketRow::category);
-        Columns.value(qSeverity, TicketRow::severity);
-        Columns.text(qSubject, TicketRow::subject, true);
-        Columns.value(qCluster, TicketRow::clusterId);
+        Columns.text(qTime, TicketRow::time);
+        Columns.text(qMerchant, TicketRow::merchant);
+        Columns.text(qCategory, TicketRow::category);
+        Columns.text(qSeverity, TicketRow::severity);
+        Columns.text(qSubject, TicketRow::subject);
+        Columns.text(qCluster, TicketRow::clusterId);
+        Columns.details(queueTable, "Ticket", r -> List.of(new RowDetail.Field("Ticket", r.id()),
+                new RowDetail.Field("Message (as written)", r.message()),
+                new RowDetail.Field("Checkout failures", Integer.toString(r.checkoutFailures()))));
         queueTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) ->
                 vm.selectTicket(row == null ? null : row.id()));
         ticketTextLabel.textProperty().bind(vm.ticketTextProperty());
@@ -111,14 +115,20 @@ public final class TicketsView extends StackPane {
 
         clusterTable.setItems(vm.clusters());
         clusterTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Columns.value(cId, ClusterRow::id);
-        Columns.value(cCategory, ClusterRow::category);
-        Columns.text(cMerchants, ClusterRow::merchants, true);
-        Columns.value(cTickets, r -> Integer.toString(r.tickets()));
-        Columns.value(cFailures, r -> Integer.toString(r.checkoutFailures()));
-        Columns.value(cCause, ClusterRow::rootCauseText);
-        Columns.value(cIncident, ClusterRow::incident);
-        Columns.value(cState, ClusterRow::state);
+        Columns.text(cId, ClusterRow::id);
+        Columns.text(cCategory, ClusterRow::category);
+        Columns.text(cMerchants, ClusterRow::merchants);
+        Columns.text(cTickets, r -> Integer.toString(r.tickets()));
+        Columns.text(cFailures, r -> Integer.toString(r.checkoutFailures()));
+        Columns.text(cCause, ClusterRow::rootCauseText);
+        // the payment incident a cluster belongs to is in the detail below and in the row detail: one column less
+        Columns.text(cState, ClusterRow::state);
+        Columns.details(clusterTable, "Ticket cluster", r -> List.of(new RowDetail.Field("Signature", r.signature()),
+                new RowDetail.Field("Stage", r.stage()),
+                new RowDetail.Field("Payment incident", r.incident()),
+                new RowDetail.Field("All merchants", String.join(", ", r.merchantList())),
+                new RowDetail.Field("Affected customers", Integer.toString(r.affectedCustomers())),
+                new RowDetail.Field("Evidence", String.join("\n", r.evidence()))));
         clusterTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             if (row != null) {
                 vm.selectCluster(row.id());
@@ -132,12 +142,16 @@ public final class TicketsView extends StackPane {
         decisionTable.setItems(vm.decisions());
         decisionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         decisionTable.setRowFactory(t -> new PendingRow());
-        Columns.value(dTime, DecisionRow::time);
-        Columns.value(dType, DecisionRow::type);
-        Columns.value(dCluster, DecisionRow::clusterId);
-        Columns.value(dStatus, DecisionRow::status);
-        Columns.value(dRisk, DecisionRow::risk);
-        Columns.text(dWhy, DecisionRow::why, true);
+        Columns.text(dTime, DecisionRow::time);
+        Columns.text(dType, DecisionRow::type);
+        Columns.text(dCluster, DecisionRow::clusterId);
+        Columns.text(dStatus, DecisionRow::status);
+        Columns.text(dRisk, DecisionRow::risk);
+        Columns.text(dWhy, DecisionRow::why);
+        Columns.details(decisionTable, "Ticket decision", r -> List.of(
+                new RowDetail.Field("Decision", "#" + r.id()),
+                new RowDetail.Field("Merchants", r.merchants()),
+                new RowDetail.Field("Note", r.note())));
         for (ApprovalItemViewModel item : vm.pending()) {
             addCard(item);
         }
@@ -158,11 +172,12 @@ public final class TicketsView extends StackPane {
 
         incidentTable.setItems(vm.incidents());
         incidentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Columns.value(iIncident, IncidentTicketsRow::incident);
-        Columns.value(iState, IncidentTicketsRow::state);
-        Columns.value(iClusters, IncidentTicketsRow::clusters);
-        Columns.text(iMerchants, r -> r.merchantCount() + ": " + r.merchants(), true);
-        Columns.value(iTickets, r -> Integer.toString(r.tickets()));
+        Columns.text(iIncident, IncidentTicketsRow::incident);
+        Columns.text(iState, IncidentTicketsRow::state);
+        Columns.text(iClusters, IncidentTicketsRow::clusters);
+        Columns.text(iMerchants, r -> r.merchantCount() + ": " + r.merchants());
+        Columns.text(iTickets, r -> Integer.toString(r.tickets()));
+        Columns.details(incidentTable, "Payment incident and its tickets", r -> List.of());
     }
 
     private void addCard(ApprovalItemViewModel item) {

@@ -9,7 +9,12 @@ import io.payops.domain.FaultSpec;
 import io.payops.domain.FaultType;
 import io.payops.domain.Frame;
 import io.payops.domain.Target;
+import io.payops.domain.TicketAction;
+import io.payops.ui.tickets.TicketWords;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +24,8 @@ import java.util.Map;
 /**
  * Turns each frame into audit rows, oldest first: its commands in the order the engine applied them (an approval
  * is followed at once by the execution it caused, as in the engine), then its command errors, then the other
- * action records that are new or changed in that tick. One per session; not thread-safe (FX thread).
+ * action records that are new or changed in that tick, then the support-ticket actions that are (as the state
+ * recorder's "ticket_action" lines). One per session; not thread-safe (FX thread).
  */
 final class AuditRowFactory {
     /**
@@ -30,12 +36,25 @@ final class AuditRowFactory {
 
     private static final String NONE = "—";
 
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
+
     private final Map<Long, Action> actions = lru();
+    private final Map<Long, TicketAction> ticketActions = lru();
+    private final ZoneId zone;
     private final Map<String, Target> faultTargets = lru();
     private long seq;
     private long lastFrameMillis = -1;
+    /** The wall-clock moment of the frame being turned into rows; null in a replay. */
+    private Instant wallAt;
 
-    List<AuditRow> rowsFor(Frame f) {
+    /** @param zone the time zone the wall-clock column is shown in */
+    AuditRowFactory(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** @param receivedAt when the console received the frame; null when that is not known (a replay) */
+    List<AuditRow> rowsFor(Frame f, Instant receivedAt) {
+        wallAt = receivedAt;
         List<AuditRow> out = new ArrayList<>();
         // commands are applied at the start of the tick, which is where the previous frame ended
         long commandMillis = lastFrameMillis >= 0 && lastFrameMillis <= f.simMillis() ? lastFrameMillis : f.simMillis();
@@ -44,20 +63,20 @@ final class AuditRowFactory {
         for (ActionRecord r : records) {
             actions.put(r.id(), r.action());
         }
+        List<TicketAction> tickets = f.tickets() == null ? List.of() : new ArrayList<>(f.tickets().actions());
+        for (TicketAction t : tickets) {
+            ticketActions.put(t.id(), t);
+        }
         for (Command c : f.commands()) {
             if (c instanceof Command.Decide d) {
                 // the engine resolves an answered request at once, so its record is in this very frame: show it
                 // right after the approval; no record means the engine refused the answer (see the error row)
-                List<ActionRecord> caused = new ArrayList<>();
-                for (var it = records.iterator(); it.hasNext(); ) {
-                    ActionRecord r = it.next();
-                    if (r.id() == d.actionId()) {
-                        caused.add(r);
-                        it.remove();
-                    }
-                }
-                out.add(decide(d, commandMillis, !caused.isEmpty() || f.commandErrors().isEmpty()));
+                List<ActionRecord> caused = take(records, r -> r.id() == d.actionId());
+                List<TicketAction> causedTickets = take(tickets, t -> t.id() == d.actionId());
+                boolean accepted = !caused.isEmpty() || !causedTickets.isEmpty() || f.commandErrors().isEmpty();
+                out.add(decide(d, commandMillis, accepted));
                 caused.forEach(r -> out.add(record(r)));
+                causedTickets.forEach(t -> out.add(ticket(t)));
             } else {
                 out.add(command(c, commandMillis, refused(c, f.commandErrors()) ? "refused" : "applied"));
             }
@@ -68,7 +87,35 @@ final class AuditRowFactory {
         for (ActionRecord r : records) {
             out.add(record(r));
         }
+        for (TicketAction t : tickets) {
+            out.add(ticket(t));
+        }
         return out;
+    }
+
+    /** Removes from {@code from} what matches, and returns it, in order. */
+    private static <T> List<T> take(List<T> from, java.util.function.Predicate<T> matches) {
+        List<T> taken = new ArrayList<>();
+        for (var it = from.iterator(); it.hasNext(); ) {
+            T x = it.next();
+            if (matches.test(x)) {
+                taken.add(x);
+                it.remove();
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * A ticket action's version: the action and the cluster it is for (the kind says it is a ticket action), then
+     * in the note its id (in a range of its own), the merchants it reaches, why, and the cluster's error signature.
+     */
+    AuditRow ticket(TicketAction t) {
+        String why = t.note() != null && !t.note().isEmpty() ? t.note() : t.why();
+        return row(t.updatedAtMillis(), AuditKind.TICKET, t.type().key(), "cluster " + t.clusterId(),
+                t.status().key(), t.approval().key(), NONE,
+                "#" + t.id() + " " + TicketWords.reach(t.merchants()) + (why == null || why.isEmpty() ? "" : "; " + why)
+                        + " (" + t.signature() + ")");
     }
 
     AuditRow record(ActionRecord r) {
@@ -141,16 +188,20 @@ final class AuditRowFactory {
 
     private AuditRow decide(Command.Decide d, long at, boolean accepted) {
         Action a = actions.get(d.actionId());
+        TicketAction t = a == null ? ticketActions.get(d.actionId()) : null;
         String who = d.who() == null ? "operator" : d.who();
         String verb = d.approve() ? "approved" : "rejected";
-        return row(at, AuditKind.APPROVAL, a == null ? "request #" + d.actionId() : a.describe(),
-                a == null ? NONE : target(a), accepted ? verb : "refused", who, NONE,
+        String what = a != null ? a.describe()
+                : t != null ? t.type().key() : "request #" + d.actionId();
+        String on = a != null ? target(a) : t != null ? "cluster " + t.clusterId() : NONE;
+        return row(at, AuditKind.APPROVAL, what, on, accepted ? verb : "refused", who, NONE,
                 "#" + d.actionId() + " " + verb + " by " + who + (accepted ? "" : ": the engine refused it"));
     }
 
     private AuditRow row(long at, AuditKind kind, String action, String target, String status, String approval,
                          String outcome, String note) {
-        return new AuditRow(seq++, at, kind, seconds(at), action, target, status, approval, outcome, note);
+        return new AuditRow(seq++, at, wallAt, kind, seconds(at), wallAt == null ? NONE : WALL.format(wallAt.atZone(zone)),
+                action, target, status, approval, outcome, note);
     }
 
     private static String fault(FaultSpec s) {

@@ -1,9 +1,12 @@
 package io.payops.ui.timeline;
 
 import io.payops.domain.Frame;
+import io.payops.ui.fx.BackgroundTask;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.FxUiExecutor;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +19,13 @@ import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,9 +34,11 @@ import java.util.StringJoiner;
 import java.util.function.Predicate;
 
 /**
- * The audit trail: every decision, execution, approval, rollback, chaos command and operator command of the
- * session, one row per change, newest first, with a free-text filter and a kind filter. Rows are taken from every
- * frame of a batch, so nothing is missed at ×100. Called on the FX thread only.
+ * The audit trail: every decision, execution, approval, rollback, chaos command, operator command and support-ticket
+ * action of the session, one row per change, newest first, with a word filter (every word somewhere in the row, any
+ * case) and a kind filter, and an export of the rows shown (CSV or JSON lines, written off the FX thread). Rows are
+ * taken from every frame of a batch, so nothing is missed at ×100; a live session's rows carry the wall-clock time
+ * the console received their frame. Called on the FX thread only.
  */
 public final class AuditViewModel implements FrameListener {
     /**
@@ -50,9 +61,26 @@ public final class AuditViewModel implements FrameListener {
     private final StringProperty kindFilter = new SimpleStringProperty(this, "kindFilter", ALL_KINDS);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "no rows yet");
-    private AuditRowFactory factory = new AuditRowFactory();
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
+    private final Clock clock;
+    private final UiExecutor files;
+    private AuditRowFactory factory;
+    private boolean live = true;
+    private String sessionName = "session";
 
+    /** The console's: the system clock, and exports on a thread of their own. */
     public AuditViewModel() {
+        this(Clock.systemDefaultZone(), new FxUiExecutor("audit-export"));
+    }
+
+    /**
+     * @param clock stamps each live frame's rows with the wall-clock time (its zone is the column's)
+     * @param files writes exports off the FX thread
+     */
+    public AuditViewModel(Clock clock, UiExecutor files) {
+        this.clock = clock;
+        this.files = files;
+        this.factory = new AuditRowFactory(clock.getZone());
         List<String> kinds = new ArrayList<>();
         kinds.add(ALL_KINDS);
         for (AuditKind k : AuditKind.values()) {
@@ -66,7 +94,11 @@ public final class AuditViewModel implements FrameListener {
 
     @Override
     public void onSessionStart(SessionInfo session) {
-        factory = new AuditRowFactory();
+        factory = new AuditRowFactory(clock.getZone());
+        // a replay's frames were recorded earlier: the moment they reach the console is not when they happened
+        live = session.live();
+        sessionName = session.scenario() == null ? "session" : session.scenario().name();
+        exportMessage.set("");
         rows.clear();
         total.set(0);
         resetCounts();
@@ -76,8 +108,9 @@ public final class AuditViewModel implements FrameListener {
     @Override
     public void onFrames(FrameBatch batch) {
         List<AuditRow> added = new ArrayList<>();
+        Instant now = live ? clock.instant() : null;
         for (Frame f : batch.frames()) {
-            added.addAll(factory.rowsFor(f));
+            added.addAll(factory.rowsFor(f, now));
         }
         if (added.isEmpty()) {
             return;
@@ -101,18 +134,59 @@ public final class AuditViewModel implements FrameListener {
     }
 
     private void refilter() {
-        String needle = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        List<String> words = words(filterText.get());
         AuditKind kind = AuditKind.fromKey(kindFilter.get());
         Predicate<AuditRow> p = null;
         if (kind != null) {
             p = r -> r.kind() == kind;
         }
-        if (!needle.isEmpty()) {
-            Predicate<AuditRow> text = r -> r.contains(needle);
+        if (!words.isEmpty()) {
+            Predicate<AuditRow> text = r -> r.containsAll(words);
             p = p == null ? text : p.and(text);
         }
         filtered.setPredicate(p);
         updateSummary();
+    }
+
+    /** The filter's words, lower-case: "Open  Stripe" → [open, stripe]. */
+    static List<String> words(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(filter.trim().toLowerCase(Locale.ROOT).split("\\s+")).toList();
+    }
+
+    /** The rows shown (both filters apply), oldest first, as an export writes them. */
+    public List<AuditRow> exportRows() {
+        List<AuditRow> shown = new ArrayList<>(filtered);
+        shown.sort(AuditRow.CHRONOLOGICAL);
+        return shown;
+    }
+
+    /** The rows shown, oldest first, in {@code format}. */
+    public String exportText(AuditExport format) {
+        return format.format(exportRows());
+    }
+
+    /** A file name for an export of this session's audit. */
+    public String exportFileName(AuditExport format) {
+        return format.fileName(sessionName);
+    }
+
+    /**
+     * Writes the rows shown to {@code file} in {@code format}, off the FX thread; {@link #exportMessageProperty()}
+     * says how it went. The rows are taken now, so later frames do not change what is written.
+     */
+    public void export(Path file, AuditExport format) {
+        List<AuditRow> rows = exportRows();
+        exportMessage.set("Writing " + rows.size() + " rows to " + file + " …");
+        BackgroundTask.of(() -> {
+            Files.writeString(file, format.format(rows), StandardCharsets.UTF_8);
+            return rows.size();
+        }).onSuccess(n -> exportMessage.set("Exported " + n + (n == 1 ? " row" : " rows") + " as "
+                        + format.label() + " to " + file))
+                .onFailure(e -> exportMessage.set("Could not write " + file + ": " + e.getMessage()))
+                .executeWith(files);
     }
 
     private void resetCounts() {
@@ -163,7 +237,12 @@ public final class AuditViewModel implements FrameListener {
         return kindChoices;
     }
 
-    /** Text every shown row must contain in some column, case-insensitive; empty lets all through. */
+    /** The last export's outcome ("Exported 42 rows as CSV to …"), or "". */
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    /** Words every shown row must contain, each in some column, case-insensitive; empty lets all through. */
     public StringProperty filterTextProperty() {
         return filterText;
     }

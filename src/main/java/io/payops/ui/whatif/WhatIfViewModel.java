@@ -39,10 +39,13 @@ import java.util.function.Supplier;
 /**
  * The what-if pane: guardrail fields (text, checked as they are typed), a Run command that runs a fresh agent
  * open-loop over the session's frames as a {@link BackgroundTask}, and the result as a summary line and a table of
- * cycles. The run's result crosses to the FX thread once; tests pass a synchronous {@link UiExecutor} so a run
+ * cycles, only the differing ones until {@link #differingOnlyProperty()} is cleared. The approval is a choice (auto
+ * with its seconds, never, manual) composed into the "approval" field. {@link #seekTo} moves the replay to a row's
+ * moment. The run's result crosses to the FX thread once; tests pass a synchronous {@link UiExecutor} so a run
  * completes inside {@link #run()}. {@link #cancel()} stops a run at its next frame (the pane went away).
  */
 public final class WhatIfViewModel {
+    private static final String SAME = "same";
     /** ProgressIndicator's "indeterminate": a what-if streams frames without knowing how many there are. */
     public static final double INDETERMINATE = -1;
     /** The form's labels, by settings key; messages name the field as the form shows it. */
@@ -62,7 +65,17 @@ public final class WhatIfViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
             "Change a guardrail and run: the agent is run again over this session's recorded snapshots.");
     private final ReadOnlyObjectWrapper<WhatIfReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final BooleanProperty differingOnly = new SimpleBooleanProperty(this, "differingOnly", false);
+    /** The approval choices, as the "approval" field spells them (auto takes its seconds from the next field). */
+    public static final List<String> APPROVAL_MODES = List.of("auto", "never", "manual");
+    private static final String AUTO = "auto";
+
+    private final BooleanProperty differingOnly = new SimpleBooleanProperty(this, "differingOnly", true);
+    private final StringProperty approvalMode = new SimpleStringProperty(this, "approvalMode");
+    private final StringProperty approvalSeconds = new SimpleStringProperty(this, "approvalSeconds");
+    private final ReadOnlyStringWrapper seekNote = new ReadOnlyStringWrapper(this, "seekNote", "");
+    private java.util.function.LongConsumer seek;
+    /** Set while the approval field and its two parts are brought in line, so they do not echo each other. */
+    private boolean syncingApproval;
     private final ObservableList<WhatIfItem> allRows = FXCollections.observableArrayList();
     private final FilteredList<WhatIfItem> shownRows = new FilteredList<>(allRows);
     private WhatIfSettings settings;
@@ -88,6 +101,73 @@ public final class WhatIfViewModel {
         }
         shownRows.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> differingOnly.get() ? WhatIfItem::differs : null, differingOnly));
+        approvalFromField();
+        field("approval").addListener((o, was, now) -> approvalFromField());
+        approvalMode.addListener((o, was, now) -> approvalToField());
+        approvalSeconds.addListener((o, was, now) -> approvalToField());
+    }
+
+    /** "auto:60" → auto and 60; "never" → never (the seconds kept for a switch back to auto). */
+    private void approvalFromField() {
+        syncApproval(() -> {
+            String text = field("approval").get() == null ? "" : field("approval").get().trim();
+            if (text.startsWith(AUTO + ":")) {
+                approvalMode.set(AUTO);
+                approvalSeconds.set(text.substring(AUTO.length() + 1));
+            } else {
+                approvalMode.set(APPROVAL_MODES.contains(text) ? text : null);
+            }
+        });
+    }
+
+    private void approvalToField() {
+        syncApproval(() -> {
+            String mode = approvalMode.get();
+            String seconds = approvalSeconds.get() == null ? "" : approvalSeconds.get().trim();
+            field("approval").set(mode == null ? "" : AUTO.equals(mode) ? AUTO + ":" + seconds : mode);
+        });
+    }
+
+    /** Runs one direction of the approval sync, unless the other is running (its own sets would echo back). */
+    private void syncApproval(Runnable update) {
+        if (syncingApproval) {
+            return;
+        }
+        syncingApproval = true;
+        try {
+            update.run();
+        } finally {
+            syncingApproval = false;
+        }
+    }
+
+    /** Where a row's moment is shown: the replay's seek to a simulated time. Without it rows only select. */
+    public void setSeek(java.util.function.LongConsumer seekToMillis) {
+        this.seek = seekToMillis;
+    }
+
+    /** Moves the replay to the row's moment, so the other panes show what both agents saw then. */
+    public void seekTo(WhatIfItem item) {
+        if (item == null || seek == null) {
+            return;
+        }
+        seek.accept(item.atMillis());
+        seekNote.set("Replay moved to " + item.time() + ": the other panes show that moment.");
+    }
+
+    /** The approval choice: "auto", "never" or "manual" (null when the field holds something else). */
+    public StringProperty approvalModeProperty() {
+        return approvalMode;
+    }
+
+    /** The seconds after which auto approves, as typed; checked with the rest of the form. */
+    public StringProperty approvalSecondsProperty() {
+        return approvalSeconds;
+    }
+
+    /** What the last row click did to the replay, or "". */
+    public ReadOnlyStringProperty seekNoteProperty() {
+        return seekNote.getReadOnlyProperty();
     }
 
     /** What the recorded agent had learnt when the session started, so an unchanged what-if reproduces it. */
@@ -203,7 +283,10 @@ public final class WhatIfViewModel {
                 s = s.with(key, fields.get(key).get());
             } catch (IllegalArgumentException e) {
                 invalidField.set(key);
-                error.set(named(key, e.getMessage()));
+                error.set("approval".equals(key) && AUTO.equals(approvalMode.get())
+                        ? LABELS.get(key) + ": auto approves after a whole number of seconds from 0 to 86400; '"
+                                + approvalSeconds.get() + "' is not one"
+                        : named(key, e.getMessage()));
                 updateCanRun();
                 return false;
             }
@@ -228,7 +311,8 @@ public final class WhatIfViewModel {
         }
         allRows.setAll(items);
         report.set(r);
-        summary.set(WhatIfTable.summary(r.summary()));
+        String aligned = WhatIfTable.aligned(r);
+        summary.set(WhatIfTable.summary(r.summary()) + (aligned.isEmpty() ? "" : ". " + aligned + "."));
         progress.set(1);
         running.set(false);
         updateCanRun();
@@ -248,10 +332,20 @@ public final class WhatIfViewModel {
     }
 
     static WhatIfItem item(WhatIfRow r) {
-        String detail = "recorded: " + taken(r.recorded()) + "\nwhat-if: " + taken(r.whatIf());
-        return new WhatIfItem(r.atSeconds(), String.format(Locale.ROOT, "%.0f s", r.atSeconds()), action(r.recorded()),
-                verdict(r.recorded()), action(r.whatIf()), verdict(r.whatIf()), r.differs() ? r.reason() : "",
-                r.differs(), detail);
+        String detail = "recorded: " + taken(r.recorded()) + "\nwhat-if: " + taken(r.whatIf())
+                + (r.differs() ? "\n" + r.reason() : "");
+        if (!r.differs() && !SAME.equals(r.reason())) {
+            detail += "\n" + r.reason();   // a one-sided moment, aligned: say why it is not a difference
+        }
+        return new WhatIfItem(r.atMillis(), r.atSeconds(), String.format(Locale.ROOT, "%.0f s", r.atSeconds()),
+                action(r.recorded()), verdict(r.recorded()), action(r.whatIf()), verdict(r.whatIf()),
+                r.differs() ? shortReason(r.reason()) : "", r.differs(), detail);
+    }
+
+    /** The table's wording: "same action, different verdict (allow → block)" less what the verdict columns show. */
+    static String shortReason(String reason) {
+        int paren = reason.indexOf(" (");
+        return reason.startsWith("same action, different verdict") && paren > 0 ? reason.substring(0, paren) : reason;
     }
 
     private static String action(WhatIfRow.Choice c) {
@@ -277,7 +371,7 @@ public final class WhatIfViewModel {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** The rows shown: every cycle, or only the differing ones when {@link #differingOnlyProperty()} is set. */
+    /** The rows shown: only the differing ones while {@link #differingOnlyProperty()} is set (at first), else all. */
     public ObservableList<WhatIfItem> rows() {
         return shownRows;
     }

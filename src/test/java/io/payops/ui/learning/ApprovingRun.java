@@ -26,7 +26,11 @@ final class ApprovingRun {
     }
 
     static List<Frame> run(String scenario, long seed, int seconds) {
-        Engine engine = TestFrames.engine(scenario, seed);
+        return run(TestFrames.engine(scenario, seed), seconds);
+    }
+
+    /** The same, on an engine of the caller's (e.g. an agent that starts from earlier lessons). */
+    static List<Frame> run(Engine engine, int seconds) {
         List<Frame> frames = new ArrayList<>();
         for (int i = 0; i < seconds && !engine.finished(); i++) {
             Frame f = engine.step();

@@ -1,7 +1,15 @@
 package io.payops.ui.learning;
 
+import io.payops.domain.ApprovalMode;
 import io.payops.domain.Frame;
+import io.payops.domain.Lesson;
 import io.payops.domain.Outcome;
+import io.payops.engine.Engine;
+import io.payops.engine.EngineOptions;
+import io.payops.engine.PolicyFactory;
+import io.payops.engine.RunSettings;
+import io.payops.sim.Scenario;
+import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.TestFrames;
 import javafx.collections.ListChangeListener;
@@ -9,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +138,90 @@ class LearningViewModelTest {
         assertTrue(vm.lessons().isEmpty());
         assertTrue(vm.effectiveness().isEmpty());
         assertEquals(0, vm.totalProperty().get());
+    }
+
+    /**
+     * The session after {@link #frames}: the agent starts from what that one learnt, as lessons.json holds it after
+     * two sessions that learnt the same first lesson (it is there twice), and runs the same scenario again.
+     */
+    private static List<Lesson> earlierLessons() {
+        List<Lesson> learnt = new ArrayList<>(frames.get(frames.size() - 1).step().learning().recent());
+        Collections.reverse(learnt); // oldest first, as lessons.json keeps them
+        List<Lesson> start = new ArrayList<>();
+        start.add(learnt.get(0));
+        start.addAll(learnt);
+        return start;
+    }
+
+    private static List<Frame> nextSession(List<Lesson> start) {
+        Scenario s = TestFrames.scenario(SCENARIO, SEED);
+        RunSettings settings = new RunSettings("agent", ApprovalMode.MANUAL, "heuristic");
+        Engine engine = new Engine(s, PolicyFactory.create("agent", settings, s.world(), start), EngineOptions.DEFAULT,
+                null);
+        return ApprovingRun.run(engine, ApprovingRun.HELPED_THEN_HURT_SECONDS);
+    }
+
+    @Test
+    void lessonsTheSessionStartedFromAreMarkedEarlierAndRepeatsAreListedOnce() {
+        List<Lesson> start = earlierLessons();
+        List<Frame> next = nextSession(start);
+        assertEquals(start.size(), next.get(0).step().learning().total(), "the agent starts from lessons.json");
+
+        // 340 s in: nothing learnt yet here; the earlier session's lessons run to 1151 s on their own clock
+        feed(next.subList(0, 340));
+        assertTrue(vm.lessons().stream().allMatch(r -> r.earlier() && r.session().equals("earlier")), vm.lessons().toString());
+        assertTrue(vm.lessons().stream().anyMatch(r -> r.atSeconds() > 340), "a lesson timed after the clock: another session's");
+        assertEquals(start.size() - 1, vm.lessons().size(), "the lesson lessons.json holds twice is listed once");
+        assertEquals("0 lessons this session, " + start.size() + " from earlier sessions; 1 repeated lesson is listed once",
+                vm.summaryProperty().get());
+
+        feed(next.subList(340, next.size()));
+        int learntHere = next.get(next.size() - 1).step().learning().total() - start.size();
+        assertTrue(learntHere >= 1, "the agent learns again in the second session: " + learntHere);
+        List<LessonRow> here = vm.lessons().stream().filter(r -> !r.earlier()).toList();
+        assertEquals(vm.lessons().subList(0, here.size()), here, "this session's lessons first, newest first");
+        assertTrue(here.stream().allMatch(r -> r.atSeconds() <= next.get(next.size() - 1).simSeconds()));
+        List<LessonRow> earlier = vm.lessons().stream().filter(LessonRow::earlier).toList();
+        // a lesson learnt again exactly as before (same seed, same scenario) is one row, marked as both
+        long both = here.stream().filter(r -> r.session().equals("this + earlier")).count();
+        assertEquals(learntHere, here.size());
+        assertEquals(start.size() - 1 - both, earlier.size());
+        assertTrue(vm.summaryProperty().get().startsWith((learntHere == 1 ? "1 lesson" : learntHere + " lessons")
+                + " this session, " + start.size() + " from earlier sessions"), vm.summaryProperty().get());
+        assertEquals(vm.lessons().size(), vm.lessons().stream().distinct().count());
+    }
+
+    @Test
+    void aSeekInAReplayKeepsTheSessionsOwnLessonsApart() {
+        List<Lesson> start = earlierLessons();
+        List<Frame> next = nextSession(start);
+        SessionInfo replay = new SessionInfo(TestFrames.scenario(SCENARIO, SEED), "agent", false);
+        vm.onSessionStart(replay);
+        feed(next.subList(0, 60));
+        vm.onSessionStart(replay); // a seek: the lead-in starts well after this session's first lessons
+        feed(next.subList(next.size() - 60, next.size()));
+        int learntHere = next.get(next.size() - 1).step().learning().total() - start.size();
+        assertEquals(learntHere, vm.lessons().stream().filter(r -> !r.earlier()).count());
+
+        // another recording: the first frame seen is its start, so what it holds then counts as earlier
+        vm.onSessionStart(new SessionInfo(TestFrames.scenario(SCENARIO, SEED), "agent", false));
+        List<Frame> tail = next.subList(next.size() - 60, next.size());
+        feed(tail);
+        assertEquals(tail.get(tail.size() - 1).step().learning().total() - tail.get(0).step().learning().total(),
+                vm.lessons().stream().filter(r -> !r.earlier()).count());
+    }
+
+    @Test
+    void addedCountsTheNewLessonsAtTheFront() {
+        List<Lesson> learnt = frames.get(frames.size() - 1).step().learning().recent();
+        assertTrue(learnt.size() >= 3);
+        assertEquals(0, LearningViewModel.added(learnt, learnt));
+        assertEquals(2, LearningViewModel.added(learnt.subList(2, learnt.size()), learnt));
+        assertEquals(learnt.size(), LearningViewModel.added(List.of(), learnt));
+        // the same lesson learnt again on top of itself: one new, not zero
+        List<Lesson> again = new ArrayList<>(learnt);
+        again.add(0, learnt.get(0));
+        assertEquals(1, LearningViewModel.added(learnt, again));
     }
 
     @Test

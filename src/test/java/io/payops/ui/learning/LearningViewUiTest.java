@@ -79,7 +79,9 @@ class LearningViewUiTest {
 
         // newest first until the user sorts by time, oldest first
         LessonRow newest = (LessonRow) lessons.getItems().get(0);
-        robot.clickOn(robot.lookup("#learning-lessons .column-header").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.lookup("#learning-lessons .column-header").queryAll().stream()
+                .filter(h -> h.lookup(".label") instanceof Labeled l && "sim time".equals(l.getText()))
+                .findFirst().orElseThrow());
         LessonRow first = (LessonRow) lessons.getItems().get(0);
         assertTrue(first.atSeconds() <= newest.atSeconds());
         assertEquals(vm.lessons().stream().mapToDouble(LessonRow::atSeconds).min().orElseThrow(), first.atSeconds());

@@ -9,7 +9,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import io.payops.ui.fx.FxWait;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +31,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
@@ -96,6 +103,44 @@ class AuditViewUiTest {
 
         robot.interact(() -> robot.lookup("#audit-filter").queryTextInputControl().clear());
         assertEquals(all, table(robot).getItems().size());
+    }
+
+    /** Enter or a double-click shows the row whole; Ctrl+C and Copy row put its columns on the clipboard. */
+    @Test
+    void aRowShowsWholeAndCopies(FxRobot robot) {
+        feed(robot);
+        robot.clickOn("#audit-filter").write("open stripe waiting");
+        TableView<AuditRow> table = table(robot);
+        assertEquals(1, table.getItems().size(), table.getItems().toString());
+        AuditRow decision = table.getItems().get(0);
+        Node row = robot.lookup("#audit-table .table-row-cell").queryAll().stream()
+                .filter(n -> ((TableRow<?>) n).getItem() == decision).findFirst().orElseThrow();
+
+        // a cut cell carries its own text as a tooltip, not a generic help
+        List<String> noteTips = robot.lookup("#audit-table .table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && decision.note().equals(c.getText()))
+                .map(n -> ((TableCell<?, ?>) n).getTooltip().getText()).toList();
+        assertEquals(List.of(decision.note()), noteTips);
+
+        robot.doubleClickOn(row);
+        Window detail = FxWait.fx(() -> Window.getWindows().stream().filter(w -> w.getScene() != null
+                && "row-detail".equals(w.getScene().getRoot().getId())).findFirst().orElse(null));
+        assertNotNull(detail, "the row detail opened");
+        List<String> shown = FxWait.fx(() -> detail.getScene().getRoot().lookupAll(".row-detail-value").stream()
+                .map(n -> ((Labeled) n).getText()).toList());
+        assertTrue(shown.contains(decision.note()), "the whole note: " + shown);
+        assertTrue(shown.contains(decision.action()));
+        assertTrue(shown.contains(decision.wallAt().toString()), "the wall-clock moment in full: " + shown);
+        robot.interact(detail::hide);
+
+        robot.clickOn(row);
+        robot.clickOn("#audit-copy-row");
+        String copied = FxWait.fx(() -> Clipboard.getSystemClipboard().getString());
+        assertTrue(copied.contains("Action: open_circuit on gateway=stripe") && copied.contains("Note: " + decision.note())
+                && copied.contains("Sim (s): " + decision.time()), copied);
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.clickOn(row).press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertEquals(copied, FxWait.fx(() -> Clipboard.getSystemClipboard().getString()), "Ctrl+C copies the same");
     }
 
     private static int indexOf(List<AuditRow> rows, AuditKind kind) {

@@ -2,6 +2,7 @@ package io.payops.ui.whatif;
 
 import io.payops.domain.Frame;
 import io.payops.engine.RunSettings;
+import io.payops.report.WhatIfRow;
 import io.payops.report.WhatIfSettings;
 import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
@@ -66,6 +67,8 @@ class WhatIfViewModelTest {
         assertFalse(vm.runningProperty().get());
         assertEquals(1, vm.progressProperty().get());
         long cycles = frames.stream().filter(f -> f.step().cycle() != null).count();
+        assertTrue(vm.rows().isEmpty(), "only differing cycles are listed at first, and none differs");
+        vm.differingOnlyProperty().set(false);
         assertEquals(cycles, vm.rows().size());
         assertTrue(vm.rows().stream().noneMatch(WhatIfItem::differs));
         assertTrue(vm.summaryProperty().get().startsWith(cycles + " cycles compared over 600 frames, 0 differ;"),
@@ -79,7 +82,9 @@ class WhatIfViewModelTest {
         var report = vm.reportProperty().get();
         assertNotNull(report);
         assertEquals(0.05, report.settings().maxTrafficShift());
-        long differing = vm.rows().stream().filter(WhatIfItem::differs).count();
+        assertTrue(vm.differingOnlyProperty().get(), "differences only, by default");
+        assertTrue(vm.rows().stream().allMatch(WhatIfItem::differs));
+        long differing = vm.rows().size();
         assertEquals(report.summary().differing(), differing);
         assertTrue(differing > 0);
         WhatIfItem first = vm.rows().stream().filter(WhatIfItem::differs).findFirst().orElseThrow();
@@ -91,16 +96,84 @@ class WhatIfViewModelTest {
         assertEquals("needs approval", first.recordedVerdict());
         assertEquals("block", first.whatIfVerdict());
         assertTrue(first.recordedAction().startsWith("* "), "the recorded agent acted: " + first.recordedAction());
-        assertTrue(first.difference().startsWith("same action, different verdict"), first.difference());
+        assertEquals("same action, different verdict", first.difference(), "the verdict columns show which");
+        assertTrue(first.detail().contains("same action, different verdict (needs_approval → block)"), first.detail());
         assertTrue(first.detail().contains("was blocked (moves"), first.detail());
         assertTrue(vm.summaryProperty().get().contains("(first at " + at + ")"), vm.summaryProperty().get());
 
-        int all = vm.rows().size();
+        vm.differingOnlyProperty().set(false);
+        assertEquals(report.rows().size(), vm.rows().size(), "the toggle lists every cycle compared");
+        assertTrue(vm.rows().size() > differing);
         vm.differingOnlyProperty().set(true);
         assertEquals(differing, vm.rows().size());
-        assertTrue(vm.rows().stream().allMatch(WhatIfItem::differs));
-        vm.differingOnlyProperty().set(false);
-        assertEquals(all, vm.rows().size());
+    }
+
+    /** A row click moves the replay to the row's simulated moment; without a replay it does nothing. */
+    @Test
+    void aRowSeeksTheReplayToItsMoment() {
+        vm.field("maxTrafficShift").set("0.05");
+        vm.seekTo(null);
+        assertTrue(vm.run());
+        WhatIfItem first = vm.rows().get(0);
+        vm.seekTo(first); // no replay attached: nothing to move, nothing thrown
+        assertEquals("", vm.seekNoteProperty().get());
+
+        List<Long> seeks = new ArrayList<>();
+        vm.setSeek(seeks::add);
+        vm.seekTo(first);
+        assertEquals(List.of(vm.reportProperty().get().summary().firstDifferenceMillis()), seeks);
+        assertEquals("Replay moved to " + first.time() + ": the other panes show that moment.",
+                vm.seekNoteProperty().get());
+    }
+
+    /** A moment where one agent ran a cycle and neither acted is not a difference, and its detail says why. */
+    @Test
+    void anAlignedOneSidedMomentSaysWhyItIsNotADifference() {
+        WhatIfRow.Choice nothing = new WhatIfRow.Choice("do nothing", "no_op", null, 0, "allow", "nothing", false);
+        String why = "no action on either side: the recorded agent ran no cycle here (its last cycle, at 304 s: do nothing)";
+        WhatIfItem item = WhatIfViewModel.item(new WhatIfRow(305_000, null, nothing, false, why));
+        assertFalse(item.differs());
+        assertEquals("", item.difference());
+        assertEquals("(no cycle)", item.recordedAction());
+        assertEquals(305_000, item.atMillis());
+        assertTrue(item.detail().endsWith("\n" + why), item.detail());
+        WhatIfItem same = WhatIfViewModel.item(new WhatIfRow(306_000, nothing, nothing, false, "same"));
+        assertFalse(same.detail().contains("same"), "an ordinary identical cycle needs no word: " + same.detail());
+    }
+
+    /** The approval is a choice; auto takes its seconds from a field of its own, checked like the others. */
+    @Test
+    void theApprovalIsAChoiceWithSecondsForAuto() {
+        assertEquals("auto", vm.approvalModeProperty().get());
+        assertEquals("60", vm.approvalSecondsProperty().get());
+        assertEquals(List.of("auto", "never", "manual"), WhatIfViewModel.APPROVAL_MODES);
+
+        vm.approvalModeProperty().set("never");
+        assertEquals("never", vm.field("approval").get());
+        assertNull(vm.errorProperty().get());
+        vm.approvalModeProperty().set("manual");
+        assertEquals("manual", vm.field("approval").get());
+        vm.approvalModeProperty().set("auto");
+        assertEquals("auto:60", vm.field("approval").get(), "the seconds are kept across a switch");
+
+        vm.approvalSecondsProperty().set("soon");
+        assertEquals("approval", vm.invalidFieldProperty().get());
+        assertEquals("Approval: auto approves after a whole number of seconds from 0 to 86400; 'soon' is not one",
+                vm.errorProperty().get());
+        assertFalse(vm.run());
+        vm.approvalSecondsProperty().set("90000");
+        assertFalse(vm.canRunProperty().get(), "more than a day");
+        vm.approvalSecondsProperty().set("30");
+        assertNull(vm.errorProperty().get());
+        assertEquals("auto:30", vm.field("approval").get());
+
+        vm.approvalModeProperty().set("never");
+        assertTrue(vm.run());
+        assertEquals("never", vm.reportProperty().get().settings().approval().toString());
+
+        vm.reset();
+        assertEquals("auto", vm.approvalModeProperty().get());
+        assertEquals("60", vm.approvalSecondsProperty().get());
     }
 
     @Test
@@ -131,6 +204,7 @@ class WhatIfViewModelTest {
     void theResultArrivesOnceThroughTheFxHandOff() {
         QueuedExecutor queued = QueuedExecutor.bothQueued();
         WhatIfViewModel v = new WhatIfViewModel(() -> frames, scenario.world(), WhatIfSettings.defaults(), queued);
+        v.differingOnlyProperty().set(false); // nothing differs: list every cycle, to see them arrive
         assertTrue(v.run());
         assertTrue(v.runningProperty().get());
         assertFalse(v.canRunProperty().get());

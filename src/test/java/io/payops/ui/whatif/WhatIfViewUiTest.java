@@ -13,6 +13,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhatIfViewUiTest {
     private Stage stage;
     private WhatIfViewModel vm;
+    /** Where row clicks moved the replay to. */
+    private final List<Long> seeks = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -60,6 +64,7 @@ class WhatIfViewUiTest {
             }
         };
         vm = new WhatIfViewModel(() -> frames, s.world(), WhatIfSettings.defaults(), inTheClick);
+        vm.setSeek(seeks::add);
         StackPane root = new StackPane(new WhatIfView(vm));
         root.getStylesheets().add(WhatIfViewUiTest.class.getResource("/styles/tokens.css").toExternalForm());
         stage.setScene(new Scene(root, 1100, 420));
@@ -92,9 +97,9 @@ class WhatIfViewUiTest {
         assertTrue(java.util.regex.Pattern.compile("differ \\(first at 30\\d s\\)").matcher(summary).find(),
                 "first difference within seconds of the outage: " + summary);
 
-        robot.clickOn("#whatif-differing-only");
-        FxWait.layoutPulses(stage.getScene(), 2); // the table's rows refilled with the differing rows only
-        assertTrue(vm.rows().stream().allMatch(WhatIfItem::differs));
+        // only the differing cycles at first, each highlighted
+        assertTrue(robot.lookup("#whatif-differing-only").queryAs(CheckBox.class).isSelected());
+        assertEquals(vm.reportProperty().get().summary().differing(), table.getItems().size());
         Set<Node> rows = robot.lookup("#whatif-rows .table-row-cell").queryAll();
         long highlighted = rows.stream().filter(n -> ((TableRow<?>) n).getItem() != null)
                 .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("differs")))
@@ -103,5 +108,41 @@ class WhatIfViewUiTest {
         assertTrue(filled > 0);
         assertEquals(filled, highlighted, "every differing row is highlighted");
         robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), "whatif-differing"));
+
+        // a click on the second row moves the replay to that row's moment
+        Node second = rows.stream().filter(n -> ((TableRow<?>) n).getIndex() == 1).findFirst().orElseThrow();
+        WhatIfItem item = (WhatIfItem) ((TableRow<?>) second).getItem();
+        robot.clickOn(second);
+        assertEquals(List.of(item.atMillis()), seeks);
+        assertTrue(robot.lookup("#whatif-seek-note").queryAs(Labeled.class).getText()
+                .startsWith("Replay moved to " + item.time()));
+
+        // the toggle lists every cycle compared
+        robot.clickOn("#whatif-differing-only");
+        FxWait.layoutPulses(stage.getScene(), 2);
+        assertEquals(vm.reportProperty().get().rows().size(), table.getItems().size());
+        assertTrue(table.getItems().size() > vm.reportProperty().get().summary().differing());
+    }
+
+    @Test
+    void theApprovalIsAChoice(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> approval = robot.lookup("#whatif-approval").queryAs(ChoiceBox.class);
+        TextField seconds = robot.lookup("#whatif-approval-seconds").queryAs(TextField.class);
+        assertEquals("auto", approval.getValue());
+        assertEquals("60", seconds.getText());
+        assertFalse(seconds.isDisabled());
+        robot.clickOn(approval);
+        Node never = robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof Labeled l && "never".equals(l.getText()))
+                .findFirst().orElseThrow();
+        robot.clickOn(never);
+        assertEquals("never", vm.field("approval").get());
+        assertTrue(seconds.isDisabled(), "seconds are for auto only");
+        robot.interact(() -> approval.setValue("auto"));
+        robot.doubleClickOn(seconds).eraseText(seconds.getText().length()).write("x");
+        assertTrue(robot.lookup("#whatif-error").queryAs(Labeled.class).getText().startsWith("Approval: auto approves"));
+        assertTrue(seconds.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid")));
+        assertTrue(robot.lookup("#whatif-run").queryAs(Button.class).isDisabled());
     }
 }
