@@ -81,7 +81,7 @@ final class LivePersistence implements Consumer<Frame> {
             throw e;
         }
         writer = StateWriter.start(store, lock, scenario, policy, approval, reasoner, live, lessons,
-                writing.withRetention(retention), Clock.systemUTC(), notices);
+                writing.withRetention(retention), Clock.systemUTC(), this::unlessStopping);
         if (closed) {
             writer.closeAsync();
         }
@@ -106,12 +106,23 @@ final class LivePersistence implements Consumer<Frame> {
             }
             return lock;
         } catch (IOException e) {
-            notices.accept("Cannot take the state folder " + stateDir + " (" + DiskProblem.describe(e) + "); this session "
+            unlessStopping("Cannot take the state folder " + stateDir + " (" + DiskProblem.describe(e) + "); this session "
                     + "runs unrecorded.");
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    /**
+     * A problem, unless it comes from the console's stop interrupting this session's engine thread while it opened
+     * its files (a file channel closes on interrupt): a session already stopped does not need a banner saying it
+     * could not be recorded. Problems on the writer's own thread always pass.
+     */
+    private void unlessStopping(String problem) {
+        if (!(closed && Thread.currentThread().isInterrupted())) {
+            notices.accept(problem);
         }
     }
 
