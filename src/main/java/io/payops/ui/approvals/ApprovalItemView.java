@@ -37,6 +37,7 @@ public final class ApprovalItemView extends VBox {
     @FXML private Button approveButton;
     @FXML private Button rejectButton;
     @FXML private Label answerLabel;
+    @FXML private javafx.scene.layout.HBox actionsBox;
 
     private final ApprovalItemViewModel item;
 
@@ -79,6 +80,9 @@ public final class ApprovalItemView extends VBox {
         reasonsLabel.visibleProperty().bind(item.reasonsProperty().isNotEmpty());
         reasonsLabel.managedProperty().bind(reasonsLabel.visibleProperty());
         answerLabel.textProperty().bind(item.answerTextProperty());
+        // an ended request has nothing to answer: its buttons go, its end line says what came of it
+        actionsBox.visibleProperty().bind(item.endedProperty().not());
+        actionsBox.managedProperty().bind(actionsBox.visibleProperty());
         approveButton.disableProperty().bind(item.answerableProperty().not());
         rejectButton.disableProperty().bind(item.answerableProperty().not());
 
@@ -90,7 +94,7 @@ public final class ApprovalItemView extends VBox {
         rejectButton.setTooltip(rejectTip);
         expiryLabel.setTooltip(new Tooltip("Simulated seconds until the request expires unanswered, and what that is in "
                 + "wall time at the session's speed"));
-        shareLabel.setTooltip(new Tooltip("The share of all traffic the change would move, measured on the newest window"));
+        shareLabel.setTooltip(new Tooltip("The share of all traffic the change would move, on the newest window"));
         asRaisedLabel.setTooltip(fullText(item.asRaisedProperty()));
         endLabel.setTooltip(fullText(item.endTextProperty()));
         riskLabel.setTooltip(new Tooltip("How much traffic the change touches and how unsure the diagnosis is (0–1)"));

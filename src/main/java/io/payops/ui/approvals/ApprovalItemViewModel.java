@@ -175,7 +175,8 @@ public final class ApprovalItemViewModel {
             effect.set(raisedEffect(r));
         }
         request = r;
-        asRaised.set(String.format(Locale.ROOT, "as raised at t=%s s: %s; %s", seconds(r.raisedAtMillis()), r.why(),
+        String said = r.why().endsWith(".") ? r.why().substring(0, r.why().length() - 1) : r.why();
+        asRaised.set(String.format(Locale.ROOT, "as raised at t=%s s: %s; %s", seconds(r.raisedAtMillis()), said,
                 raisedEffect(r)));
         reasons.set(r.approvalReasons().isEmpty() ? "" : "Needs a human: " + String.join("; ", r.approvalReasons()));
         RiskLevel level = RiskLevel.of(r.risk());
@@ -297,12 +298,12 @@ public final class ApprovalItemViewModel {
         return riskLevel.getReadOnlyProperty();
     }
 
-    /** Expected effect, as the newest frame measures it: "now ≈ +6.21 pts success on all traffic". */
+    /** Expected effect, as the newest frame measures it: "now ≈ +6.21 pts success" (points of all traffic). */
     public ReadOnlyStringProperty effectProperty() {
         return effect.getReadOnlyProperty();
     }
 
-    /** The traffic the change would move, as the newest frame measures it: "moves 20% of all traffic now", or empty. */
+    /** The traffic the change would move, as the newest frame measures it: "moves 20% of traffic now", or empty. */
     public ReadOnlyStringProperty shareProperty() {
         return share.getReadOnlyProperty();
     }

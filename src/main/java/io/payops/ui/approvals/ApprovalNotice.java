@@ -62,7 +62,8 @@ final class ApprovalNotice {
         }
         Button approve = new Button("Approve");
         approve.setId("notice-approve");
-        approve.getStyleClass().add("approve-button");
+        // not .approve-button: that class finds the cards' buttons
+        approve.getStyleClass().add("notice-approve-button");
         approve.setOnAction(e -> {
             if (shown != null) {
                 vm.approveFromNotice(shown.actionId());
@@ -70,7 +71,7 @@ final class ApprovalNotice {
         });
         Button show = new Button("Show");
         show.setId("notice-show");
-        show.getStyleClass().add("reject-button");
+        show.getStyleClass().add("notice-show-button");
         show.setTooltip(new Tooltip("Select the request's card in the Approvals pane"));
         show.setOnAction(e -> {
             if (shown != null) {
@@ -82,12 +83,14 @@ final class ApprovalNotice {
         box.getChildren().addAll(head, what, why, actions);
         box.setId("approval-notice");
         box.getStyleClass().addAll("root", "approval-notice");
+        box.setMinWidth(WIDTH);
         box.setPrefWidth(WIDTH);
         box.setMaxWidth(WIDTH);
         popup.getContent().add(box);
         popup.setAutoHide(false);
         popup.setHideOnEscape(true);
-        popup.setAutoFix(true);
+        // placed by hand: auto-fix measured it before CSS and moved it over the charts
+        popup.setAutoFix(false);
         // hidden by Escape, by a test, or with its window: the model forgets it too
         popup.setOnHidden(e -> {
             if (shown != null && vm.noticeProperty().get() == shown) {
@@ -120,6 +123,13 @@ final class ApprovalNotice {
             x = window.getX() + window.getWidth() - WIDTH - 16;
             y = window.getY() + 80;
         }
+        // on the screen the window is on; never moved over the pane (a window no taller than the pane puts it below)
+        var screens = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                window.getHeight());
+        javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0))
+                .getVisualBounds();
+        x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - WIDTH));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - 160));
         if (popup.isShowing()) {
             popup.setX(x);
             popup.setY(y);

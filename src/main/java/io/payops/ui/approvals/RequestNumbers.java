@@ -22,9 +22,12 @@ import java.util.Locale;
  * traffic does on the other gateways (all other traffic, for a target without a gateway) than on the target. It is
  * an estimate to compare with the agent's, not the agent's test.
  *
- * @param evidence "now: GATEWAY_ERROR is 78.1% of attempts on gateway=stripe against 0.4% normally; success 21.0%"
- * @param effect   "now ≈ +6.21 pts success on all traffic", or "" when the change moves no traffic (a retry policy)
- * @param share    "moves 20% of all traffic now", or ""
+ * @param evidence "now (last 10 s): GATEWAY_ERROR is 78.1% of attempts on gateway=stripe against 0.4% normally;
+ *                 success 21.0%": the window says why it may differ from the agent's evidence, which is counted since
+ *                 the trouble began
+ * @param effect   "now ≈ +6.21 pts success" (points of all traffic), or "" when the change moves no traffic (a retry
+ *                 policy)
+ * @param share    "moves 20% of traffic now" (of all traffic), or ""
  */
 public record RequestNumbers(String evidence, String effect, String share) {
     static RequestNumbers of(ApprovalRequest r, Snapshot s) {
@@ -32,19 +35,19 @@ public record RequestNumbers(String evidence, String effect, String share) {
         Target t = a.target();
         SegmentStats now = s.segment(t);
         if (now == null || now.attempts() == 0) {
-            return new RequestNumbers(String.format(Locale.ROOT, "now: no attempts on %s in the last %d s (its traffic "
-                    + "goes elsewhere)", t, s.windowSeconds()), moves(a) > 0 ? "now ≈ +0.00 pts success on all traffic" : "",
-                    moves(a) > 0 ? "moves 0% of all traffic now" : "");
+            return new RequestNumbers(String.format(Locale.ROOT, "now (last %2$d s): no attempts on %1$s (its traffic "
+                    + "goes elsewhere)", t, s.windowSeconds()), moves(a) > 0 ? "now ≈ +0.00 pts success" : "",
+                    moves(a) > 0 ? "moves 0% of traffic now" : "");
         }
-        String evidence = evidence(r.diagnosis(), now, s.baseline(t));
+        String evidence = "now (last " + s.windowSeconds() + " s): " + evidence(r.diagnosis(), now, s.baseline(t));
         double moved = moves(a) * share(now, s.total());
         if (moves(a) == 0) {
             return new RequestNumbers(evidence, "", "");
         }
         double better = alternativeSuccess(t, now, s) - now.successRate();
         double gain = Double.isNaN(better) ? 0 : moved * better * 100;
-        return new RequestNumbers(evidence, String.format(Locale.ROOT, "now ≈ %+.2f pts success on all traffic", gain),
-                String.format(Locale.ROOT, "moves %.0f%% of all traffic now", moved * 100));
+        return new RequestNumbers(evidence, String.format(Locale.ROOT, "now ≈ %+.2f pts success", gain),
+                String.format(Locale.ROOT, "moves %.0f%% of traffic now", moved * 100));
     }
 
     /** The share of the target's traffic the change takes away: all of it for a circuit, the fraction for a shift. */
@@ -66,30 +69,30 @@ public record RequestNumbers(String evidence, String effect, String share) {
         return attempts <= 0 ? Double.NaN : (double) (slice.successes() - seg.successes()) / attempts;
     }
 
-    /** The measure the diagnosis is about, now against the baseline window. */
+    /** The measure the diagnosis is about, now against the baseline window (after the "now (last N s): "). */
     private static String evidence(Diagnosis d, SegmentStats now, SegmentStats base) {
         Target t = now.target();
         String success = String.format(Locale.ROOT, "success %.1f%%", now.successRate() * 100);
         if (d == Diagnosis.LATENCY_SPIKE) {
-            return base == null ? String.format(Locale.ROOT, "now: p95 latency on %s is %.0f ms; %s", t, now.p95(), success)
-                    : String.format(Locale.ROOT, "now: p95 latency on %s is %.0f ms against %.0f ms normally; %s", t,
+            return base == null ? String.format(Locale.ROOT, "p95 latency on %s is %.0f ms; %s", t, now.p95(), success)
+                    : String.format(Locale.ROOT, "p95 latency on %s is %.0f ms against %.0f ms normally; %s", t,
                     now.p95(), base.p95(), success);
         }
         if (d == Diagnosis.RETRY_STORM) {
-            return base == null ? String.format(Locale.ROOT, "now: %.2f attempts per payment on %s; %s",
+            return base == null ? String.format(Locale.ROOT, "%.2f attempts per payment on %s; %s",
                     now.attemptsPerPayment(), t, success)
-                    : String.format(Locale.ROOT, "now: %.2f attempts per payment on %s against %.2f normally; %s",
+                    : String.format(Locale.ROOT, "%.2f attempts per payment on %s against %.2f normally; %s",
                     now.attemptsPerPayment(), t, base.attemptsPerPayment(), success);
         }
         Status worst = risenMost(d == Diagnosis.USER_DECLINES, now, base);
         if (worst == null) {
-            return base == null ? "now: " + success + " on " + t
-                    : String.format(Locale.ROOT, "now: success on %s is %.1f%% against %.1f%% normally", t,
+            return base == null ? success + " on " + t
+                    : String.format(Locale.ROOT, "success on %s is %.1f%% against %.1f%% normally", t,
                     now.successRate() * 100, base.successRate() * 100);
         }
         return base == null
-                ? String.format(Locale.ROOT, "now: %s is %.1f%% of attempts on %s; %s", worst, now.share(worst) * 100, t, success)
-                : String.format(Locale.ROOT, "now: %s is %.1f%% of attempts on %s against %.1f%% normally; %s", worst,
+                ? String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s; %s", worst, now.share(worst) * 100, t, success)
+                : String.format(Locale.ROOT, "%s is %.1f%% of attempts on %s against %.1f%% normally; %s", worst,
                 now.share(worst) * 100, t, base.share(worst) * 100, success);
     }
 
