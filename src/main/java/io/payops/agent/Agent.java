@@ -23,6 +23,7 @@ import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.Anomaly;
 import io.payops.domain.Approval;
+import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Candidate;
 import io.payops.domain.Decision;
 import io.payops.domain.Detection;
@@ -181,7 +182,7 @@ public final class Agent implements Policy, ApprovalHandler {
         incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)),
                 t -> !detector.troubled(t));
         return new PolicyStep(records, detections, explanation, cycle, approvals.queue().pending(), incidents.open(),
-                lessons.state(), standing);
+                lessons.state(), standing, approvals.takeEnds());
     }
 
     private AgentCycle runCycle(PolicyContext ctx, List<Anomaly> anomalies, List<ActionRecord> records) {
@@ -302,10 +303,10 @@ public final class Agent implements Policy, ApprovalHandler {
             }
             default -> {
                 // the evidence may have grown since the agent asked: then it acts alone and takes the request back
-                Long asked = approvals.withdraw(a);
-                long id = asked != null ? asked : nextId++;
+                ApprovalRequest asked = approvals.withdraw(a);
+                long id = asked != null ? asked.actionId() : nextId++;
                 ActionRecord r = execute(id, a, decision, anomalies, now, Approval.NONE);
-                records.add(r);
+                records.add(asked == null ? r : approvals.tookAlone(asked, r, now));
                 return r.status() == ActionStatus.EXECUTED ? a.describe() : "nothing: " + r.note();
             }
         }

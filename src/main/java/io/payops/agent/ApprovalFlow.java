@@ -8,6 +8,7 @@ import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
 import io.payops.domain.Approval;
+import io.payops.domain.ApprovalEnd;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Candidate;
 import io.payops.domain.Decider;
@@ -20,13 +21,15 @@ import io.payops.domain.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A routing change that needs a human, from the request to its end: raised with the decision it came from, taken back
  * when the agent may do it alone after all, and, once approved, rejected or expired, carried out or remembered as
  * refused. An approval lifts "needs a human", never a hard limit, and is not applied when the trouble it answered is
- * gone.
+ * gone. Every request that leaves the queue says how and why ({@link ApprovalEnd}, collected until {@link #takeEnds}):
+ * this only describes what happened and decides nothing.
  */
 final class ApprovalFlow {
     private final ApprovalQueue queue;
@@ -36,6 +39,8 @@ final class ApprovalFlow {
     private final Map<Long, Decision> pendingDecisions = new LinkedHashMap<>();
     /** The target of the trouble each waiting request answers. */
     private final Map<Long, Target> troubleOf = new LinkedHashMap<>();
+    /** Requests that left the queue since the last {@link #takeEnds}. */
+    private final List<ApprovalEnd> ends = new ArrayList<>();
 
     ApprovalFlow(AgentConfig config, Guardrails guardrails, FeasibilityMemory memory) {
         this.queue = new ApprovalQueue(config.approval());
@@ -68,24 +73,47 @@ final class ApprovalFlow {
     }
 
     /**
-     * Takes back the request for a change the agent may now make alone (the evidence grew since it asked).
-     * @return the request's id, which the change keeps, or null when none was waiting
+     * Takes back the request for a change the agent may now make alone (the evidence grew since it asked); the change
+     * keeps the request's id, and {@link #tookAlone} says what came of it.
+     * @return the request taken back, or null when none was waiting
      */
-    Long withdraw(Action a) {
+    ApprovalRequest withdraw(Action a) {
         ApprovalRequest asked = queue.withdraw(a);
         if (asked == null) {
             return null;
         }
         pendingDecisions.remove(asked.actionId());
         troubleOf.remove(asked.actionId());
-        return asked.actionId();
+        return asked;
+    }
+
+    /**
+     * The record of the change the agent made alone in place of a request it {@link #withdraw withdrew}: the same
+     * record, its note saying the request was taken back and why; the request's end is recorded.
+     */
+    ActionRecord tookAlone(ApprovalRequest asked, ActionRecord done, long now) {
+        String why = "the guardrails now let it act alone"
+                + (asked.approvalReasons().isEmpty() ? "" : " (it had asked because " + String.join("; ", asked.approvalReasons()) + ")");
+        String reason = done.status() == ActionStatus.EXECUTED
+                ? "the agent took this action itself at t=" + seconds(now) + ": " + why
+                : "the agent took this action up itself at t=" + seconds(now) + " but it was not applied: " + done.note();
+        ends.add(new ApprovalEnd(asked, ApprovalEnd.Kind.WITHDRAWN, ApprovalEnd.AGENT, now, reason));
+        return done.withStatus(done.status(), done.updatedAtMillis(),
+                "request #" + asked.actionId() + " for approval withdrawn: " + why + "; " + done.note());
+    }
+
+    /** The requests that left the queue since the last call, oldest first, each with how and why; then forgets them. */
+    List<ApprovalEnd> takeEnds() {
+        List<ApprovalEnd> out = List.copyOf(ends);
+        ends.clear();
+        return out;
     }
 
     /** Requests that expired by now, each resolved. */
     List<ActionRecord> expire(long now, AgentCycle latest, ChangeExecution changes) {
         List<ActionRecord> out = new ArrayList<>();
         for (ApprovalRequest d : queue.tick(now)) {
-            out.add(resolve(d, now, latest, changes));
+            out.add(ended(d, resolve(d, now, latest, changes), now));
         }
         return out;
     }
@@ -94,7 +122,32 @@ final class ApprovalFlow {
     ActionRecord decide(long actionId, boolean approve, String who, long now, AgentCycle latest,
                         ChangeExecution changes) {
         ApprovalRequest d = queue.decide(actionId, approve, Decider.named(who), now);
-        return d == null ? null : resolve(d, now, latest, changes);
+        return d == null ? null : ended(d, resolve(d, now, latest, changes), now);
+    }
+
+    /** Records how an answered or expired request ended, from the record its answer made; returns that record. */
+    private ActionRecord ended(ApprovalRequest d, ActionRecord r, long now) {
+        ApprovalEnd.Kind kind = switch (d.status()) {
+            case APPROVED -> ApprovalEnd.Kind.APPROVED;
+            case REJECTED -> ApprovalEnd.Kind.REJECTED;
+            default -> ApprovalEnd.Kind.EXPIRED;
+        };
+        String by = d.decidedBy() == null ? Decider.EXPIRY.text() : d.decidedBy().text();
+        String reason = switch (kind) {
+            case EXPIRED -> "expired after " + seconds(now - d.raisedAtMillis()) + " without an answer";
+            case REJECTED -> "rejected by " + by + " at t=" + seconds(now);
+            default -> r.status() == ActionStatus.EXECUTED
+                    ? "approved by " + by + " at t=" + seconds(now) + ": " + d.action().describe() + " executed"
+                    : r.note() + " (t=" + seconds(now) + ")";
+        };
+        ends.add(new ApprovalEnd(d, kind, by, now, reason));
+        return r;
+    }
+
+    /** Simulated time as the console shows it: "424 s", "424.5 s". */
+    private static String seconds(long millis) {
+        return (millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0))
+                + " s";
     }
 
     private ActionRecord resolve(ApprovalRequest d, long now, AgentCycle latest, ChangeExecution changes) {

@@ -3,6 +3,7 @@ package io.payops.engine;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.AgentCycle;
+import io.payops.domain.ApprovalEnd;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Command;
 import io.payops.domain.Decider;
@@ -84,6 +85,12 @@ public final class StateRecorder {
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "action", a.id(), a.action().describe(),
                     a.action().target(), a.status().key(), a.approval().key(), a.outcome().key(), a.note(), null, null));
         }
+        for (ApprovalEnd e : f.step().approvalEnds()) {
+            // how the request ended, in its own line: a withdrawn request's action line reads "executed", not why
+            audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "approval_request", e.actionId(),
+                    e.request().action().describe(), e.request().action().target(), e.kind().key(), e.by(), null,
+                    e.reason(), null, null));
+        }
         followApprovals(f);
         if (f.tickets() != null) {
             for (TicketAction t : f.tickets().actions()) {
@@ -112,19 +119,30 @@ public final class StateRecorder {
         }
     }
 
-    /** A request that leaves the pending list was answered or expired; its action record says how and by whom. */
+    /**
+     * A request that leaves the pending list was answered, expired or withdrawn: its end says how and by whom (frames
+     * recorded before requests said so: its action record, else expired).
+     */
     private void followApprovals(Frame f) {
         Map<Long, ApprovalRequest> now = new LinkedHashMap<>();
         for (ApprovalRequest r : f.step().pendingApprovals()) {
             now.put(r.actionId(), r);
         }
+        Map<Long, ApprovalEnd> ends = new LinkedHashMap<>();
+        for (ApprovalEnd e : f.step().approvalEnds()) {
+            ends.put(e.actionId(), e);
+        }
         for (ApprovalRequest r : pending.values()) {
             if (!now.containsKey(r.actionId())) {
                 ActionRecord a = actions.get(r.actionId());
-                ActionStatus status = a == null ? ActionStatus.EXPIRED : a.status();
+                ApprovalEnd end = ends.get(r.actionId());
+                ActionStatus status = end != null && end.kind() == ApprovalEnd.Kind.EXPIRED ? ActionStatus.EXPIRED
+                        : a == null ? ActionStatus.EXPIRED : a.status();
                 // the frames carry the action record, not the request's answerer: name it as the record says
-                Decider who = Decider.named(a == null ? "unknown" : a.approval().key());
-                add(decided, r.decided(status, who, a == null ? f.simMillis() : a.updatedAtMillis()), HISTORY);
+                Decider who = end != null ? Decider.parse(end.by())
+                        : Decider.named(a == null ? "unknown" : a.approval().key());
+                long at = end != null ? end.atMillis() : a == null ? f.simMillis() : a.updatedAtMillis();
+                add(decided, r.decided(status, who, at), HISTORY);
             }
         }
         pending.clear();

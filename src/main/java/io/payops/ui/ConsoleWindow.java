@@ -94,6 +94,9 @@ public final class ConsoleWindow {
                 ConsolePrefs.class));
 
         features = new ConsoleFeatures(pump, console.commands());
+        // each request's countdown also says how much wall time that is at the session's speed
+        features.approvals().setSpeed(console.speedProperty().get());
+        console.speedProperty().addListener((o, was, x) -> features.approvals().setSpeed(x.doubleValue()));
         layout = new MainLayout(features.views());
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);

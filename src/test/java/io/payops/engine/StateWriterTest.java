@@ -102,8 +102,11 @@ class StateWriterTest {
         assertEquals(last.step().learning().total(), lessons.size());
         assertTrue(lessons.size() > 0, "the run learnt something");
         List<String> audit = Files.readAllLines(state.resolve(StateStore.AUDIT));
+        // a line per action record, and one per approval request that ended (how and why)
         long actionLines = p.frames().stream().mapToLong(f -> f.step().actions().size()).sum();
-        assertEquals(actionLines, audit.size());
+        long endLines = p.frames().stream().mapToLong(f -> f.step().approvalEnds().size()).sum();
+        assertEquals(p.report().approvalsRequested() - approvals.pending().size(), endLines);
+        assertEquals(actionLines + endLines, audit.size());
         for (String line : audit) {
             Json.mapper().readValue(line, StateFiles.AuditEntry.class);
         }

@@ -134,6 +134,99 @@ class ConsoleUiTest {
                         .anyMatch(c -> "rejected".equals(((javafx.scene.control.Labeled) c).getText()))));
     }
 
+    /**
+     * The incident moves on while a request waits: the card's evidence is measured again on every frame, and the
+     * agent's own numbers stay under "as raised". Paused the moment the evidence moves, so the card cannot end first.
+     */
+    @Test
+    void theCardsNumbersMoveWithTheIncidentAndTheRaisedOnesStay(FxRobot robot) {
+        long id = waitForApprovalButtonThenPause(robot);
+        String card = "#approval-" + id;
+        String evidence = fx(() -> text(robot, card + " .approval-why"));
+        String raised = fx(() -> text(robot, card + " .approval-as-raised"));
+        assertTrue(evidence.matches("now \\(last \\d+ s\\): GATEWAY_ERROR is .*"), evidence);
+        assertTrue(raised.startsWith("as raised at t="), raised);
+        robot.clickOn("#pause-button"); // Play
+        waitFor("the card's evidence moves with the incident", () -> {
+            String now = text(robot, card + " .approval-why");
+            boolean moved = now.startsWith("now (last ") && !now.equals(evidence);
+            if (moved) {
+                window.console().setPaused(true);
+            }
+            return moved;
+        });
+        assertEquals(raised, fx(() -> text(robot, card + " .approval-as-raised")), "as raised, for the record");
+    }
+
+    /**
+     * Once half of Stripe's traffic has moved, the agent may open the circuit alone and does (t = 424 s): the request
+     * it had raised is withdrawn, and the card says so and why; the console's audit table and audit.jsonl give the
+     * reason. Paused the moment the request ends, so the card is still there to read.
+     */
+    @Test
+    @Tag(Screenshots.TAKES)
+    void aRequestTheAgentTakesItselfShowsAsWithdrawnWithItsReasonInTheAudit(FxRobot robot) throws Exception {
+        long id = waitForApprovalButtonThenPause(robot);
+        String card = "#approval-" + id;
+        io.payops.ui.approvals.ApprovalItemViewModel item = fx(() -> window.features().approvals().item(id));
+        robot.interact(() -> item.endedProperty().addListener((o, was, ended) -> window.console().setPaused(true)));
+        long linesBefore = withdrawnLines(id);
+        robot.clickOn("#pause-button"); // Play: no answer from us
+        waitFor("the card says the agent took the action itself", () -> text(robot, card + " .approval-end")
+                .startsWith("withdrawn: the agent took this action itself at t="));
+        String end = fx(() -> text(robot, card + " .approval-end"));
+        assertTrue(end.endsWith("the guardrails now let it act alone (it had asked because high impact: moves 41% "
+                + "of all traffic)"), end);
+        assertEquals("withdrawn", fx(() -> text(robot, card + " .approval-expiry")));
+        assertFalse(fx(() -> robot.lookup("#approve-" + id).queryButton().getParent().isVisible()),
+                "nothing left to answer: the buttons are gone");
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "console-approval-withdrawn"));
+
+        robot.clickOn("#tab-audit");
+        waitFor("the audit table gives the reason", () -> window.features().audit().rows().stream()
+                .anyMatch(r -> r.note().startsWith("#" + id + " request #" + id + " for approval withdrawn: the "
+                        + "guardrails now let it act alone")));
+        waitFor("audit.jsonl records how the request ended", () -> withdrawnLines(id) > linesBefore);
+    }
+
+    /** Lines of audit.jsonl that record request {@code id} as withdrawn by the agent, with the reason. */
+    private static long withdrawnLines(long id) throws java.io.IOException {
+        Path audit = state.resolve("audit.jsonl");
+        if (!java.nio.file.Files.exists(audit)) {
+            return 0;
+        }
+        try (var lines = java.nio.file.Files.lines(audit)) {
+            return lines.filter(l -> l.contains("\"kind\":\"approval_request\"") && l.contains("\"actionId\":" + id + ",")
+                    && l.contains("\"status\":\"withdrawn\"") && l.contains("the agent took this action itself at t="))
+                    .count();
+        }
+    }
+
+    /**
+     * The request's pop-up closes as soon as the request is answered elsewhere, here on its card: it never outlives
+     * what it announces.
+     */
+    @Test
+    @Tag(Screenshots.TAKES)
+    void theNotificationClosesWhenItsRequestIsAnsweredOnTheCard(FxRobot robot) {
+        robot.interact(() -> window.console().setPauseOnRequest(true));
+        waitFor("a request and its pop-up", () -> robot.lookup(".approve-button").tryQuery().isPresent()
+                && window.console().pausedProperty().get() && notice(robot) != null);
+        javafx.stage.Window popup = fx(() -> notice(robot));
+        long id = Long.parseLong(fx(() -> robot.lookup("#approvals .approve-button").query().getId())
+                .substring("approve-".length()));
+        robot.interact(() -> Screenshots.write(popup.getScene().getRoot(), "console-approval-notice"));
+        robot.clickOn("#approve-" + id);
+        assertFalse(fx(popup::isShowing), "the pop-up closed with the answer");
+        assertEquals("approval sent…", fx(() -> text(robot, "#approval-" + id + " .approval-answer")));
+    }
+
+    /** The approval pop-up's window while it shows, else null (FX thread). */
+    private static javafx.stage.Window notice(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()
+                && w.getScene().getRoot().lookup("#approval-notice") != null).findFirst().orElse(null);
+    }
+
     @Test
     void aChaosSliderChangesTheFaultInTheNextFrame(FxRobot robot) {
         robot.clickOn("#tab-chaos");

@@ -1,6 +1,7 @@
 package io.payops.ui.approvals;
 
 import io.payops.domain.ApprovalRequest;
+import io.payops.domain.Snapshot;
 import io.payops.domain.TicketAction;
 import io.payops.ui.tickets.TicketWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,8 +16,11 @@ import java.util.Locale;
 
 /**
  * One pending approval request as a card shows it. Created when the request first appears in a frame and updated in
- * place on every pulse (the countdown moves; the rest rarely changes), so the card built for it is never rebuilt.
- * All text is formatted here (Locale.ROOT); the card only binds.
+ * place on every pulse, so the card built for it is never rebuilt: the countdown, and the evidence, expected effect
+ * and traffic share as the newest frame measures them ({@link RequestNumbers}), while "as raised" keeps the agent's
+ * numbers of the moment it asked. Once the request has left the pending list the item is {@link #end ended}: it says
+ * how and why for a few seconds before the pane lets it go. All text is formatted here (Locale.ROOT); the card only
+ * binds.
  */
 public final class ApprovalItemViewModel {
     /** Below this many simulated seconds left the countdown is shown as urgent. */
@@ -58,6 +62,14 @@ public final class ApprovalItemViewModel {
     private final ReadOnlyStringWrapper approveHint = new ReadOnlyStringWrapper(this, "approveHint", "");
     private final ReadOnlyStringWrapper rejectHint = new ReadOnlyStringWrapper(this, "rejectHint", "");
     private final ReadOnlyStringWrapper kind = new ReadOnlyStringWrapper(this, "kind", "");
+    private final ReadOnlyStringWrapper share = new ReadOnlyStringWrapper(this, "share", "");
+    private final ReadOnlyStringWrapper asRaised = new ReadOnlyStringWrapper(this, "asRaised", "");
+    private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
+    private final ReadOnlyStringWrapper endText = new ReadOnlyStringWrapper(this, "endText", "");
+    /** Simulated seconds per wall second, for the wall-clock expiry; 1 or less shows none. */
+    private double speed = 1;
+    private long expiresAtMillis;
+    private long nowMillis;
     private ApprovalRequest request;
     private TicketAction ticketAction;
     private final boolean live;
@@ -92,25 +104,84 @@ public final class ApprovalItemViewModel {
         countdown(a.expiresAtMillis() == null ? nowMillis : a.expiresAtMillis(), nowMillis);
     }
 
-    private void countdown(long expiresAtMillis, long nowMillis) {
-        long left = Math.max(0, (expiresAtMillis - nowMillis + 999) / 1000);
+    private void countdown(long expiresAt, long now) {
+        if (ended.get()) {
+            return;
+        }
+        expiresAtMillis = expiresAt;
+        nowMillis = now;
+        long left = Math.max(0, (expiresAt - now + 999) / 1000);
         secondsLeft.set(left);
-        expiry.set(left == 0 ? "expiring" : "expires in " + left + " s");
+        expiry.set(left == 0 ? "expiring" : "expires in " + left + " s" + wallTime(left));
         urgent.set(left <= URGENT_SECONDS);
+    }
+
+    /**
+     * "\n≈ 5 s of wall time at ×50" when the session runs faster than real time: at ×20 a request's 240 s are 12 s
+     * of the operator's time, which is what they have to read it. Nothing in a replay (nobody can answer it there).
+     */
+    private String wallTime(long leftSeconds) {
+        if (!live || speed <= 1 || leftSeconds == 0) {
+            return "";
+        }
+        String x = speed == Math.rint(speed) ? Long.toString((long) speed) : String.format(Locale.ROOT, "%.1f", speed);
+        return "\n≈ " + Math.max(1, Math.round(leftSeconds / speed)) + " s of wall time at ×" + x;
+    }
+
+    /** The session's speed changed: the wall-clock expiry follows at once. */
+    void setSpeed(double x) {
+        speed = x;
+        if (request != null || ticketAction != null) {
+            countdown(expiresAtMillis, nowMillis);
+        }
+    }
+
+    /**
+     * The request's numbers as this frame measures them, for its target: the evidence now against normal, the gain
+     * if applied now and the traffic it would move now. Not for a ticket escalation, nor once ended (the card then
+     * keeps the last numbers it showed).
+     */
+    void measure(Snapshot snapshot) {
+        if (request == null || ended.get() || snapshot == null) {
+            return;
+        }
+        RequestNumbers n = RequestNumbers.of(request, snapshot);
+        why.set(n.evidence());
+        effect.set(n.effect().isEmpty() ? raisedEffect(request) : n.effect());
+        share.set(n.share());
+    }
+
+    /**
+     * The request left the pending list: the card says how ({@code status}: "withdrawn", "expired", "approved",
+     * "rejected"), and why, and can no longer be answered. Its numbers stop where they were.
+     */
+    public void end(String status, String text) {
+        ended.set(true);
+        expiry.set(status);
+        urgent.set(false);
+        endText.set(text);
+        answerText.set("");
+        refreshAnswerable();
     }
 
     /** The text that changes only when the request does (on arrival, in practice): not redone every pulse. */
     private void describe(ApprovalRequest r) {
-        request = r;
         String whatText = r.action().describe();
         what.set(whatText);
         diagnosis.set(r.diagnosis().key().replace('_', ' '));
-        why.set(r.why());
+        if (request == null || why.get().isEmpty()) {
+            // until a frame measures them, the numbers are those it was raised with
+            why.set(r.why());
+            effect.set(raisedEffect(r));
+        }
+        request = r;
+        String said = r.why().endsWith(".") ? r.why().substring(0, r.why().length() - 1) : r.why();
+        asRaised.set(String.format(Locale.ROOT, "as raised at t=%s s: %s; %s", seconds(r.raisedAtMillis()), said,
+                raisedEffect(r)));
         reasons.set(r.approvalReasons().isEmpty() ? "" : "Needs a human: " + String.join("; ", r.approvalReasons()));
         RiskLevel level = RiskLevel.of(r.risk());
         riskLevel.set(level);
         risk.set(String.format(Locale.ROOT, "risk %s (%.2f)", level.key(), r.risk()));
-        effect.set(String.format(Locale.ROOT, "%+.2f pts success on all traffic", r.expectedSuccessGain()));
         confidence.set(String.format(Locale.ROOT, "%.0f%% confident", r.confidence() * 100));
         approveHint.set("Approve: the agent will " + whatText + " (Ctrl+Shift+A approves the selected request)");
         rejectHint.set("Reject: the agent will not " + whatText + " (Ctrl+Shift+R rejects the selected request)");
@@ -133,6 +204,15 @@ public final class ApprovalItemViewModel {
         refreshAnswerable();
     }
 
+    private static String raisedEffect(ApprovalRequest r) {
+        return String.format(Locale.ROOT, "%+.2f pts success on all traffic", r.expectedSuccessGain());
+    }
+
+    /** Simulated seconds as the console shows them: "303", or "303.5" off the whole second. */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
     public void markAnswered(Answer a) {
         answer.set(a);
         answerText.set(switch (a) {
@@ -148,7 +228,7 @@ public final class ApprovalItemViewModel {
     }
 
     private void refreshAnswerable() {
-        answerable.set(live && answer.get() == Answer.NONE);
+        answerable.set(live && answer.get() == Answer.NONE && !ended.get());
     }
 
     public long actionId() {
@@ -200,6 +280,7 @@ public final class ApprovalItemViewModel {
         return diagnosis.getReadOnlyProperty();
     }
 
+    /** The evidence, as the newest frame measures it ("now: … against … normally"); as raised until the first. */
     public ReadOnlyStringProperty whyProperty() {
         return why.getReadOnlyProperty();
     }
@@ -217,9 +298,33 @@ public final class ApprovalItemViewModel {
         return riskLevel.getReadOnlyProperty();
     }
 
-    /** Expected effect: "+0.69 pts success on all traffic". */
+    /** Expected effect, as the newest frame measures it: "now ≈ +6.21 pts success" (points of all traffic). */
     public ReadOnlyStringProperty effectProperty() {
         return effect.getReadOnlyProperty();
+    }
+
+    /** The traffic the change would move, as the newest frame measures it: "moves 20% of traffic now", or empty. */
+    public ReadOnlyStringProperty shareProperty() {
+        return share.getReadOnlyProperty();
+    }
+
+    /** The evidence and expected effect the agent asked with, kept for the record: "as raised at t=303 s: …". */
+    public ReadOnlyStringProperty asRaisedProperty() {
+        return asRaised.getReadOnlyProperty();
+    }
+
+    /** True once the request has left the pending list (answered, expired, withdrawn). */
+    public ReadOnlyBooleanProperty endedProperty() {
+        return ended.getReadOnlyProperty();
+    }
+
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    /** How and why it ended: "withdrawn: the agent took this action itself at t=424 s: …", or empty while pending. */
+    public ReadOnlyStringProperty endTextProperty() {
+        return endText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty confidenceProperty() {

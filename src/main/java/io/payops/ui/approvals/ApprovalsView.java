@@ -3,7 +3,6 @@ package io.payops.ui.approvals;
 import io.payops.ui.fx.FxmlViews;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -13,25 +12,21 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The approvals pane (right-hand column): one card per pending request, oldest first, scrolling when there are
- * several; an empty state when none wait. A pop-up announces each new request while the pane is in a showing
- * window. {@link #installShortcuts(Scene)} adds Ctrl+Shift+A / Ctrl+Shift+R for the selected (or oldest) request.
+ * several, and for a few seconds a card for each request that just ended, saying how and why; an empty state when
+ * none wait. A pop-up ({@link ApprovalNotice}) announces each new request while the pane is in a showing window, and
+ * goes as soon as the request can no longer be answered. {@link #installShortcuts(Scene)} adds Ctrl+Shift+A / Ctrl+Shift+R for the selected (or oldest) request.
  */
 public final class ApprovalsView extends VBox {
     public static final KeyCombination APPROVE_KEYS =
             new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination REJECT_KEYS =
             new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
-    private static final Duration NOTIFICATION_TIME = Duration.seconds(12);
 
     @FXML private Label summaryLabel;
     @FXML private Label messageLabel;
@@ -41,6 +36,7 @@ public final class ApprovalsView extends VBox {
 
     private final ApprovalsViewModel vm;
     private final Map<ApprovalItemViewModel, ApprovalItemView> cards = new HashMap<>();
+    private final ApprovalNotice notice;
 
     public ApprovalsView(ApprovalsViewModel vm) {
         this.vm = vm;
@@ -72,7 +68,9 @@ public final class ApprovalsView extends VBox {
                 }
             }
         });
-        vm.addArrivalListener(this::notifyArrival);
+        notice = new ApprovalNotice(vm, this);
+        // the model says which request is announced and drops it when it is answered, withdrawn or expires
+        vm.noticeProperty().addListener((o, was, now) -> notice.show(now));
     }
 
     private void addCard(ApprovalItemViewModel item) {
@@ -83,23 +81,9 @@ public final class ApprovalsView extends VBox {
         list.getChildren().add(Math.max(0, index), card);
     }
 
-    /** The pop-up for a new request; only when the pane is in a window on screen (not in a ViewModel test). */
-    private void notifyArrival(ApprovalItemViewModel item) {
-        Window window = getScene() == null ? null : getScene().getWindow();
-        if (window == null || !window.isShowing()) {
-            return;
-        }
-        long id = item.actionId();
-        Notifications.create()
-                .title(ApprovalsViewModel.NOTIFICATION_TITLE)
-                .text(item.notificationText())
-                .owner(window)
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(NOTIFICATION_TIME)
-                .darkStyle()
-                .styleClass("approval-notification")
-                .action(new Action("Approve", e -> vm.approve(id)))
-                .showWarning();
+    /** The pop-up announcing a new request (see {@link ApprovalNotice}); tests look it up by id. */
+    boolean noticeShowing() {
+        return notice.isShowing();
     }
 
     /** Adds Ctrl+Shift+A (approve) and Ctrl+Shift+R (reject) for the selected request, or the oldest one. */

@@ -1,5 +1,6 @@
 package io.payops.ui.approvals;
 
+import io.payops.domain.ApprovalEnd;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
@@ -19,19 +20,25 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The approval requests waiting for a human, from the newest frame's {@code step().pendingApprovals()} (the full
- * current set), oldest first. Items are kept by action id and updated in place on every pulse. {@link #approve} and
- * {@link #reject} send a {@link Command.Decide}; the item then shows "sent…" and cannot be answered again until the
- * engine drops it from the pending set. A request that leaves without our answer (expired, withdrawn) just goes.
- * Support-ticket escalations waiting for a human ({@code tickets().pendingApprovals()}, issue #8) join the same queue
- * after the payment requests, labelled as such; they are answered with the same command (their ids never collide).
+ * current set), oldest first. Items are kept by action id and updated in place on every pulse, their numbers measured
+ * on the newest frame. {@link #approve} and {@link #reject} send a {@link Command.Decide}; the item then shows
+ * "sent…" and cannot be answered again until the engine drops it from the pending set. A request that leaves is
+ * {@linkplain ApprovalItemViewModel#end ended} with how and why (the frame's {@link ApprovalEnd}: approved, rejected,
+ * expired, withdrawn by the agent, answered elsewhere) and stays listed for {@link #LINGER_NANOS} of wall time, counted
+ * on pulses so a paused session keeps it on screen. Support-ticket escalations waiting for a human
+ * ({@code tickets().pendingApprovals()}, issue #8) join the same queue after the payment requests, labelled as such;
+ * they are answered with the same command (their ids never collide). {@link #noticeProperty} is the request a pop-up
+ * announces: the newest arrival, until it is answered, ends or is dismissed.
  */
 public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers {
     public static final String EMPTY_TEXT = "No approvals waiting — the agent acts alone within its guardrails";
@@ -42,6 +49,8 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
      * ever floods it. Oldest requests are kept: they expire first.
      */
     static final int MAX_SHOWN = 50;
+    /** How long an ended request stays on screen, in wall time: long enough to read why it went, at any speed. */
+    static final long LINGER_NANOS = 8_000_000_000L;
 
     private final CommandSink sink;
     private final ObservableList<ApprovalItemViewModel> items = FXCollections.observableArrayList();
@@ -53,15 +62,34 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live", true);
     private final ReadOnlyObjectWrapper<ApprovalItemViewModel> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final List<Consumer<ApprovalItemViewModel>> arrivalListeners = new CopyOnWriteArrayList<>();
+    private final ReadOnlyObjectWrapper<ApprovalItemViewModel> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    /** Ended items still shown, with the wall time (nanos) they ended at. */
+    private final Map<ApprovalItemViewModel, Long> endedAt = new IdentityHashMap<>();
+    private final LongSupplier wallNanos;
+    private double speed = 1;
 
     public ApprovalsViewModel(CommandSink sink) {
+        this(sink, System::nanoTime);
+    }
+
+    /** @param wallNanos the wall clock ended requests linger by (a test's own clock) */
+    public ApprovalsViewModel(CommandSink sink, LongSupplier wallNanos) {
         this.sink = sink;
+        this.wallNanos = wallNanos;
+    }
+
+    /** The session's speed (simulated seconds per wall second), for each request's wall-clock expiry. */
+    public void setSpeed(double x) {
+        speed = x;
+        items.forEach(i -> i.setSpeed(x));
     }
 
     @Override
     public void onSessionStart(SessionInfo session) {
         items.clear();
         byId.clear();
+        endedAt.clear();
+        notice.set(null);
         selected.set(null);
         message.set("");
         live.set(session.live());
@@ -70,8 +98,14 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
 
     @Override
     public void onFrames(FrameBatch batch) {
+        Map<Long, ApprovalEnd> ends = new HashMap<>();
+        Map<Long, TicketAction> ticketNews = new HashMap<>();
         for (Frame f : batch.frames()) {
             noticeRefusedAnswers(f);
+            f.step().approvalEnds().forEach(e -> ends.put(e.actionId(), e));
+            if (f.tickets() != null) {
+                f.tickets().actions().forEach(a -> ticketNews.put(a.id(), a));
+            }
         }
         Frame latest = batch.latest();
         Map<Long, ApprovalRequest> now = new LinkedHashMap<>();
@@ -88,15 +122,24 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
             }
             tickets.put(a.id(), a);
         }
-        if (!items.isEmpty()) {
-            items.removeIf(item -> !now.containsKey(item.actionId()) && !tickets.containsKey(item.actionId()));
-            byId.keySet().removeIf(id -> !now.containsKey(id) && !tickets.containsKey(id));
+        long wall = wallNanos.getAsLong();
+        for (ApprovalItemViewModel item : List.copyOf(byId.values())) {
+            if (!now.containsKey(item.actionId()) && !tickets.containsKey(item.actionId())) {
+                byId.remove(item.actionId());
+                end(item, ends.get(item.actionId()), ticketNews.get(item.actionId()));
+                endedAt.put(item, wall);
+            }
         }
+        // ended cards go after a few seconds of wall time, or at once when their id is pending again (a replay's seek)
+        items.removeIf(item -> item.isEnded() && (wall - endedAt.get(item) >= LINGER_NANOS
+                || now.containsKey(item.actionId()) || tickets.containsKey(item.actionId())));
+        endedAt.keySet().retainAll(new java.util.HashSet<>(items));
         List<ApprovalItemViewModel> arrived = new ArrayList<>();
         for (ApprovalRequest r : now.values()) {
             ApprovalItemViewModel item = byId.get(r.actionId());
             if (item == null) {
                 item = new ApprovalItemViewModel(r, latest.simMillis(), live.get());
+                item.setSpeed(speed);
                 // payment requests come before the ticket escalations
                 items.add(paymentCount(), item);
                 byId.put(r.actionId(), item);
@@ -104,11 +147,13 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
             } else {
                 item.update(r, latest.simMillis());
             }
+            item.measure(latest.snapshot());
         }
         for (TicketAction a : tickets.values()) {
             ApprovalItemViewModel item = byId.get(a.id());
             if (item == null) {
                 item = new ApprovalItemViewModel(a, latest.simMillis(), live.get());
+                item.setSpeed(speed);
                 items.add(item);
                 byId.put(a.id(), item);
                 arrived.add(item);
@@ -118,16 +163,73 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
         }
         ApprovalItemViewModel sel = selected.get();
         if (sel != null && !byId.containsKey(sel.actionId())) {
+            sel.setSelected(false);
             selected.set(null);
         }
         refreshSummary();
         if (live.get()) {
+            if (!arrived.isEmpty()) {
+                notice.set(arrived.get(arrived.size() - 1));
+            }
             for (ApprovalItemViewModel item : arrived) {
                 for (Consumer<ApprovalItemViewModel> l : arrivalListeners) {
                     l.accept(item);
                 }
             }
         }
+        refreshNotice();
+    }
+
+    /**
+     * Says on the item how its request left the pending list: the frames' end for a payment request, the ticket
+     * action's new state for an escalation, or plainly that the frames do not say (a recording made before they did).
+     */
+    private void end(ApprovalItemViewModel item, ApprovalEnd e, TicketAction ticket) {
+        if (e != null) {
+            boolean ours = item.answerProperty().get() != ApprovalItemViewModel.Answer.NONE;
+            switch (e.kind()) {
+                case WITHDRAWN -> item.end("withdrawn", "withdrawn: " + e.reason());
+                case EXPIRED -> item.end("expired", e.reason());
+                default -> {
+                    String verb = e.kind().key();
+                    item.end(ours ? verb : verb + " elsewhere", ours ? e.reason()
+                            : "answered elsewhere by " + e.by() + ": " + e.reason());
+                }
+            }
+        } else if (ticket != null) {
+            String status = ticket.status().key();
+            item.end(status, status + (ticket.note() == null || ticket.note().isBlank() ? "" : ": " + ticket.note()));
+        } else {
+            item.end("gone", "no longer waiting (this recording does not say why)");
+        }
+    }
+
+    /** The pop-up goes as soon as its request can no longer be answered: answered here or elsewhere, ended, gone. */
+    private void refreshNotice() {
+        ApprovalItemViewModel n = notice.get();
+        if (n != null && (n.isEnded() || !n.isAnswerable() || byId.get(n.actionId()) != n)) {
+            notice.set(null);
+        }
+    }
+
+    /** The pop-up was closed (its close button, its time ran out). */
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    /**
+     * The pop-up's Approve: approves its request if it still waits; otherwise nothing is sent and the pane's message
+     * says what became of it. The pop-up goes either way.
+     */
+    public boolean approveFromNotice(long actionId) {
+        boolean sent = approve(actionId);
+        if (!sent) {
+            ApprovalItemViewModel gone = items.stream().filter(i -> i.actionId() == actionId).findFirst().orElse(null);
+            message.set("Request " + actionId + (gone == null ? " is no longer waiting"
+                    : gone.isEnded() ? " is gone: " + gone.endTextProperty().get() : " was already answered"));
+        }
+        notice.set(null);
+        return sent;
     }
 
     private static List<TicketAction> pendingTickets(Frame f) {
@@ -166,20 +268,24 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
 
     private void refreshSummary() {
         empty.set(items.isEmpty());
-        int n = items.size();
+        int n = byId.size();
         summary.set(n == 0 ? "none waiting" : n == 1 ? "1 waiting" : n + " waiting");
     }
 
     /** Approves a pending request; false when it is unknown or already answered (nothing is sent). */
     @Override
     public boolean approve(long actionId) {
-        return ApprovalAnswers.send(byId.get(actionId), true, sink, message);
+        boolean sent = ApprovalAnswers.send(byId.get(actionId), true, sink, message);
+        refreshNotice();
+        return sent;
     }
 
     /** Rejects a pending request; false when it is unknown or already answered (nothing is sent). */
     @Override
     public boolean reject(long actionId) {
-        return ApprovalAnswers.send(byId.get(actionId), false, sink, message);
+        boolean sent = ApprovalAnswers.send(byId.get(actionId), false, sink, message);
+        refreshNotice();
+        return sent;
     }
 
     /** Approves the selected request, or the oldest one still answerable when none is selected. */
@@ -226,12 +332,20 @@ public final class ApprovalsViewModel implements FrameListener, ApprovalAnswers 
         arrivalListeners.add(listener);
     }
 
-    /** The pending requests, oldest first (unmodifiable; at most {@value #MAX_SHOWN}). */
+    /** The request the pop-up announces, or null: none, or it was answered, ended or dismissed. */
+    public ReadOnlyObjectProperty<ApprovalItemViewModel> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * The requests shown, oldest first (unmodifiable; at most {@value #MAX_SHOWN} pending): those pending, and for a
+     * few seconds those that just ended.
+     */
     public ObservableList<ApprovalItemViewModel> items() {
         return itemsView;
     }
 
-    /** The item for a pending request, or null. */
+    /** The item for a pending request, or null (also once it ended, while its card still says how). */
     public ApprovalItemViewModel item(long actionId) {
         return byId.get(actionId);
     }

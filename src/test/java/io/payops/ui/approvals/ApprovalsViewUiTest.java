@@ -3,7 +3,6 @@ package io.payops.ui.approvals;
 import io.payops.ui.fx.RecordingSink;
 import io.payops.ui.fx.Screenshots;
 
-import impl.org.controlsfx.skin.NotificationBar;
 import io.payops.domain.Action;
 import io.payops.domain.ApprovalRequest;
 import io.payops.domain.Command;
@@ -45,12 +44,14 @@ class ApprovalsViewUiTest {
     private ApprovalsViewModel vm;
     private ApprovalsView view;
     private Scene scene;
+    /** The wall clock ended cards linger by: the test's. */
+    private final long[] wallNanos = {0};
 
     @Start
     void start(Stage stage) {
         engine = TestFrames.engine("stripe-outage", 7);
         sink = new RecordingSink(engine);
-        vm = new ApprovalsViewModel(sink);
+        vm = new ApprovalsViewModel(sink, () -> wallNanos[0]);
         view = new ApprovalsView(vm);
         StackPane root = new StackPane(view);
         root.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
@@ -107,7 +108,13 @@ class ApprovalsViewUiTest {
         assertEquals(1, sink.sent.size());
 
         pulse(robot, 1);
-        assertTrue(robot.lookup("#approval-" + id).tryQuery().isEmpty(), "the card left with the request");
+        assertEquals("approved", robot.lookup("#approval-" + id + " .approval-expiry").queryLabeled().getText());
+        assertTrue(robot.lookup("#approval-" + id + " .approval-end").queryLabeled().getText()
+                .startsWith("approved by operator at t="), "the card says what came of it");
+        shoot(robot, scene.getRoot(), "approvals-ended");
+        wallNanos[0] += ApprovalsViewModel.LINGER_NANOS;
+        pulse(robot, 1);
+        assertTrue(robot.lookup("#approval-" + id).tryQuery().isEmpty(), "the card left a few seconds later");
         assertTrue(robot.lookup("#approvals-empty").query().isVisible());
     }
 
@@ -129,15 +136,26 @@ class ApprovalsViewUiTest {
 
     @Test
     @Tag(Screenshots.TAKES)
-    void aNewRequestPopsUpANotificationWhoseActionApproves(FxRobot robot) {
+    void aNewRequestPopsUpANotificationWhoseActionApprovesAndCloses(FxRobot robot) {
         long id = untilPending(robot);
-        // the pop-up slides in: wait until its bar's show transition has run to the end
-        FxWait.waitFor("a notification pop-up is showing, slid in", 60, () -> popup(robot) != null);
+        FxWait.waitFor("a notification pop-up is showing", 60, () -> popup(robot) != null);
         Window popup = FxWait.fx(() -> popup(robot));
         shoot(robot, popup.getScene().getRoot(), "approvals-notification");
-        Node approveAction = robot.from(popup.getScene().getRoot()).lookup(".button").lookup(
-                (Button b) -> "Approve".equals(b.getText())).query();
-        robot.clickOn(approveAction);
+        robot.clickOn(robot.from(popup.getScene().getRoot()).lookup("#notice-approve").queryButton());
+        assertEquals(List.of(new Command.Decide(id, true, "operator")), sink.sent);
+        assertFalse(popup.isShowing(), "answered: the pop-up closed");
+        assertEquals("approval sent…", robot.lookup("#approval-" + id + " .approval-answer").queryLabeled().getText());
+    }
+
+    /** Answered on its card, the request's pop-up closes at once: no pop-up outlives what it announces. */
+    @Test
+    void theNotificationClosesWhenItsRequestIsAnsweredOnTheCard(FxRobot robot) {
+        long id = untilPending(robot);
+        FxWait.waitFor("a notification pop-up is showing", 60, () -> popup(robot) != null);
+        Window popup = FxWait.fx(() -> popup(robot));
+        robot.clickOn("#approve-" + id);
+        assertFalse(popup.isShowing(), "the pop-up closed with its request's answer");
+        assertTrue(FxWait.fx(() -> popup(robot)) == null);
         assertEquals(List.of(new Command.Decide(id, true, "operator")), sink.sent);
     }
 
@@ -165,12 +183,11 @@ class ApprovalsViewUiTest {
         shoot(robot, scene.getRoot(), "approvals-several");
     }
 
-    /** The notification pop-up once its bar has finished sliding in, else null (FX thread). */
+    /** The request's pop-up window while it shows, else null (FX thread). */
     private Window popup(FxRobot robot) {
         for (Window w : robot.listWindows()) {
             if (w != scene.getWindow() && w.isShowing() && w.getScene() != null
-                    && w.getScene().getRoot().lookup(".notification-bar") instanceof NotificationBar bar
-                    && bar.transition.get() >= 1.0) {
+                    && w.getScene().getRoot().lookup("#approval-notice") != null) {
                 return w;
             }
         }
