@@ -17,6 +17,8 @@ public record PolicyStep(
         List<Incident> incidents,
         LearningState learning,
         List<StandingCondition> standing,
+        // left out when empty (most ticks), so recordings made before it existed read and write back the same
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<ApprovalEnd> approvalEnds) {
 
     public static final PolicyStep NONE = new PolicyStep(List.of(), List.of(), List.of(), null, List.of(), List.of());

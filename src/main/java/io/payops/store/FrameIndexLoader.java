@@ -97,6 +97,23 @@ final class FrameIndexLoader {
         int before = entries.size();
         int warned = warnings.size();
         scan(scanFrom, firstLine, entries, marker);
+        if (before > 0 && entries.size() > before) {
+            // frames beyond the index were found: their marks need what the marker saw in every frame before them
+            // (an incident seen, closed and seen again is not new), which one primed frame cannot give; so the
+            // whole index is rebuilt, a cost paid only after a crash or a damaged index
+            List<IndexEntry> whole = new ArrayList<>();
+            int warnedBefore = warnings.size();
+            try {
+                scan(0, 0, whole, new FrameMarker());
+                if (whole.size() == entries.size()) {
+                    entries = whole;
+                }
+            } catch (IOException | RuntimeException e) {
+                // damage the indexed frames hide: it is met, and named with its index entry, when its frame is read
+            } finally {
+                warnings.subList(warnedBefore, warnings.size()).clear(); // the scan above said the same already
+            }
+        }
         if (indexDamaged || warnings.size() > warned) {
             return entries; // what went wrong is said already
         }

@@ -211,7 +211,7 @@ class ApprovalsViewModelTest {
         assertTrue(why.contains(" of attempts on gateway=stripe against "), why);
         assertTrue(effect.startsWith("now ≈ +"), effect);
         assertTrue(item.shareProperty().get().matches("moves \\d+% of traffic now"), item.shareProperty().get());
-        assertTrue(raised.startsWith("as raised at t=303 s: GATEWAY_ERROR is 27.3% of attempts on gateway=stripe "),
+        assertTrue(raised.startsWith("as raised at t=303 s: GATEWAY_ERROR alone is 27.3% of attempts on gateway=stripe "),
                 raised);
         assertTrue(raised.endsWith("; +0.53 pts success on all traffic"), raised);
 
