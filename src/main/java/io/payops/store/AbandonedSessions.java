@@ -39,7 +39,7 @@ final class AbandonedSessions {
                     continue;
                 }
                 if (SessionRecorder.isUnfinishedCreation(p)) {
-                    delete(p);
+                    SessionRetention.deleteTree(p);
                 } else if (markStopped(p)) {
                     closed++;
                 }
@@ -92,14 +92,6 @@ final class AbandonedSessions {
                     return Instant.EPOCH;
                 }
             }).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

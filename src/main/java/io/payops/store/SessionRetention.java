@@ -56,7 +56,7 @@ public record SessionRetention(int keepSessions, long keepBytes) {
         List<Path> deleted = new ArrayList<>();
         int i = 0;
         while (i < others.size() && (others.size() - i >= keepSessions || total > keepBytes)) {
-            delete(others.get(i));
+            deleteTree(others.get(i));
             total -= sizes.get(i);
             deleted.add(others.get(i));
             i++;
@@ -76,7 +76,8 @@ public record SessionRetention(int keepSessions, long keepBytes) {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder and everything in it, deepest first. */
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,6 +1,5 @@
 package io.payops.store;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.payops.common.Json;
 
 import java.io.IOException;
@@ -160,9 +159,7 @@ public final class StateFolderLock implements AutoCloseable {
             byte[] bytes = readSmall(dir.resolve(FILE));
             Holder h = bytes.length == 0 ? null : Json.mapper().readValue(bytes, Holder.class);
             return h == null ? new Holder(null, null, null) : h;
-        } catch (JacksonException e) {
-            return new Holder(null, null, null);
-        } catch (IOException e) {
+        } catch (IOException e) { // JacksonException is one: a damaged lock file says as little as a missing one
             return new Holder(null, null, null);
         }
     }
