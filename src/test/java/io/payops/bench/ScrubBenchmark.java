@@ -127,9 +127,34 @@ public class ScrubBenchmark {
         return replay.getPosition();
     }
 
+    /** Before each seek, the replay is at its first frame: the seek forward feeds almost the whole hour. */
+    @State(Scope.Thread)
+    public static class AtTheStart {
+        @Setup(Level.Invocation)
+        public void rewind(ScrubBenchmark b) {
+            b.replay.seek(0);
+        }
+    }
+
+    /** Before each seek, the replay is at its last frame: a seek back resets every pane and feeds the hour again. */
+    @State(Scope.Thread)
+    public static class AtTheEnd {
+        @Setup(Level.Invocation)
+        public void toTheEnd(ScrubBenchmark b) {
+            b.replay.seek(b.reader.size() - 1);
+        }
+    }
+
     @Benchmark
-    public int seekToTheLastMinute() {
-        replay.seek(reader.size() - 1 - random.nextInt(60));
+    public int seekFromTheStartToTheLastMinute(AtTheStart start) {
+        replay.seek(reader.size() - 2 - random.nextInt(60));
+        seeks++;
+        return replay.getPosition();
+    }
+
+    @Benchmark
+    public int seekBackFromTheEndToTheLastMinute(AtTheEnd end) {
+        replay.seek(reader.size() - 2 - random.nextInt(60));
         seeks++;
         return replay.getPosition();
     }

@@ -54,7 +54,7 @@ public final class ReplayViewModel implements FrameListener {
      * History frames handed to the pump between two pulses of a seek: below the pump's bound on frames waiting for
      * a pulse, so none is dropped however long the session.
      */
-    static final int HISTORY_PULSE = 1_000;
+    static final int HISTORY_PULSE = 1_900;
     public static final List<Double> SPEEDS = ShellViewModel.SPEEDS;
     public static final String LIVE_TITLE = "PayOps Console";
     /** A paused or re-seeked playback notices within this much wall time, so the next job never waits long. */
@@ -69,8 +69,11 @@ public final class ReplayViewModel implements FrameListener {
     private final Runnable startLive;
 
     private final AtomicLong generation = new AtomicLong();
-    /** The last frame position handed to the pump in this replay session; written by background jobs only. */
+    /** The last frame position handed to the pump in this replay session, and its tick (FX and background). */
     private final AtomicInteger offered = new AtomicInteger(-1);
+    private final AtomicLong offeredTick = new AtomicLong(-1);
+    /** Whether the panes hold the whole history up to the last frame offered (a seek before the summary: not). */
+    private boolean panesWhole;
     private volatile double playbackSpeed = 1;
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -166,6 +169,8 @@ public final class ReplayViewModel implements FrameListener {
         }
         // listeners stop the live engine here, before the first recorded frame reaches the pump
         active.set(true);
+        offeredTick.set(-1); // the panes hold another session's frames, if any: the first seek resets them
+        panesWhole = false;
         seek(0); // the first frame needs no history: it is on screen before the summary is read
         loadSummary(r);
     }
@@ -236,30 +241,41 @@ public final class ReplayViewModel implements FrameListener {
             }
             Frame shown = r.frame(target);
             Loaded l = loaded;
-            List<Frame> history = l != null && l.reader() == r
-                    ? ReplayHistory.before(l.summary(), target, shown) : List.of();
-            executor.fx(() -> show(g, r, target, history, shown, resume));
+            SessionSummary summary = l != null && l.reader() == r ? l.summary() : SessionSummary.empty();
+            List<Frame> history = ReplayHistory.before(summary, target, shown);
+            boolean whole = summary.size() >= target;
+            executor.fx(() -> show(g, r, target, history, shown, resume, whole));
         }));
     }
 
     /**
-     * FX thread: resets the panes and hands them the history and the frame sought in this one update, pulsing the
-     * pump itself, so nothing is drawn between the reset and the frame.
+     * FX thread: hands the panes the history and the frame sought in this one update, pulsing the pump itself, so
+     * nothing is drawn half-fed. Forward from what the panes hold, they only get what lies between (the panes stay);
+     * otherwise they are reset first, and get it all.
      */
-    private void show(long g, SessionReader r, int target, List<Frame> history, Frame shown, boolean resume) {
+    private void show(long g, SessionReader r, int target, List<Frame> history, Frame shown, boolean resume,
+                      boolean historyWhole) {
         if (generation.get() != g || reader != r) {
             return;
         }
-        pump.startSession(info);
+        long held = offeredTick.get();
+        int from = 0;
+        if (panesWhole && historyWhole && held >= 0 && held < shown.tick()) {
+            from = firstAfter(history, held);
+        } else {
+            pump.startSession(info);
+        }
         Consumer<Frame> sink = pump.sessionSink();
-        for (int i = 0; i < history.size(); i++) {
+        for (int i = from; i < history.size(); i++) {
             sink.accept(history.get(i));
-            if ((i + 1) % HISTORY_PULSE == 0) {
+            if ((i - from + 1) % HISTORY_PULSE == 0) {
                 pump.pulse();
             }
         }
         sink.accept(shown);
         offered.set(target);
+        offeredTick.set(shown.tick());
+        panesWhole = historyWhole;
         pump.pulse();
         if (resume) {
             executor.background(() -> guarded(g, () -> playOn(g, r, sink)));
@@ -283,6 +299,21 @@ public final class ReplayViewModel implements FrameListener {
             }
         }
         seek(lo);
+    }
+
+    /** The position of the first frame after {@code tick} in frames ordered by tick. */
+    private static int firstAfter(List<Frame> frames, long tick) {
+        int lo = 0;
+        int hi = frames.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frames.get(mid).tick() <= tick) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Plays from the frame shown, paced to the speed; at the end of the session it stops. */
@@ -361,8 +392,10 @@ public final class ReplayViewModel implements FrameListener {
             if (generation.get() != g) {
                 return;
             }
-            sink.accept(r.frame(i));
+            Frame f = r.frame(i);
+            sink.accept(f);
             offered.set(i);
+            offeredTick.set(f.tick());
         }
         executor.fx(() -> {
             if (generation.get() == g) {
@@ -423,6 +456,8 @@ public final class ReplayViewModel implements FrameListener {
     public void close() {
         generation.incrementAndGet();
         loaded = null;
+        offeredTick.set(-1);
+        panesWhole = false;
         playing.set(false);
         loading.set(false);
         pendingTick = -1;

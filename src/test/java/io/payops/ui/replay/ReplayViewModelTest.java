@@ -12,6 +12,7 @@ import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.QueuedExecutor;
 import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.reasoning.CycleEntry;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,20 +145,46 @@ class ReplayViewModelTest {
         assertEquals(RecordedSession.cycleAtOrBefore(frames, 400), reasoning.getSelectedCycle().atMillis());
     }
 
+    private List<Long> cycleTimes() {
+        return reasoning.history().stream().map(CycleEntry::atMillis).toList();
+    }
+
+    @Test
+    void aSeekForwardFeedsOnlyWhatLiesBetweenAndABackwardOneStartsAgain() {
+        openAndShow();
+        vm.seek(400);
+        List<Long> direct = cycleTimes();
+        vm.seek(100);
+        int starts = sessions.size();
+        List<Long> at100 = cycleTimes();
+        assertTrue(at100.size() < direct.size() && at100.get(0) <= frames.get(100).simMillis(),
+                "back to 100: the panes start again, without the cycles after it");
+        vm.seek(400);
+        assertEquals(starts, sessions.size(), "forward: the panes are not reset");
+        List<Frame> fed = batches.stream().flatMap(b -> b.frames().stream()).toList();
+        assertEquals(frames.get(101).tick(), fed.get(fed.size() - 300).tick(), "only the frames after 100 were fed");
+        assertEquals(frames.get(400), fed.get(fed.size() - 1));
+        assertEquals(direct, cycleTimes(), "the same history as a seek straight there");
+    }
+
     @Test
     void aSeekResetsThePanesAndFeedsThemInOneUpdateSoNothingIsDrawnHalfFed() {
         QueuedExecutor fx = QueuedExecutor.fxQueued();
         ReplayViewModel queued = new ReplayViewModel(pump, reasoning, fx, clock, () -> { });
         queued.open(session);
         fx.runAllFx();
-        int starts = sessions.size();
         queued.seek(500);
+        fx.runAllFx();
+        int starts = sessions.size();
+        queued.seek(200);
         assertEquals(starts, sessions.size(), "the panes are not reset before the frame sought has been read");
-        assertEquals(500, queued.getPosition(), "the slider moves at once");
+        assertEquals(200, queued.getPosition(), "the slider moves at once");
+        assertTrue(queued.positionTextProperty().get().startsWith("t = " + frames.get(500).simMillis() / 1000 + " s"),
+                "the time shown is the frame's on screen");
         fx.runAllFx();
         assertEquals(starts + 1, sessions.size());
-        assertEquals(frames.get(500), pump.lastApplied(), "reset and fed in the same FX update, without a timer");
-        assertTrue(queued.positionTextProperty().get().startsWith("t = " + frames.get(500).simMillis() / 1000 + " s"));
+        assertEquals(frames.get(200), pump.lastApplied(), "reset and fed in the same FX update, without a timer");
+        assertTrue(queued.positionTextProperty().get().startsWith("t = " + frames.get(200).simMillis() / 1000 + " s"));
     }
 
     @Test
