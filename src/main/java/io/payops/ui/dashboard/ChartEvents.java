@@ -68,8 +68,11 @@ final class ChartEvents {
             IncidentBand was = bands.get(i.id());
             double start = was != null ? was.startSeconds() : i.openedAtMillis() / 1000.0;
             String what = "Incident " + i.id() + ": " + i.diagnosis().key() + " on " + i.target();
+            // an open band's tooltip does not name its end: while its label stands, only the end moves
+            String description = was != null && was.open() && what.equals(bandLabels.get(i.id()))
+                    ? was.description() : describe(what, start, now, true);
             bandLabels.put(i.id(), what);
-            bands.put(i.id(), new IncidentBand(i.id(), start, now, true, describe(what, start, now, true)));
+            bands.put(i.id(), new IncidentBand(i.id(), start, now, true, description));
         }
         for (Map.Entry<Long, IncidentBand> e : bands.entrySet()) {
             IncidentBand b = e.getValue();

@@ -252,10 +252,15 @@ public final class ChartsViewModel implements FrameListener {
 
     @Override
     public void onFrames(FrameBatch batch) {
-        List<XYChart.Data<Number, Number>> success = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> successBase = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> latency = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> latencyBase = new ArrayList<>(batch.frames().size());
+        int size = batch.frames().size();
+        List<XYChart.Data<Number, Number>> success = new ArrayList<>(size);
+        List<XYChart.Data<Number, Number>> latency = new ArrayList<>(size);
+        // baseline values as numbers: a point is made only where the step series needs one (a replay's seek feeds
+        // an hour of frames at once, and most of them only move the end of a run)
+        double[] baseX = new double[size];
+        double[] baseSuccess = new double[size];
+        double[] baseLatency = new double[size];
+        int bases = 0;
         for (Frame f : batch.frames()) {
             double x = f.simSeconds();
             Snapshot s = f.snapshot();
@@ -275,17 +280,18 @@ public final class ChartsViewModel implements FrameListener {
             }
             SegmentStats base = s.baselineTotal();
             if (base != null && base.attempts() > 0) {
-                successBase.add(new XYChart.Data<>(x, base.successRate() * 100));
-                latencyBase.add(new XYChart.Data<>(x, base.p95()));
+                baseX[bases] = x;
+                baseSuccess[bases] = base.successRate() * 100;
+                baseLatency[bases++] = base.p95();
             }
             events.follow(f);
         }
         double now = batch.latest().simSeconds();
         double cutoff = now - historySeconds;
         append(successPoints, success, cutoff, lowestSuccess, maxPoints);
-        appendStep(successBaselinePoints, successBase, cutoff);
+        appendStep(successBaselinePoints, baseX, baseSuccess, bases, cutoff);
         append(latencyPoints, latency, cutoff, highestLatency, maxPoints);
-        appendStep(latencyBaselinePoints, latencyBase, cutoff);
+        appendStep(latencyBaselinePoints, baseX, baseLatency, bases, cutoff);
         events.publish(cutoff);
         showIssuers(batch.latest().snapshot());
         showErrorMix(batch.latest().snapshot().total());
@@ -332,14 +338,14 @@ public final class ChartsViewModel implements FrameListener {
      * than one per frame. The first point is clamped to the cutoff rather than dropped while the line still
      * needs it.
      */
-    private static void appendStep(ObservableList<XYChart.Data<Number, Number>> target,
-                                   List<XYChart.Data<Number, Number>> fresh, double cutoff) {
-        for (XYChart.Data<Number, Number> d : fresh) {
+    private static void appendStep(ObservableList<XYChart.Data<Number, Number>> target, double[] xs, double[] ys,
+                                   int count, double cutoff) {
+        for (int i = 0; i < count; i++) {
             int n = target.size();
-            if (n >= 2 && sameY(target.get(n - 1), d) && sameY(target.get(n - 2), d)) {
-                target.get(n - 1).setXValue(d.getXValue());
+            if (n >= 2 && y(target.get(n - 1)) == ys[i] && y(target.get(n - 2)) == ys[i]) {
+                target.get(n - 1).setXValue(xs[i]);
             } else {
-                target.add(d);
+                target.add(new XYChart.Data<>(xs[i], ys[i]));
             }
         }
         int old = 0;
@@ -354,8 +360,8 @@ public final class ChartsViewModel implements FrameListener {
         }
     }
 
-    private static boolean sameY(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
-        return a.getYValue().doubleValue() == b.getYValue().doubleValue();
+    private static double y(XYChart.Data<Number, Number> d) {
+        return d.getYValue().doubleValue();
     }
 
     private static double x(XYChart.Data<Number, ?> d) {

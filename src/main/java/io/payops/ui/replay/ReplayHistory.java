@@ -10,6 +10,7 @@ import io.payops.domain.TriageStep;
 import io.payops.store.FrameSummary;
 import io.payops.store.SessionSummary;
 import io.payops.ui.dashboard.ChartsViewModel;
+import io.payops.ui.gateways.GatewayCardViewModel;
 import io.payops.ui.reasoning.ReasoningViewModel;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * What a seek feeds the panes before the frame it shows, so they hold the session's history up to that moment: one
  * frame per recorded second (the last of it) for the charts and sparklines, and every frame with something to list
- * (an action, a command, a cycle, tickets) for the audit, reasoning and tickets panes. They are made from the
+ * (an action, a command, a cycle, tickets) for the audit, reasoning and tickets panes; the gateways' numbers only
+ * for the minutes their cards' sparklines show. They are made from the
  * {@link SessionSummary}, not read from the recording, and fed through the pump like recorded frames, so every
  * pane takes history the one way it takes frames.
  *
@@ -73,21 +75,28 @@ public final class ReplayHistory {
         }
         Map<String, Target> gateways = new java.util.HashMap<>();
         boolean triage = shown.tickets() != null;
+        // the cards' sparklines keep only their last minutes: older frames need no gateway numbers
+        double sparklineFrom = shown.simSeconds() - GatewayCardViewModel.SPARKLINE_SECONDS - 1;
         List<Frame> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (fed[i]) {
-                out.add(frame(summary.line(i), cycleKept[i], shown, triage, gateways));
+                FrameSummary line = summary.line(i);
+                out.add(frame(line, cycleKept[i], shown, triage,
+                        line.simMillis() / 1000.0 >= sparklineFrom ? gateways : null));
             }
         }
         return out;
     }
 
+    /** @param gatewayTargets null: leave the gateways out */
     private static Frame frame(FrameSummary line, boolean keepCycle, Frame shown, boolean triage,
                                Map<String, Target> gatewayTargets) {
         SegmentStats recent = stats(Target.ALL, line.recent());
-        List<SegmentStats> gateways = new ArrayList<>(line.gateways().size());
-        for (Map.Entry<String, FrameSummary.Traffic> g : line.gateways().entrySet()) {
-            gateways.add(stats(gatewayTargets.computeIfAbsent(g.getKey(), Target::gateway), g.getValue()));
+        List<SegmentStats> gateways = new ArrayList<>(gatewayTargets == null ? 0 : line.gateways().size());
+        if (gatewayTargets != null) {
+            for (Map.Entry<String, FrameSummary.Traffic> g : line.gateways().entrySet()) {
+                gateways.add(stats(gatewayTargets.computeIfAbsent(g.getKey(), Target::gateway), g.getValue()));
+            }
         }
         Snapshot now = shown.snapshot();
         // the window's total is not kept: its last second stands in for it (only "now" panes read it, from the

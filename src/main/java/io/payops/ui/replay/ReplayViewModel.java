@@ -183,7 +183,7 @@ public final class ReplayViewModel implements FrameListener {
     private void loadSummary(SessionReader r) {
         loading.set(true);
         progress.set(0);
-        notice.set("Reading the session's history for scrubbing …");
+        notice.set("Loading the history");
         summaryTask = BackgroundTask.withProgress(p -> {
                     SessionSummary s = SessionSummary.load(r, p::update, p::isCancelled);
                     loaded = new Loaded(r, s);
