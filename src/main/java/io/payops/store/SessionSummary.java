@@ -24,7 +24,8 @@ import java.util.function.DoubleConsumer;
  * <p>The recorder writes {@value #FILE} beside the frames as it goes ({@link SummaryWriter}). A recording made
  * before that, or whose summary was cut short (a crash, a full disk) or is damaged, has its summary built from the
  * frames from where the file stops being right, once, reporting progress, and written beside the recording for the
- * next time (a folder that cannot be written just means it is built again). Each line must match the index's frame
+ * next time (a folder that cannot be written, or a session still marked recording, just means it is built again).
+ * Each line must match the index's frame
  * at its position (tick and time), so a summary never describes other frames than the recording's. Frames the
  * reader refuses (damage in the middle of a recording) end the summary there, with a warning: the replay still
  * shows everything before them.
@@ -76,7 +77,9 @@ public final class SessionSummary {
             lines.add(line.withIncidents(open));
             progress.accept((i - fromFile + 1) / (double) (reader.size() - fromFile));
         }
-        if (lines.size() > fromFile) {
+        // a session still marked recording may have a recorder writing its summary, or be a crash the next writer
+        // closes (by the time of its last write): its folder is left as it is
+        if (lines.size() > fromFile && !SessionMeta.RECORDING.equals(reader.meta().status())) {
             save(reader.dir(), lines);
         }
         return new SessionSummary(lines, warnings);

@@ -152,6 +152,19 @@ class SessionSummaryTest {
     }
 
     @Test
+    void aSessionStillMarkedRecordingIsLeftAsItIs(@TempDir Path dir) throws IOException {
+        Path copy = copy(dir, SessionRecorder.FRAMES, SessionRecorder.INDEX);
+        SessionMeta done = SessionMetaFile.read(recorded, "test");
+        SessionMeta recording = new SessionMeta(done.format(), done.id(), done.startedAt(), null, done.scenario(),
+                done.policy(), done.approval(), done.reasoner(), done.tickMillis(), done.live(), done.lessons(),
+                done.frames(), done.lastSimMillis(), done.droppedFrames(), SessionMeta.RECORDING, null);
+        Files.write(copy.resolve(SessionRecorder.META), io.payops.common.Json.pretty().writeValueAsBytes(recording));
+        assertSummarises(frames, load(copy, new AtomicInteger()));
+        assertTrue(Files.notExists(copy.resolve(SessionSummary.FILE)),
+                "a recorder may be writing it, or the next writer closes it by its last write");
+    }
+
+    @Test
     void anotherRecordingsSummaryIsNotBelieved(@TempDir Path dir) throws IOException {
         Path other = write(dir.resolve("other"), run(12).subList(0, 300).stream()
                 .map(f -> new Frame(f.tick() + 1_000, f.simMillis(), f.finished(), f.snapshot(), f.routing(),
