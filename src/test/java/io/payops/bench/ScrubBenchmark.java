@@ -65,7 +65,6 @@ public class ScrubBenchmark {
     private SessionReader reader;
     private ReplayViewModel replay;
     private Path withoutSummary;
-    private int seeks;
     private final Random random = new Random(7);
 
     @Setup(Level.Trial)
@@ -105,7 +104,6 @@ public class ScrubBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        System.out.printf("%n%d seeks%n", seeks);
         replay.close();
         reader.close();
         try (var s = Files.walk(state)) {
@@ -123,7 +121,6 @@ public class ScrubBenchmark {
     @Benchmark
     public int seekToARandomMoment() {
         replay.seek(random.nextInt(reader.size()));
-        seeks++;
         return replay.getPosition();
     }
 
@@ -148,14 +145,12 @@ public class ScrubBenchmark {
     @Benchmark
     public int seekFromTheStartToTheLastMinute(AtTheStart start) {
         replay.seek(reader.size() - 2 - random.nextInt(60));
-        seeks++;
         return replay.getPosition();
     }
 
     @Benchmark
     public int seekBackFromTheEndToTheLastMinute(AtTheEnd end) {
         replay.seek(reader.size() - 2 - random.nextInt(60));
-        seeks++;
         return replay.getPosition();
     }
 
