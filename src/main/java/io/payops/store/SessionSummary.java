@@ -2,7 +2,6 @@ package io.payops.store;
 
 import io.payops.common.BadInputException;
 import io.payops.common.Json;
-import io.payops.domain.Incident;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -58,23 +57,21 @@ public final class SessionSummary {
         List<String> warnings = new ArrayList<>();
         readFile(reader, lines);
         int fromFile = lines.size();
-        List<Incident> open = lines.isEmpty() ? List.of() : lines.get(lines.size() - 1).incidents();
+        FrameSummary before = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         for (int i = fromFile; i < reader.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("the session was closed");
             }
             FrameSummary line;
             try {
-                line = FrameSummary.of(reader.frame(i), open);
+                line = FrameSummary.of(reader.frame(i), before).filledIn(before);
             } catch (BadInputException e) {
                 warnings.add("the history before a moment stops at frame " + i + ", which cannot be read ("
                         + e.getMessage() + ")");
                 break;
             }
-            if (line.incidents() != null) {
-                open = line.incidents();
-            }
-            lines.add(line.withIncidents(open));
+            lines.add(line);
+            before = line;
             progress.accept((i - fromFile + 1) / (double) (reader.size() - fromFile));
         }
         // a session still marked recording may have a recorder writing its summary, or be a crash the next writer
@@ -97,7 +94,7 @@ public final class SessionSummary {
         }
         byte[] text = member.text(); // empty when damaged: the whole summary is then rebuilt
         int[] starts = FrameIndexLoader.Lines.starts(text);
-        List<Incident> open = List.of();
+        FrameSummary before = null;
         for (int i = 0; i < starts.length - 1 && i < reader.size(); i++) {
             FrameSummary line;
             try {
@@ -109,10 +106,8 @@ public final class SessionSummary {
             if (line.tick() != e.tick() || line.simMillis() != e.simMillis()) {
                 return;
             }
-            if (line.incidents() != null) {
-                open = line.incidents();
-            }
-            out.add(line.withIncidents(open));
+            before = line.filledIn(before);
+            out.add(before);
         }
     }
 
@@ -121,7 +116,7 @@ public final class SessionSummary {
         try (AtomicFiles.Streamed file = AtomicFiles.streamed(dir.resolve(FILE))) {
             try (SummaryWriter w = new SummaryWriter(new NotClosing(file.out()))) {
                 for (FrameSummary line : lines) {
-                    w.writeResolved(line);
+                    w.writeFilledIn(line);
                 }
                 w.finish();
             }
@@ -153,7 +148,7 @@ public final class SessionSummary {
         return lines.size();
     }
 
-    /** The line of the frame at {@code index}, with its open incidents filled in. */
+    /** The line of the frame at {@code index}, with its open incidents and learning filled in. */
     public FrameSummary line(int index) {
         return lines.get(index);
     }

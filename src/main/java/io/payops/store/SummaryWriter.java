@@ -2,11 +2,9 @@ package io.payops.store;
 
 import io.payops.common.Json;
 import io.payops.domain.Frame;
-import io.payops.domain.Incident;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -17,7 +15,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class SummaryWriter implements AutoCloseable {
     private final GZIPOutputStream out;
-    private List<Incident> openBefore = List.of();
+    /** The line before, filled in: what a line leaves out is what it shares with it. */
+    private FrameSummary before;
 
     SummaryWriter(OutputStream target) throws IOException {
         this.out = new GZIPOutputStream(target, 16 * 1024, true) {
@@ -28,18 +27,15 @@ final class SummaryWriter implements AutoCloseable {
     }
 
     void write(Frame f) throws IOException {
-        FrameSummary line = FrameSummary.of(f, openBefore);
-        if (line.incidents() != null) {
-            openBefore = line.incidents();
-        }
+        FrameSummary line = FrameSummary.of(f, before);
         writeLine(line);
+        before = line.filledIn(before);
     }
 
-    /** A line whose incidents are filled in (from {@link SessionSummary}): written null when unchanged. */
-    void writeResolved(FrameSummary line) throws IOException {
-        boolean same = line.incidents().equals(openBefore);
-        openBefore = line.incidents();
-        writeLine(same ? line.withIncidents(null) : line);
+    /** A line filled in (from {@link SessionSummary}), written with what is unchanged left out. */
+    void writeFilledIn(FrameSummary line) throws IOException {
+        writeLine(line.asWrittenAfter(before));
+        before = line;
     }
 
     private void writeLine(FrameSummary line) throws IOException {

@@ -3,7 +3,6 @@ package io.payops.store;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
-import io.payops.domain.Incident;
 import io.payops.engine.Engine;
 import io.payops.engine.EngineOptions;
 import io.payops.engine.PolicyFactory;
@@ -107,6 +106,8 @@ class SessionSummaryTest {
             assertEquals(f.snapshot().baselineTotal().attempts(), line.baseline().attempts(), "frame " + i);
             assertEquals(f.step().incidents(), line.incidents(), "frame " + i);
             assertEquals(f.step().actions(), line.actions(), "frame " + i);
+            assertEquals(f.step().approvalEnds(), line.approvalEnds(), "frame " + i);
+            assertEquals(f.step().learning(), line.learning(), "frame " + i);
             assertEquals(f.step().cycle(), line.cycle(), "frame " + i);
             assertEquals(f.commands(), line.commands(), "frame " + i);
             assertEquals(f.commandErrors(), line.commandErrors(), "frame " + i);
@@ -198,18 +199,22 @@ class SessionSummaryTest {
     }
 
     @Test
-    void incidentsAreWrittenOnlyWhenTheyChangeAndHandedOutFilledIn() throws IOException {
-        List<Incident> before = List.of();
-        int written = 0;
+    void incidentsAndLearningAreWrittenOnlyWhenTheyChangeAndHandedOutFilledIn() {
+        FrameSummary before = null;
+        int incidents = 0;
+        int learning = 0;
         for (Frame f : frames) {
             FrameSummary line = FrameSummary.of(f, before);
-            if (line.incidents() != null) {
-                written++;
-                before = line.incidents();
-            }
+            incidents += line.incidents() != null ? 1 : 0;
+            learning += line.learning() != null ? 1 : 0;
+            before = line.filledIn(before);
+            assertEquals(f.step().incidents(), before.incidents());
+            assertEquals(f.step().learning(), before.learning());
         }
-        assertTrue(written > 0 && written < frames.size() / 2, "written on change only: " + written);
-        assertNull(FrameSummary.of(frames.get(1), frames.get(0).step().incidents()).incidents());
+        assertTrue(incidents > 1 && incidents < frames.size() / 2, "incidents written on change only: " + incidents);
+        assertTrue(learning >= 1 && learning < frames.size() / 10, "learning written on change only: " + learning);
+        FrameSummary first = FrameSummary.of(frames.get(0), null).filledIn(null);
+        assertNull(FrameSummary.of(frames.get(1), first).incidents());
     }
 
     @Test

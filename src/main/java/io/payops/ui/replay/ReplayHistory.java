@@ -1,7 +1,6 @@
 package io.payops.ui.replay;
 
 import io.payops.domain.Frame;
-import io.payops.domain.LearningState;
 import io.payops.domain.PolicyStep;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
@@ -62,11 +61,13 @@ public final class ReplayHistory {
                 cycleKept[i] = true;
                 cycles++;
             }
-            boolean events = !line.actions().isEmpty() || !line.commands().isEmpty()
-                    || !line.commandErrors().isEmpty() || cycleKept[i] || line.tickets() != null;
-            // a change of the open incidents closes or opens a chart band at this frame's time
-            boolean incidents = i > 0 && line.incidents() != summary.line(i - 1).incidents();
-            if (events || incidents) {
+            boolean events = !line.actions().isEmpty() || !line.approvalEnds().isEmpty()
+                    || !line.commands().isEmpty() || !line.commandErrors().isEmpty() || cycleKept[i]
+                    || line.tickets() != null;
+            // a change of the open incidents closes or opens a chart band at this frame's time; a lesson is counted
+            boolean changed = i > 0 && (line.incidents() != summary.line(i - 1).incidents()
+                    || line.learning() != summary.line(i - 1).learning());
+            if (events || changed || i == 0) {
                 fed[i] = true;
             }
             if (!line.commands().isEmpty() && i > 0) {
@@ -104,7 +105,7 @@ public final class ReplayHistory {
         Snapshot snapshot = new Snapshot(line.simMillis(), now.windowSeconds(), now.baselineSeconds(), recent,
                 gateways, stats(Target.ALL, line.baseline()), List.of(), recent, List.of());
         PolicyStep step = new PolicyStep(line.actions(), List.of(), List.of(), keepCycle ? line.cycle() : null,
-                List.of(), line.incidents(), LearningState.EMPTY);
+                List.of(), line.incidents(), line.learning(), List.of(), line.approvalEnds());
         TriageStep tickets = line.tickets() != null ? line.tickets() : !triage ? null
                 : new TriageStep(line.simMillis(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                         List.of()); // a world with tickets has a triage step in every frame

@@ -17,6 +17,7 @@ import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.fx.SessionInfo;
 import io.payops.ui.gateways.GatewaysViewModel;
+import io.payops.ui.learning.LearningViewModel;
 import io.payops.ui.reasoning.CycleEntry;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import io.payops.ui.tickets.TicketsViewModel;
@@ -69,14 +70,14 @@ class ReplayHistoryTest {
 
     /** The panes that keep history. */
     record Panes(ChartsViewModel charts, GatewaysViewModel gateways, ReasoningViewModel reasoning,
-                 AuditViewModel audit, TicketsViewModel tickets) {
+                 AuditViewModel audit, TicketsViewModel tickets, LearningViewModel learning) {
         Panes() {
             this(new ChartsViewModel(), new GatewaysViewModel(), new ReasoningViewModel(), new AuditViewModel(),
-                    new TicketsViewModel(c -> { }));
+                    new TicketsViewModel(c -> { }), new LearningViewModel());
         }
 
         List<FrameListener> all() {
-            return List.of(charts, gateways, reasoning, audit, tickets);
+            return List.of(charts, gateways, reasoning, audit, tickets, learning);
         }
     }
 
@@ -95,6 +96,8 @@ class ReplayHistoryTest {
         pump.addListener(vm);
         vm.open(session);
         vm.seek(target);
+        vm.seek(target - 300); // back: every pane starts again
+        vm.seek(target); // forward: they keep what they hold
         assertEquals(frames.get(target), pump.lastApplied());
 
         Panes played = new Panes();
@@ -125,5 +128,8 @@ class ReplayHistoryTest {
         assertEquals(played.tickets().summaryProperty().get(), replayed.tickets().summaryProperty().get());
         assertEquals(played.tickets().categoryCountsProperty().get(),
                 replayed.tickets().categoryCountsProperty().get());
+        assertTrue(played.learning().totalProperty().get() > 0, "the agent learnt");
+        assertEquals(List.copyOf(played.learning().lessons()), List.copyOf(replayed.learning().lessons()));
+        assertEquals(played.learning().summaryProperty().get(), replayed.learning().summaryProperty().get());
     }
 }
