@@ -16,7 +16,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Records one session as {@code sessions/<id>/}: {@code meta.json}, {@code frames.jsonl.gz} (one JSON frame per
- * line) and {@code frames.idx} (where each frame is, and its {@link FrameMark}s). Called from one thread only.
+ * line), {@code frames.idx} (where each frame is, and its {@link FrameMark}s) and the {@link SessionSummary} a replay
+ * scrubs with. Called from one thread only.
  *
  * <p>The frames file is a chain of gzip members of {@value #FRAMES_PER_MEMBER} frames, so a reader can seek to any
  * member; each frame is sync-flushed and handed to the OS in one write, so a process killed at any moment leaves
@@ -36,6 +37,9 @@ public final class SessionRecorder implements AutoCloseable {
     private final FrameMarker marker = new FrameMarker();
     private final FileChannel frames;
     private final FileChannel index;
+    /** The replay's history in brief ({@link SessionSummary}); null once it could not be written (it is rebuilt). */
+    private FileChannel summaryFile;
+    private SummaryWriter summary;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(256 * 1024);
     private SessionMeta meta;
     private GZIPOutputStream member;
@@ -77,6 +81,13 @@ public final class SessionRecorder implements AutoCloseable {
             frames.close();
             throw e;
         }
+        try {
+            summaryFile = FileChannel.open(dir.resolve(SessionSummary.FILE), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            summary = new SummaryWriter(java.nio.channels.Channels.newOutputStream(summaryFile));
+        } catch (IOException e) {
+            dropSummary();
+        }
     }
 
     public Path dir() {
@@ -103,9 +114,10 @@ public final class SessionRecorder implements AutoCloseable {
         return count;
     }
 
-    /** Bytes written so far (frames and index). */
+    /** Bytes written so far (frames, index and summary). */
     public long bytes() throws IOException {
-        return frames.size() + index.size();
+        FileChannel s = summaryFile;
+        return frames.size() + index.size() + (s == null ? 0 : s.size());
     }
 
     /** How many frames the writer had to drop so far (it fell behind a live engine), so meta.json can say so. */
@@ -151,6 +163,34 @@ public final class SessionRecorder implements AutoCloseable {
                 .toLine().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         count++;
         lastSimMillis = f.simMillis();
+        writeSummary(f);
+    }
+
+    /**
+     * After the frame, so a summary line never describes a frame that is not there. A summary that cannot be
+     * written is given up, never the recording: the reader builds what it lacks from the frames.
+     */
+    private void writeSummary(Frame f) {
+        if (summary == null) {
+            return;
+        }
+        try {
+            summary.write(f);
+        } catch (IOException | RuntimeException e) {
+            dropSummary();
+        }
+    }
+
+    private void dropSummary() {
+        summary = null;
+        if (summaryFile != null) {
+            try {
+                summaryFile.close();
+            } catch (IOException ignored) {
+                // what was written stays readable up to its last whole line
+            }
+            summaryFile = null;
+        }
     }
 
     /** Rewrites meta.json with the progress so far (atomically). */
@@ -167,6 +207,13 @@ public final class SessionRecorder implements AutoCloseable {
             writeFully(frames, ByteBuffer.wrap(pending.toByteArray()));
             pending.reset();
         }
+        if (summary != null) {
+            try {
+                summary.finish();
+            } catch (IOException e) {
+                dropSummary();
+            }
+        }
         meta = meta.progress(count, lastSimMillis, dropped).ended(clock.instant().toString(), status, note);
         AtomicFiles.writeInExistingFolder(dir.resolve(META), Json.pretty().writeValueAsBytes(meta));
     }
@@ -176,7 +223,11 @@ public final class SessionRecorder implements AutoCloseable {
         try {
             frames.close();
         } finally {
-            index.close();
+            try {
+                index.close();
+            } finally {
+                dropSummary();
+            }
         }
     }
 

@@ -7,7 +7,23 @@ import io.payops.run.ScenarioRunner;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
 import io.payops.store.SessionReader;
+import io.payops.store.SessionSummary;
 import io.payops.store.StateStore;
+import io.payops.engine.LiveRunner;
+import io.payops.ui.approvals.ApprovalsViewModel;
+import io.payops.ui.chaos.ChaosViewModel;
+import io.payops.ui.dashboard.ChartsViewModel;
+import io.payops.ui.dashboard.KpiTilesViewModel;
+import io.payops.ui.fx.CommandSink;
+import io.payops.ui.fx.FrameListener;
+import io.payops.ui.fx.FramePump;
+import io.payops.ui.fx.SameThreadExecutor;
+import io.payops.ui.gateways.GatewaysViewModel;
+import io.payops.ui.learning.LearningViewModel;
+import io.payops.ui.reasoning.ReasoningViewModel;
+import io.payops.ui.replay.ReplayViewModel;
+import io.payops.ui.tickets.TicketsViewModel;
+import io.payops.ui.timeline.AuditViewModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,9 +46,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scrubbing a recorded one-hour session (live-demo: 3,600 frames at 40 payments/s, three incidents): jump to a random
- * frame (what the slider does), jump there with the replay's lead-in (the 120 frames before it, so charts have
- * context), and open the session. Sample time, so the percentiles show the slow jumps too.
+ * Scrubbing a recorded one-hour session (live-demo: 3,600 frames at 40 payments/s, three incidents): read a random
+ * frame; a whole seek as the replay does it (read the frame, make the history up to it from the session summary,
+ * reset every pane's ViewModel and feed them the history and the frame through the pump), to a random moment and to
+ * the last minute (the longest history); open the session, and read its summary. Sample time, so the percentiles
+ * show the slow seeks too. Not measured: the scene graph's layout and drawing of what the ViewModels now hold.
  * Run: mvn -B -Pbench test-compile exec:exec -Djmh.args="ScrubBenchmark"
  */
 @State(Scope.Benchmark)
@@ -42,10 +60,11 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ScrubBenchmark {
-    static final int LEAD_IN = io.payops.ui.replay.ReplayViewModel.LEAD_IN;
     private Path state;
     private Path session;
     private SessionReader reader;
+    private ReplayViewModel replay;
+    private Path withoutSummary;
     private final Random random = new Random(7);
 
     @Setup(Level.Trial)
@@ -58,12 +77,34 @@ public class ScrubBenchmark {
         writer.close();
         session = writer.sessionDir();
         reader = SessionReader.open(session, p -> { });
-        System.out.printf("%nrecorded %d frames, %.1f MB%n", reader.size(),
-                Files.size(session.resolve("frames.jsonl.gz")) / 1e6);
+        System.out.printf("%nrecorded %d frames, %.1f MB; summary %.1f MB%n", reader.size(),
+                Files.size(session.resolve("frames.jsonl.gz")) / 1e6,
+                Files.size(session.resolve(SessionSummary.FILE)) / 1e6);
+        replay = replayWithEveryPane();
+        replay.open(session);
+        withoutSummary = state.resolve("recorded-before-summaries");
+        Files.createDirectories(withoutSummary);
+        for (String f : List.of("meta.json", "frames.jsonl.gz", "frames.idx")) {
+            Files.copy(session.resolve(f), withoutSummary.resolve(f));
+        }
+    }
+
+    /** The replay ViewModel with every pane's ViewModel on its pump, background and FX work on this thread. */
+    private static ReplayViewModel replayWithEveryPane() {
+        FramePump pump = new FramePump();
+        CommandSink none = c -> { };
+        ReasoningViewModel reasoning = new ReasoningViewModel();
+        for (FrameListener l : new FrameListener[] {new KpiTilesViewModel(), new ChartsViewModel(),
+                new GatewaysViewModel(), new ApprovalsViewModel(none), reasoning, new ChaosViewModel(none),
+                new AuditViewModel(), new LearningViewModel(), new TicketsViewModel(none)}) {
+            pump.addListener(l);
+        }
+        return new ReplayViewModel(pump, reasoning, SameThreadExecutor.INSTANCE, LiveRunner.Clock.SYSTEM, () -> { });
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        replay.close();
         reader.close();
         try (var s = Files.walk(state)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -78,13 +119,57 @@ public class ScrubBenchmark {
     }
 
     @Benchmark
-    public Frame jumpWithLeadIn() {
-        int target = random.nextInt(reader.size());
-        Frame f = null;
-        for (int i = Math.max(0, target - LEAD_IN); i <= target; i++) {
-            f = reader.frame(i);
+    public int seekToARandomMoment() {
+        replay.seek(random.nextInt(reader.size()));
+        return replay.getPosition();
+    }
+
+    /** Before each seek, the replay is at its first frame: the seek forward feeds almost the whole hour. */
+    @State(Scope.Thread)
+    public static class AtTheStart {
+        @Setup(Level.Invocation)
+        public void rewind(ScrubBenchmark b) {
+            b.replay.seek(0);
         }
-        return f;
+    }
+
+    /** Before each seek, the replay is at its last frame: a seek back resets every pane and feeds the hour again. */
+    @State(Scope.Thread)
+    public static class AtTheEnd {
+        @Setup(Level.Invocation)
+        public void toTheEnd(ScrubBenchmark b) {
+            b.replay.seek(b.reader.size() - 1);
+        }
+    }
+
+    @Benchmark
+    public int seekFromTheStartToTheLastMinute(AtTheStart start) {
+        replay.seek(reader.size() - 2 - random.nextInt(60));
+        return replay.getPosition();
+    }
+
+    @Benchmark
+    public int seekBackFromTheEndToTheLastMinute(AtTheEnd end) {
+        replay.seek(reader.size() - 2 - random.nextInt(60));
+        return replay.getPosition();
+    }
+
+    /** Once per recording made before summaries: every frame is read (then the summary is kept beside it). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public int buildTheSummaryFromTheFrames() throws IOException {
+        try (SessionReader old = SessionReader.open(withoutSummary, p -> { })) {
+            return SessionSummary.load(old, p -> { }, () -> false).size();
+        } finally {
+            Files.deleteIfExists(withoutSummary.resolve(SessionSummary.FILE));
+        }
+    }
+
+    @Benchmark
+    public int readTheSummary() {
+        return SessionSummary.load(reader, p -> { }, () -> false).size();
     }
 
     @Benchmark

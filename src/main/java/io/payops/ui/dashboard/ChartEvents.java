@@ -39,6 +39,9 @@ final class ChartEvents {
     private final Map<Long, IncidentBand> bands = new LinkedHashMap<>();
     private final Map<Long, String> bandLabels = new HashMap<>();
     private final List<ActionMarker> markers = new ArrayList<>();
+    /** The open incidents of the last frame followed, and its time. */
+    private List<Incident> lastIncidents = List.of();
+    private double lastSeconds;
     private final Set<String> markedActions = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -62,14 +65,26 @@ final class ChartEvents {
 
     private void followIncidents(Frame f) {
         double now = f.simSeconds();
+        List<Incident> incidents = f.step().incidents();
+        if (incidents.equals(lastIncidents)) {
+            // nothing opened, closed or changed: only the open bands' end moves, which publish() sets (a replay's
+            // seek feeds an hour of such frames at once)
+            lastSeconds = now;
+            return;
+        }
+        lastIncidents = incidents;
+        lastSeconds = now;
         Set<Long> open = new HashSet<>();
         for (Incident i : f.step().incidents()) {
             open.add(i.id());
             IncidentBand was = bands.get(i.id());
             double start = was != null ? was.startSeconds() : i.openedAtMillis() / 1000.0;
             String what = "Incident " + i.id() + ": " + i.diagnosis().key() + " on " + i.target();
+            // an open band's tooltip does not name its end: while its label stands, only the end moves
+            String description = was != null && was.open() && what.equals(bandLabels.get(i.id()))
+                    ? was.description() : describe(what, start, now, true);
             bandLabels.put(i.id(), what);
-            bands.put(i.id(), new IncidentBand(i.id(), start, now, true, describe(what, start, now, true)));
+            bands.put(i.id(), new IncidentBand(i.id(), start, now, true, description));
         }
         for (Map.Entry<Long, IncidentBand> e : bands.entrySet()) {
             IncidentBand b = e.getValue();
@@ -128,9 +143,17 @@ final class ChartEvents {
         bandLabels.clear();
         markers.clear();
         markedActions.clear();
+        lastIncidents = List.of();
+        lastSeconds = 0;
     }
 
     private void publishBands(double cutoff) {
+        for (Map.Entry<Long, IncidentBand> e : bands.entrySet()) {
+            IncidentBand b = e.getValue();
+            if (b.open() && b.endSeconds() != lastSeconds) {
+                e.setValue(new IncidentBand(b.incidentId(), b.startSeconds(), lastSeconds, true, b.description()));
+            }
+        }
         bands.values().removeIf(b -> b.endSeconds() < cutoff);
         while (bands.size() > MAX_BANDS) {
             bands.remove(bands.keySet().iterator().next());

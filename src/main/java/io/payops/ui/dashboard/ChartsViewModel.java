@@ -38,7 +38,8 @@ import java.util.Map;
  *
  * <p>Everything is bounded: points, bands and markers ({@link ChartEvents}) older than
  * {@value #HISTORY_SECONDS} simulated seconds are dropped, with hard caps in case frames come faster than one per
- * second. Observable lists change once per batch (one addAll, one range remove), bars change values in place, and
+ * second. A replay (a session that is not live) keeps its whole history instead, up to {@value #MAX_REPLAY_POINTS}
+ * points, and the time axes span it from its start: what led up to the moment sought is the point of scrubbing. Observable lists change once per batch (one addAll, one range remove), bars change values in place, and
  * the axis ranges follow running extremes rather than rescanning the points.
  */
 public final class ChartsViewModel implements FrameListener {
@@ -48,6 +49,8 @@ public final class ChartsViewModel implements FrameListener {
     static final int SMOOTHING_SECONDS = 10;
     /** Safety caps, should frames come faster than one per simulated second. */
     static final int MAX_POINTS = 3_600;
+    /** Points a replay keeps: two hours at one frame a second; a replay feeds no more than this many seconds. */
+    public static final int MAX_REPLAY_POINTS = 7_200;
     /** Categories of the issuer chart beyond the world's issuers (e.g. from an event log) stop here. */
     static final int MAX_ISSUERS = 12;
     /** The time axis never spans less than this, so the first minute is not stretched across the chart. */
@@ -109,6 +112,10 @@ public final class ChartsViewModel implements FrameListener {
 
     private record SecondTotals(long second, long attempts, long successes, double p95) {
     }
+
+    /** Simulated seconds of history kept: {@link #HISTORY_SECONDS} live, all of it in a replay. */
+    private double historySeconds = HISTORY_SECONDS;
+    private int maxPoints = MAX_POINTS;
 
     public ChartsViewModel() {
         reset();
@@ -235,6 +242,8 @@ public final class ChartsViewModel implements FrameListener {
 
     @Override
     public void onSessionStart(SessionInfo session) {
+        historySeconds = session.live() ? HISTORY_SECONDS : Double.POSITIVE_INFINITY;
+        maxPoints = session.live() ? MAX_POINTS : MAX_REPLAY_POINTS;
         reset();
         for (String issuer : session.world().names(Dimension.ISSUER)) {
             addIssuer(issuer);
@@ -243,10 +252,15 @@ public final class ChartsViewModel implements FrameListener {
 
     @Override
     public void onFrames(FrameBatch batch) {
-        List<XYChart.Data<Number, Number>> success = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> successBase = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> latency = new ArrayList<>(batch.frames().size());
-        List<XYChart.Data<Number, Number>> latencyBase = new ArrayList<>(batch.frames().size());
+        int size = batch.frames().size();
+        List<XYChart.Data<Number, Number>> success = new ArrayList<>(size);
+        List<XYChart.Data<Number, Number>> latency = new ArrayList<>(size);
+        // baseline values as numbers: a point is made only where the step series needs one (a replay's seek feeds
+        // an hour of frames at once, and most of them only move the end of a run)
+        double[] baseX = new double[size];
+        double[] baseSuccess = new double[size];
+        double[] baseLatency = new double[size];
+        int bases = 0;
         for (Frame f : batch.frames()) {
             double x = f.simSeconds();
             Snapshot s = f.snapshot();
@@ -266,17 +280,18 @@ public final class ChartsViewModel implements FrameListener {
             }
             SegmentStats base = s.baselineTotal();
             if (base != null && base.attempts() > 0) {
-                successBase.add(new XYChart.Data<>(x, base.successRate() * 100));
-                latencyBase.add(new XYChart.Data<>(x, base.p95()));
+                baseX[bases] = x;
+                baseSuccess[bases] = base.successRate() * 100;
+                baseLatency[bases++] = base.p95();
             }
             events.follow(f);
         }
         double now = batch.latest().simSeconds();
-        double cutoff = now - HISTORY_SECONDS;
-        append(successPoints, success, cutoff, lowestSuccess);
-        appendStep(successBaselinePoints, successBase, cutoff);
-        append(latencyPoints, latency, cutoff, highestLatency);
-        appendStep(latencyBaselinePoints, latencyBase, cutoff);
+        double cutoff = now - historySeconds;
+        append(successPoints, success, cutoff, lowestSuccess, maxPoints);
+        appendStep(successBaselinePoints, baseX, baseSuccess, bases, cutoff);
+        append(latencyPoints, latency, cutoff, highestLatency, maxPoints);
+        appendStep(latencyBaselinePoints, baseX, baseLatency, bases, cutoff);
         events.publish(cutoff);
         showIssuers(batch.latest().snapshot());
         showErrorMix(batch.latest().snapshot().total());
@@ -298,7 +313,8 @@ public final class ChartsViewModel implements FrameListener {
     }
 
     private static void append(ObservableList<XYChart.Data<Number, Number>> target,
-                               List<XYChart.Data<Number, Number>> fresh, double cutoff, SlidingExtreme extreme) {
+                               List<XYChart.Data<Number, Number>> fresh, double cutoff, SlidingExtreme extreme,
+                               int maxPoints) {
         if (!fresh.isEmpty()) {
             target.addAll(fresh);
             for (XYChart.Data<Number, Number> d : fresh) {
@@ -306,7 +322,7 @@ public final class ChartsViewModel implements FrameListener {
             }
         }
         int old = 0;
-        int excess = target.size() - MAX_POINTS;
+        int excess = target.size() - maxPoints;
         while (old < target.size() && (old < excess || x(target.get(old)) < cutoff)) {
             old++;
         }
@@ -322,14 +338,14 @@ public final class ChartsViewModel implements FrameListener {
      * than one per frame. The first point is clamped to the cutoff rather than dropped while the line still
      * needs it.
      */
-    private static void appendStep(ObservableList<XYChart.Data<Number, Number>> target,
-                                   List<XYChart.Data<Number, Number>> fresh, double cutoff) {
-        for (XYChart.Data<Number, Number> d : fresh) {
+    private static void appendStep(ObservableList<XYChart.Data<Number, Number>> target, double[] xs, double[] ys,
+                                   int count, double cutoff) {
+        for (int i = 0; i < count; i++) {
             int n = target.size();
-            if (n >= 2 && sameY(target.get(n - 1), d) && sameY(target.get(n - 2), d)) {
-                target.get(n - 1).setXValue(d.getXValue());
+            if (n >= 2 && y(target.get(n - 1)) == ys[i] && y(target.get(n - 2)) == ys[i]) {
+                target.get(n - 1).setXValue(xs[i]);
             } else {
-                target.add(d);
+                target.add(new XYChart.Data<>(xs[i], ys[i]));
             }
         }
         int old = 0;
@@ -344,8 +360,8 @@ public final class ChartsViewModel implements FrameListener {
         }
     }
 
-    private static boolean sameY(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
-        return a.getYValue().doubleValue() == b.getYValue().doubleValue();
+    private static double y(XYChart.Data<Number, Number> d) {
+        return d.getYValue().doubleValue();
     }
 
     private static double x(XYChart.Data<Number, ?> d) {
@@ -420,17 +436,18 @@ public final class ChartsViewModel implements FrameListener {
     // ---------------------------------------------------------------- axes
 
     /**
-     * The time axes span the last {@value #HISTORY_SECONDS} s (at least {@value #MIN_SPAN_SECONDS} s) and move in
+     * The time axes span the history kept (live: the last {@value #HISTORY_SECONDS} s; at least
+     * {@value #MIN_SPAN_SECONDS} s) and move in
      * steps of a twelfth of a tick, not on every frame: a JavaFX axis rebuilds all its tick labels whenever its
      * range changes, so a range that changes less often is much cheaper, and a step of a few pixels still reads
      * as smooth scrolling.
      */
     private void updateTimeAxis(double now) {
-        double span = Math.min(HISTORY_SECONDS, Math.max(MIN_SPAN_SECONDS, now));
+        double span = Math.min(historySeconds, Math.max(MIN_SPAN_SECONDS, now));
         double tick = timeTick(span);
         double step = Math.max(1, tick / 12);
         double upper = Math.max(MIN_SPAN_SECONDS, Math.ceil(now / step) * step);
-        timeLower.set(Math.max(0, upper - HISTORY_SECONDS));
+        timeLower.set(Math.max(0, upper - historySeconds));
         timeUpper.set(upper);
         timeTick.set(tick);
     }

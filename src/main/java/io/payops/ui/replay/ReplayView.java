@@ -11,7 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -84,7 +87,16 @@ public final class ReplayView extends VBox {
                 vm.seek(at);
             }
         });
-        timeline.setTooltip(new Tooltip("Drag to scrub through the recording"));
+        // a press anywhere on the slider but its thumb jumps there: the track itself is a few pixels tall, and a
+        // press beside it did nothing
+        timeline.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && !onThumb(e)) {
+                timeline.requestFocus();
+                timeline.setValue(valueAt(e.getX()));
+                e.consume();
+            }
+        });
+        timeline.setTooltip(new Tooltip("Click to jump, drag to scrub through the recording"));
         positionLabel.textProperty().bind(vm.positionTextProperty());
 
         controls.disableProperty().bind(vm.activeProperty().not());
@@ -92,5 +104,25 @@ public final class ReplayView extends VBox {
                 nextApproval, backToLive}) {
             b.disableProperty().bind(vm.activeProperty().not());
         }
+    }
+
+    private boolean onThumb(MouseEvent e) {
+        Node thumb = timeline.lookup(".thumb");
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != timeline; n = n.getParent()) {
+            if (n == thumb) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The slider's value under {@code x}: where the thumb's centre goes, as the slider's skin lays it out. */
+    private double valueAt(double x) {
+        Node thumb = timeline.lookup(".thumb");
+        double thumbWidth = thumb == null ? 0 : thumb.getLayoutBounds().getWidth();
+        double start = timeline.snappedLeftInset() + thumbWidth / 2;
+        double length = timeline.getWidth() - timeline.snappedLeftInset() - timeline.snappedRightInset() - thumbWidth;
+        double fraction = length <= 0 ? 0 : Math.max(0, Math.min(1, (x - start) / length));
+        return timeline.getMin() + fraction * (timeline.getMax() - timeline.getMin());
     }
 }

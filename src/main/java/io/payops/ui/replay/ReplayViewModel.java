@@ -8,6 +8,7 @@ import io.payops.store.FrameMark;
 import io.payops.store.IndexEntry;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
+import io.payops.store.SessionSummary;
 import io.payops.ui.fx.BackgroundTask;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
@@ -41,10 +42,19 @@ import java.util.function.Consumer;
  * thread, which must run its jobs one at a time, in order (a single thread; a synchronous executor in tests): that
  * order is what lets a job start where the one before it stopped. Each open, seek, pause and close bumps a generation; a job of an older
  * generation stops at its next frame, so the newest request always wins.
+ *
+ * <p>A seek shows the session's history up to the frame sought: the panes are reset and handed the frames
+ * {@link ReplayHistory} makes from the session's {@link SessionSummary} (loaded once, after the first frame is on
+ * screen), then the frame itself, all in one FX update with the pump pulsed at once, so no pane is ever drawn
+ * reset or half-fed (no "waiting for traffic" in between) and the time in the replay bar, the status bar and the
+ * panes is the same frame's.
  */
 public final class ReplayViewModel implements FrameListener {
-    /** Frames fed before a seek target, so the charts and the timeline show what led up to it. */
-    public static final int LEAD_IN = 60;
+    /**
+     * History frames handed to the pump between two pulses of a seek: below the pump's bound on frames waiting for
+     * a pulse, so none is dropped however long the session.
+     */
+    static final int HISTORY_PULSE = 1_900;
     public static final List<Double> SPEEDS = ShellViewModel.SPEEDS;
     public static final String LIVE_TITLE = "PayOps Console";
     /** A paused or re-seeked playback notices within this much wall time, so the next job never waits long. */
@@ -59,8 +69,11 @@ public final class ReplayViewModel implements FrameListener {
     private final Runnable startLive;
 
     private final AtomicLong generation = new AtomicLong();
-    /** The last frame position handed to the pump in this replay session; written by background jobs only. */
+    /** The last frame position handed to the pump in this replay session, and its tick (FX and background). */
     private final AtomicInteger offered = new AtomicInteger(-1);
+    private final AtomicLong offeredTick = new AtomicLong(-1);
+    /** Whether the panes hold the whole history up to the last frame offered (a seek before the summary: not). */
+    private boolean panesWhole;
     private volatile double playbackSpeed = 1;
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -77,8 +90,15 @@ public final class ReplayViewModel implements FrameListener {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", LIVE_TITLE);
 
-    private SessionReader reader;
+    /** The open session; volatile because a background job compares it with the session it was started for. */
+    private volatile SessionReader reader;
     private SessionInfo info;
+    /** A reader with its summary, set by the background job that loads it, before any seek queued after it runs. */
+    private record Loaded(SessionReader reader, SessionSummary summary) {
+    }
+
+    private volatile Loaded loaded;
+    private BackgroundTask<SessionSummary> summaryTask;
     /** The tick of a seek's target until the pump has applied it; -1 when no seek is in flight. */
     private long pendingTick = -1;
 
@@ -103,6 +123,9 @@ public final class ReplayViewModel implements FrameListener {
     /** Opens a recorded session on the background thread; the progress bar follows; a bad folder shows in the banner. */
     public void open(Path dir) {
         long g = generation.incrementAndGet();
+        if (summaryTask != null) {
+            summaryTask.cancel(); // an old recording's summary being built would hold up this open
+        }
         playing.set(false);
         loading.set(true);
         progress.set(0);
@@ -146,7 +169,46 @@ public final class ReplayViewModel implements FrameListener {
         }
         // listeners stop the live engine here, before the first recorded frame reaches the pump
         active.set(true);
-        seek(0);
+        offeredTick.set(-1); // the panes hold another session's frames, if any: the first seek resets them
+        panesWhole = false;
+        seek(0); // the first frame needs no history: it is on screen before the summary is read
+        loadSummary(r);
+    }
+
+    /**
+     * Reads the session's summary (quick) or, for a recording made without one, builds it from the frames once, with
+     * the progress bar. It runs after the first frame's job; seeks asked for meanwhile wait for it and then show
+     * their history.
+     */
+    private void loadSummary(SessionReader r) {
+        loading.set(true);
+        progress.set(0);
+        notice.set("Loading the history");
+        summaryTask = BackgroundTask.withProgress(p -> {
+                    SessionSummary s = SessionSummary.load(r, p::update, p::isCancelled);
+                    loaded = new Loaded(r, s);
+                    return s;
+                })
+                .onProgress(progress::set)
+                .onSuccess(s -> {
+                    if (reader == r) {
+                        loading.set(false);
+                        progress.set(1);
+                        notice.set("");
+                        if (!s.warnings().isEmpty()) {
+                            error.set("Session " + r.meta().id() + ": " + String.join("; ", s.warnings()));
+                        }
+                    }
+                })
+                .onFailure(e -> {
+                    if (reader == r && !(e instanceof java.util.concurrent.CancellationException)) {
+                        loading.set(false);
+                        notice.set("");
+                        error.set("Session " + r.meta().id() + ": its history cannot be read (" + e.getMessage()
+                                + "); a seek shows the moment sought without what led up to it");
+                    }
+                })
+                .executeWith(executor);
     }
 
     static String summaryOf(SessionMeta m, int frames) {
@@ -156,33 +218,68 @@ public final class ReplayViewModel implements FrameListener {
                 m.status() == null ? "?" : m.status(), frames);
     }
 
-    /** Shows the frame at {@code index}, after up to {@value #LEAD_IN} frames of lead-in; playback goes on from it. */
+    /**
+     * Shows the frame at {@code index} with the session's history up to it; playback goes on from it. The slider
+     * moves at once; the time shown follows with the frame, as the status bar's does.
+     */
     public void seek(int index) {
-        if (reader == null) {
+        SessionReader r = reader;
+        if (r == null) {
             return;
         }
-        int target = Math.max(0, Math.min(index, reader.size() - 1));
+        int target = Math.max(0, Math.min(index, r.size() - 1));
         long g = generation.incrementAndGet();
         boolean resume = playing.get();
         position.set(target);
-        updatePositionText(reader.entry(target).simMillis());
-        notice.set("");
-        pendingTick = reader.entry(target).tick();
-        pump.startSession(info);
-        Consumer<Frame> sink = pump.sessionSink();
-        SessionReader r = reader;
+        if (!loading.get()) {
+            notice.set("");
+        }
+        pendingTick = r.entry(target).tick();
         executor.background(() -> guarded(g, () -> {
-            for (int i = Math.max(0, target - LEAD_IN); i <= target; i++) {
-                if (generation.get() != g) {
-                    return;
-                }
-                sink.accept(r.frame(i));
-                offered.set(i);
+            if (generation.get() != g) {
+                return; // a newer seek (a drag) is queued behind this one: reading this frame is wasted
             }
-            if (resume) {
-                playOn(g, r, sink);
-            }
+            Frame shown = r.frame(target);
+            Loaded l = loaded;
+            SessionSummary summary = l != null && l.reader() == r ? l.summary() : SessionSummary.empty();
+            List<Frame> history = ReplayHistory.before(summary, target, shown);
+            boolean whole = summary.size() >= target;
+            executor.fx(() -> show(g, r, target, history, shown, resume, whole));
         }));
+    }
+
+    /**
+     * FX thread: hands the panes the history and the frame sought in this one update, pulsing the pump itself, so
+     * nothing is drawn half-fed. Forward from what the panes hold, they only get what lies between (the panes stay);
+     * otherwise they are reset first, and get it all.
+     */
+    private void show(long g, SessionReader r, int target, List<Frame> history, Frame shown, boolean resume,
+                      boolean historyWhole) {
+        if (generation.get() != g || reader != r) {
+            return;
+        }
+        long held = offeredTick.get();
+        int from = 0;
+        if (panesWhole && historyWhole && held >= 0 && held < shown.tick()) {
+            from = firstAfter(history, held);
+        } else {
+            pump.startSession(info);
+        }
+        Consumer<Frame> sink = pump.sessionSink();
+        for (int i = from; i < history.size(); i++) {
+            sink.accept(history.get(i));
+            if ((i - from + 1) % HISTORY_PULSE == 0) {
+                pump.pulse();
+            }
+        }
+        sink.accept(shown);
+        offered.set(target);
+        offeredTick.set(shown.tick());
+        panesWhole = historyWhole;
+        pump.pulse();
+        if (resume) {
+            executor.background(() -> guarded(g, () -> playOn(g, r, sink)));
+        }
     }
 
     /** Shows the first frame at or after {@code simMillis} (the last frame when it is later): a what-if row's moment. */
@@ -202,6 +299,21 @@ public final class ReplayViewModel implements FrameListener {
             }
         }
         seek(lo);
+    }
+
+    /** The position of the first frame after {@code tick} in frames ordered by tick. */
+    private static int firstAfter(List<Frame> frames, long tick) {
+        int lo = 0;
+        int hi = frames.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frames.get(mid).tick() <= tick) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Plays from the frame shown, paced to the speed; at the end of the session it stops. */
@@ -280,8 +392,10 @@ public final class ReplayViewModel implements FrameListener {
             if (generation.get() != g) {
                 return;
             }
-            sink.accept(r.frame(i));
+            Frame f = r.frame(i);
+            sink.accept(f);
             offered.set(i);
+            offeredTick.set(f.tick());
         }
         executor.fx(() -> {
             if (generation.get() == g) {
@@ -341,6 +455,9 @@ public final class ReplayViewModel implements FrameListener {
     /** Leaves replay without starting anything (the window closes, or live traffic started elsewhere). */
     public void close() {
         generation.incrementAndGet();
+        loaded = null;
+        offeredTick.set(-1);
+        panesWhole = false;
         playing.set(false);
         loading.set(false);
         pendingTick = -1;
@@ -365,6 +482,10 @@ public final class ReplayViewModel implements FrameListener {
     private void releaseReader() {
         SessionReader old = reader;
         reader = null;
+        if (summaryTask != null) {
+            summaryTask.cancel(); // its job stops at its next frame, before the close queued after it
+            summaryTask = null;
+        }
         if (old != null) {
             executor.background(old::close);
         }
@@ -390,7 +511,7 @@ public final class ReplayViewModel implements FrameListener {
                 }
             }
             if (target == null) {
-                return; // still the lead-in: the position stays on the target the user chose
+                return; // still the history before it: the position stays on the target the user chose
             }
             pendingTick = -1;
             if (playing.get()) {

@@ -8,6 +8,12 @@ import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.Screenshots;
 import io.payops.ui.shell.MainLayout;
+import io.payops.ui.dashboard.ChartsViewModel;
+import io.payops.ui.fx.FrameBatch;
+import io.payops.ui.timeline.AuditRow;
+import io.payops.ui.timeline.AuditViewModel;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -24,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.payops.ui.fx.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +139,81 @@ class ReplayUiTest {
         assertEquals(expectedTime, fx(() -> label(robot, "#cycle-time")));
         assertTrue(fx(() -> label(robot, "#reasoning-mode")).startsWith("pinned to " + expectedTime),
                 fx(() -> label(robot, "#reasoning-mode")));
+    }
+
+    /**
+     * A click on the slider's track, {@code fraction} of the way along it, as a person aims at it: just above the
+     * thin line the track is drawn as, still on the slider.
+     */
+    private static void clickTrack(FxRobot robot, double fraction) {
+        Node slider = robot.lookup("#replay-slider").query();
+        Node track = robot.lookup("#replay-slider .track").query();
+        Bounds s = fx(() -> slider.localToScreen(slider.getLayoutBounds()));
+        Bounds t = fx(() -> track.localToScreen(track.getLayoutBounds()));
+        double y = (s.getMinY() + t.getMinY()) / 2;
+        assertTrue(y > s.getMinY() && y < t.getMinY(), "beside the track line, on the slider: " + s + " " + t);
+        robot.clickOn(new Point2D(t.getMinX() + t.getWidth() * fraction, y));
+    }
+
+    @Test
+    @Tag(Screenshots.TAKES)
+    void aTrackClickLateInTheSessionShowsItsWholeHistoryAndNothingIsDrawnWaiting(FxRobot robot) {
+        openRecording(robot);
+        waitFor("the session's history is read", () -> !replay().loadingProperty().get());
+        // what is drawn: after each pulse's layout, what the success tile says
+        List<String> drawn = new CopyOnWriteArrayList<>();
+        Runnable watch = () -> drawn.add(window.features().tiles().successRate().getCaption());
+        robot.interact(() -> window.stage().getScene().addPostLayoutPulseListener(watch));
+
+        clickTrack(robot, 0.9);
+        waitFor("the click jumped late into the session",
+                () -> replay().getPosition() > frames.size() * 8 / 10 && showing(replay().getPosition()));
+        int at = fx(() -> replay().getPosition());
+        Frame shown = frames.get(at);
+        assertTrue(Math.abs(at - frames.size() * 0.9) < frames.size() * 0.05, "jumped to " + at + " of " + frames.size());
+
+        // the charts hold points from the session's start, not a minute before the moment
+        ChartsViewModel charts = window.features().charts();
+        double first = fx(() -> charts.successPoints().get(0).getXValue().doubleValue());
+        assertTrue(first <= 5, "the success chart starts at " + first + " s");
+        assertEquals(0.0, fx(() -> charts.timeLowerProperty().get()), "the time axis spans the session from its start");
+        assertTrue(fx(() -> charts.successPoints().size()) >= at, "a point per second up to the moment");
+
+        // the audit and the reasoning hold everything since the start, as if played from there
+        AuditViewModel expected = new AuditViewModel();
+        expected.onSessionStart(window.replay().session());
+        expected.onFrames(FrameBatch.of(frames.subList(0, at + 1)));
+        List<AuditRow> rows = fx(() -> List.copyOf(window.features().audit().rows()));
+        assertTrue(rows.size() > 1, "the audit has rows: " + rows.size());
+        assertEquals(List.copyOf(expected.rows()), rows);
+        assertTrue(rows.get(rows.size() - 1).simMillis() < shown.simMillis() - 120_000,
+                "the oldest row is from long before the moment: " + rows.get(rows.size() - 1));
+        long cycles = frames.subList(0, at + 1).stream().filter(f -> f.step().cycle() != null).count();
+        assertEquals(cycles, (long) fx(() -> window.features().reasoning().history().size()),
+                "every cycle since the start is in the reasoning history");
+        long firstCycle = frames.stream().filter(f -> f.step().cycle() != null).findFirst().orElseThrow()
+                .step().cycle().atMillis();
+        assertEquals(firstCycle, (long) fx(() -> {
+            var history = window.features().reasoning().history();
+            return history.get(history.size() - 1).atMillis();
+        }), "the oldest cycle listed is the session's first");
+
+        // the replay bar and the status bar tell the same time
+        String clock = fx(() -> label(robot, "#sim-clock"));
+        assertTrue(fx(() -> label(robot, "#replay-position")).startsWith(clock + " · frame " + (at + 1)),
+                fx(() -> label(robot, "#replay-position")) + " vs " + clock);
+        robot.interact(() -> Screenshots.write(window.stage().getScene().getRoot(), "replay-after-seek"));
+
+        // back to a third of the way: an earlier moment, with only its own history
+        clickTrack(robot, 0.3);
+        waitFor("the click jumped back", () -> replay().getPosition() < frames.size() / 2
+                && showing(replay().getPosition()));
+        int back = fx(() -> replay().getPosition());
+        assertTrue(fx(() -> charts.successPoints().get(charts.successPoints().size() - 1).getXValue().doubleValue())
+                <= frames.get(back).simSeconds(), "no point after the moment sought");
+        robot.interact(() -> window.stage().getScene().removePostLayoutPulseListener(watch));
+        assertFalse(drawn.isEmpty());
+        assertFalse(drawn.contains("waiting for traffic"), "a tile was drawn waiting for traffic: " + drawn);
     }
 
     @Test

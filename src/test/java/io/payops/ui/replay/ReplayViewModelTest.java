@@ -5,12 +5,14 @@ import io.payops.engine.LiveRunner;
 import io.payops.store.FrameMark;
 import io.payops.store.SessionReader;
 import io.payops.store.SessionRecorder;
+import io.payops.store.SessionSummary;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.FramePump;
 import io.payops.ui.fx.QueuedExecutor;
 import io.payops.ui.fx.SameThreadExecutor;
 import io.payops.ui.fx.SessionInfo;
+import io.payops.ui.reasoning.CycleEntry;
 import io.payops.ui.reasoning.ReasoningViewModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,20 +115,94 @@ class ReplayViewModelTest {
     }
 
     @Test
-    void seekFeedsALeadInThenShowsTheTargetFrame() {
+    void seekFeedsTheWholeHistoryUpToTheTargetThenShowsTheTargetFrame() {
         openAndShow();
         vm.seek(400);
         pump.pulse();
         assertEquals(400, vm.getPosition());
         assertEquals(frames.get(400), pump.lastApplied());
-        assertEquals(ReplayViewModel.LEAD_IN + 1, batches.stream().mapToInt(b -> b.frames().size()).sum(),
-                "the frames before the target give the charts their context");
-        assertEquals(frames.get(400 - ReplayViewModel.LEAD_IN), batches.get(0).frames().get(0));
+        List<Frame> fed = batches.stream().flatMap(b -> b.frames().stream()).toList();
+        assertEquals(401, fed.size(), "one frame per recorded second from the start, then the target");
+        for (int i = 0; i < 400; i++) {
+            Frame recorded = frames.get(i);
+            Frame history = fed.get(i);
+            assertEquals(recorded.tick(), history.tick());
+            assertEquals(recorded.simMillis(), history.simMillis());
+            assertEquals(recorded.step().actions(), history.step().actions(), "frame " + i);
+            assertEquals(recorded.step().cycle(), history.step().cycle(), "frame " + i);
+            assertEquals(recorded.step().incidents(), history.step().incidents(), "frame " + i);
+            assertEquals(recorded.commands(), history.commands(), "frame " + i);
+            assertEquals(recorded.snapshot().recentTotal().attempts(), history.snapshot().recentTotal().attempts());
+            assertEquals(recorded.snapshot().recentTotal().successes(), history.snapshot().recentTotal().successes());
+        }
+        assertEquals(frames.get(400), fed.get(400));
+        long cycles = frames.subList(0, 401).stream().filter(f -> f.step().cycle() != null).count();
+        assertEquals(cycles, reasoning.history().size(), "every cycle since the start is in the reasoning history");
         long t = frames.get(400).simMillis() / 1000;
         assertTrue(vm.positionTextProperty().get().startsWith("t = " + t + " s")
                 && vm.positionTextProperty().get().endsWith("frame 401 / " + frames.size()), vm.positionTextProperty().get());
         assertFalse(reasoning.isFollowing(), "the reasoning pane is pinned to the moment sought");
         assertEquals(RecordedSession.cycleAtOrBefore(frames, 400), reasoning.getSelectedCycle().atMillis());
+    }
+
+    private List<Long> cycleTimes() {
+        return reasoning.history().stream().map(CycleEntry::atMillis).toList();
+    }
+
+    @Test
+    void aSeekForwardFeedsOnlyWhatLiesBetweenAndABackwardOneStartsAgain() {
+        openAndShow();
+        vm.seek(400);
+        List<Long> direct = cycleTimes();
+        vm.seek(100);
+        int starts = sessions.size();
+        List<Long> at100 = cycleTimes();
+        assertTrue(at100.size() < direct.size() && at100.get(0) <= frames.get(100).simMillis(),
+                "back to 100: the panes start again, without the cycles after it");
+        vm.seek(400);
+        assertEquals(starts, sessions.size(), "forward: the panes are not reset");
+        List<Frame> fed = batches.stream().flatMap(b -> b.frames().stream()).toList();
+        assertEquals(frames.get(101).tick(), fed.get(fed.size() - 300).tick(), "only the frames after 100 were fed");
+        assertEquals(frames.get(400), fed.get(fed.size() - 1));
+        assertEquals(direct, cycleTimes(), "the same history as a seek straight there");
+    }
+
+    @Test
+    void aSeekResetsThePanesAndFeedsThemInOneUpdateSoNothingIsDrawnHalfFed() {
+        QueuedExecutor fx = QueuedExecutor.fxQueued();
+        ReplayViewModel queued = new ReplayViewModel(pump, reasoning, fx, clock, () -> { });
+        queued.open(session);
+        fx.runAllFx();
+        queued.seek(500);
+        fx.runAllFx();
+        int starts = sessions.size();
+        queued.seek(200);
+        assertEquals(starts, sessions.size(), "the panes are not reset before the frame sought has been read");
+        assertEquals(200, queued.getPosition(), "the slider moves at once");
+        assertTrue(queued.positionTextProperty().get().startsWith("t = " + frames.get(500).simMillis() / 1000 + " s"),
+                "the time shown is the frame's on screen");
+        fx.runAllFx();
+        assertEquals(starts + 1, sessions.size());
+        assertEquals(frames.get(200), pump.lastApplied(), "reset and fed in the same FX update, without a timer");
+        assertTrue(queued.positionTextProperty().get().startsWith("t = " + frames.get(200).simMillis() / 1000 + " s"));
+    }
+
+    @Test
+    void aRecordingWithoutASummaryHasOneBuiltOnOpenAndKeptBesideIt(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("old");
+        Files.createDirectories(copy);
+        for (String f : List.of(SessionRecorder.META, SessionRecorder.FRAMES, SessionRecorder.INDEX)) {
+            Files.copy(session.resolve(f), copy.resolve(f)); // as recorded before summaries were written
+        }
+        vm.open(copy);
+        assertTrue(Files.exists(copy.resolve(SessionSummary.FILE)), "the summary built is kept for the next open");
+        assertFalse(vm.loadingProperty().get());
+        vm.seek(450);
+        List<Frame> built = batches.stream().flatMap(b -> b.frames().stream()).toList();
+        vm.open(session);
+        vm.seek(450);
+        List<Frame> recorded = batches.stream().flatMap(b -> b.frames().stream()).toList();
+        assertEquals(recorded, built, "the same history as from the summary the recorder wrote");
     }
 
     @Test
@@ -243,6 +319,8 @@ class ReplayViewModelTest {
         assertEquals(1.0, queued.progressProperty().get());
         fx.runFx();
         assertTrue(queued.isActive());
+        assertTrue(queued.loadingProperty().get(), "the first frame is shown while the summary is built");
+        fx.runAllFx();
         assertFalse(queued.loadingProperty().get());
     }
 
