@@ -1,5 +1,6 @@
 package io.payops.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
@@ -7,7 +8,8 @@ import java.util.List;
  * Everything the engine knows after one tick, immutable. The UI reads only frames, the recorder writes them and
  * the report is computed from them. {@code commands} are those applied at the start of this tick and
  * {@code commandErrors} says why any of them was refused. {@code tickets} is the support-ticket triage's step
- * (null when the world has no tickets).
+ * (null when the world has no tickets). {@code testPayments} are the test payments sent or retried in this tick
+ * (left out of a recorded frame when there are none, so recordings without them read as before).
  */
 public record Frame(
         long tick,
@@ -20,19 +22,30 @@ public record Frame(
         SimTotals totals,
         List<Command> commands,
         List<String> commandErrors,
-        TriageStep tickets) {
+        TriageStep tickets,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TestPayment> testPayments) {
 
     public Frame {
         faults = List.copyOf(faults);
+        testPayments = testPayments == null ? List.of() : List.copyOf(testPayments);
         commands = List.copyOf(commands);
         commandErrors = List.copyOf(commandErrors);
+    }
+
+    /** A frame without test payments. */
+    public Frame(long tick, long simMillis, boolean finished, Snapshot snapshot, RoutingState routing,
+                 List<ActiveFault> faults, PolicyStep step, SimTotals totals, List<Command> commands,
+                 List<String> commandErrors, TriageStep tickets) {
+        this(tick, simMillis, finished, snapshot, routing, faults, step, totals, commands, commandErrors, tickets,
+                List.of());
     }
 
     /** A frame of a world without support tickets. */
     public Frame(long tick, long simMillis, boolean finished, Snapshot snapshot, RoutingState routing,
                  List<ActiveFault> faults, PolicyStep step, SimTotals totals, List<Command> commands,
                  List<String> commandErrors) {
-        this(tick, simMillis, finished, snapshot, routing, faults, step, totals, commands, commandErrors, null);
+        this(tick, simMillis, finished, snapshot, routing, faults, step, totals, commands, commandErrors, null,
+                List.of());
     }
 
     public double simSeconds() {

@@ -19,6 +19,7 @@ import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
 import io.payops.ui.shell.ShellViewModel;
+import io.payops.ui.testpayment.TestPaymentViewModel;
 import io.payops.ui.whatif.WhatIfView;
 import io.payops.ui.whatif.WhatIfViewModel;
 import javafx.scene.Node;
@@ -69,6 +70,7 @@ public final class ConsoleWindow {
     private final RecentSessionsViewModel recent;
     private final Scene scene;
     private final ShellView shell;
+    private final TestPaymentViewModel testPayments;
     /** The What-if tab's ViewModel while a replay is open, else null. */
     private WhatIfViewModel whatIf;
     private JsonFile<ConsolePrefs> prefsFile;
@@ -94,9 +96,12 @@ public final class ConsoleWindow {
                 ConsolePrefs.class));
 
         features = new ConsoleFeatures(pump, console.commands());
+        testPayments = new TestPaymentViewModel(console.commands());
+        pump.addListener(testPayments);
         layout = new MainLayout(features.views());
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
+        shell.attachTestPayment(testPayments);
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
         replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);
@@ -247,6 +252,7 @@ public final class ConsoleWindow {
                 Ctrl+E           open an event log (read as fast as it reads)
                 Ctrl+Shift+E     follow an event log as it grows
                 Ctrl+,           reasoner settings (heuristics, Gemini, OpenAI-compatible)
+                Ctrl+T           send a test payment
                 Ctrl+Q           quit
                 F1               this list""");
         a.show();
@@ -299,6 +305,10 @@ public final class ConsoleWindow {
 
     public ConsoleFeatures features() {
         return features;
+    }
+
+    public TestPaymentViewModel testPayments() {
+        return testPayments;
     }
 
     public ReplayViewModel replay() {

@@ -62,6 +62,7 @@ public final class ShellView extends BorderPane {
     @FXML private RadioMenuItem lightItem;
     @FXML private MenuItem resetLayoutItem;
     @FXML private MenuItem shortcutsItem;
+    @FXML private MenuItem testPaymentItem;
     @FXML private ComboBox<String> scenarioBox;
     @FXML private ToggleButton pauseButton;
     @FXML private ComboBox<Double> speedBox;
@@ -247,6 +248,28 @@ public final class ShellView extends BorderPane {
         dialog.show();
         step.start();
         return dialog;
+    }
+
+    /** Adds Tools → Send a test payment…, which opens (or brings back) one non-modal dialog. */
+    public void attachTestPayment(io.payops.ui.testpayment.TestPaymentViewModel payments) {
+        testPaymentItem.setOnAction(e -> showTestPayment(payments));
+    }
+
+    private io.payops.ui.testpayment.TestPaymentDialog testPaymentDialog;
+
+    /** Opens the test payment dialog, or brings it to the front when it is open. (Public for tests.) */
+    public io.payops.ui.testpayment.TestPaymentDialog showTestPayment(io.payops.ui.testpayment.TestPaymentViewModel payments) {
+        if (testPaymentDialog == null) {
+            testPaymentDialog = new io.payops.ui.testpayment.TestPaymentDialog(payments,
+                    getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        }
+        if (testPaymentDialog.isShowing()) {
+            ((javafx.stage.Stage) testPaymentDialog.getDialogPane().getScene().getWindow()).toFront();
+        } else {
+            testPaymentDialog.show();
+        }
+        return testPaymentDialog;
     }
 
     private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {

@@ -8,10 +8,11 @@ import java.util.Locale;
  * {@code EXECUTION} (alone or after approval; later versions carry the measured outcome), APPROVED / REJECTED →
  * {@code APPROVAL}, EXPIRED → {@code EXPIRY}, BLOCKED → {@code BLOCKED}, ROLLED_BACK → {@code ROLLBACK}. From the
  * frame's commands: AddFault / UpdateFault / RemoveFault → {@code CHAOS}, Decide → {@code APPROVAL} (with who),
- * SetRecommendOnly / Pause / SetSpeed → {@code OPERATOR}; each command error → {@code ERROR}.
+ * SetRecommendOnly / Pause / SetSpeed → {@code OPERATOR}; each command error → {@code ERROR}. A test payment sent by
+ * hand → {@code TEST_PAYMENT} when sent and again when it has its outcome.
  */
 public enum AuditKind {
-    DECISION, EXECUTION, APPROVAL, ROLLBACK, BLOCKED, EXPIRY, ALERT, CHAOS, OPERATOR, ERROR;
+    DECISION, EXECUTION, APPROVAL, ROLLBACK, BLOCKED, EXPIRY, ALERT, CHAOS, OPERATOR, ERROR, TEST_PAYMENT;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
