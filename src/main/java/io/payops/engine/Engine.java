@@ -177,7 +177,7 @@ public final class Engine {
         tick++;
         last = new Frame(tick, until, source.finished(), snapshot, routing.state(), active, step,
                 source.totals(), applied, errors, tickets,
-                simulator == null ? List.of() : simulator.drainTestPayments());
+                simulator == null ? List.of() : simulator.drainTestPayments(), policy.references());
         return last;
     }
 
