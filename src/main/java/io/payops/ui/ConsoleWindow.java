@@ -102,6 +102,8 @@ public final class ConsoleWindow {
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
         shell.attachTestPayment(testPayments);
+        features.chaos().setPaused(console.pausedProperty().get());
+        console.pausedProperty().addListener((o, a, p) -> features.chaos().setPaused(p));
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
         replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);

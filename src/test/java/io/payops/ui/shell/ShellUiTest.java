@@ -1,5 +1,7 @@
 package io.payops.ui.shell;
 
+import io.payops.domain.Dimension;
+import io.payops.domain.Target;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import static io.payops.ui.fx.FxWait.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +91,18 @@ class ShellUiTest {
         assertTrue(fx(() -> window.features().audit().rows().stream().anyMatch(r -> r.kind() == AuditKind.TEST_PAYMENT
                 && r.action().equals("test payment test-1 done") && r.note().equals(window.testPayments()
                 .resultProperty().get().substring(result.indexOf(") ") + 2)))), "the done row says how it went");
+    }
+
+    @Test
+    void eachChaosFaultStartsOnATargetOfItsKind(FxRobot robot) {
+        robot.clickOn("#tab-chaos");
+        java.util.function.Function<String, Target> target = type -> fx(() -> (Target) robot
+                .lookup("#chaos-" + type + "-target").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        assertEquals(Target.gateway("stripe"), target.apply("gateway_outage"));
+        assertEquals(Target.gateway("stripe"), target.apply("latency_spike"));
+        assertEquals(Target.gateway("stripe"), target.apply("retry_storm"));
+        assertEquals(Target.of(Dimension.ISSUER, "HDFC"), target.apply("issuer_degradation"));
+        assertTrue(target.apply("network_errors").has(Dimension.NETWORK), target.apply("network_errors").toString());
+        assertTrue(target.apply("user_declines").has(Dimension.MERCHANT), target.apply("user_declines").toString());
     }
 }
