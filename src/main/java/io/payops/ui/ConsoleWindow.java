@@ -76,10 +76,12 @@ public final class ConsoleWindow {
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
-    private ConsoleWindow(Stage stage, ConsoleOptions options) {
+    private ConsoleWindow(Stage stage, ConsoleOptions options, boolean maximiseFirstRun) {
         this.stage = stage;
         List<String> warnings = new ArrayList<>();
         prefsFile = new JsonFile<>(options.stateDir().resolve(PREFS_FILE), ConsolePrefs.class);
+        // no remembered window: a first run, which opens maximised on the screen it is on
+        boolean firstRun = !java.nio.file.Files.exists(prefsFile.path());
         prefs = prefsFile.readOr(ConsolePrefs.DEFAULTS, warnings::add);
         String scenario = options.scenario() != null ? options.scenario()
                 : prefs.scenario() != null ? prefs.scenario() : ConsoleOptions.DEFAULT_SCENARIO;
@@ -164,9 +166,18 @@ public final class ConsoleWindow {
             stage.setX(prefs.x());
             stage.setY(prefs.y());
         }
-        stage.setMaximized(prefs.maximized());
+        if (firstRun && maximiseFirstRun) {
+            fillScreen();
+        } else {
+            stage.setMaximized(prefs.maximized());
+        }
         // remembered when the window closes, also when stop() never runs (a test's stage, a kill after closing)
         stage.setOnHidden(e -> savePrefs());
+        boolean live = options.replay() == null && options.eventLog() == null;
+        if (live) {
+            // before the window is shown: the engine's first ticks run while the scene gets its CSS and layout
+            console.start();
+        }
         stage.show();
         // dividers settle after the first layout pass
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
@@ -176,8 +187,6 @@ public final class ConsoleWindow {
             replay.open(options.replay());
         } else if (options.eventLog() != null) {
             eventLog.open(options.eventLog(), options.follow(), options.mapping());
-        } else {
-            console.start();
         }
         recent.refresh();
         if (!warnings.isEmpty()) {
@@ -185,9 +194,62 @@ public final class ConsoleWindow {
         }
     }
 
-    /** Builds the console on {@code stage} and shows it. FX thread. */
+    /**
+     * A first run: the window takes the whole visible area of the screen it opens on (the one under the pointer's
+     * primary screen when nothing says otherwise), and is maximised there, so a window manager shows it as such too.
+     */
+    private void fillScreen() {
+        javafx.geometry.Rectangle2D centre = new javafx.geometry.Rectangle2D(
+                Double.isFinite(stage.getX()) ? stage.getX() : 0, Double.isFinite(stage.getY()) ? stage.getY() : 0, 1, 1);
+        javafx.stage.Screen screen = javafx.stage.Screen.getScreensForRectangle(centre).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary());
+        javafx.geometry.Rectangle2D area = screen.getVisualBounds();
+        stage.setX(area.getMinX());
+        stage.setY(area.getMinY());
+        stage.setWidth(area.getWidth());
+        stage.setHeight(area.getHeight());
+        stage.setMaximized(true);
+    }
+
+    /** Builds the console on {@code stage} and shows it, at the remembered size (or 1366×768). FX thread. */
     public static ConsoleWindow open(Stage stage, ConsoleOptions options) {
-        return new ConsoleWindow(stage, options);
+        return new ConsoleWindow(stage, options, false);
+    }
+
+    /**
+     * The same, as the application opens it: with {@code maximiseFirstRun}, a first run (no window remembered in the
+     * state folder) opens maximised on the screen the window is on.
+     */
+    public static ConsoleWindow open(Stage stage, ConsoleOptions options, boolean maximiseFirstRun) {
+        return new ConsoleWindow(stage, options, maximiseFirstRun);
+    }
+
+    /**
+     * Runs {@code then} once, when the first live frame has been applied to the views and laid out in the window
+     * (the splash closes then, and the start-up time is taken). FX thread.
+     */
+    public void onFirstFrameShown(Runnable then) {
+        pump.addListener(new io.payops.ui.fx.FrameListener() {
+            private boolean done;
+
+            @Override
+            public void onSessionStart(io.payops.ui.fx.SessionInfo session) {
+            }
+
+            @Override
+            public void onFrames(io.payops.ui.fx.FrameBatch batch) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    then.run();
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /** The what-if over the session being replayed, starting from the settings and lessons it was recorded with. */

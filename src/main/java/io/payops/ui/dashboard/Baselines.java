@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The baseline the tiles, the charts and the issuer bars compare with, for one frame: the agent's own references
  * ({@link Frame#references()}), held still while their segment is in alarm, so the console's "normal" is the
- * detector's and never drifts into an incident. A frame without references (a recording made before them, or a
- * policy without a detector) falls back to the observer's baseline window.
+ * detector's and never drifts into an incident. A segment without a reference (a recording made before them, a
+ * policy without a detector, a segment too young to have one) falls back to the observer's baseline window.
  */
 final class Baselines {
     /** One segment's baseline: success as a share of attempts, p95 in ms (NaN when unknown), held or learning. */
@@ -26,17 +26,15 @@ final class Baselines {
 
     static Baselines of(Frame f) {
         Baselines b = new Baselines();
-        if (!f.references().isEmpty()) {
-            for (SegmentReference r : f.references()) {
-                b.byTarget.put(r.target(), new Baseline(r.successRate(), r.p95Ms(), r.held()));
-            }
-            return b;
+        // the observer's window first, then the agent's references over it: a segment still too young for a
+        // reference of its own (a small issuer in the first minutes) keeps a bar rather than none
+        if (f.snapshot() != null) {
+            b.put(Target.ALL, f.snapshot().baselineTotal());
+            f.snapshot().baselineSegments().forEach(s -> b.put(s.target(), s));
         }
-        if (f.snapshot() == null) {
-            return b;
+        for (SegmentReference r : f.references()) {
+            b.byTarget.put(r.target(), new Baseline(r.successRate(), r.p95Ms(), r.held()));
         }
-        b.put(Target.ALL, f.snapshot().baselineTotal());
-        f.snapshot().baselineSegments().forEach(s -> b.put(s.target(), s));
         return b;
     }
 

@@ -141,6 +141,12 @@ public final class ShellView extends BorderPane {
         clockLabel.setTooltip(new Tooltip("Simulated time since the session started"));
         statusLabel.textProperty().bind(vm.statusProperty());
         descriptionLabel.textProperty().bind(vm.scenarioDescriptionProperty());
+        // the status line has room for part of a long description: the whole of it on hover
+        Tooltip description = new Tooltip();
+        description.setWrapText(true);
+        description.setMaxWidth(520);
+        description.textProperty().bind(descriptionLabel.textProperty());
+        descriptionLabel.setTooltip(description);
 
         ToggleGroup themes = new ToggleGroup();
         darkItem.setToggleGroup(themes);

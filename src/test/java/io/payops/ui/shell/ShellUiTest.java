@@ -105,4 +105,29 @@ class ShellUiTest {
         assertTrue(target.apply("network_errors").has(Dimension.NETWORK), target.apply("network_errors").toString());
         assertTrue(target.apply("user_declines").has(Dimension.MERCHANT), target.apply("user_declines").toString());
     }
+
+    @Test
+    void aFirstRunOpensMaximisedAndALaterOneAsRemembered(FxRobot robot, @TempDir Path fresh, @TempDir Path used)
+            throws Exception {
+        java.nio.file.Files.writeString(used.resolve("console.json"), "{\"width\": 1100, \"height\": 700}");
+        ConsoleWindow[] opened = new ConsoleWindow[2];
+        robot.interact(() -> {
+            opened[0] = ConsoleWindow.open(new Stage(), new ConsoleOptions("quiet", 7L, 1.0, fresh), true);
+            opened[1] = ConsoleWindow.open(new Stage(), new ConsoleOptions("quiet", 7L, 1.0, used), true);
+        });
+        try {
+            assertTrue(fx(() -> opened[0].stage().isMaximized()), "no window remembered: maximised");
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            assertEquals(screen.getWidth(), fx(() -> opened[0].stage().getWidth()), 1, "as wide as its screen");
+            assertFalse(fx(() -> opened[1].stage().isMaximized()), "a remembered window opens as it was");
+            assertEquals(1100, fx(() -> opened[1].stage().getScene().getWidth()), 1);
+        } finally {
+            robot.interact(() -> {
+                for (ConsoleWindow w : opened) {
+                    w.stage().close();
+                    w.close();
+                }
+            });
+        }
+    }
 }
