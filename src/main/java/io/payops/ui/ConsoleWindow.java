@@ -60,6 +60,8 @@ public final class ConsoleWindow {
     private final FxUiExecutor mappingThread = new FxUiExecutor("event-log-mapping");
     /** What-if runs over a replayed session; a run whose pane went away is cancelled, so the next one never waits. */
     private final FxUiExecutor whatIfThread = new FxUiExecutor("what-if");
+    /** Writes exported pictures (a chart as PNG). */
+    private final FxUiExecutor exportThread = new FxUiExecutor("export");
     /**
      * Ends the recording when the JVM exits while the window is open. Not an FX crossing: it only tells the recorder
      * to finish its files, off the FX thread, which may already be gone. Removed on {@link #close()}.
@@ -76,7 +78,7 @@ public final class ConsoleWindow {
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
-    private ConsoleWindow(Stage stage, ConsoleOptions options, boolean maximiseFirstRun) {
+    private ConsoleWindow(Stage stage, ConsoleOptions options, boolean asApplication) {
         this.stage = stage;
         List<String> warnings = new ArrayList<>();
         prefsFile = new JsonFile<>(options.stateDir().resolve(PREFS_FILE), ConsolePrefs.class);
@@ -104,6 +106,7 @@ public final class ConsoleWindow {
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
         shell.attachTestPayment(testPayments);
+        ((io.payops.ui.dashboard.ChartsView) features.views().charts()).enablePngExport(exportThread, console::showNotice);
         features.chaos().setPaused(console.pausedProperty().get());
         console.pausedProperty().addListener((o, a, p) -> features.chaos().setPaused(p));
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
@@ -145,6 +148,14 @@ public final class ConsoleWindow {
         console.themeProperty().addListener((o, a, b) -> applyTheme(b));
         features.approvalsView().installShortcuts(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
+                // Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, wherever the focus is
+                var tabs = layout.tabs().getSelectionModel();
+                int n = layout.tabs().getTabs().size();
+                tabs.select(Math.floorMod(tabs.getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n));
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 if (replay.isActive()) {
                     replay.togglePlaying();
@@ -166,7 +177,7 @@ public final class ConsoleWindow {
             stage.setX(prefs.x());
             stage.setY(prefs.y());
         }
-        if (firstRun && maximiseFirstRun) {
+        if (firstRun && asApplication) {
             fillScreen();
         } else {
             stage.setMaximized(prefs.maximized());
@@ -174,7 +185,7 @@ public final class ConsoleWindow {
         // remembered when the window closes, also when stop() never runs (a test's stage, a kill after closing)
         stage.setOnHidden(e -> savePrefs());
         boolean live = options.replay() == null && options.eventLog() == null;
-        if (live) {
+        if (live && asApplication) {
             // before the window is shown: the engine's first ticks run while the scene gets its CSS and layout
             console.start();
         }
@@ -187,6 +198,8 @@ public final class ConsoleWindow {
             replay.open(options.replay());
         } else if (options.eventLog() != null) {
             eventLog.open(options.eventLog(), options.follow(), options.mapping());
+        } else if (!asApplication) {
+            console.start(); // a test's window: the session starts once the window is up, as it always has
         }
         recent.refresh();
         if (!warnings.isEmpty()) {
@@ -217,11 +230,13 @@ public final class ConsoleWindow {
     }
 
     /**
-     * The same, as the application opens it: with {@code maximiseFirstRun}, a first run (no window remembered in the
-     * state folder) opens maximised on the screen the window is on.
+     * The same, as the application opens it ({@code asApplication}): a first run (no window remembered in the state
+     * folder) opens maximised on the screen the window is on, and a live session starts before the window is shown,
+     * so its first frames are ready when the window is. Tests use {@link #open(Stage, ConsoleOptions)}, whose session
+     * starts once the window is up.
      */
-    public static ConsoleWindow open(Stage stage, ConsoleOptions options, boolean maximiseFirstRun) {
-        return new ConsoleWindow(stage, options, maximiseFirstRun);
+    public static ConsoleWindow open(Stage stage, ConsoleOptions options, boolean asApplication) {
+        return new ConsoleWindow(stage, options, asApplication);
     }
 
     /**
@@ -303,23 +318,7 @@ public final class ConsoleWindow {
     }
 
     private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Space            pause / resume (in a replay: play / pause)
-                Ctrl+Shift+A     approve the selected (or oldest) request
-                Ctrl+Shift+R     reject the selected (or oldest) request
-                Ctrl+O           open a scenario file
-                Ctrl+Shift+O     open a recorded session
-                Ctrl+E           open an event log (read as fast as it reads)
-                Ctrl+Shift+E     follow an event log as it grows
-                Ctrl+,           reasoner settings (heuristics, Gemini, OpenAI-compatible)
-                Ctrl+T           send a test payment
-                Ctrl+Q           quit
-                F1               this list""");
-        a.show();
+        new io.payops.ui.shell.ShortcutsDialog(stage, scene.getStylesheets()).show();
     }
 
     /** Stops the engine and remembers the window; a failure to save is reported, never thrown at exit. */
@@ -331,7 +330,8 @@ public final class ConsoleWindow {
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
-        for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread)) {
+        for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread,
+                exportThread)) {
             e.close();
         }
         try {
@@ -369,6 +369,11 @@ public final class ConsoleWindow {
 
     public ConsoleFeatures features() {
         return features;
+    }
+
+    /** The background thread that writes exported files (for tests that save a chart without the file chooser). */
+    public io.payops.ui.fx.UiExecutor exportExecutor() {
+        return exportThread;
     }
 
     public TestPaymentViewModel testPayments() {

@@ -160,6 +160,17 @@ public final class ChartsView extends GridPane {
         node.pseudoClassStateChanged(CUSTOMER_SIDE, Boolean.TRUE.equals(value));
     }
 
+    /**
+     * Gives each chart a context menu with "Save as PNG…" (ids {@code save-png-success-rate}, {@code
+     * save-png-p95-latency}, {@code save-png-success-by-issuer}, {@code save-png-error-mix}).
+     */
+    public void enablePngExport(io.payops.ui.fx.UiExecutor executor, java.util.function.Consumer<String> report) {
+        ChartPng.install(successChart, "success-rate", executor, report);
+        ChartPng.install(latencyChart, "p95-latency", executor, report);
+        ChartPng.install(issuerChart, "success-by-issuer", executor, report);
+        ChartPng.install(errorMixChart, "error-mix", executor, report);
+    }
+
     public EventLineChart successChart() {
         return successChart;
     }

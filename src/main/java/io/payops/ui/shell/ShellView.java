@@ -45,6 +45,7 @@ public final class ShellView extends BorderPane {
     private static final String AUTONOMOUS = "Autonomous within guardrails";
     private static final String RECOMMEND = "Recommend only";
     private static final PseudoClass REPLAY = PseudoClass.getPseudoClass("replay");
+    private static final PseudoClass NOTICE = PseudoClass.getPseudoClass("notice");
 
     @FXML private Menu fileMenu;
     @FXML private MenuItem openScenarioItem;
@@ -63,6 +64,8 @@ public final class ShellView extends BorderPane {
     @FXML private MenuItem resetLayoutItem;
     @FXML private MenuItem shortcutsItem;
     @FXML private MenuItem testPaymentItem;
+    @FXML private MenuItem aboutItem;
+    @FXML private Label heartbeatLabel;
     @FXML private ComboBox<String> scenarioBox;
     @FXML private ToggleButton pauseButton;
     @FXML private ComboBox<Double> speedBox;
@@ -134,6 +137,7 @@ public final class ShellView extends BorderPane {
         errorLabel.textProperty().bind(vm.errorProperty());
         vm.errorProperty().addListener((o, a, b) -> showBanner(b != null && !b.isBlank()));
         showBanner(vm.errorProperty().get() != null);
+        vm.noticeProperty().addListener((o, a, b) -> errorBanner.pseudoClassStateChanged(NOTICE, b));
         dismissErrorButton.setOnAction(e -> vm.dismissError());
         dismissErrorButton.setTooltip(new Tooltip("Hide this message"));
 
@@ -159,6 +163,10 @@ public final class ShellView extends BorderPane {
         quitItem.setOnAction(e -> onQuit.run());
         resetLayoutItem.setOnAction(e -> onResetLayout.run());
         shortcutsItem.setOnAction(e -> onShowShortcuts.run());
+        aboutItem.setOnAction(e -> showAbout());
+        heartbeatLabel.textProperty().bind(vm.heartbeatProperty());
+        heartbeatLabel.setTooltip(new Tooltip("The agent's last cycle: how many it has run in this session and how "
+                + "long the last one took. It moves while the agent is alive"));
     }
 
     public void setContent(Node content) {
@@ -276,6 +284,14 @@ public final class ShellView extends BorderPane {
             testPaymentDialog.show();
         }
         return testPaymentDialog;
+    }
+
+    /** Help → About. (Public for tests.) */
+    public AboutDialog showAbout() {
+        AboutDialog about = new AboutDialog(getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets(), vm.stateDirProperty().get());
+        about.show();
+        return about;
     }
 
     private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {

@@ -130,4 +130,65 @@ class ShellUiTest {
             });
         }
     }
+
+    @Test
+    void helpAboutNamesTheVersionJavaJavaFxAndTheStateFolder(FxRobot robot) {
+        robot.clickOn("Help");
+        robot.clickOn("About PayOps Console");
+        waitFor("the About dialog", () -> robot.lookup("#about-dialog").tryQuery().isPresent());
+        assertEquals(io.payops.common.Version.TEXT, text(robot, "#about-version"));
+        assertTrue(text(robot, "#about-java").startsWith(System.getProperty("java.version")), text(robot, "#about-java"));
+        assertFalse(text(robot, "#about-javafx").isBlank());
+        assertFalse(text(robot, "#about-javafx").equals("unknown"), "the JavaFX runtime's version");
+        assertEquals(state.toAbsolutePath().normalize().toString(), text(robot, "#about-state-folder"));
+    }
+
+    @Test
+    void ctrlTabAndCtrlShiftTabSwitchTabs(FxRobot robot) {
+        var tabs = window.layout().tabs().getSelectionModel();
+        robot.interact(() -> tabs.select(0));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.TAB, javafx.scene.input.KeyCode.CONTROL);
+        assertEquals(1, (int) fx(tabs::getSelectedIndex), "Ctrl+Tab: the next tab");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.TAB, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.TAB, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        int last = fx(() -> window.layout().tabs().getTabs().size()) - 1;
+        assertEquals(last, (int) fx(tabs::getSelectedIndex), "Ctrl+Shift+Tab twice: back past the first, to the last");
+    }
+
+    @Test
+    void theStatusLineShowsTheAgentsHeartbeatMoving(FxRobot robot) {
+        waitFor("a cycle in the status line", () -> text(robot, "#agent-heartbeat").matches("agent: cycle [\\d,]+ · .* ms"));
+        String first = text(robot, "#agent-heartbeat");
+        waitFor("the cycle count moves on", () -> !text(robot, "#agent-heartbeat").equals(first));
+    }
+
+    @Test
+    void theShortcutsListHasItsKeysInOneColumn(FxRobot robot) {
+        robot.press(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.F1);
+        waitFor("the shortcuts dialog", () -> robot.lookup("#shortcuts-grid").tryQuery().isPresent());
+        javafx.scene.layout.GridPane grid = fx(() -> robot.lookup("#shortcuts-grid").queryAs(javafx.scene.layout.GridPane.class));
+        java.util.Set<Double> descriptionsStartAt = fx(() -> grid.getChildren().stream()
+                .filter(n -> javafx.scene.layout.GridPane.getColumnIndex(n) == 1)
+                .map(n -> n.getBoundsInParent().getMinX()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(1, descriptionsStartAt.size(), "every description starts at the same x: " + descriptionsStartAt);
+    }
+
+    @Test
+    void aChartSavesAsPng(FxRobot robot, @TempDir Path out) throws Exception {
+        Path file = out.resolve("success-rate.png");
+        javafx.scene.Node chart = fx(() -> robot.lookup("#success-chart").query());
+        FxRobot r = robot;
+        r.interact(() -> io.payops.ui.dashboard.ChartPng.save(chart, file, window.exportExecutor(),
+                window.console()::showNotice));
+        waitFor("the notice says it was saved", () -> ("Saved the chart as " + file).equals(window.console()
+                .errorProperty().get()));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertEquals(Math.round(fx(() -> chart.getBoundsInParent().getWidth())), png.getWidth(), 1.0);
+        assertTrue(fx(() -> window.console().noticeProperty().get()), "shown as a notice, not an error");
+    }
 }
