@@ -17,9 +17,9 @@ public record TestAttemptRow(String attempt, String at, String gateway, String s
         String attempt = a.attemptNo() == 1 ? "1 (first try)" : a.attemptNo() + " (retry " + (a.attemptNo() - 1) + ")";
         String shares = a.routeShares().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + percent(e.getValue()))
-                .collect(Collectors.joining(", "));
-        String chosenBy = "weight: " + percent(a.chosenShare()) + " of this path (" + shares + ")";
+                .map(e -> e.getKey() + " " + Math.round(e.getValue() * 100))
+                .collect(Collectors.joining(" · "));
+        String chosenBy = percent(a.chosenShare()) + " (" + shares + ")";
         return new TestAttemptRow(attempt, String.format(Locale.ROOT, "t = %.1f s", a.atMillis() / 1000.0),
                 a.gateway(), a.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), a.latencyMs() + " ms",
                 chosenBy, a.circuits().isEmpty() ? "none on this path" : String.join("; ", a.circuits()));

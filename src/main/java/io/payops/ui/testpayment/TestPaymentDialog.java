@@ -52,7 +52,6 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         currency.textProperty().bind(vm.currencyProperty());
         Button send = new Button("Send");
         send.setId("tp-send");
-        send.setDefaultButton(true);
         send.disableProperty().bind(vm.availableProperty().not());
         send.setOnAction(e -> vm.send());
         fields.addRow(2, new Label("Amount"), new HBox(6, amount, currency), new Label(""), send);
@@ -74,18 +73,18 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         chain.setPlaceholder(new Label("The attempts show here once the payment is sent"));
         chain.setPrefHeight(170);
         chain.getColumns().setAll(List.of(
-                column("Attempt", 100, TestAttemptRow::attempt),
-                column("At", 80, TestAttemptRow::at),
-                column("Gateway", 80, TestAttemptRow::gateway),
-                column("Status", 110, TestAttemptRow::status),
-                column("Latency", 70, TestAttemptRow::latency),
-                column("Chosen by", 300, TestAttemptRow::chosenBy),
-                column("Circuits on the path", 170, TestAttemptRow::circuits)));
+                column("Attempt", 96, TestAttemptRow::attempt),
+                column("At", 72, TestAttemptRow::at),
+                column("Gateway", 76, TestAttemptRow::gateway),
+                column("Status", 104, TestAttemptRow::status),
+                column("Latency", 64, TestAttemptRow::latency),
+                column("Chosen by: routing share of this path, %", 330, TestAttemptRow::chosenBy),
+                column("Circuits on the path", 150, TestAttemptRow::circuits)));
 
         VBox content = new VBox(10, fields, message, chain, result);
         content.getStyleClass().add("test-payment");
         VBox.setVgrow(chain, Priority.ALWAYS);
-        content.setPrefWidth(940);
+        content.setPrefWidth(980);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("tp-close");

@@ -5,12 +5,14 @@ import io.payops.domain.Target;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
+import io.payops.ui.fx.Screenshots;
 import io.payops.ui.testpayment.TestAttemptRow;
 import io.payops.ui.timeline.AuditKind;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chain and its audit rows), Help → About, Ctrl+Tab between the tabs.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Screenshots.TAKES)
 class ShellUiTest {
     private static final long WAIT_SECONDS = 60;
     @TempDir
@@ -75,7 +78,8 @@ class ShellUiTest {
         TestAttemptRow first = fx(() -> chain.getItems().get(0));
         assertTrue(first.attempt().startsWith("1"), first.toString());
         assertFalse(first.gateway().isBlank(), first.toString());
-        assertTrue(first.chosenBy().startsWith("weight: "), "says why routing chose it: " + first);
+        assertTrue(first.chosenBy().matches("\\d+% \\(.*" + first.gateway() + " .*\\)"),
+                "says why routing chose it: " + first);
         assertTrue(first.latency().endsWith(" ms"), first.toString());
         String result = text(robot, "#tp-result");
         assertTrue(result.startsWith("test-1 (merchant ") && (result.contains("succeeded on " + first.gateway())
@@ -84,6 +88,8 @@ class ShellUiTest {
                 .queryAll().stream().anyMatch(r -> r.lookupAll(".table-cell").stream()
                         .anyMatch(c -> first.gateway().equals(((javafx.scene.control.Labeled) c).getText()))));
 
+        robot.interact(() -> Screenshots.write(robot.lookup("#test-payment-dialog").query(),
+                "test-payment"));
         robot.clickOn("#tp-close");
         robot.clickOn("#tab-audit");
         waitFor("the audit has the test payment sent and done", () -> window.features().audit().rows().stream()
@@ -141,6 +147,7 @@ class ShellUiTest {
         assertFalse(text(robot, "#about-javafx").isBlank());
         assertFalse(text(robot, "#about-javafx").equals("unknown"), "the JavaFX runtime's version");
         assertEquals(state.toAbsolutePath().normalize().toString(), text(robot, "#about-state-folder"));
+        robot.interact(() -> Screenshots.write(robot.lookup("#about-dialog").query(), "about"));
     }
 
     @Test
@@ -176,6 +183,7 @@ class ShellUiTest {
                 .filter(n -> javafx.scene.layout.GridPane.getColumnIndex(n) == 1)
                 .map(n -> n.getBoundsInParent().getMinX()).collect(java.util.stream.Collectors.toSet()));
         assertEquals(1, descriptionsStartAt.size(), "every description starts at the same x: " + descriptionsStartAt);
+        robot.interact(() -> Screenshots.write(robot.lookup("#shortcuts-dialog").query(), "shortcuts"));
     }
 
     @Test
