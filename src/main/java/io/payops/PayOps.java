@@ -16,7 +16,7 @@ import java.io.Writer;
  * The command line (DESIGN §5.1). Exit status: 0 done; 2 bad input, with one message on stderr naming what was
  * wrong and what was expected; 1 an internal error.
  */
-@Command(name = "payops", mixinStandardHelpOptions = true, version = "PayOps Console 0.1.0",
+@Command(name = "payops", mixinStandardHelpOptions = true, version = io.payops.common.Version.TEXT,
         description = "A payments-operations agent over a closed-loop payment simulator.",
         subcommands = {io.payops.cli.ConsoleCommand.class, RunCommand.class, ScenariosCommand.class, io.payops.cli.BenchCommand.class,
                 io.payops.cli.AnalyzeCommand.class, io.payops.cli.ReplayCommand.class, io.payops.cli.WhatIfCommand.class,

@@ -143,6 +143,11 @@ public final class Agent implements Policy, ApprovalHandler {
     private List<io.payops.domain.StandingCondition> standing = List.of();
 
     @Override
+    public List<io.payops.domain.SegmentReference> references() {
+        return detector.references();
+    }
+
+    @Override
     public PolicyStep onTick(PolicyContext ctx) {
         if (executor == null) {
             executor = new Executor(ctx.routing());

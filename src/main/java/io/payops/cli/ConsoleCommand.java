@@ -41,9 +41,13 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "With --events: keep reading the file as it grows (as File → Follow log…).")
     boolean follow;
 
+    @Option(names = "--startup-timing", description = "Print how long it took from launch to the first live frame on "
+            + "screen (and to the splash and the window) once it is there.")
+    boolean startupTiming;
+
     @Override
     public Integer call() {
-        return open(validated());
+        return open(validated(), startupTiming);
     }
 
     @picocli.CommandLine.Mixin
@@ -58,8 +62,12 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     /** Opens the window; without a display or GTK, says so in one line instead of a toolkit stack trace. */
     public static int open(ConsoleOptions options) {
+        return open(options, false);
+    }
+
+    static int open(ConsoleOptions options, boolean startupTiming) {
         try {
-            ConsoleApp.open(options);
+            ConsoleApp.open(options, startupTiming);
             return 0;
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("payops: cannot open the console window (" + e.getMessage() + "): it needs a display "

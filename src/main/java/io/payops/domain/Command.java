@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Command.Decide.class, name = "decide"),
         @JsonSubTypes.Type(value = Command.SetRecommendOnly.class, name = "set_recommend_only"),
         @JsonSubTypes.Type(value = Command.Pause.class, name = "pause"),
-        @JsonSubTypes.Type(value = Command.SetSpeed.class, name = "set_speed")})
+        @JsonSubTypes.Type(value = Command.SetSpeed.class, name = "set_speed"),
+        @JsonSubTypes.Type(value = Command.SendTestPayment.class, name = "send_test_payment")})
 public sealed interface Command {
     /**
      * Injects a fault; its startSecond is taken as now when {@code startNow} is set. {@code faultId} names it
@@ -48,5 +49,14 @@ public sealed interface Command {
 
     /** Live pacing: simulated seconds per wall second. Recorded like {@link Pause}. */
     record SetSpeed(double speed) implements Command {
+    }
+
+    /**
+     * One payment sent by hand through the live routing, retries and circuits (the demo checkout). {@code testId}
+     * names it so the sender can find it in later frames ({@link Frame#testPayments()}); null lets the engine number
+     * it test-N. Refused over an event log, whose payments have already happened.
+     */
+    record SendTestPayment(String testId, String merchant, String method, String issuer, String network,
+                           double amount) implements Command {
     }
 }

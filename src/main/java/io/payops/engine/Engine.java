@@ -50,6 +50,8 @@ public final class Engine {
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private long tick;
     private Frame last;
+    /** Test payments sent without a name of their own, to number them test-N. */
+    private long testPayments;
 
     public Engine(Scenario scenario, Policy policy) {
         this(scenario, policy, EngineOptions.DEFAULT, (AttemptSink) null);
@@ -128,6 +130,11 @@ public final class Engine {
         return last;
     }
 
+    /** The routing this engine's thread owns; package-private, for tests that set a circuit as the agent would. */
+    Routing routing() {
+        return routing;
+    }
+
     public Scenario scenario() {
         return scenario;
     }
@@ -169,8 +176,15 @@ public final class Engine {
         }
         tick++;
         last = new Frame(tick, until, source.finished(), snapshot, routing.state(), active, step,
-                source.totals(), applied, errors, tickets);
+                source.totals(), applied, errors, tickets,
+                simulator == null ? List.of() : simulator.drainTestPayments(), policy.references());
         return last;
+    }
+
+    private String sendTestPayment(Command.SendTestPayment p, long now) {
+        String id = p.testId() != null ? p.testId() : "test-" + (++testPayments);
+        simulator.sendTestPayment(id, p.merchant(), p.method(), p.issuer(), p.network(), p.amount(), now);
+        return null;
     }
 
     /** @return why the command was refused, or null when it was applied */
@@ -179,6 +193,13 @@ public final class Engine {
             if (simulator == null && (command instanceof Command.AddFault || command instanceof Command.UpdateFault
                     || command instanceof Command.RemoveFault)) {
                 return "chaos needs simulated traffic; this run reads an event log";
+            }
+            if (command instanceof Command.SendTestPayment) {
+                if (simulator == null) {
+                    return "a test payment needs simulated traffic; this run reads an event log, whose payments "
+                            + "have already happened";
+                }
+                return sendTestPayment((Command.SendTestPayment) command, now);
             }
             if (command instanceof Command.AddFault add) {
                 FaultSpec spec = add.spec();

@@ -109,6 +109,13 @@ public final class StateRecorder {
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command", null, null, null, null, null, null,
                     null, cmd, null));
         }
+        for (io.payops.domain.TestPayment t : f.testPayments()) {
+            if (t.finished()) {
+                audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "test_payment", null,
+                        "test payment " + t.id() + ": " + t.describe(), null, t.outcome().success() ? "succeeded" : "failed",
+                        null, null, t.result(), null, null));
+            }
+        }
         for (String error : f.commandErrors()) {
             audit.add(new StateFiles.AuditEntry(at, session, f.simMillis(), "command_refused", null, null, null, null,
                     null, null, null, null, error));

@@ -32,4 +32,13 @@ public interface Policy {
      */
     default void restoreLessons(java.util.List<io.payops.domain.Lesson> lessons) {
     }
+
+    /**
+     * What normal looks like to this policy now, per segment (all traffic, each gateway, each issuer): the agent's
+     * detector references, held still while their segment is in alarm. Empty for a policy without a detector; the
+     * console then shows the observer's baseline window. Read after {@link #onTick}; it changes nothing.
+     */
+    default java.util.List<io.payops.domain.SegmentReference> references() {
+        return java.util.List.of();
+    }
 }

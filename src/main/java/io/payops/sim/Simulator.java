@@ -3,7 +3,12 @@ package io.payops.sim;
 import io.payops.domain.Attempt;
 import io.payops.domain.SimTotals;
 import io.payops.domain.Status;
+import io.payops.domain.TestPayment;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -46,6 +51,15 @@ public final class Simulator {
     private long stampFaultVersion = -1;
     private long stampRoutingVersion = -1;
     private long stamp;
+    /**
+     * Test payments sent by hand, by payment id. Their ids start at {@link #TEST_IDS} and their draws come from a
+     * stream of their own, so the simulated payments keep exactly the ids and fates they have without them.
+     */
+    private final Map<Long, TestRun> tests = new LinkedHashMap<>();
+    private final SplittableRandom testOutcomes;
+    private final List<TestPayment> changedTests = new ArrayList<>();
+    private long nextTestId = TEST_IDS;
+    static final long TEST_IDS = 1L << 62;
 
     /** A retry waiting for its backoff to pass. Ordered by due time, then by when it was scheduled. */
     private record PendingRetry(long dueMillis, long sequence, long paymentId, int attemptNo, int issuer, int network,
@@ -76,6 +90,7 @@ public final class Simulator {
         this.methodNames = world.methods().stream().map(Share::name).toArray(String[]::new);
         this.merchantNames = world.merchants().stream().map(MerchantProfile::name).toArray(String[]::new);
         this.currencies = world.merchants().stream().map(MerchantProfile::currency).toArray(String[]::new);
+        this.testOutcomes = new SplittableRandom(scenario.seed() * 0x9E3779B97F4A7C15L + 2);
         this.nextArrivalSecond = traffic.nextArrival(0, arrivals);
         faults.refresh(0);
     }
@@ -136,19 +151,125 @@ public final class Simulator {
     }
 
     private void attempt(long paymentId, int attemptNo, long ts, int i, int n, int m, int c, double amount) {
-        int g = routing.pick(i, n, m, c, outcomes.nextDouble());
-        Status status = model.sample(g, i, n, m, c, faults.live(), outcomes, latency);
+        TestRun test = paymentId >= TEST_IDS ? tests.get(paymentId) : null;
+        SplittableRandom rnd = test == null ? outcomes : testOutcomes;
+        int g = routing.pick(i, n, m, c, rnd.nextDouble());
+        Status status = model.sample(g, i, n, m, c, faults.live(), rnd, latency);
         attempts++;
         sink.accept(new Attempt(paymentId, attemptNo, ts, gatewayNames[g], issuerNames[i], networkNames[n],
                 methodNames[m], merchantNames[c], amount, currencies[c], status, latency[0]));
+        boolean retried = false;
         if (status.success()) {
             succeeded++;
         } else if (status.retryable() && attemptNo <= routing.retryPolicy().maxRetries()) {
             long backoff = routing.retryPolicy().backoffMillis() << Math.min(20, attemptNo - 1);
             retries.add(new PendingRetry(ts + latency[0] + backoff, retrySequence++, paymentId, attemptNo + 1,
                     i, n, m, c, amount));
+            retried = true;
         } else {
             failed++;
+        }
+        if (test != null) {
+            test.add(new TestPayment.TestAttempt(attemptNo, ts, gatewayNames[g], status, latency[0],
+                    routeShares(i, n, m, c), circuitsOn(i, n, m, c)), retried ? null : status);
+            changedTests.add(test.payment());
+            if (!retried) {
+                tests.remove(paymentId);
+            }
+        }
+    }
+
+    /**
+     * Sends one payment by hand at {@code tsMillis} (the start of the current tick), through the same routing,
+     * faults, retries and circuits as the simulated ones; its later retries run with theirs. It counts in the totals
+     * as a payment, but not in the excess ledger (which measures the simulated traffic against routing).
+     *
+     * @throws IllegalArgumentException when a name is not in the world, or the amount is not a positive number
+     */
+    public void sendTestPayment(String id, String merchant, String method, String issuer, String network,
+                                double amount, long tsMillis) {
+        int c = indexOf(merchantNames, merchant, "merchant");
+        int m = indexOf(methodNames, method, "method");
+        int i = indexOf(issuerNames, issuer, "issuer");
+        int n = indexOf(networkNames, network, "network");
+        if (!(amount > 0) || !Double.isFinite(amount)) {
+            throw new IllegalArgumentException("the amount must be a positive number, was " + amount);
+        }
+        long paymentId = nextTestId++;
+        tests.put(paymentId, new TestRun(new TestPayment(id, merchant, method, issuer, network, amount, currencies[c],
+                tsMillis, List.of(), null)));
+        payments++;
+        attempt(paymentId, 1, tsMillis, i, n, m, c, amount);
+    }
+
+    /** The test payments sent or retried since the last call, newest state of each, in the order they changed. */
+    public List<TestPayment> drainTestPayments() {
+        if (changedTests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TestPayment> latest = new LinkedHashMap<>();
+        for (TestPayment t : changedTests) {
+            latest.remove(t.id());
+            latest.put(t.id(), t);
+        }
+        changedTests.clear();
+        return List.copyOf(latest.values());
+    }
+
+    private Map<String, Double> routeShares(int i, int n, int m, int c) {
+        double[] p = routing.routeProbabilities(i, n, m, c);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (int g = 0; g < p.length; g++) {
+            shares.put(gatewayNames[g], p[g]);
+        }
+        return shares;
+    }
+
+    /** The open and half-open circuits that cover some gateway on this payment path, as "open gateway=stripe". */
+    private List<String> circuitsOn(int i, int n, int m, int c) {
+        var state = routing.state();
+        List<String> out = new ArrayList<>();
+        for (String g : gatewayNames) {
+            for (var t : state.openCircuits()) {
+                if (t.matches(g, issuerNames[i], networkNames[n], methodNames[m], merchantNames[c])) {
+                    out.add("open " + t);
+                }
+            }
+            for (var t : state.halfOpenCircuits()) {
+                if (t.matches(g, issuerNames[i], networkNames[n], methodNames[m], merchantNames[c])) {
+                    out.add("half-open " + t);
+                }
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static int indexOf(String[] names, String name, String what) {
+        for (int k = 0; k < names.length; k++) {
+            if (names[k].equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " " + name);
+    }
+
+    /** A test payment under way: what it is, and its attempts so far. */
+    private static final class TestRun {
+        private TestPayment payment;
+
+        TestRun(TestPayment payment) {
+            this.payment = payment;
+        }
+
+        void add(TestPayment.TestAttempt a, Status outcome) {
+            List<TestPayment.TestAttempt> all = new ArrayList<>(payment.attempts());
+            all.add(a);
+            payment = new TestPayment(payment.id(), payment.merchant(), payment.method(), payment.issuer(),
+                    payment.network(), payment.amount(), payment.currency(), payment.sentAtMillis(), all, outcome);
+        }
+
+        TestPayment payment() {
+            return payment;
         }
     }
 

@@ -153,11 +153,16 @@ final class FrameIndexLoader {
         IndexEntry prev = null;
         for (int i = 0; i < lines.length; i++) {
             boolean lastLine = i == lines.length - 1;
+            if (lastLine) {
+                // every entry is written with its newline: what follows the last one is empty, or torn by a crash even
+                // when it reads as five numbers ("... 16" cut to "... 1"); its frame is read from the frames file
+                // (the index then lags, which is said later)
+                break;
+            }
             IndexEntry e = IndexEntry.parse(lines[i]);
             String problem;
             if (e == null) {
-                // the line after the last newline: empty, or torn by a crash (the index then lags, which is said later)
-                problem = lastLine ? null : "not five numbers";
+                problem = "not five numbers";
             } else {
                 problem = e.problemAfter(prev);
                 if (problem == null && e.memberOffset() >= size) {
@@ -169,11 +174,9 @@ final class FrameIndexLoader {
                             + ", where no gzip member starts";
                 }
             }
-            if (e == null || problem != null) {
-                if (problem != null) {
-                    warnings.add(SessionRecorder.INDEX + ": line " + (i + 1) + " is damaged (" + problem
-                            + "); read the frames from there on from " + SessionRecorder.FRAMES);
-                }
+            if (problem != null) {
+                warnings.add(SessionRecorder.INDEX + ": line " + (i + 1) + " is damaged (" + problem
+                        + "); read the frames from there on from " + SessionRecorder.FRAMES);
                 break;
             }
             entries.add(e);

@@ -19,6 +19,7 @@ import io.payops.ui.shell.ConsolePrefs;
 import io.payops.ui.shell.MainLayout;
 import io.payops.ui.shell.ShellView;
 import io.payops.ui.shell.ShellViewModel;
+import io.payops.ui.testpayment.TestPaymentViewModel;
 import io.payops.ui.whatif.WhatIfView;
 import io.payops.ui.whatif.WhatIfViewModel;
 import javafx.scene.Node;
@@ -59,6 +60,8 @@ public final class ConsoleWindow {
     private final FxUiExecutor mappingThread = new FxUiExecutor("event-log-mapping");
     /** What-if runs over a replayed session; a run whose pane went away is cancelled, so the next one never waits. */
     private final FxUiExecutor whatIfThread = new FxUiExecutor("what-if");
+    /** Writes exported pictures (a chart as PNG). */
+    private final FxUiExecutor exportThread = new FxUiExecutor("export");
     /**
      * Ends the recording when the JVM exits while the window is open. Not an FX crossing: it only tells the recorder
      * to finish its files, off the FX thread, which may already be gone. Removed on {@link #close()}.
@@ -69,15 +72,18 @@ public final class ConsoleWindow {
     private final RecentSessionsViewModel recent;
     private final Scene scene;
     private final ShellView shell;
+    private final TestPaymentViewModel testPayments;
     /** The What-if tab's ViewModel while a replay is open, else null. */
     private WhatIfViewModel whatIf;
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
-    private ConsoleWindow(Stage stage, ConsoleOptions options) {
+    private ConsoleWindow(Stage stage, ConsoleOptions options, boolean asApplication) {
         this.stage = stage;
         List<String> warnings = new ArrayList<>();
         prefsFile = new JsonFile<>(options.stateDir().resolve(PREFS_FILE), ConsolePrefs.class);
+        // no remembered window: a first run, which opens maximised on the screen it is on
+        boolean firstRun = !java.nio.file.Files.exists(prefsFile.path());
         prefs = prefsFile.readOr(ConsolePrefs.DEFAULTS, warnings::add);
         String scenario = options.scenario() != null ? options.scenario()
                 : prefs.scenario() != null ? prefs.scenario() : ConsoleOptions.DEFAULT_SCENARIO;
@@ -97,9 +103,15 @@ public final class ConsoleWindow {
         // each request's countdown also says how much wall time that is at the session's speed
         features.approvals().setSpeed(console.speedProperty().get());
         console.speedProperty().addListener((o, was, x) -> features.approvals().setSpeed(x.doubleValue()));
+        testPayments = new TestPaymentViewModel(console.commands());
+        pump.addListener(testPayments);
         layout = new MainLayout(features.views());
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
+        shell.attachTestPayment(testPayments);
+        ((io.payops.ui.dashboard.ChartsView) features.views().charts()).enablePngExport(exportThread, console::showNotice);
+        features.chaos().setPaused(console.pausedProperty().get());
+        console.pausedProperty().addListener((o, a, p) -> features.chaos().setPaused(p));
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
         replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);
@@ -139,6 +151,14 @@ public final class ConsoleWindow {
         console.themeProperty().addListener((o, a, b) -> applyTheme(b));
         features.approvalsView().installShortcuts(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
+                // Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, wherever the focus is
+                var tabs = layout.tabs().getSelectionModel();
+                int n = layout.tabs().getTabs().size();
+                tabs.select(Math.floorMod(tabs.getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n));
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 if (replay.isActive()) {
                     replay.togglePlaying();
@@ -160,9 +180,18 @@ public final class ConsoleWindow {
             stage.setX(prefs.x());
             stage.setY(prefs.y());
         }
-        stage.setMaximized(prefs.maximized());
+        if (firstRun && asApplication) {
+            fillScreen();
+        } else {
+            stage.setMaximized(prefs.maximized());
+        }
         // remembered when the window closes, also when stop() never runs (a test's stage, a kill after closing)
         stage.setOnHidden(e -> savePrefs());
+        boolean live = options.replay() == null && options.eventLog() == null;
+        if (live && asApplication) {
+            // before the window is shown: the engine's first ticks run while the scene gets its CSS and layout
+            console.start();
+        }
         stage.show();
         // dividers settle after the first layout pass
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
@@ -172,8 +201,8 @@ public final class ConsoleWindow {
             replay.open(options.replay());
         } else if (options.eventLog() != null) {
             eventLog.open(options.eventLog(), options.follow(), options.mapping());
-        } else {
-            console.start();
+        } else if (!asApplication) {
+            console.start(); // a test's window: the session starts once the window is up, as it always has
         }
         recent.refresh();
         if (!warnings.isEmpty()) {
@@ -181,9 +210,64 @@ public final class ConsoleWindow {
         }
     }
 
-    /** Builds the console on {@code stage} and shows it. FX thread. */
+    /**
+     * A first run: the window takes the whole visible area of the screen it opens on (the one under the pointer's
+     * primary screen when nothing says otherwise), and is maximised there, so a window manager shows it as such too.
+     */
+    private void fillScreen() {
+        javafx.geometry.Rectangle2D centre = new javafx.geometry.Rectangle2D(
+                Double.isFinite(stage.getX()) ? stage.getX() : 0, Double.isFinite(stage.getY()) ? stage.getY() : 0, 1, 1);
+        javafx.stage.Screen screen = javafx.stage.Screen.getScreensForRectangle(centre).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary());
+        javafx.geometry.Rectangle2D area = screen.getVisualBounds();
+        stage.setX(area.getMinX());
+        stage.setY(area.getMinY());
+        stage.setWidth(area.getWidth());
+        stage.setHeight(area.getHeight());
+        stage.setMaximized(true);
+    }
+
+    /** Builds the console on {@code stage} and shows it, at the remembered size (or 1366×768). FX thread. */
     public static ConsoleWindow open(Stage stage, ConsoleOptions options) {
-        return new ConsoleWindow(stage, options);
+        return new ConsoleWindow(stage, options, false);
+    }
+
+    /**
+     * The same, as the application opens it ({@code asApplication}): a first run (no window remembered in the state
+     * folder) opens maximised on the screen the window is on, and a live session starts before the window is shown,
+     * so its first frames are ready when the window is. Tests use {@link #open(Stage, ConsoleOptions)}, whose session
+     * starts once the window is up.
+     */
+    public static ConsoleWindow open(Stage stage, ConsoleOptions options, boolean asApplication) {
+        return new ConsoleWindow(stage, options, asApplication);
+    }
+
+    /**
+     * Runs {@code then} once, when the first live frame has been applied to the views and laid out in the window
+     * (the splash closes then, and the start-up time is taken). FX thread.
+     */
+    public void onFirstFrameShown(Runnable then) {
+        pump.addListener(new io.payops.ui.fx.FrameListener() {
+            private boolean done;
+
+            @Override
+            public void onSessionStart(io.payops.ui.fx.SessionInfo session) {
+            }
+
+            @Override
+            public void onFrames(io.payops.ui.fx.FrameBatch batch) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    then.run();
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /** The what-if over the session being replayed, starting from the settings and lessons it was recorded with. */
@@ -238,22 +322,7 @@ public final class ConsoleWindow {
     }
 
     private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Space            pause / resume (in a replay: play / pause)
-                Ctrl+Shift+A     approve the selected (or oldest) request
-                Ctrl+Shift+R     reject the selected (or oldest) request
-                Ctrl+O           open a scenario file
-                Ctrl+Shift+O     open a recorded session
-                Ctrl+E           open an event log (read as fast as it reads)
-                Ctrl+Shift+E     follow an event log as it grows
-                Ctrl+,           reasoner settings (heuristics, Gemini, OpenAI-compatible)
-                Ctrl+Q           quit
-                F1               this list""");
-        a.show();
+        new io.payops.ui.shell.ShortcutsDialog(stage, scene.getStylesheets()).show();
     }
 
     /** Stops the engine and remembers the window; a failure to save is reported, never thrown at exit. */
@@ -265,7 +334,8 @@ public final class ConsoleWindow {
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
-        for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread)) {
+        for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread,
+                exportThread)) {
             e.close();
         }
         try {
@@ -303,6 +373,15 @@ public final class ConsoleWindow {
 
     public ConsoleFeatures features() {
         return features;
+    }
+
+    /** The background thread that writes exported files (for tests that save a chart without the file chooser). */
+    public io.payops.ui.fx.UiExecutor exportExecutor() {
+        return exportThread;
+    }
+
+    public TestPaymentViewModel testPayments() {
+        return testPayments;
     }
 
     public ReplayViewModel replay() {

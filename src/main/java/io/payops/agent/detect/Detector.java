@@ -171,6 +171,26 @@ public final class Detector implements References {
 
 
 
+    /**
+     * The references of all traffic, each gateway and each issuer, for the console's baselines: only segments with a
+     * reference of their own (all traffic's stands in for a young segment in the tests, but would misstate it as that
+     * segment's normal). Read-only: it changes nothing the tests or the references use.
+     */
+    public List<io.payops.domain.SegmentReference> references() {
+        List<io.payops.domain.SegmentReference> out = new ArrayList<>();
+        for (SegmentMonitor m : monitors.values()) {
+            Target t = m.target;
+            boolean shown = t.isAll() || t.size() == 1 && (t.has(Dimension.GATEWAY) || t.has(Dimension.ISSUER));
+            if (!shown || !m.established() || m.referenceAttempts() < limits.minOwnReference()) {
+                continue;
+            }
+            out.add(new io.payops.domain.SegmentReference(t, m.statusRate(Status.SUCCESS), m.p95(),
+                    !m.healthy() || widerInAlarm(t)));
+        }
+        out.sort((a, b) -> a.target().compareTo(b.target()));
+        return out;
+    }
+
     /** Forgets a segment's alarm once the verify step has seen it healthy again (its probe passed). */
     public void clearAlarm(Target target) {
         for (Map.Entry<Target, SegmentMonitor> e : monitors.entrySet()) {

@@ -21,6 +21,9 @@ final class ActiveFaultCell extends ListCell<ActiveFaultItem> {
 
     ActiveFaultCell(Consumer<String> onRemove) {
         title.getStyleClass().add("chaos-active-title");
+        // a long "type · target" wraps onto a second line rather than losing its end to "…"
+        title.setWrapText(true);
+        detail.setWrapText(true);
         detail.getStyleClass().add("chaos-active-detail");
         remove.getStyleClass().add("chaos-remove");
         remove.setMinWidth(Label.USE_PREF_SIZE);

@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
@@ -98,15 +99,20 @@ public final class ChaosView extends HBox {
         typeCell.setId("chaos-" + key + "-type");
         typeCell.getStyleClass().add("chaos-type-cell");
 
-        ComboBox<Target> target = new ComboBox<>(vm.targets());
+        // searchable: type "adyen" or "hdfc" to narrow 60-odd targets to a few
+        ComboBox<Target> target = new SearchableComboBox<>(vm.targets());
         target.setId("chaos-" + key + "-target");
         target.getStyleClass().add("chaos-target");
         target.setConverter(vm.targetConverter());
         target.valueProperty().bindBidirectional(row.targetProperty());
         target.setVisibleRowCount(14);
         target.setMaxWidth(Double.MAX_VALUE);
-        target.setTooltip(new Tooltip("Where the fault acts: a gateway (or path) can be routed around; an issuer, "
-                + "network or method alone hits every gateway"));
+        Tooltip targetTip = new Tooltip();
+        targetTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Now: "
+                + vm.targetConverter().toString(row.targetProperty().get()) + ". Where the fault acts: a gateway (or "
+                + "path) can be routed around; an issuer, network or method alone hits every gateway. Type to search.",
+                row.targetProperty()));
+        target.setTooltip(targetTip);
         target.disableProperty().bind(vm.liveProperty().not());
 
         Slider slider = new Slider(row.min(), row.max(), row.valueProperty().get());
@@ -136,7 +142,9 @@ public final class ChaosView extends HBox {
         state.setId("chaos-" + key + "-state");
         state.getStyleClass().add("chaos-state");
         state.textProperty().bind(row.stateTextProperty());
-        state.setTooltip(new Tooltip("What the engine reports for this fault in the newest frame"));
+        Tooltip stateTip = new Tooltip();
+        stateTip.textProperty().bind(row.stateHintProperty());
+        state.setTooltip(stateTip);
 
         row.activeProperty().addListener((o, was, now) -> {
             typeCell.pseudoClassStateChanged(ACTIVE, now);

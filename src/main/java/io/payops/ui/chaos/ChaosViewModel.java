@@ -74,14 +74,15 @@ public final class ChaosViewModel implements FrameListener {
     private int scenarioSeconds = DEFAULT_SCENARIO_SECONDS;
     private long nowMillis;
     private List<ActiveFault> latestFaults = List.of();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
 
     public ChaosViewModel(CommandSink sink) {
         this.sink = sink;
+        targets.setAll(FaultTargets.of(World.defaultWorld()));
         for (FaultType t : FaultType.values()) {
-            rows.put(t, new FaultRowViewModel(t, this));
+            rows.put(t, new FaultRowViewModel(t, this, FaultTargets.defaultFor(t, targets)));
         }
         rowList = List.copyOf(rows.values());
-        targets.setAll(FaultTargets.of(World.defaultWorld()));
         if (!scenarioNames.isEmpty()) {
             selectedScenario.set(scenarioNames.get(0));
         }
@@ -104,10 +105,9 @@ public final class ChaosViewModel implements FrameListener {
         if (!sameWorld) {
             targets.setAll(options);
         }
-        Target def = FaultTargets.defaultOf(options);
         for (FaultRowViewModel row : rowList) {
             boolean keep = sameWorld || options.contains(row.targetProperty().get());
-            row.reset(def, keep);
+            row.reset(FaultTargets.defaultFor(row.type(), options), keep);
         }
     }
 
@@ -205,6 +205,34 @@ public final class ChaosViewModel implements FrameListener {
         if (live.get()) {
             submit(new Command.RemoveFault(faultId));
         }
+    }
+
+    /**
+     * Whether the session is paused: a switch's command then waits for the next tick, and its row says it starts
+     * (or stops) on Play rather than that it is starting.
+     */
+    public void setPaused(boolean p) {
+        paused.set(p);
+        for (FaultRowViewModel row : rowList) {
+            row.refreshState(null);
+        }
+    }
+
+    boolean isPaused() {
+        return paused.get();
+    }
+
+    /**
+     * Whether a row other than {@code row} already shows this fault (a row takes over a scenario's fault of its
+     * type, the first one not taken).
+     */
+    boolean shownByAnotherRow(String faultId, FaultRowViewModel row) {
+        for (FaultRowViewModel r : rowList) {
+            if (r != row && r.showsFault(faultId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void clearMessage() {

@@ -30,7 +30,10 @@ import java.util.Locale;
  * Until the engine has applied the add, changes are held and sent as one update once the fault shows in a frame.
  *
  * <p>The engine has the last word: {@link #activeProperty()} and the state text come from the newest frame, and a
- * fault that left the frame (removed from the active list, ended, refused) turns the switch off again.
+ * fault that left the frame (removed from the active list, ended, refused) turns the switch off again. A fault of
+ * the row's type that the row did not start (the scenario's own, or one injected from a scenario) is shown on the
+ * row while it is off: switched on, at its target and strength; the row then acts on that fault (a change updates
+ * it, keeping its start and length; off removes it).
  */
 public final class FaultRowViewModel {
     private enum Phase { OFF, ADDING, ON, REMOVING }
@@ -38,26 +41,32 @@ public final class FaultRowViewModel {
     private final FaultType type;
     private final ChaosViewModel owner;
     private final boolean multiplier;
-    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", FaultTargets.DEFAULT);
+    private final ObjectProperty<Target> target;
     private final DoubleProperty value;
     private final BooleanProperty on = new SimpleBooleanProperty(this, "on");
     private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText", "");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "off");
     private final ReadOnlyStringWrapper faultId = new ReadOnlyStringWrapper(this, "faultId", "");
+    private final ReadOnlyStringWrapper stateHint = new ReadOnlyStringWrapper(this, "stateHint", "");
+    /** This row's fault in the newest frame, or null. */
+    private ActiveFault lastSeen;
 
     private Phase phase = Phase.OFF;
     private int serial;
     private Command.AddFault pendingAdd;
     private double appliedStart;
+    /** The length of a fault the row took over (the scenario's), kept by its updates; NaN for the row's own. */
+    private double adoptedDuration = Double.NaN;
     private double sentValue = Double.NaN;
     private Target sentTarget;
     /** Set while the row changes its own switch to match the engine: that change sends nothing. */
     private boolean syncing;
 
-    FaultRowViewModel(FaultType type, ChaosViewModel owner) {
+    FaultRowViewModel(FaultType type, ChaosViewModel owner, Target defaultTarget) {
         this.type = type;
         this.owner = owner;
+        this.target = new SimpleObjectProperty<>(this, "target", defaultTarget);
         this.multiplier = type == FaultType.LATENCY_SPIKE;
         this.value = new SimpleDoubleProperty(this, "value", defaultValue(type));
         valueText.set(format(rounded()));
@@ -106,6 +115,7 @@ public final class FaultRowViewModel {
             id = serial == 1 ? "ui-" + type.key() : "ui-" + type.key() + "-" + serial;
         } while (owner.isFaultIdInUse(id));
         faultId.set(id);
+        adoptedDuration = Double.NaN;
         double start = owner.nowSeconds();
         pendingAdd = new Command.AddFault(spec(start), true, id);
         sentValue = rounded();
@@ -143,6 +153,7 @@ public final class FaultRowViewModel {
     /** Follows one frame of the engine (every frame of a batch, oldest first). */
     void follow(Frame f) {
         if (phase == Phase.OFF) {
+            adopt(f);
             return;
         }
         ActiveFault mine = find(f, faultId.get());
@@ -174,20 +185,63 @@ public final class FaultRowViewModel {
         }
     }
 
+    /**
+     * While off: takes over the first fault of this row's type in the frame that no other row shows (the scenario's
+     * own), so the row reads as it is, on at its target and strength.
+     */
+    private void adopt(Frame f) {
+        for (ActiveFault a : f.faults()) {
+            if (a.spec().type() == type && !owner.shownByAnotherRow(a.id(), this)) {
+                syncing = true;
+                try {
+                    faultId.set(a.id());
+                    phase = Phase.ON;
+                    appliedStart = a.spec().startSecond();
+                    adoptedDuration = a.spec().durationSeconds();
+                    target.set(a.spec().target());
+                    value.set(multiplier ? a.spec().multiplier() : a.spec().severity());
+                    sentValue = rounded();
+                    sentTarget = currentTarget();
+                    on.set(true);
+                } finally {
+                    syncing = false;
+                }
+                return;
+            }
+        }
+    }
+
+    /** Whether this row is showing the fault with this id now. */
+    boolean showsFault(String id) {
+        return phase != Phase.OFF && id.equals(faultId.get());
+    }
+
     /** Shows the newest frame's truth: active or not, and how strongly. */
     void refreshState(Frame latest) {
-        ActiveFault mine = latest == null || phase == Phase.OFF ? null : find(latest, faultId.get());
         if (latest != null) {
-            active.set(mine != null);
+            lastSeen = phase == Phase.OFF ? null : find(latest, faultId.get());
+            active.set(lastSeen != null);
             if (phase == Phase.OFF && on.get()) {
                 setOnQuietly(false);
             }
         }
+        ActiveFault mine = phase == Phase.OFF ? null : lastSeen;
+        boolean paused = owner.isPaused();
         stateText.set(switch (phase) {
             case OFF -> "off";
-            case ADDING -> "starting…";
-            case REMOVING -> "stopping…";
+            case ADDING -> paused ? "starts on Play" : "starting…";
+            case REMOVING -> paused ? "stops on Play" : "stopping…";
             case ON -> mine == null ? "on" : String.format(Locale.ROOT, "on · %.0f%%", mine.intensity() * 100);
+        });
+        stateHint.set(switch (phase) {
+            case OFF -> "Off: switch it on to inject this fault";
+            case ADDING -> paused ? "The session is paused: the fault starts when you press Play"
+                    : "Sent: the engine starts it at its next tick";
+            case REMOVING -> paused ? "The session is paused: the fault stops when you press Play"
+                    : "Sent: the engine stops it at its next tick";
+            case ON -> (faultId.get().startsWith("ui-") ? "Injected here as " : "The scenario's fault ")
+                    + faultId.get() + (mine == null ? "" : String.format(Locale.ROOT,
+                    ", acting at %.0f%% of its strength now", mine.intensity() * 100));
         });
     }
 
@@ -198,6 +252,8 @@ public final class FaultRowViewModel {
             phase = Phase.OFF;
             serial = 0;
             pendingAdd = null;
+            lastSeen = null;
+            adoptedDuration = Double.NaN;
             faultId.set("");
             on.set(false);
             active.set(false);
@@ -234,7 +290,8 @@ public final class FaultRowViewModel {
 
     /** The fault as the row describes it, lasting from {@code startSecond} to the end of the scenario. */
     FaultSpec spec(double startSecond) {
-        double duration = Math.max(1, owner.scenarioSeconds() - startSecond);
+        double duration = !Double.isNaN(adoptedDuration) ? adoptedDuration
+                : Math.max(1, owner.scenarioSeconds() - startSecond);
         double v = rounded();
         return multiplier
                 ? new FaultSpec(type, currentTarget(), startSecond, duration, 0, v, 0)
@@ -340,7 +397,12 @@ public final class FaultRowViewModel {
         return active.getReadOnlyProperty();
     }
 
-    /** "off", "starting…", "on · 100%", "stopping…". */
+    /** What the state means, for its tooltip: whose fault it is, or when a sent command takes effect. */
+    public ReadOnlyStringProperty stateHintProperty() {
+        return stateHint.getReadOnlyProperty();
+    }
+
+    /** "off", "starting…" ("starts on Play" while paused), "on · 100%", "stopping…" ("stops on Play"). */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
     }

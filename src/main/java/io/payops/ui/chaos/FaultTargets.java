@@ -1,6 +1,7 @@
 package io.payops.ui.chaos;
 
 import io.payops.domain.Dimension;
+import io.payops.domain.FaultType;
 import io.payops.domain.Target;
 import io.payops.sim.World;
 
@@ -35,5 +36,23 @@ final class FaultTargets {
     /** gateway=stripe when the world has it, else the first option. */
     static Target defaultOf(List<Target> options) {
         return options.contains(DEFAULT) || options.isEmpty() ? DEFAULT : options.get(0);
+    }
+
+    /**
+     * Where a fault of this type starts by default, as the built-in scenarios place them: an issuer degradation on
+     * an issuer, network errors on a network, a surge of customer declines on a merchant, and the gateway faults
+     * (outage, latency spike, retry storm) on a gateway, Stripe when there is one.
+     */
+    static Target defaultFor(FaultType type, List<Target> options) {
+        Dimension d = switch (type) {
+            case ISSUER_DEGRADATION -> Dimension.ISSUER;
+            case NETWORK_ERRORS -> Dimension.NETWORK;
+            case USER_DECLINES -> Dimension.MERCHANT;
+            case GATEWAY_OUTAGE, LATENCY_SPIKE, RETRY_STORM -> Dimension.GATEWAY;
+        };
+        if (d == Dimension.GATEWAY) {
+            return defaultOf(options);
+        }
+        return options.stream().filter(t -> t.size() == 1 && t.has(d)).findFirst().orElse(defaultOf(options));
     }
 }

@@ -110,8 +110,23 @@ final class ChartEvents {
                 continue;
             }
             double at = a.updatedAtMillis() / 1000.0;
-            markers.add(new ActionMarker(a.id(), at, kind, describe(a, kind, at)));
+            markers.add(new ActionMarker(a.id(), at, kind, describe(a, kind, at), label(a, kind)));
         }
+    }
+
+    /** A word or two for the marker itself: "shift stripe", "open stripe", "undo close adyen", "retries". */
+    static String label(ActionRecord a, ActionMarker.Kind kind) {
+        String verb = switch (a.action().type()) {
+            case SHIFT_TRAFFIC -> "shift";
+            case OPEN_CIRCUIT -> "open";
+            case CLOSE_CIRCUIT -> "close";
+            case ADJUST_RETRY_POLICY -> "retries";
+            default -> a.action().type().key();
+        };
+        String gateway = a.action().target() == null ? null : a.action().target().get(io.payops.domain.Dimension.GATEWAY);
+        String what = gateway == null || a.action().type() == io.payops.domain.ActionType.ADJUST_RETRY_POLICY
+                ? verb : verb + " " + gateway;
+        return kind == ActionMarker.Kind.ROLLED_BACK ? "undo " + what : what;
     }
 
     private static String describe(ActionRecord a, ActionMarker.Kind kind, double at) {

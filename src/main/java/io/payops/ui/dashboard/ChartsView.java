@@ -60,7 +60,14 @@ public final class ChartsView extends GridPane {
             throw new UncheckedIOException("cannot load ChartsView.fxml", e);
         }
         getStylesheets().add(ChartsView.class.getResource("/styles/dashboard.css").toExternalForm());
+        // short (a 640-pixel-high window): smaller tick labels and titles, so the error mix's seven labels and the
+        // value axes' ticks do not run into each other
+        heightProperty().addListener((o, was, h) -> pseudoClassStateChanged(COMPACT, h.doubleValue() < COMPACT_HEIGHT));
     }
+
+    /** Below this height the charts switch to {@code :compact}. */
+    static final double COMPACT_HEIGHT = 380;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     @FXML
     private void initialize() {
@@ -99,12 +106,12 @@ public final class ChartsView extends GridPane {
         followExtraValue(vm.errorMix());
 
         describe(successChart, "Share of attempts that succeeded, rolled over 10 simulated seconds, against the "
-                + "baseline window. Shaded: incidents. Markers: routing changes executed (solid) and rolled back "
+                + "baseline (the agent's reference, held still while traffic is in alarm). Shaded: incidents. Markers: routing changes executed (solid) and rolled back "
                 + "(dashed); hover one to see what ran.");
         describe(latencyChart, "95th percentile attempt latency, rolled over 10 simulated seconds, against the "
-                + "baseline window, with the same incidents and routing changes.");
+                + "agent's baseline, with the same incidents and routing changes.");
         describe(issuerChart, "Success rate of each issuer's traffic over the sliding window, next to its "
-                + "baseline. Amber or red when an issuer is 3 or 10 points under its baseline.");
+                + "baseline (the agent's reference for that issuer, held still while it is in alarm). Amber or red when an issuer is 3 or 10 points under its baseline.");
         describe(errorMixChart, "Which failure statuses make up the failed attempts of the sliding window. "
                 + "Customer-side ones (declines, insufficient funds) are greyed: routing cannot fix them.");
     }
@@ -151,6 +158,17 @@ public final class ChartsView extends GridPane {
             }
         }
         node.pseudoClassStateChanged(CUSTOMER_SIDE, Boolean.TRUE.equals(value));
+    }
+
+    /**
+     * Gives each chart a context menu with "Save as PNG…" (ids {@code save-png-success-rate}, {@code
+     * save-png-p95-latency}, {@code save-png-success-by-issuer}, {@code save-png-error-mix}).
+     */
+    public void enablePngExport(io.payops.ui.fx.UiExecutor executor, java.util.function.Consumer<String> report) {
+        ChartPng.install(successChart, "success-rate", executor, report);
+        ChartPng.install(latencyChart, "p95-latency", executor, report);
+        ChartPng.install(issuerChart, "success-by-issuer", executor, report);
+        ChartPng.install(errorMixChart, "error-mix", executor, report);
     }
 
     public EventLineChart successChart() {

@@ -5,6 +5,7 @@ import io.payops.domain.Frame;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Snapshot;
 import io.payops.domain.Status;
+import io.payops.domain.Target;
 import io.payops.ui.fx.FrameBatch;
 import io.payops.ui.fx.FrameListener;
 import io.payops.ui.fx.SessionInfo;
@@ -33,8 +34,9 @@ import java.util.Map;
  * start well after its incident band; a 10 s roll is exact for the success rate (a ratio of sums), steady enough to
  * read, and lines up with the bands and markers within a few seconds. The p95 point is the attempt-weighted mean
  * of the per-second p95s (percentiles do not add up; this is for display only). The baseline series show the
- * observer's baseline window, the "normal" the agent compares against; it changes in steps, so runs of equal
- * values are kept as two points.
+ * agent's references ({@link Baselines}), the "normal" it compares against, held still while traffic is in alarm;
+ * they drift a little every tick while learning, so the lines move only when the reference has moved by a step
+ * ({@value #SUCCESS_BASE_STEP} point, {@value #LATENCY_BASE_STEP} ms), and runs of equal values are kept as two points.
  *
  * <p>Everything is bounded: points, bands and markers ({@link ChartEvents}) older than
  * {@value #HISTORY_SECONDS} simulated seconds are dropped, with hard caps in case frames come faster than one per
@@ -238,6 +240,17 @@ public final class ChartsViewModel implements FrameListener {
         };
     }
 
+    /** The baseline lines move when the reference has moved this far (points of success, ms of p95). */
+    static final double SUCCESS_BASE_STEP = 0.2;
+    static final double LATENCY_BASE_STEP = 5;
+    private double shownSuccessBase = Double.NaN;
+    private double shownLatencyBase = Double.NaN;
+
+    /** The value a baseline line shows: the one shown, until the reference has moved at least {@code step} away. */
+    private static double settled(double shown, double now, double step) {
+        return !Double.isNaN(shown) && Math.abs(now - shown) < step ? shown : Math.round(now * 10) / 10.0;
+    }
+
     // ---------------------------------------------------------------- frames
 
     @Override
@@ -259,8 +272,10 @@ public final class ChartsViewModel implements FrameListener {
         // an hour of frames at once, and most of them only move the end of a run)
         double[] baseX = new double[size];
         double[] baseSuccess = new double[size];
-        double[] baseLatency = new double[size];
         int bases = 0;
+        double[] latencyBaseX = new double[size];
+        double[] baseLatency = new double[size];
+        int latencyBases = 0;
         for (Frame f : batch.frames()) {
             double x = f.simSeconds();
             Snapshot s = f.snapshot();
@@ -278,11 +293,16 @@ public final class ChartsViewModel implements FrameListener {
                 success.add(new XYChart.Data<>(x, 100.0 * successes / attempts));
                 latency.add(new XYChart.Data<>(x, p95Weighted / attempts));
             }
-            SegmentStats base = s.baselineTotal();
-            if (base != null && base.attempts() > 0) {
+            Baselines.Baseline base = Baselines.of(f).total();
+            if (base != null) {
+                shownSuccessBase = settled(shownSuccessBase, base.successRate() * 100, SUCCESS_BASE_STEP);
                 baseX[bases] = x;
-                baseSuccess[bases] = base.successRate() * 100;
-                baseLatency[bases++] = base.p95();
+                baseSuccess[bases++] = shownSuccessBase;
+                if (base.p95Ms() > 0) {
+                    shownLatencyBase = settled(shownLatencyBase, base.p95Ms(), LATENCY_BASE_STEP);
+                    latencyBaseX[latencyBases] = x;
+                    baseLatency[latencyBases++] = shownLatencyBase;
+                }
             }
             events.follow(f);
         }
@@ -291,9 +311,9 @@ public final class ChartsViewModel implements FrameListener {
         append(successPoints, success, cutoff, lowestSuccess, maxPoints);
         appendStep(successBaselinePoints, baseX, baseSuccess, bases, cutoff);
         append(latencyPoints, latency, cutoff, highestLatency, maxPoints);
-        appendStep(latencyBaselinePoints, baseX, baseLatency, bases, cutoff);
+        appendStep(latencyBaselinePoints, latencyBaseX, baseLatency, latencyBases, cutoff);
         events.publish(cutoff);
-        showIssuers(batch.latest().snapshot());
+        showIssuers(batch.latest().snapshot(), Baselines.of(batch.latest()));
         showErrorMix(batch.latest().snapshot().total());
         updateTimeAxis(now);
         updateValueAxes();
@@ -383,20 +403,19 @@ public final class ChartsViewModel implements FrameListener {
         issuerBaseline.add(base);
     }
 
-    private void showIssuers(Snapshot s) {
+    private void showIssuers(Snapshot s, Baselines baselines) {
         Map<String, SegmentStats> window = issuerSegments(s.segments());
-        Map<String, SegmentStats> baseline = issuerSegments(s.baselineSegments());
         for (String issuer : window.keySet()) {
             addIssuer(issuer); // a session started without a world (or an unknown issuer): learn it from traffic
         }
         for (Map.Entry<String, XYChart.Data<String, Number>> e : issuerBars.entrySet()) {
             SegmentStats w = window.get(e.getKey());
-            SegmentStats b = baseline.get(e.getKey());
+            Baselines.Baseline b = baselines.of(Target.of(Dimension.ISSUER, e.getKey()));
             double rate = w != null && w.attempts() > 0 ? w.successRate() * 100 : 0;
-            double base = b != null && b.attempts() > 0 ? b.successRate() * 100 : 0;
+            double base = b != null ? b.successRate() * 100 : 0;
             setIfChanged(e.getValue(), rate);
             setIfChanged(issuerBaselineBars.get(e.getKey()), base);
-            HealthLevel level = w == null || b == null || b.attempts() == 0 ? HealthLevel.NEUTRAL
+            HealthLevel level = w == null || b == null ? HealthLevel.NEUTRAL
                     : base - rate >= KpiTilesViewModel.DOWN_DROP_POINTS ? HealthLevel.DOWN
                     : base - rate >= KpiTilesViewModel.DEGRADED_DROP_POINTS ? HealthLevel.DEGRADED
                     : HealthLevel.HEALTHY;
@@ -531,6 +550,8 @@ public final class ChartsViewModel implements FrameListener {
     // ---------------------------------------------------------------- reset
 
     private void reset() {
+        shownSuccessBase = Double.NaN;
+        shownLatencyBase = Double.NaN;
         successPoints.clear();
         successBaselinePoints.clear();
         latencyPoints.clear();

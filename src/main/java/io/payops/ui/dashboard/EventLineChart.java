@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,15 +50,19 @@ public class EventLineChart extends LineChart<Number, Number> {
         final Group group = new Group();
         final Line rule = new Line();
         final Region flag = new Region();
+        final Text label = new Text();
         final ActionMarker marker;
 
         MarkerNode(ActionMarker marker) {
             this.marker = marker;
             rule.getStyleClass().add("marker-line");
             flag.getStyleClass().add("marker-flag");
+            label.getStyleClass().add("marker-label");
+            label.setText(marker.label());
+            label.setTextOrigin(javafx.geometry.VPos.TOP);
             group.getStyleClass().addAll("action-marker",
                     marker.kind() == ActionMarker.Kind.EXECUTED ? "marker-executed" : "marker-rollback");
-            group.getChildren().addAll(rule, flag);
+            group.getChildren().addAll(rule, flag, label);
             group.setManaged(false);
             Tooltip.install(group, Tooltips.wrapped(marker.description()));
         }
@@ -133,6 +138,23 @@ public class EventLineChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    private static final double LABEL_ROW_HEIGHT = 12;
+
+    /** Which row a marker's label takes: the first whose previous label (to the left) ends before this one starts. */
+    private int labelRow(MarkerNode node, double at) {
+        int row = 0;
+        for (MarkerNode other : markerNodes.values()) {
+            if (other != node && other.marker.atSeconds() < node.marker.atSeconds()) {
+                double otherAt = getXAxis().getDisplayPosition(other.marker.atSeconds());
+                double otherEnd = otherAt + other.label.getLayoutBounds().getWidth() + 10;
+                if (otherEnd > at) {
+                    row++;
+                }
+            }
+        }
+        return Math.min(row, 3);
+    }
+
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
@@ -155,6 +177,9 @@ public class EventLineChart extends LineChart<Number, Number> {
             double w = node.flag.prefWidth(-1);
             double h = node.flag.prefHeight(-1);
             node.flag.resizeRelocate(at - w / 2, 0, w, h);
+            // the label beside the flag; markers close together stagger their labels down so they do not overprint
+            node.label.setX(at + w / 2 + 2);
+            node.label.setY(labelRow(node, at) * LABEL_ROW_HEIGHT);
         }
     }
 }

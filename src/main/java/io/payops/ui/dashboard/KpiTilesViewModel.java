@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The six headline numbers of the dashboard, from the newest frame of each batch (they show "now", so older frames
- * of a batch are skipped). Health levels follow fixed rules against the observer's baseline window, so the same
- * frames always colour the same way.
+ * of a batch are skipped). Health levels follow fixed rules against the baseline ({@link Baselines}: the agent's
+ * references, held still while the trouble lasts), so the same frames always colour the same way.
  */
 public final class KpiTilesViewModel implements FrameListener {
     /** Success rate this many points under its baseline reads as degraded, and {@link #DOWN_DROP_POINTS} as down. */
@@ -26,14 +26,15 @@ public final class KpiTilesViewModel implements FrameListener {
     static final String WAITING = "waiting for traffic";
 
     private final Kpi successRate = new Kpi("success-rate", "Success rate", "%", 1,
-            "Share of attempts that succeeded in the sliding window, against the same figure over the longer "
-                    + "baseline window. Amber at 3 points under the baseline, red at 10.");
+            "Share of attempts that succeeded in the sliding window, against the baseline: what the agent's "
+                    + "detector takes as normal, held still (\"held\") while traffic is in alarm so an incident never "
+                    + "becomes the new normal. Amber at 3 points under the baseline, red at 10.");
     private final Kpi paymentsPerSecond = new Kpi("payments-per-second", "Payments / s", "", 1,
             "New payments per second over the sliding window (first attempts only). The caption gives attempts "
                     + "per second and, in brackets, attempts per payment, which rises when retries pile up.");
     private final Kpi p95Latency = new Kpi("p95-latency", "p95 latency", "ms", 0,
-            "95th percentile of attempt latency in the sliding window, against the baseline window. Amber at 1.4 "
-                    + "times the baseline, red at 2 times.");
+            "95th percentile of attempt latency in the sliding window, against the agent's reference (held still "
+                    + "while traffic is in alarm). Amber at 1.4 times the baseline, red at 2 times.");
     private final Kpi openIncidents = new Kpi("open-incidents", "Open incidents", "", 0,
             "Incidents the agent has opened and not yet closed; the caption names the newest.");
     private final Kpi pendingApprovals = new Kpi("pending-approvals", "Pending approvals", "", 0,
@@ -91,13 +92,12 @@ public final class KpiTilesViewModel implements FrameListener {
         Frame f = batch.latest();
         Snapshot s = f.snapshot();
         SegmentStats total = s.total();
-        SegmentStats baseline = s.baselineTotal();
+        Baselines.Baseline baseline = Baselines.of(f).total();
         boolean traffic = total != null && total.attempts() > 0;
-        boolean hasBaseline = baseline != null && baseline.attempts() > 0;
         if (traffic) {
-            showSuccessRate(total, hasBaseline ? baseline : null);
+            showSuccessRate(total, baseline);
             showPaymentsPerSecond(total);
-            showLatency(total, hasBaseline ? baseline : null);
+            showLatency(total, baseline);
         } else {
             successRate.reset(WAITING);
             paymentsPerSecond.reset(WAITING);
@@ -109,7 +109,7 @@ public final class KpiTilesViewModel implements FrameListener {
         showPrevented(f.totals().preventedFailures());
     }
 
-    private void showSuccessRate(SegmentStats total, SegmentStats baseline) {
+    private void showSuccessRate(SegmentStats total, Baselines.Baseline baseline) {
         double rate = total.successRate();
         if (baseline == null) {
             successRate.update(rate * 100, "no baseline yet", HealthLevel.NEUTRAL);
@@ -118,8 +118,9 @@ public final class KpiTilesViewModel implements FrameListener {
         double deltaPoints = (rate - baseline.successRate()) * 100;
         HealthLevel level = -deltaPoints >= DOWN_DROP_POINTS ? HealthLevel.DOWN
                 : -deltaPoints >= DEGRADED_DROP_POINTS ? HealthLevel.DEGRADED : HealthLevel.HEALTHY;
-        successRate.update(rate * 100, "baseline " + DashboardFormat.percent(baseline.successRate()) + " \u00b7 "
-                + DashboardFormat.points(deltaPoints), level);
+        // "held": the agent's reference stands still while the trouble lasts, so the gap is the incident's size
+        successRate.update(rate * 100, (baseline.held() ? "held " : "baseline ")
+                + DashboardFormat.percent(baseline.successRate()) + " \u00b7 " + DashboardFormat.points(deltaPoints), level);
     }
 
     private void showPaymentsPerSecond(SegmentStats total) {
@@ -132,15 +133,16 @@ public final class KpiTilesViewModel implements FrameListener {
                 HealthLevel.NEUTRAL);
     }
 
-    private void showLatency(SegmentStats total, SegmentStats baseline) {
-        if (baseline == null || baseline.p95() <= 0) {
+    private void showLatency(SegmentStats total, Baselines.Baseline baseline) {
+        if (baseline == null || !(baseline.p95Ms() > 0)) {
             p95Latency.update(total.p95(), "no baseline yet", HealthLevel.NEUTRAL);
             return;
         }
-        double ratio = total.p95() / baseline.p95();
+        double ratio = total.p95() / baseline.p95Ms();
         HealthLevel level = ratio >= DOWN_LATENCY_RATIO ? HealthLevel.DOWN
                 : ratio >= DEGRADED_LATENCY_RATIO ? HealthLevel.DEGRADED : HealthLevel.HEALTHY;
-        p95Latency.update(total.p95(), "baseline " + DashboardFormat.millis(baseline.p95()), level);
+        p95Latency.update(total.p95(), (baseline.held() ? "held " : "baseline ") + DashboardFormat.millis(baseline.p95Ms()),
+                level);
     }
 
     private void showIncidents(List<Incident> open) {

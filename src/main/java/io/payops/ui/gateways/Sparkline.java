@@ -16,8 +16,15 @@ import java.util.List;
  * window; a gap (no traffic) breaks the line. Colours come from CSS: {@code .sparkline-line}, {@code .sparkline-baseline}.
  */
 public final class Sparkline extends Region {
-    /** Below 50% a gateway is down whatever the exact number, so the line spends its height on 50..100%. */
+    /** Below 50% a gateway is down whatever the exact number, so the line never spends its height below 50%. */
     private static final double FLOOR = 0.5;
+    /**
+     * The narrowest span the line is drawn over (10 points): the scale fits the points and the baseline, so a
+     * healthy 94–96% moves visibly instead of hugging the top of a 50–100% scale, but noise is not blown up.
+     */
+    private static final double MIN_SPAN = 0.10;
+    private double low = FLOOR;
+    private double high = 1;
 
     private final Path line = new Path();
     private final Line baseline = new Line();
@@ -75,6 +82,7 @@ public final class Sparkline extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
+        fitScale();
         double newest = points.isEmpty() ? 0 : points.get(points.size() - 1).seconds();
         List<PathElement> elements = new ArrayList<>(points.size());
         boolean drawing = false;
@@ -97,9 +105,35 @@ public final class Sparkline extends Region {
         baseline.setEndY(by);
     }
 
-    /** 0 at the top (100%), 1 at the bottom (the floor or below). */
-    private static double y(double success) {
-        double clamped = Math.max(FLOOR, Math.min(1, success));
-        return (1 - clamped) / (1 - FLOOR);
+    /** The scale: from the lowest to the highest of the points and the baseline, at least {@link #MIN_SPAN} wide. */
+    private void fitScale() {
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        for (SparkPoint p : points) {
+            if (!Double.isNaN(p.success())) {
+                lo = Double.isNaN(lo) ? p.success() : Math.min(lo, p.success());
+                hi = Double.isNaN(hi) ? p.success() : Math.max(hi, p.success());
+            }
+        }
+        if (!Double.isNaN(baselineValue)) {
+            lo = Double.isNaN(lo) ? baselineValue : Math.min(lo, baselineValue);
+            hi = Double.isNaN(hi) ? baselineValue : Math.max(hi, baselineValue);
+        }
+        if (Double.isNaN(lo)) {
+            low = FLOOR;
+            high = 1;
+            return;
+        }
+        high = Math.min(1, hi + 0.01);
+        low = Math.max(FLOOR, Math.min(lo - 0.01, high - MIN_SPAN));
+        if (high - low < MIN_SPAN) {
+            high = Math.min(1, low + MIN_SPAN);
+        }
+    }
+
+    /** 0 at the top of the scale, 1 at its bottom (or below). */
+    private double y(double success) {
+        double clamped = Math.max(low, Math.min(high, success));
+        return (high - clamped) / (high - low);
     }
 }

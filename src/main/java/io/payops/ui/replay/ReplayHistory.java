@@ -62,8 +62,8 @@ public final class ReplayHistory {
                 cycles++;
             }
             boolean events = !line.actions().isEmpty() || !line.approvalEnds().isEmpty()
-                    || !line.commands().isEmpty() || !line.commandErrors().isEmpty() || cycleKept[i]
-                    || line.tickets() != null;
+                    || !line.testPayments().isEmpty() || !line.commands().isEmpty() || !line.commandErrors().isEmpty()
+                    || cycleKept[i] || line.tickets() != null;
             // a change of the open incidents closes or opens a chart band at this frame's time; a lesson is counted
             boolean changed = i > 0 && (line.incidents() != summary.line(i - 1).incidents()
                     || line.learning() != summary.line(i - 1).learning());
@@ -110,7 +110,8 @@ public final class ReplayHistory {
                 : new TriageStep(line.simMillis(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                         List.of()); // a world with tickets has a triage step in every frame
         return new Frame(line.tick(), line.simMillis(), false, snapshot, shown.routing(), List.of(), step,
-                shown.totals(), line.commands(), line.commandErrors(), tickets);
+                shown.totals(), line.commands(), line.commandErrors(), tickets, line.testPayments(),
+                line.reference() == null ? List.of() : List.of(line.reference()));
     }
 
     /** Stats with the counts and p95 the summary keeps; the rest (p50, p99, status counts) is not kept. */

@@ -8,6 +8,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,7 +26,23 @@ public final class MainLayout extends VBox {
 
     public MainLayout(Features f) {
         getStyleClass().add("main-layout");
-        VBox overview = new VBox(f.gateways(), f.charts());
+        // the cards scroll sideways when the pane is narrower than four cards (a 1024-pixel window), rather than
+        // sliding under the side pane
+        ScrollPane cards = new ScrollPane(f.gateways());
+        cards.setFitToWidth(true);
+        cards.setFitToHeight(true);
+        cards.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        cards.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // never squeezed below the cards' height; the bar only when the cards do not fit (then it is counted in the
+        // height, which an as-needed bar is not, so it never covers the cards' last line)
+        cards.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable fitBar = () -> cards.setHbarPolicy(f.gateways().minWidth(-1) > cards.getWidth() + 0.5
+                ? ScrollPane.ScrollBarPolicy.ALWAYS : ScrollPane.ScrollBarPolicy.NEVER);
+        cards.widthProperty().addListener(o -> fitBar.run());
+        f.gateways().layoutBoundsProperty().addListener(o -> fitBar.run());
+        cards.getStyleClass().addAll("edge-to-edge", "gateway-cards-scroll");
+        cards.setId("gateway-cards-scroll");
+        VBox overview = new VBox(cards, f.charts());
         overview.getStyleClass().add("overview");
         VBox.setVgrow(f.charts(), Priority.ALWAYS);
 

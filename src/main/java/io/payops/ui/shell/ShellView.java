@@ -45,6 +45,7 @@ public final class ShellView extends BorderPane {
     private static final String AUTONOMOUS = "Autonomous within guardrails";
     private static final String RECOMMEND = "Recommend only";
     private static final PseudoClass REPLAY = PseudoClass.getPseudoClass("replay");
+    private static final PseudoClass NOTICE = PseudoClass.getPseudoClass("notice");
 
     @FXML private Menu fileMenu;
     @FXML private MenuItem openScenarioItem;
@@ -62,6 +63,9 @@ public final class ShellView extends BorderPane {
     @FXML private RadioMenuItem lightItem;
     @FXML private MenuItem resetLayoutItem;
     @FXML private MenuItem shortcutsItem;
+    @FXML private MenuItem testPaymentItem;
+    @FXML private MenuItem aboutItem;
+    @FXML private Label heartbeatLabel;
     @FXML private ComboBox<String> scenarioBox;
     @FXML private ToggleButton pauseButton;
     @FXML private ComboBox<Double> speedBox;
@@ -133,6 +137,7 @@ public final class ShellView extends BorderPane {
         errorLabel.textProperty().bind(vm.errorProperty());
         vm.errorProperty().addListener((o, a, b) -> showBanner(b != null && !b.isBlank()));
         showBanner(vm.errorProperty().get() != null);
+        vm.noticeProperty().addListener((o, a, b) -> errorBanner.pseudoClassStateChanged(NOTICE, b));
         dismissErrorButton.setOnAction(e -> vm.dismissError());
         dismissErrorButton.setTooltip(new Tooltip("Hide this message"));
 
@@ -140,6 +145,12 @@ public final class ShellView extends BorderPane {
         clockLabel.setTooltip(new Tooltip("Simulated time since the session started"));
         statusLabel.textProperty().bind(vm.statusProperty());
         descriptionLabel.textProperty().bind(vm.scenarioDescriptionProperty());
+        // the status line has room for part of a long description: the whole of it on hover
+        Tooltip description = new Tooltip();
+        description.setWrapText(true);
+        description.setMaxWidth(520);
+        description.textProperty().bind(descriptionLabel.textProperty());
+        descriptionLabel.setTooltip(description);
 
         ToggleGroup themes = new ToggleGroup();
         darkItem.setToggleGroup(themes);
@@ -152,6 +163,10 @@ public final class ShellView extends BorderPane {
         quitItem.setOnAction(e -> onQuit.run());
         resetLayoutItem.setOnAction(e -> onResetLayout.run());
         shortcutsItem.setOnAction(e -> onShowShortcuts.run());
+        aboutItem.setOnAction(e -> showAbout());
+        heartbeatLabel.textProperty().bind(vm.heartbeatProperty());
+        heartbeatLabel.setTooltip(new Tooltip("The agent's last cycle: how many it has run in this session and how "
+                + "long the last one took. It moves while the agent is alive"));
     }
 
     public void setContent(Node content) {
@@ -247,6 +262,36 @@ public final class ShellView extends BorderPane {
         dialog.show();
         step.start();
         return dialog;
+    }
+
+    /** Adds Tools → Send a test payment…, which opens (or brings back) one non-modal dialog. */
+    public void attachTestPayment(io.payops.ui.testpayment.TestPaymentViewModel payments) {
+        testPaymentItem.setOnAction(e -> showTestPayment(payments));
+    }
+
+    private io.payops.ui.testpayment.TestPaymentDialog testPaymentDialog;
+
+    /** Opens the test payment dialog, or brings it to the front when it is open. (Public for tests.) */
+    public io.payops.ui.testpayment.TestPaymentDialog showTestPayment(io.payops.ui.testpayment.TestPaymentViewModel payments) {
+        if (testPaymentDialog == null) {
+            testPaymentDialog = new io.payops.ui.testpayment.TestPaymentDialog(payments,
+                    getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        }
+        if (testPaymentDialog.isShowing()) {
+            ((javafx.stage.Stage) testPaymentDialog.getDialogPane().getScene().getWindow()).toFront();
+        } else {
+            testPaymentDialog.show();
+        }
+        return testPaymentDialog;
+    }
+
+    /** Help → About. (Public for tests.) */
+    public AboutDialog showAbout() {
+        AboutDialog about = new AboutDialog(getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets(), vm.stateDirProperty().get());
+        about.show();
+        return about;
     }
 
     private void fillRecent(ReplayViewModel replay, RecentSessionsViewModel recent) {

@@ -60,7 +60,11 @@ public final class ShellViewModel implements FrameListener {
     private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("t = 0 s");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper notice = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(ConsolePrefs.DARK);
+    private final ReadOnlyStringWrapper heartbeat = new ReadOnlyStringWrapper("agent: starting");
+    /** Agent cycles seen in this session's frames. */
+    private long cycles;
     /** The running session (null when stopped), and the one started last, whose recording is awaited at exit. */
     private LiveSession session;
     private volatile LiveSession last;
@@ -330,7 +334,19 @@ public final class ShellViewModel implements FrameListener {
     }
 
     public void showError(String message) {
+        notice.set(false);
         error.set(message);
+    }
+
+    /** News that is not a failure (a file saved): the same banner, in the info colour. */
+    public void showNotice(String message) {
+        error.set(message);
+        notice.set(true);
+    }
+
+    /** Whether the banner's message is a notice rather than an error. */
+    public ReadOnlyBooleanProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void dismissError() {
@@ -341,12 +357,15 @@ public final class ShellViewModel implements FrameListener {
     public void onSessionStart(SessionInfo s) {
         // this ViewModel starts live sessions itself; it only needs to know when a replay takes the views
         replaying = !s.live();
+        cycles = 0;
+        heartbeat.set("agent: starting");
     }
 
     @Override
     public void onFrames(FrameBatch batch) {
         Frame f = batch.latest();
         clock.set(formatClock(f.simMillis()));
+        showHeartbeat(batch);
         if (replaying) {
             // a replay has its own status line; a recorded refusal or end is history, not news
             return;
@@ -363,6 +382,25 @@ public final class ShellViewModel implements FrameListener {
             paused.set(true); // the session paused itself on a new approval request: the toolbar says so
         }
         updateStatus();
+    }
+
+    /** "agent: cycle 1,234 · 0.4 ms": the newest cycle of the batch, counted over the session. */
+    private void showHeartbeat(FrameBatch batch) {
+        io.payops.domain.AgentCycle last = null;
+        for (Frame each : batch.frames()) {
+            if (each.step() != null && each.step().cycle() != null) {
+                cycles++;
+                last = each.step().cycle();
+            }
+        }
+        if (last != null) {
+            heartbeat.set(String.format(Locale.ROOT, "agent: cycle %,d · %.1f ms", cycles, last.cycleNanos() / 1e6));
+        }
+    }
+
+    /** The agent's heartbeat for the status line: its cycle count and the last cycle's time. */
+    public ReadOnlyStringProperty heartbeatProperty() {
+        return heartbeat.getReadOnlyProperty();
     }
 
     static String formatClock(long simMillis) {

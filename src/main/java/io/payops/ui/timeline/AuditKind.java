@@ -9,10 +9,11 @@ import java.util.Locale;
  * {@code APPROVAL}, EXPIRED → {@code EXPIRY}, BLOCKED → {@code BLOCKED}, ROLLED_BACK → {@code ROLLBACK}. From the
  * frame's commands: AddFault / UpdateFault / RemoveFault → {@code CHAOS}, Decide → {@code APPROVAL} (with who),
  * SetRecommendOnly / Pause / SetSpeed → {@code OPERATOR}; each command error → {@code ERROR}. A support-ticket
- * action (one row per version, as audit.jsonl's "ticket_action" lines) → {@code TICKET}.
+ * action (one row per version, as audit.jsonl's "ticket_action" lines) → {@code TICKET}. A test payment sent by
+ * hand → {@code TEST_PAYMENT} when sent and again when it has its outcome.
  */
 public enum AuditKind {
-    DECISION, EXECUTION, APPROVAL, ROLLBACK, BLOCKED, EXPIRY, ALERT, CHAOS, OPERATOR, ERROR, TICKET;
+    DECISION, EXECUTION, APPROVAL, ROLLBACK, BLOCKED, EXPIRY, ALERT, CHAOS, OPERATOR, ERROR, TICKET, TEST_PAYMENT;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -90,6 +90,12 @@ final class AuditRowFactory {
         for (TicketAction t : tickets) {
             out.add(ticket(t));
         }
+        for (io.payops.domain.TestPayment t : f.testPayments()) {
+            if (t.finished()) {
+                out.add(row(f.simMillis(), AuditKind.TEST_PAYMENT, "test payment " + t.id() + " done", NONE,
+                        t.outcome().success() ? "succeeded" : "failed", NONE, NONE, t.result()));
+            }
+        }
         return out;
     }
 
@@ -155,6 +161,11 @@ final class AuditRowFactory {
             return row(at, AuditKind.CHAOS, "remove fault " + rem.faultId(), t == null ? NONE : t.toString(), applied,
                     NONE, NONE, "fault " + rem.faultId());
         }
+        if (c instanceof Command.SendTestPayment p) {
+            return row(at, AuditKind.TEST_PAYMENT, "send test payment " + p.testId(), NONE, applied, "operator", NONE,
+                    String.format(Locale.ROOT, "merchant %s, %s, %s, %s, %.2f", p.merchant(), p.method(), p.issuer(),
+                            p.network(), p.amount()));
+        }
         if (c instanceof Command.SetRecommendOnly m) {
             return row(at, AuditKind.OPERATOR, m.recommendOnly() ? "recommend only" : "autonomous within guardrails",
                     NONE, applied, NONE, NONE, m.recommendOnly() ? "every routing change now waits for a human"
@@ -179,7 +190,8 @@ final class AuditRowFactory {
         for (String e : errors) {
             if (e.startsWith(name + " refused")
                     || c instanceof Command.RemoveFault rem && e.equals("no fault with id " + rem.faultId())
-                    || c instanceof Command.SetRecommendOnly && e.contains("recommend-only")) {
+                    || c instanceof Command.SetRecommendOnly && e.contains("recommend-only")
+                    || c instanceof Command.SendTestPayment && e.contains("test payment")) {
                 return true;
             }
         }

@@ -67,9 +67,14 @@ class ChaosViewModelTest {
         assertEquals("gateway=razorpay issuer=SBI",
                 vm.targetConverter().toString(Target.of(Dimension.GATEWAY, "razorpay", Dimension.ISSUER, "SBI")));
         assertEquals(4 + 5 + 4 + 4 + 5 + 4 * 5, targets.size());
-        for (FaultRowViewModel row : vm.rows()) {
-            assertEquals(Target.gateway("stripe"), row.targetProperty().get(), row.key());
-        }
+        // each fault starts where the built-in scenarios put its kind: gateway faults on a gateway, an issuer's on an
+        // issuer, network errors on a network, customer declines on a merchant
+        assertEquals(Target.gateway("stripe"), vm.row(FaultType.GATEWAY_OUTAGE).targetProperty().get());
+        assertEquals(Target.gateway("stripe"), vm.row(FaultType.LATENCY_SPIKE).targetProperty().get());
+        assertEquals(Target.gateway("stripe"), vm.row(FaultType.RETRY_STORM).targetProperty().get());
+        assertEquals(Target.of(Dimension.ISSUER, "HDFC"), vm.row(FaultType.ISSUER_DEGRADATION).targetProperty().get());
+        assertTrue(vm.row(FaultType.NETWORK_ERRORS).targetProperty().get().has(Dimension.NETWORK));
+        assertTrue(vm.row(FaultType.USER_DECLINES).targetProperty().get().has(Dimension.MERCHANT));
         assertEquals(FaultType.values().length, vm.rows().size());
     }
 
@@ -214,12 +219,57 @@ class ChaosViewModelTest {
     @Test
     void aRowSkipsAnIdAlreadyActive() {
         FaultRowViewModel row = vm.row(FaultType.RETRY_STORM);
-        engine.submit(new Command.AddFault(row.spec(10), true, "ui-retry_storm"));
+        // a fault of another type under the row's id (one of the same type would show on the row itself)
+        engine.submit(new Command.AddFault(vm.row(FaultType.GATEWAY_OUTAGE).spec(10), true, "ui-retry_storm"));
         step(1);
         row.setOn(true);
         assertEquals("ui-retry_storm-2", assertInstanceOf(Command.AddFault.class, last()).faultId());
         step(1);
         assertTrue(row.activeProperty().get());
+    }
+
+    @Test
+    void whilePausedASwitchSaysItsFaultStartsOnPlay() {
+        FaultRowViewModel row = vm.row(FaultType.GATEWAY_OUTAGE);
+        vm.setPaused(true);
+        row.setOn(true);
+        assertEquals("starts on Play", row.stateTextProperty().get());
+        assertTrue(row.stateHintProperty().get().contains("when you press Play"), row.stateHintProperty().get());
+        vm.setPaused(false);
+        assertEquals("starting…", row.stateTextProperty().get());
+        step(1);
+        assertTrue(row.stateTextProperty().get().startsWith("on · "), row.stateTextProperty().get());
+    }
+
+    @Test
+    void theScenariosOwnFaultShowsOnItsRowAndTheRowActsOnIt() {
+        Engine outage = TestFrames.engine("stripe-outage", 7);
+        RecordingSink outageSink = new RecordingSink(outage);
+        ChaosViewModel chaos = new ChaosViewModel(outageSink);
+        chaos.onSessionStart(TestFrames.session("stripe-outage", 7));
+        chaos.onFrames(FrameBatch.of(TestFrames.step(outage, 310)));
+        FaultRowViewModel row = chaos.row(FaultType.GATEWAY_OUTAGE);
+        ActiveFault f1 = outage.lastFrame().faults().get(0);
+        assertTrue(row.onProperty().get(), "the scenario's outage is on");
+        assertTrue(row.activeProperty().get());
+        assertEquals(Target.gateway("stripe"), row.targetProperty().get());
+        assertEquals("80%", row.valueTextProperty().get());
+        assertTrue(row.stateTextProperty().get().startsWith("on · "), row.stateTextProperty().get());
+        assertTrue(row.stateHintProperty().get().startsWith("The scenario's fault " + f1.id()));
+        assertFalse(chaos.row(FaultType.ISSUER_DEGRADATION).onProperty().get(), "other rows stay off");
+
+        // a change keeps the scenario's start and length; off removes it
+        row.setValue(0.6);
+        Command.UpdateFault upd = assertInstanceOf(Command.UpdateFault.class,
+                outageSink.sent.get(outageSink.sent.size() - 1));
+        assertEquals(f1.id(), upd.faultId());
+        assertEquals(f1.spec().startSecond(), upd.spec().startSecond(), 1e-9);
+        assertEquals(f1.spec().durationSeconds(), upd.spec().durationSeconds(), 1e-9);
+        row.setOn(false);
+        assertEquals(new Command.RemoveFault(f1.id()), outageSink.sent.get(outageSink.sent.size() - 1));
+        chaos.onFrames(FrameBatch.of(TestFrames.step(outage, 2)));
+        assertFalse(row.onProperty().get());
+        assertTrue(outage.lastFrame().faults().isEmpty());
     }
 
     @Test

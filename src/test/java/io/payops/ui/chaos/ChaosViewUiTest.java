@@ -161,4 +161,25 @@ class ChaosViewUiTest {
         FxWait.waitFor("the switch's thumb is back", 60, () -> thumb(robot, "network_errors").getTranslateX() == 0);
         shoot(robot, "chaos-refused");
     }
+
+    @Test
+    void theTargetPickerSearchesAndShowsTheWholeTarget(FxRobot robot) {
+        ComboBox<?> box = robot.lookup("#chaos-issuer_degradation-target").queryAs(ComboBox.class);
+        assertEquals(Target.of(io.payops.domain.Dimension.ISSUER, "HDFC"), box.getValue(),
+                "an issuer degradation starts on an issuer");
+        robot.clickOn(box);
+        robot.write("adyen hdfc");
+        // of 60-odd targets only the one path is left to pick
+        FxWait.waitFor("the list narrows to the path", 30, () -> robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getScene() != null
+                        && n.getScene().getWindow() instanceof javafx.stage.PopupWindow
+                        && n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null)
+                .count() == 1);
+        robot.clickOn("gateway=adyen issuer=HDFC");
+        assertEquals(Target.of(io.payops.domain.Dimension.GATEWAY, "adyen", io.payops.domain.Dimension.ISSUER, "HDFC"),
+                vm.row(FaultType.ISSUER_DEGRADATION).targetProperty().get());
+        // the whole target is readable in the box, not cut with "…"
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) box.lookup(".list-cell .text");
+        assertEquals("gateway=adyen issuer=HDFC", FxWait.fx(shown::getText));
+    }
 }

@@ -182,8 +182,13 @@ class ChartsViewModelTest {
         for (int i = 0; i < 5; i++) {
             assertSame(before.get(i), vm.issuerSuccess().get(i), "bars are updated, not replaced");
             // the outage is on a gateway, so every issuer's traffic suffers
-            assertTrue(vm.issuerSuccess().get(i).getYValue().doubleValue() < 85);
-            assertEquals(HealthLevel.DOWN, vm.issuerSuccess().get(i).getExtraValue());
+            double rate = vm.issuerSuccess().get(i).getYValue().doubleValue();
+            double base = vm.issuerBaseline().get(i).getYValue().doubleValue();
+            assertTrue(rate < 85);
+            // the baseline is the agent's reference for the issuer, which stays where it was before the outage
+            assertTrue(base > 90, "the baseline holds: " + base);
+            assertEquals(base - rate >= KpiTilesViewModel.DOWN_DROP_POINTS ? HealthLevel.DOWN : HealthLevel.DEGRADED,
+                    vm.issuerSuccess().get(i).getExtraValue());
         }
     }
 
