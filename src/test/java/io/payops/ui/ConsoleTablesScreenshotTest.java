@@ -5,10 +5,8 @@ import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -141,28 +139,11 @@ class ConsoleTablesScreenshotTest {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
             Screenshots.write(root, name);
-            elided(root, cut);
+            Screenshots.elided(root, cut);
         });
         String dir = System.getProperty("screenshots.dir", "");
         if (!dir.isBlank()) {
             Files.write(Path.of(dir).resolve("elided-" + name + ".txt"), cut);
-        }
-    }
-
-    /** Every visible labelled node (cells too) whose shown text is not its text: cut with "…". */
-    private static void elided(Parent parent, List<String> out) {
-        for (Node n : parent.getChildrenUnmodifiable()) {
-            if (!n.isVisible()) {
-                continue;
-            }
-            if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
-                    && l.lookup(".text") instanceof Text shown && !l.getText().equals(shown.getText())) {
-                out.add(l.getClass().getSimpleName() + " " + l.getId() + " " + l.getStyleClass() + ": '"
-                        + l.getText().replace('\n', ' ') + "' shown as '" + shown.getText().replace('\n', ' ') + "'");
-            }
-            if (n instanceof Parent p) {
-                elided(p, out);
-            }
         }
     }
 

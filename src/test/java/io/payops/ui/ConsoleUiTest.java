@@ -10,6 +10,7 @@ import io.payops.ui.timeline.AuditKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,13 +69,25 @@ class ConsoleUiTest {
     }
 
     /**
+     * Turns "Pause when a request needs a human" on and starts the session again (same scenario and seed) so the
+     * setting is in force before the outage: on a busy machine the window can take longer to open than the six wall
+     * seconds the first session needs to reach it at ×50.
+     */
+    private void pauseOnRequestsFromTheStart(FxRobot robot) {
+        robot.interact(() -> {
+            window.console().setPauseOnRequest(true);
+            window.console().applySeed("7");
+        });
+    }
+
+    /**
      * Waits for an approval request, with the console's "Pause when a request needs a human" on: the session pauses
      * itself on the frame that raises it (on the engine thread), so at ×50 on a busy machine the request can neither
      * expire nor be taken back by the agent while the mouse travels. Pop-ups are closed. Returns the request's id;
      * the session stays paused.
      */
     private long waitForApprovalButtonThenPause(FxRobot robot) {
-        robot.interact(() -> window.console().setPauseOnRequest(true));
+        pauseOnRequestsFromTheStart(robot);
         waitFor("an approval request is shown, its session paused", () -> robot.lookup(".approve-button").tryQuery()
                 .isPresent() && window.console().pausedProperty().get());
         // a request's pop-up (bottom right, with an Approve action of its own) may lie over the card's buttons:
@@ -209,7 +222,7 @@ class ConsoleUiTest {
     @Test
     @Tag(Screenshots.TAKES)
     void theNotificationClosesWhenItsRequestIsAnsweredOnTheCard(FxRobot robot) {
-        robot.interact(() -> window.console().setPauseOnRequest(true));
+        pauseOnRequestsFromTheStart(robot);
         waitFor("a request and its pop-up", () -> robot.lookup(".approve-button").tryQuery().isPresent()
                 && window.console().pausedProperty().get() && notice(robot) != null);
         javafx.stage.Window popup = fx(() -> notice(robot));
@@ -230,7 +243,12 @@ class ConsoleUiTest {
     @Test
     void aChaosSliderChangesTheFaultInTheNextFrame(FxRobot robot) {
         robot.clickOn("#tab-chaos");
+        // the switch is disabled until the live session has begun (on a busy machine, after the window shows)
+        waitFor("the live session's first frame and an enabled switch", () -> newest() != null
+                && !robot.lookup("#chaos-network_errors-switch").query().isDisabled());
         robot.clickOn(robot.lookup("#chaos-network_errors-switch .thumb").queryAs(Node.class));
+        assertTrue(fx(() -> robot.lookup("#chaos-network_errors-switch").queryAs(ToggleSwitch.class).isSelected()),
+                "the click turned the switch on");
         waitFor("the fault is in a frame", () -> fault("network_errors").isPresent());
         double before = fault("network_errors").get().spec().severity();
         Node slider = robot.lookup("#chaos-network_errors-slider").query();

@@ -128,6 +128,9 @@ final class ApprovalNotice {
                 window.getHeight());
         javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0))
                 .getVisualBounds();
+        // inside the window too: in a narrow window the pane is narrower than the pop-up, which would otherwise
+        // hang past the window's right edge over whatever is beside it
+        x = Math.min(x, window.getX() + window.getWidth() - WIDTH - 8);
         x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - WIDTH));
         y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - 160));
         if (popup.isShowing()) {

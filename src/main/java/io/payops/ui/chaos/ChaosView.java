@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,7 +27,7 @@ import org.controlsfx.control.ToggleSwitch;
  * {@code #chaos-<type>-switch}, {@code #chaos-<type>-state}, {@code #chaos-scenario}, {@code #chaos-inject},
  * {@code #chaos-active}, {@code #chaos-message}.
  */
-public final class ChaosView extends HBox {
+public final class ChaosView extends VBox {
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
 
     @FXML private GridPane grid;

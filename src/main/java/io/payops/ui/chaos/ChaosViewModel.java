@@ -102,12 +102,21 @@ public final class ChaosViewModel implements FrameListener {
         refreshActiveSummary();
         List<Target> options = FaultTargets.of(session.world());
         boolean sameWorld = options.equals(targets);
+        List<Target> next = new ArrayList<>(rowList.size());
+        for (FaultRowViewModel row : rowList) {
+            Target now = row.targetProperty().get();
+            next.add(now != null && (sameWorld || options.contains(now)) ? now
+                    : FaultTargets.defaultFor(row.type(), options));
+        }
         if (!sameWorld) {
+            // no target selected while the list changes: ControlsFX's SearchableComboBox keeps a filtered copy of
+            // the list that hears of a change after the box's selection does, and a selection that moves makes the
+            // box read that copy before it has caught up (IndexOutOfBoundsException on an event log's smaller world)
+            rowList.forEach(row -> row.reset(null));
             targets.setAll(options);
         }
-        for (FaultRowViewModel row : rowList) {
-            boolean keep = sameWorld || options.contains(row.targetProperty().get());
-            row.reset(FaultTargets.defaultFor(row.type(), options), keep);
+        for (int i = 0; i < rowList.size(); i++) {
+            rowList.get(i).reset(next.get(i));
         }
     }
 

@@ -246,7 +246,7 @@ public final class FaultRowViewModel {
     }
 
     /** A new session: a new engine knows none of our faults. */
-    void reset(Target defaultTarget, boolean keepTarget) {
+    void reset(Target newTarget) {
         syncing = true;
         try {
             phase = Phase.OFF;
@@ -257,9 +257,7 @@ public final class FaultRowViewModel {
             faultId.set("");
             on.set(false);
             active.set(false);
-            if (!keepTarget || target.get() == null) {
-                target.set(defaultTarget);
-            }
+            target.set(newTarget);
         } finally {
             syncing = false;
         }

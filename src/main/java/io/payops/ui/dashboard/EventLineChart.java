@@ -177,8 +177,11 @@ public class EventLineChart extends LineChart<Number, Number> {
             double w = node.flag.prefWidth(-1);
             double h = node.flag.prefHeight(-1);
             node.flag.resizeRelocate(at - w / 2, 0, w, h);
-            // the label beside the flag; markers close together stagger their labels down so they do not overprint
-            node.label.setX(at + w / 2 + 2);
+            // the label beside the flag (before it when it would run past the plot's right edge, as a marker of
+            // the last seconds does); markers close together stagger their labels down so they do not overprint
+            double labelWidth = node.label.getLayoutBounds().getWidth();
+            boolean fitsAfter = at + w / 2 + 2 + labelWidth <= x.getWidth();
+            node.label.setX(fitsAfter ? at + w / 2 + 2 : at - w / 2 - 2 - labelWidth);
             node.label.setY(labelRow(node, at) * LABEL_ROW_HEIGHT);
         }
     }

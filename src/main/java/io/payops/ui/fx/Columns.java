@@ -58,6 +58,43 @@ public final class Columns {
         column.setCellFactory(c -> new TextCell<>(Function.identity()));
     }
 
+    /**
+     * Like {@link #text}, for a sentence the row must show whole (a decision's why): it wraps onto more lines when
+     * the column is too narrow, and the row grows to fit.
+     */
+    public static <R> void wrappedText(TableColumn<R, String> column, Function<R, String> field) {
+        value(column, field);
+        column.setCellFactory(c -> new WrappedTextCell<>(column));
+    }
+
+    /**
+     * A cell whose text wraps at the column's width. A cell's own wrapText does not make a table row taller (the
+     * row asks its cells for a height before they know their width), so the text is a Text node wrapped at the
+     * column's width, which gives the row its height.
+     */
+    private static final class WrappedTextCell<R> extends TableCell<R, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+        private final Tooltip tooltip = new Tooltip();
+
+        WrappedTextCell(TableColumn<R, String> column) {
+            text.getStyleClass().add("wrapped-cell-text");
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(TOOLTIP_WIDTH);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean blank = empty || item == null || item.isBlank();
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty || item == null ? null : text);
+            tooltip.setText(item);
+            setTooltip(blank ? null : tooltip);
+        }
+    }
+
     /** The column's value is the row: it shows {@code text} of it (with a tooltip) and sorts by {@code order}. */
     public static <R> void rowText(TableColumn<R, R> column, Function<R, String> text, Comparator<R> order) {
         row(column, order);

@@ -28,10 +28,17 @@ final class CycleCell extends ListCell<CycleEntry> {
         action.setMinWidth(0);
         verdict.getStyleClass().add("verdict-badge");
         verdict.setMinWidth(Region.USE_PREF_SIZE);
-        VBox text = new VBox(diagnosis, action);
+        // the badge on the action's line, so the diagnosis ("gateway_outage · gateway=stripe") has the row's whole
+        // width: in a 400 px side pane beside the badge it was cut
+        HBox actionLine = new HBox(6, action, verdict);
+        actionLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        actionLine.setMinWidth(0);
+        HBox.setHgrow(action, Priority.ALWAYS);
+        action.setMaxWidth(Double.MAX_VALUE);
+        VBox text = new VBox(diagnosis, actionLine);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        graphic = new HBox(time, text, verdict);
+        graphic = new HBox(time, text);
         graphic.getStyleClass().add("cycle-cell-graphic");
         graphic.setMinWidth(0);
         graphic.setPrefWidth(0);

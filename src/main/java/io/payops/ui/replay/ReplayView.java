@@ -48,6 +48,10 @@ public final class ReplayView extends VBox {
 
         badge.setTooltip(new Tooltip("A recorded session: every pane shows what was recorded; nothing can change routing"));
         summary.textProperty().bind(vm.summaryProperty());
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(vm.summaryProperty());
+        summary.setTooltip(summaryTip);
+        io.payops.ui.fx.WholeText.install(summary);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.loadingProperty());
         progress.managedProperty().bind(vm.loadingProperty());

@@ -24,6 +24,9 @@ public final class MainLayout extends VBox {
                            Node audit, Node learning, Node tickets) {
     }
 
+    /** The side pane's narrowest (approvals over reasoning), whatever the divider says. */
+    static final double SIDE_MIN_WIDTH = 400;
+
     public MainLayout(Features f) {
         getStyleClass().add("main-layout");
         // the cards scroll sideways when the pane is narrower than four cards (a 1024-pixel window), rather than
@@ -61,6 +64,9 @@ public final class MainLayout extends VBox {
         side.setOrientation(Orientation.VERTICAL);
         side.getItems().addAll(f.approvals(), f.reasoning());
 
+        // the approvals and reasoning need about 400 px to read a request in a line or two; below that a 1024 px
+        // window gave them a third and broke "open_circuit on gateway=stripe" over four lines
+        side.setMinWidth(SIDE_MIN_WIDTH);
         main.getStyleClass().add("main-split");
         main.getItems().addAll(tabs, side);
         SplitPane.setResizableWithParent(side, false);

@@ -96,7 +96,32 @@ public final class ShellView extends BorderPane {
         scenarioBox.getSelectionModel().select(vm.scenarioProperty().get());
         vm.scenarioProperty().addListener((o, a, b) -> scenarioBox.getSelectionModel().select(b));
         scenarioBox.setOnAction(e -> vm.selectScenario(scenarioBox.getValue()));
-        scenarioBox.setTooltip(new Tooltip("The scenario to simulate: choosing one starts a new session"));
+        // a scenario file reads as its name; its whole path is in the tooltip and the status line's description
+        scenarioBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String scenario) {
+                return ScenarioNames.shown(scenario);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        scenarioBox.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String scenario, boolean empty) {
+                super.updateItem(scenario, empty);
+                setText(empty || scenario == null ? null : ScenarioNames.shown(scenario));
+            }
+        });
+        Tooltip scenarioTip = new Tooltip();
+        scenarioTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "The scenario to "
+                + "simulate: choosing one starts a new session. Now: " + vm.scenarioProperty().get()
+                + "\n" + vm.scenarioDescriptionProperty().get(), vm.scenarioProperty(), vm.scenarioDescriptionProperty()));
+        scenarioTip.setWrapText(true);
+        scenarioTip.setMaxWidth(480);
+        scenarioBox.setTooltip(scenarioTip);
 
         pauseButton.setSelected(vm.pausedProperty().get());
         vm.pausedProperty().addListener((o, a, b) -> pauseButton.setSelected(b));
@@ -151,6 +176,7 @@ public final class ShellView extends BorderPane {
         description.setMaxWidth(520);
         description.textProperty().bind(descriptionLabel.textProperty());
         descriptionLabel.setTooltip(description);
+        io.payops.ui.fx.WholeText.install(descriptionLabel);
 
         ToggleGroup themes = new ToggleGroup();
         darkItem.setToggleGroup(themes);

@@ -36,7 +36,16 @@ public final class TicketsView extends StackPane {
     private final TicketsViewModel vm;
     private final Map<ApprovalItemViewModel, ApprovalItemView> cards = new HashMap<>();
 
+    /** The tab's width from which its four tables sit two by two; narrower, they are stacked and the tab scrolls. */
+    static final double SIDE_BY_SIDE_WIDTH = 1000;
+    /** Each stacked section's height: a title, a header and about six rows (the queue adds the ticket's text). */
+    static final double STACKED_SECTION_HEIGHT = 230;
+
     @FXML private VBox content;
+    @FXML private ScrollPane rowsScroll;
+    @FXML private javafx.scene.control.SplitPane rows;
+    @FXML private javafx.scene.control.SplitPane upperRow;
+    @FXML private javafx.scene.control.SplitPane lowerRow;
     @FXML private Label summaryLabel;
     @FXML private Label countsLabel;
     @FXML private Label messageLabel;
@@ -84,19 +93,44 @@ public final class TicketsView extends StackPane {
         bind();
     }
 
+    /** Two by two when the tab is wide enough, else stacked with the tab scrolling (see the FXML's note). */
+    private void arrange(double width) {
+        boolean sideBySide = width >= SIDE_BY_SIDE_WIDTH;
+        javafx.geometry.Orientation inner = sideBySide ? javafx.geometry.Orientation.HORIZONTAL
+                : javafx.geometry.Orientation.VERTICAL;
+        if (upperRow.getOrientation() == inner && rowsScroll.isFitToHeight() == sideBySide) {
+            return;
+        }
+        upperRow.setOrientation(inner);
+        lowerRow.setOrientation(inner);
+        upperRow.setDividerPositions(sideBySide ? 0.48 : 0.5);
+        lowerRow.setDividerPositions(sideBySide ? 0.6 : 0.5);
+        rows.setDividerPositions(0.5);
+        rows.setMinHeight(sideBySide ? 0 : 4 * STACKED_SECTION_HEIGHT);
+        rows.setPrefHeight(sideBySide ? javafx.scene.layout.Region.USE_COMPUTED_SIZE : 4 * STACKED_SECTION_HEIGHT);
+        rowsScroll.setFitToHeight(sideBySide);
+        rowsScroll.setVbarPolicy(sideBySide ? ScrollPane.ScrollBarPolicy.NEVER : ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    }
+
     private void bind() {
+        content.widthProperty().addListener((o, was, now) -> arrange(now.doubleValue()));
         content.visibleProperty().bind(vm.hasTicketsProperty());
         noTicketsLabel.setText(TicketsViewModel.NO_TICKETS_TEXT);
         noTicketsLabel.visibleProperty().bind(vm.hasTicketsProperty().not());
         summaryLabel.textProperty().bind(vm.summaryProperty());
         countsLabel.textProperty().bind(vm.categoryCountsProperty());
-        countsLabel.setTooltip(new Tooltip("Tickets per category this session"));
+        Tooltip countsTip = new Tooltip();
+        countsTip.textProperty().bind(javafx.beans.binding.Bindings.concat("Tickets per category this session: ",
+                vm.categoryCountsProperty()));
+        countsLabel.setTooltip(countsTip);
+        io.payops.ui.fx.WholeText.install(countsLabel);
         messageLabel.textProperty().bind(vm.messageProperty());
         messageLabel.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
 
         queueTable.setItems(vm.queue());
-        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the short columns keep their widths; the free text (subject, merchants, why) takes whatever is left
+        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         Columns.text(qTime, TicketRow::time);
         Columns.text(qMerchant, TicketRow::merchant);
         Columns.text(qCategory, TicketRow::category);
@@ -114,10 +148,10 @@ public final class TicketsView extends StackPane {
         ticketTextLabel.setTooltip(new Tooltip("What the merchant wrote, shown as written: it is never acted on"));
 
         clusterTable.setItems(vm.clusters());
-        clusterTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        clusterTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         Columns.text(cId, ClusterRow::id);
         Columns.text(cCategory, ClusterRow::category);
-        Columns.text(cMerchants, ClusterRow::merchants);
+        Columns.wrappedText(cMerchants, ClusterRow::merchants);
         Columns.text(cTickets, r -> Integer.toString(r.tickets()));
         Columns.text(cFailures, r -> Integer.toString(r.checkoutFailures()));
         Columns.text(cCause, ClusterRow::rootCauseText);
@@ -140,14 +174,14 @@ public final class TicketsView extends StackPane {
         vm.evidence().addListener((ListChangeListener<String>) c -> fillEvidence());
 
         decisionTable.setItems(vm.decisions());
-        decisionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        decisionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         decisionTable.setRowFactory(t -> new PendingRow());
         Columns.text(dTime, DecisionRow::time);
         Columns.text(dType, DecisionRow::type);
         Columns.text(dCluster, DecisionRow::clusterId);
         Columns.text(dStatus, DecisionRow::status);
         Columns.text(dRisk, DecisionRow::risk);
-        Columns.text(dWhy, DecisionRow::why);
+        Columns.wrappedText(dWhy, DecisionRow::why);
         Columns.details(decisionTable, "Ticket decision", r -> List.of(
                 new RowDetail.Field("Decision", "#" + r.id()),
                 new RowDetail.Field("Merchants", r.merchants()),
@@ -166,12 +200,14 @@ public final class TicketsView extends StackPane {
             }
         });
         pendingScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.pending()));
+        // one card fits the tab's width (up to its own maximum); several scroll sideways
+        pendingScroll.fitToWidthProperty().bind(javafx.beans.binding.Bindings.size(vm.pending()).lessThanOrEqualTo(1));
         pendingScroll.managedProperty().bind(pendingScroll.visibleProperty());
         pendingScroll.setTooltip(new Tooltip("Escalations waiting for a human, oldest first; they wait in the "
                 + "approvals pane too"));
 
         incidentTable.setItems(vm.incidents());
-        incidentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        incidentTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         Columns.text(iIncident, IncidentTicketsRow::incident);
         Columns.text(iState, IncidentTicketsRow::state);
         Columns.text(iClusters, IncidentTicketsRow::clusters);

@@ -65,8 +65,12 @@ class TicketsViewUiTest {
         long id = TicketRuns.FIRST_ESCALATION;
         // the session pauses itself on the engine thread on the tick that asks (Settings → Pause when a request needs
         // a human): at ×100 the escalation would otherwise live about two wall seconds, which a busy machine's FX
-        // thread can miss entirely, and could expire while the mouse travels
-        robot.interact(() -> window.console().setPauseOnRequest(true));
+        // thread can miss entirely, and could expire while the mouse travels. The session starts again with the
+        // setting on: a slow window can take longer than the 2.4 wall seconds the first one needs to ask.
+        robot.interact(() -> {
+            window.console().setPauseOnRequest(true);
+            window.console().applySeed(Long.toString(TicketRuns.BURST_SEED));
+        });
         robot.clickOn("#tab-tickets");
         waitFor("the triage asks for the escalation", () -> window.features().tickets().pendingItem(id) != null);
         assertTrue(fx(() -> window.console().pausedProperty().get()), "paused on the tick that asked");
@@ -111,6 +115,42 @@ class TicketsViewUiTest {
         Node none = fx(() -> robot.lookup("#tickets-none").query());
         assertTrue(fx(none::isVisible));
         assertEquals(TicketsViewModel.NO_TICKETS_TEXT, fx(() -> ((Labeled) none).getText()));
+    }
+
+    /**
+     * In a 1366-pixel window the tab is too narrow for its tables two by two: they are stacked, the tab scrolls, and
+     * every ticket's subject reads whole; in a 1920-pixel window they sit side by side again.
+     */
+    @Test
+    void aNarrowTabStacksItsTablesSoEverySubjectReadsWhole(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().setMaximized(false);
+            window.stage().setWidth(1366);
+            window.stage().setHeight(768);
+        });
+        FxWait.layoutPulses(window.stage().getScene(), 2);
+        robot.interact(() -> window.layout().setDividers(io.payops.ui.shell.ConsolePrefs.DEFAULTS.mainDivider(),
+                io.payops.ui.shell.ConsolePrefs.DEFAULTS.sideDivider()));
+        robot.clickOn("#tab-tickets");
+        waitFor("five tickets in the queue", () -> window.features().tickets().queue().size() >= 5);
+        robot.interact(() -> window.console().setPaused(true));
+        FxWait.layoutPulses(window.stage().getScene(), 3);
+        javafx.scene.control.SplitPane upper = fx(() -> (javafx.scene.control.SplitPane) robot.lookup("#tickets-queue")
+                .query().getParent().getParent().getParent());
+        assertEquals(javafx.geometry.Orientation.VERTICAL, fx(upper::getOrientation), "stacked at 1366");
+        java.util.List<String> cut = new ArrayList<>();
+        robot.interact(() -> Screenshots.elided((javafx.scene.Parent) robot.lookup("#tickets-queue").query(), cut));
+        assertEquals(java.util.List.of(), cut, "every cell of the queue reads whole");
+
+        robot.interact(() -> {
+            window.stage().setWidth(1920);
+            window.stage().setHeight(1080);
+        });
+        FxWait.layoutPulses(window.stage().getScene(), 2);
+        robot.interact(() -> window.layout().setDividers(io.payops.ui.shell.ConsolePrefs.DEFAULTS.mainDivider(),
+                io.payops.ui.shell.ConsolePrefs.DEFAULTS.sideDivider()));
+        FxWait.layoutPulses(window.stage().getScene(), 3);
+        assertEquals(javafx.geometry.Orientation.HORIZONTAL, fx(upper::getOrientation), "side by side at 1920");
     }
 
     /** Notifications stay up for seconds; hide them so clicks see the window. */
