@@ -36,6 +36,7 @@ class ArchitectureTest {
             new String[]{"Entry", "io.payops", "io.payops.cli.."},
             new String[]{"Ui", "io.payops.ui.."},
             new String[]{"Run", "io.payops.run.."},
+            new String[]{"Connect", "io.payops.connect.."},
             new String[]{"Engine", "io.payops.engine.."},
             new String[]{"Report", "io.payops.report.."},
             new String[]{"Ingest", "io.payops.ingest.."},

@@ -24,6 +24,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     String scenario;
 
     @picocli.CommandLine.Mixin
+    ConnectorOptions connectorOptions = new ConnectorOptions();
+
+    @picocli.CommandLine.Mixin
     SeedOption seed = new SeedOption();
 
     @Option(names = "--speed", paramLabel = "X", description = "Simulated seconds per wall second, 1 to 100 (default 1).")
@@ -113,6 +116,6 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + "columns in its event-log bar (use it with ingest)");
         }
         return new ConsoleOptions(scenario, seedValue, speed, stateDir, null, retention.retention(),
-                llm.settings(System.getenv()), events, follow, logMapping);
+                llm.settings(System.getenv()), events, follow, logMapping, connectorOptions.settings(System.getenv()));
     }
 }

@@ -83,6 +83,9 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Where to write the JSON report (default: state/reports/ingest-<file name>.json).")
     Path report;
 
+    @CommandLine.Mixin
+    ConnectorOptions connectorOptions = new ConnectorOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -116,6 +119,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
+        io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         // Ctrl+C while waiting for a followed file's first events: nothing to write, so the JVM may simply exit
         EventLogSession log = EventLogSession.open(events, f, mapping, worldFrom, follow, () -> false);
         StopSignal stop = new StopSignal(follow);
@@ -124,9 +128,9 @@ public final class IngestCommand implements Callable<Integer> {
                     log.format().key(), log.worldNote());
             stdout.flush();
         }
-        try {
+        try (io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr)) {
             IngestReport result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { },
-                    stop::requested);
+                    stop::requested, connectors.listener());
             IngestInput in = result.input();
             if (EventLogStats.mostlyBad(in.badLines(), in.events())) {
                 throw new BadInputException("event log '" + events + "': " + in.badLines() + " of "

@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RetentionOptions retention = new RetentionOptions();
 
+    @CommandLine.Mixin
+    ConnectorOptions connectorOptions = new ConnectorOptions();
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Where to write the JSON report (default: state/reports/<scenario>-seed<N>-<policy>.json).")
     Path report;
@@ -110,10 +113,14 @@ public final class RunCommand implements Callable<Integer> {
                 : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
         OutputFile.check(out, "--report");
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
+        io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         EventLogWriter export = exportEvents == null ? null : openExport();
         RunReport result;
-        try {
-            result = state == null ? ScenarioRunner.run(s, settings, export, frame -> { }) : runPersisted(s, settings, export);
+        try (io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings,
+                spec.commandLine().getErr())) {
+            result = state == null
+                    ? ScenarioRunner.run(s, settings, java.util.List.of(), export, frame -> { }, connectors.listener())
+                    : runPersisted(s, settings, export, connectors.listener());
             if (export != null) {
                 export.commit();
             }
@@ -174,10 +181,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs with the state folder: lessons in, state files, audit and recording out; disk trouble never stops the run. */
-    private RunReport runPersisted(Scenario s, RunSettings settings, EventLogWriter export) {
+    private RunReport runPersisted(Scenario s, RunSettings settings, EventLogWriter export,
+                                   io.payops.engine.SessionListener listener) {
         java.io.PrintWriter stderr = spec.commandLine().getErr();
         ScenarioRunner.Recorded run = ScenarioRunner.runRecorded(s, settings, new LiveSession.Recording(state,
-                retention.retention(), false, w -> stderr.println("payops: warning: " + w)), export);
+                retention.retention(), false, w -> stderr.println("payops: warning: " + w)), export, listener);
         sessionDir = run.sessionDir();
         return run.report();
     }

@@ -42,17 +42,20 @@ public final class LiveSession {
     private final Engine engine;
     private final LiveRunner runner;
     private final LivePersistence persistence;
+    private final boolean openLoop;
     private volatile Throwable failure;
 
     private LiveSession(Builder b) {
         this.engine = b.engine;
+        this.openLoop = b.openLoop;
         this.persistence = b.recording == null ? null : new LivePersistence(b.recording.stateDir(), b.scenario,
                 b.settings.policy(), b.settings.approval().toString(), b.settings.reasoner(), b.recording.retention(),
                 b.recording.notices(), b.recording.live(),
                 // a run paced by the wall clock (or by a file being written) drops frames the disk cannot keep;
                 // one that goes flat out makes the engine wait, so its recording is whole
                 b.paced || b.follow ? StateWriter.Settings.LIVE : StateWriter.Settings.HEADLESS);
-        Consumer<Frame> out = b.frames;
+        SessionListener listener = b.listener;
+        Consumer<Frame> out = b.frames.andThen(listener::frame);
         Consumer<Frame> frames = persistence == null ? out : f -> {
             out.accept(f);
             persistence.accept(f);
@@ -78,13 +81,18 @@ public final class LiveSession {
             if (recording != null) {
                 recording.prepare(engine);
             }
+            listener.started(this);
         });
         Runnable close = b.close;
         Consumer<Ending> ended = b.ended;
         runner.afterLastTick(() -> {
             // each step runs even if the one before failed: a listener's bug must not leave the file or recording open
             try {
-                ended.accept(new Ending(engine.lastFrame(), engine.finished()));
+                try {
+                    ended.accept(new Ending(engine.lastFrame(), engine.finished()));
+                } finally {
+                    listener.ended(this);
+                }
             } finally {
                 try {
                     close.run();
@@ -126,6 +134,7 @@ public final class LiveSession {
                 PolicyFactory.create(settings.policy(), settings, log.scenario().world(), lessons),
                 EngineOptions.DEFAULT));
         b.paced = false;
+        b.openLoop = true;
         b.close = log::close;
         return b;
     }
@@ -222,6 +231,11 @@ public final class LiveSession {
     }
 
     /** The recorded session's folder, or null before the first tick or when it is not recorded. */
+    /** Over an event log (or a topic): routing changes are recommendations, the router is someone else's. */
+    public boolean openLoop() {
+        return openLoop;
+    }
+
     public Path sessionDir() {
         return persistence == null ? null : persistence.sessionDir();
     }
@@ -259,6 +273,8 @@ public final class LiveSession {
         private BooleanSupplier stopWhen = () -> false;
         private BooleanSupplier pauseOnRequest = () -> false;
         private Runnable close = () -> { };
+        private boolean openLoop;
+        private SessionListener listener = SessionListener.NONE;
 
         private Builder(Scenario scenario, RunSettings settings, boolean follow,
                         java.util.function.Function<List<Lesson>, Engine> engines) {
@@ -343,6 +359,12 @@ public final class LiveSession {
         /** Polled by the loop between ticks: true ends it (a command line's Ctrl+C). */
         public Builder stopWhen(BooleanSupplier stopWhen) {
             this.stopWhen = Objects.requireNonNull(stopWhen);
+            return this;
+        }
+
+        /** Told of the session's start, frames and end on the engine thread (the connectors). One per session. */
+        public Builder listener(SessionListener listener) {
+            this.listener = Objects.requireNonNull(listener);
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.payops.domain.Frame;
 import io.payops.engine.Engine;
 import io.payops.engine.EventLogSession;
 import io.payops.engine.LiveSession;
+import io.payops.engine.SessionListener;
 import io.payops.engine.RunSettings;
 import io.payops.ingest.EventLogSource;
 import io.payops.report.IngestReport;
@@ -22,10 +23,16 @@ public final class EventLogRunner {
 
     public static IngestReport run(EventLogSession log, RunSettings settings, Consumer<Frame> frames,
                                    BooleanSupplier stop) throws InterruptedException {
+        return run(log, settings, frames, stop, SessionListener.NONE);
+    }
+
+    /** @param listener told of the session's start, frames and end (the connectors) */
+    public static IngestReport run(EventLogSession log, RunSettings settings, Consumer<Frame> frames,
+                                   BooleanSupplier stop, SessionListener listener) throws InterruptedException {
         long start = System.nanoTime();
         IngestReportBuilder report = new IngestReportBuilder(settings.policy(), settings.reasoner(), log.worldNote());
         LiveSession session = LiveSession.eventLog(log, settings).flatOut().stopWhen(stop)
-                .frames(report::accept).frames(frames).build();
+                .frames(report::accept).frames(frames).listener(listener).build();
         session.runHere();
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted while reading " + log.file());

@@ -3,6 +3,7 @@ package io.payops.run;
 import io.payops.domain.Frame;
 import io.payops.domain.Lesson;
 import io.payops.engine.LiveSession;
+import io.payops.engine.SessionListener;
 import io.payops.engine.RunSettings;
 import io.payops.report.ReportBuilder;
 import io.payops.report.RunReport;
@@ -33,8 +34,14 @@ public final class ScenarioRunner {
     /** @param lessons what the agent learnt in earlier sessions */
     public static RunReport run(Scenario scenario, RunSettings settings, List<Lesson> lessons, AttemptSink tap,
                                 Consumer<Frame> frames) {
-        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).lessons(lessons).frames(frames))
-                .report();
+        return run(scenario, settings, lessons, tap, frames, SessionListener.NONE);
+    }
+
+    /** @param listener told of the session's start, frames and end (the connectors) */
+    public static RunReport run(Scenario scenario, RunSettings settings, List<Lesson> lessons, AttemptSink tap,
+                                Consumer<Frame> frames, SessionListener listener) {
+        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).lessons(lessons).frames(frames)
+                .listener(listener)).report();
     }
 
     /**
@@ -43,7 +50,13 @@ public final class ScenarioRunner {
      */
     public static Recorded runRecorded(Scenario scenario, RunSettings settings, LiveSession.Recording recording,
                                        AttemptSink tap) {
-        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).recordedIn(recording));
+        return runRecorded(scenario, settings, recording, tap, SessionListener.NONE);
+    }
+
+    public static Recorded runRecorded(Scenario scenario, RunSettings settings, LiveSession.Recording recording,
+                                       AttemptSink tap, SessionListener listener) {
+        return report(scenario, settings, LiveSession.simulated(scenario, settings, tap).recordedIn(recording)
+                .listener(listener));
     }
 
     private static Recorded report(Scenario scenario, RunSettings settings, LiveSession.Builder session) {

@@ -1,6 +1,7 @@
 package io.payops.ui;
 
 import io.payops.agent.reason.llm.LlmSettings;
+import io.payops.connect.ConnectorSettings;
 import io.payops.ingest.LogMapping;
 import io.payops.store.SessionRetention;
 
@@ -12,18 +13,26 @@ import java.nio.file.Path;
  * session folder to open in replay mode instead of live traffic (null: live), and how many recorded sessions the state
  * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory), and an event log to
  * run the agent over instead of live traffic (null: live), read once or, with {@code follow}, as it grows, and how
- * its columns and words are read ({@code --map}, …; the File menu's mapping step is skipped then). Validated by the
- * command line before the window opens.
+ * its columns and words are read ({@code --map}, …; the File menu's mapping step is skipped then), and the
+ * connectors to start ({@code --alertmanager}, …). Validated by the command line before the window opens.
  */
 public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
                              SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow,
-                             LogMapping mapping) {
+                             LogMapping mapping, ConnectorSettings connectors) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
     public ConsoleOptions {
         retention = retention == null ? SessionRetention.DEFAULT : retention;
         mapping = mapping == null ? LogMapping.NONE : mapping;
+        connectors = connectors == null ? ConnectorSettings.NONE : connectors;
+    }
+
+    /** Without connectors: nothing leaves the window. */
+    public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
+                          SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow,
+                          LogMapping mapping) {
+        this(scenario, seed, speed, stateDir, replay, retention, llm, eventLog, follow, mapping, null);
     }
 
     /** Without a mapping: the event log's columns read by their names. */

@@ -78,6 +78,8 @@ public final class ConsoleWindow {
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
+    private io.payops.connect.Connectors connectors = io.payops.connect.Connectors.NONE;
+
     private ConsoleWindow(Stage stage, ConsoleOptions options, boolean asApplication) {
         this.stage = stage;
         List<String> warnings = new ArrayList<>();
@@ -94,6 +96,8 @@ public final class ConsoleWindow {
         console.setRecommendOnly(prefs.recommendOnly());
         console.setRetention(options.retention());
         console.preselectReasoner(options.llm());
+        connectors = startConnectors(options.connectors());
+        console.setConnectors(connectors.listener());
         endRecordingAtExit = new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording");
         Runtime.getRuntime().addShutdownHook(endRecordingAtExit);
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
@@ -325,6 +329,19 @@ public final class ConsoleWindow {
         new io.payops.ui.shell.ShortcutsDialog(stage, scene.getStylesheets()).show();
     }
 
+    /**
+     * The connectors the command line asked for; their news (a server down, back again) in the banner. One that
+     * cannot start (a port in use) is said in the banner and the console runs without connectors.
+     */
+    private io.payops.connect.Connectors startConnectors(io.payops.connect.ConnectorSettings settings) {
+        try {
+            return io.payops.connect.Connectors.start(settings, pump::offerNotice);
+        } catch (IllegalArgumentException e) {
+            console.showError(e.getMessage());
+            return io.payops.connect.Connectors.NONE;
+        }
+    }
+
     /** Stops the engine and remembers the window; a failure to save is reported, never thrown at exit. */
     public void close() {
         pump.stop();
@@ -334,6 +351,7 @@ public final class ConsoleWindow {
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
+        connectors.close();
         for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread,
                 exportThread)) {
             e.close();

@@ -91,6 +91,13 @@ public final class ShellViewModel implements FrameListener {
         pump.setOnNotice(this::showError);
     }
 
+    private io.payops.engine.SessionListener connectors = io.payops.engine.SessionListener.NONE;
+
+    /** The connectors (Alertmanager, Prometheus, the router): told of every session this console starts. */
+    public void setConnectors(io.payops.engine.SessionListener connectors) {
+        this.connectors = java.util.Objects.requireNonNull(connectors);
+    }
+
     /** Where the console's own commands (approve, chaos) go: the running engine, applied at its next tick. */
     public CommandSink commands() {
         return this::submit;
@@ -151,6 +158,7 @@ public final class ShellViewModel implements FrameListener {
                 .paused(paused.get())
                 .recommendOnly(recommendOnly.get())
                 .pauseOnRequest(() -> pauseOnRequestNow)
+                .listener(connectors)
                 .recordedIn(new LiveSession.Recording(Path.of(stateDir.get()), retention, true, pump::offerNotice))
                 .after(last)
                 .build();

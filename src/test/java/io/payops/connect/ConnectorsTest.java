@@ -1,0 +1,85 @@
+package io.payops.connect;
+
+import io.payops.domain.ApprovalMode;
+import io.payops.domain.Frame;
+import io.payops.engine.RunSettings;
+import io.payops.run.ScenarioRunner;
+import io.payops.sim.Scenario;
+import io.payops.sim.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run tells every connector its session's start, each frame, and its end, in that order. */
+class ConnectorsTest {
+    /** Records what it is told. */
+    static final class Recording implements Connector {
+        final List<String> told = new ArrayList<>();
+        ConnectorSession session;
+        long frames;
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void sessionStarted(ConnectorSession s) {
+            session = s;
+            told.add("start " + s.scenario());
+        }
+
+        @Override
+        public void frame(Frame frame) {
+            if (frames++ == 0) {
+                told.add("frames");
+            }
+        }
+
+        @Override
+        public void sessionEnded() {
+            told.add("end");
+        }
+
+        @Override
+        public ConnectorHealth health() {
+            return new ConnectorHealth(name(), frames, 0, 0, 0, null);
+        }
+
+        @Override
+        public void close() {
+            told.add("close");
+        }
+    }
+
+    @Test
+    void aRunIsToldToEveryConnector() {
+        Recording a = new Recording();
+        Recording b = new Recording();
+        Scenario s = ScenarioLoader.builtIn("stripe-outage").withSeed(7).withDuration(60);
+        try (Connectors connectors = new Connectors(List.of(a, b))) {
+            ScenarioRunner.run(s, new RunSettings("agent", ApprovalMode.parse("auto:60"), "heuristic"), List.of(),
+                    null, f -> { }, connectors.listener());
+            assertEquals(List.of(a.frames, a.frames), connectors.health().stream().map(ConnectorHealth::delivered)
+                    .toList());
+        }
+        for (Recording r : List.of(a, b)) {
+            assertEquals(List.of("start stripe-outage", "frames", "end", "close"), r.told);
+            assertTrue(r.frames >= 60, "a frame per tick: " + r.frames);
+            assertFalse(r.session.openLoop(), "the simulator closes the loop");
+            assertEquals("stripe-outage-seed7", r.session.sessionId());
+            assertFalse(r.session.commands().test(new io.payops.domain.Command.Pause(true)),
+                    "the session has ended: nothing more reaches its engine");
+        }
+    }
+
+    @Test
+    void noSettingsStartNothing() {
+        assertTrue(Connectors.start(ConnectorSettings.NONE, w -> { }).isEmpty());
+    }
+}
