@@ -53,6 +53,9 @@ public final class IngestCommand implements Callable<Integer> {
                     + "names, by common aliases (timestamp, psp, issuer_bank, outcome, latency_ms, ...) or as mapped.")
     Path events;
 
+    @CommandLine.Mixin
+    KafkaOptions kafkaOptions = new KafkaOptions();
+
     @Option(names = "--inspect", paramLabel = "FILE",
             description = "Print how the first 10,000 lines of FILE would be read (fields, statuses with counts, values, "
                     + "time range, rate) and stop, without running the agent.")
@@ -91,10 +94,17 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if ((events == null) == (inspect == null)) {
-            throw new BadInputException(events == null ? "--events FILE is required (or --inspect FILE to see how a log "
-                    + "would be read)" : "--events and --inspect: give one (--inspect only shows how a log would be read)");
+        boolean kafka = kafkaOptions.given();
+        if (kafka && (events != null || inspect != null || follow)) {
+            throw new BadInputException("--kafka and " + (events != null ? "--events" : inspect != null ? "--inspect"
+                    : "--follow") + ": give one input (a topic is always followed, until Ctrl+C or --max-records)");
         }
+        if (!kafka && (events == null) == (inspect == null)) {
+            throw new BadInputException(events == null ? "--events FILE is required (or --kafka BOOTSTRAP --topic T "
+                    + "to read a topic, or --inspect FILE to see how a log would be read)"
+                    : "--events and --inspect: give one (--inspect only shows how a log would be read)");
+        }
+        kafkaOptions.checkUnused(kafka);
         LogMapping mapping = mappingOptions.mapping();
         EventLogFormat f = null;
         if (format != null) {
@@ -114,12 +124,17 @@ public final class IngestCommand implements Callable<Integer> {
         Scenario worldFrom = world == null ? null : ScenarioLoader.resolve(world);
         RunSettings settings = new RunSettings("agent", mode, llmOptions.reasoner(), llmOptions.settings(System.getenv()),
                 LlmReasoner.Mode.WAIT);
-        Path out = report != null ? report : Path.of("state", "reports", "ingest-" + events.getFileName() + ".json");
+        io.payops.connect.kafka.KafkaSettings topic = kafka ? kafkaOptions.settings() : null;
+        Path out = report != null ? report : Path.of("state", "reports", "ingest-" + (kafka ? "kafka-" + topic.topic()
+                : events.getFileName()) + ".json");
         OutputFile.check(out, "--report");
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
         io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
+        if (kafka) {
+            return KafkaIngest.run(this, topic, f, mapping, worldFrom, settings, connectorSettings, out);
+        }
         // Ctrl+C while waiting for a followed file's first events: nothing to write, so the JVM may simply exit
         EventLogSession log = EventLogSession.open(events, f, mapping, worldFrom, follow, () -> false);
         StopSignal stop = new StopSignal(follow);
@@ -128,34 +143,48 @@ public final class IngestCommand implements Callable<Integer> {
                     log.format().key(), log.worldNote());
             stdout.flush();
         }
+        return report(log, settings, connectorSettings, out, stop, follow, () -> { });
+    }
+
+    /**
+     * Runs the agent over an opened log (a file or a topic), then checks and writes the report and says on stderr
+     * what was not read as given. {@code afterRun} runs once the run ended, before anything is written (a topic's
+     * last commit).
+     */
+    int report(EventLogSession log, RunSettings settings, io.payops.connect.ConnectorSettings connectorSettings,
+               Path out, StopSignal stop, boolean live, Runnable afterRun) throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        String input = log.name();
         try (io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr)) {
-            IngestReport result = EventLogRunner.run(log, settings, follow ? new LiveLines(stdout) : frame -> { },
+            IngestReport result = EventLogRunner.run(log, settings, live ? new LiveLines(stdout) : frame -> { },
                     stop::requested, connectors.listener());
+            afterRun.run();
             IngestInput in = result.input();
             if (EventLogStats.mostlyBad(in.badLines(), in.events())) {
-                throw new BadInputException("event log '" + events + "': " + in.badLines() + " of "
+                throw new BadInputException("event log '" + input + "': " + in.badLines() + " of "
                         + (in.badLines() + in.events()) + " lines are bad, more than half (expected one attempt per "
                         + "line with ts, status, latencyMs and at least one dimension); no report written; the first "
                         + in.firstBadLines().size() + ":" + listed(in));
             }
             if (mappingOptions.strict() && (!in.unmappedStatuses().isEmpty() || !in.ignoredColumns().isEmpty())) {
-                throw new BadInputException("event log '" + events + "' (--strict): no report written; "
+                throw new BadInputException("event log '" + input + "' (--strict): no report written; "
                         + strictProblems(in));
             }
             OutputFile.write(out, "--report", Json.pretty().writeValueAsBytes(result));
             String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
                     log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
             if (networks != null) {
-                stderr.println("payops: warning: " + events + ": " + networks);
+                stderr.println("payops: warning: " + input + ": " + networks);
             }
             for (String c : in.ignoredColumns()) {
-                stderr.println("payops: warning: " + events + ": column '" + Excerpt.of(c) + "' is not an event log "
+                stderr.println("payops: warning: " + input + ": column '" + Excerpt.of(c) + "' is not an event log "
                         + "field; ignored (say --map FIELD=" + Excerpt.of(c) + " if it holds one)");
             }
             if (!in.unmappedStatuses().isEmpty()) {
                 long lines = in.unmappedStatuses().stream().mapToLong(UnmappedStatus::count).sum();
                 stderr.printf("payops: WARNING: %s: %,d lines have status words no vocabulary knows; they are counted as "
-                        + "failures, not dropped. Say what they mean with --status-map WORD=STATUS:%n", events, lines);
+                        + "failures, not dropped. Say what they mean with --status-map WORD=STATUS:%n", input, lines);
                 for (UnmappedStatus u : in.unmappedStatuses()) {
                     stderr.println("  " + u);
                 }
@@ -163,18 +192,18 @@ public final class IngestCommand implements Callable<Integer> {
             if (in.valuesTruncated() > 0) {
                 // said once for the file, not per line: a hostile log may have a long value on every line
                 stderr.printf("payops: warning: %s: %,d dimension values were longer than %d characters and were cut "
-                        + "to their first %d (expected names and ids, which are short)%n", events, in.valuesTruncated(),
+                        + "to their first %d (expected names and ids, which are short)%n", input, in.valuesTruncated(),
                         EventLogStats.MAX_VALUE_CHARS, EventLogStats.MAX_VALUE_CHARS);
             }
             if (in.valuesFolded() > 0) {
-                stderr.printf("payops: warning: %s: %,d events had a dimension value or path past the bounds (%,d "
+                stderr.printf("payops: warning: %s: %,d input had a dimension value or path past the bounds (%,d "
                         + "values per dimension, %,d paths per kind, %,d segments in all) and were counted under "
-                        + "\"(other)\"%n", events, in.valuesFolded(), Observer.MAX_VALUES_PER_DIMENSION,
+                        + "\"(other)\"%n", input, in.valuesFolded(), Observer.MAX_VALUES_PER_DIMENSION,
                         Observer.MAX_PATHS_PER_KIND, Observer.MAX_SEGMENTS);
             }
             if (in.badLines() > 0) {
-                stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
-                        events, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
+                stderr.printf("payops: warning: %s: %,d of %,d lines were not input and were skipped; the first %d:%s%n",
+                        input, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
             }
             stderr.flush();
             stdout.print(IngestSummary.format(result));
@@ -207,7 +236,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** Following ends on Ctrl+C or SIGTERM: the hook asks the run to stop and waits until the report is written. */
-    private static final class StopSignal {
+    static final class StopSignal {
         private volatile boolean requested;
         private final CountDownLatch finished = new CountDownLatch(1);
         private final Thread hook;
@@ -244,7 +273,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** While following: one line per incident opened and per recommendation, as they happen. */
-    private static final class LiveLines implements Consumer<Frame> {
+    static final class LiveLines implements Consumer<Frame> {
         private final PrintWriter out;
         private final Set<Long> incidents = bounded();
         private final Set<String> said = bounded();

@@ -10,7 +10,12 @@ import io.payops.ingest.LogMapping;
 import io.payops.policy.Policy;
 import io.payops.sim.Scenario;
 
+import io.payops.ingest.FeedRecord;
+import io.payops.ingest.RecordFeed;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,8 +25,20 @@ import java.util.function.BooleanSupplier;
  */
 public final class EventLogSession {
     private static final long WAIT_POLL_MILLIS = 250;
+    /** A topic is looked at this often while its first records are awaited: records come in batches, not lines. */
+    private static final long FEED_POLL_MILLIS = 50;
+    /**
+     * The most records a topic's head holds for inferring the world. The file's head is read again from the disk; a
+     * topic's must be kept in memory until the run reads it: 100,000 records of ~250 bytes is ~25 MB, and covers the
+     * 15 minutes the file's head is read for at 100 attempts/s.
+     */
+    static final int FEED_HEAD_RECORDS = 100_000;
 
     private final Path file;
+    /** Reading a topic instead of a file: the feed, its head (already taken), its CSV header; all null for a file. */
+    private RecordFeed feed;
+    private List<FeedRecord> head;
+    private String csvHeader;
     private final EventLogFormat format;
     private final boolean follow;
     private final LogMapping mapping;
@@ -90,6 +107,97 @@ public final class EventLogSession {
         }
     }
 
+    /**
+     * A session over a topic's records instead of a file (Kafka in): it waits for the first records, takes the
+     * topic's head (what is there now, up to {@link #FEED_HEAD_RECORDS}) to infer the world from, as the file's head
+     * is, then reads the head and everything after it through the same reader and source as a followed file.
+     *
+     * @param format    null to tell from the first record ('{' is JSON, else CSV); CSV when {@code csvHeader} is given
+     * @param csvHeader the CSV header the values are written under, or null (JSON, or the header as the first record)
+     * @param cancelled polled while no record has come yet
+     * @return the session, or null when cancelled before the topic had a record
+     * @throws BadInputException when the head's keys or the header lack a required field, or the head holds no
+     *                           valid event and the topic ended or the head is full
+     */
+    public static EventLogSession open(RecordFeed feed, EventLogFormat format, String csvHeader, LogMapping mapping,
+                                       Scenario worldFrom, BooleanSupplier cancelled) throws InterruptedException {
+        List<FeedRecord> head = new ArrayList<>();
+        while (true) {
+            FeedRecord r = feed.next();
+            if (r != null) {
+                head.add(r);
+                if (head.size() < FEED_HEAD_RECORDS) {
+                    continue;
+                }
+            } else if (head.isEmpty() || !(feed.caughtUp() || feed.ended())) {
+                if (head.isEmpty() && feed.ended()) {
+                    throw new BadInputException(feed.name() + " has no records (expected one attempt per record)");
+                }
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+                Thread.sleep(FEED_POLL_MILLIS);
+                continue;
+            }
+            EventLogFormat f = format != null ? format : csvHeader != null ? EventLogFormat.CSV : formatOf(head);
+            if (worldFrom != null) {
+                // the reader checks the head's keys (or the header) now, so a missing field is said before the run
+                EventLogReader.over(null, feed.name(), head, f, mapping, csvHeader).close();
+                return new EventLogSession(feed, head, csvHeader, f, mapping, Scenario.ofEventLog(topicName(feed),
+                        worldFrom.world()), "from scenario " + worldFrom.name());
+            }
+            EventLogWorld.Inferred inferred;
+            EventLogStats stats;
+            try (EventLogReader reader = EventLogReader.over(null, feed.name(), head, f, mapping, csvHeader)) {
+                EngineOptions o = EngineOptions.DEFAULT;
+                inferred = EventLogWorld.infer(reader, EventLogSource.Settings.of(false, o.windowSeconds(),
+                        o.baselineSeconds()), o.windowSeconds());
+                stats = reader.stats();
+            }
+            if (inferred != null) {
+                return new EventLogSession(feed, head, csvHeader, f, mapping, Scenario.ofEventLog(topicName(feed),
+                        inferred.world()), inferred.note());
+            }
+            if (head.size() >= FEED_HEAD_RECORDS || feed.ended()) {
+                throw new BadInputException(feed.name() + " has no valid event in its first " + head.size()
+                        + " records: " + stats.badLines() + " bad, first: " + stats.firstBadLines().get(0));
+            }
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            Thread.sleep(FEED_POLL_MILLIS);
+        }
+    }
+
+    private EventLogSession(RecordFeed feed, List<FeedRecord> head, String csvHeader, EventLogFormat format,
+                            LogMapping mapping, Scenario scenario, String worldNote) {
+        this(null, format, true, mapping, scenario, worldNote);
+        this.feed = feed;
+        this.head = head;
+        this.csvHeader = csvHeader;
+    }
+
+    /** The first record with a value decides: '{' is JSON, anything else a CSV line. */
+    private static EventLogFormat formatOf(List<FeedRecord> head) {
+        for (FeedRecord r : head) {
+            byte[] v = r.value();
+            for (int i = 0; v != null && i < v.length; i++) {
+                if (!Character.isWhitespace(v[i]) && (v[i] & 0xff) != 0xEF && (v[i] & 0xff) != 0xBB
+                        && (v[i] & 0xff) != 0xBF) {
+                    return v[i] == '{' ? EventLogFormat.JSONL : EventLogFormat.CSV;
+                }
+            }
+        }
+        return EventLogFormat.JSONL;
+    }
+
+    /** The run's name: the topic's name as its feed says it ("kafka://host:9092/payments" reads "payments"). */
+    private static String topicName(RecordFeed feed) {
+        String n = feed.name();
+        int slash = n.lastIndexOf('/');
+        return slash >= 0 && slash < n.length() - 1 ? n.substring(slash + 1) : n;
+    }
+
     static String noEvents(Path file, EventLogStats stats) {
         if (stats.badLines() == 0) {
             return "event log '" + file + "' has no events (it is empty; expected one attempt per line, JSON lines or "
@@ -102,9 +210,11 @@ public final class EventLogSession {
     /** Builds the engine over the log; the source reads it from the start (and, when following, keeps reading). */
     public Engine engine(Policy policy, EngineOptions options) {
         if (source != null) {
-            throw new IllegalStateException("the engine over " + file + " was built already");
+            throw new IllegalStateException("the engine over " + name() + " was built already");
         }
-        EventLogReader reader = EventLogReader.open(file, format, follow, mapping);
+        EventLogReader reader = feed != null ? EventLogReader.over(feed, feed.name(), head, format, mapping, csvHeader)
+                : EventLogReader.open(file, format, follow, mapping);
+        head = null;   // the reader holds it now; it is let go as the run reads past it
         return Engine.over(scenario, policy, options, sink -> source = new EventLogSource(reader, sink,
                 EventLogSource.Settings.of(follow, options.windowSeconds(), options.baselineSeconds()),
                 System::currentTimeMillis));
@@ -118,8 +228,29 @@ public final class EventLogSession {
         return worldNote;
     }
 
+    /** The file read, or null over a topic. */
     public Path file() {
         return file;
+    }
+
+    /** The file's path or the topic's name ("kafka://host:9092/payments"), as messages say it. */
+    public String name() {
+        return feed != null ? feed.name() : file.toString();
+    }
+
+    /** The topic's feed, or null over a file. */
+    public RecordFeed feed() {
+        return feed;
+    }
+
+    /**
+     * After each tick, on the engine thread: tells a topic's feed how far the engine has observed, so it commits
+     * that far and no further (a restart resumes after the last event observed). Nothing for a file.
+     */
+    public void afterTick() {
+        if (feed != null && source != null) {
+            feed.settled(source.settledThrough());
+        }
     }
 
     public EventLogFormat format() {
@@ -139,10 +270,13 @@ public final class EventLogSession {
         return source;
     }
 
-    /** Closes the file. */
+    /** Closes the file, or the topic's feed (which commits what was observed on its own thread). */
     public void close() {
         if (source != null) {
             source.reader().close();
+        }
+        if (feed != null) {
+            feed.close();
         }
     }
 }

@@ -136,6 +136,8 @@ public final class LiveSession {
         b.paced = false;
         b.openLoop = true;
         b.close = log::close;
+        // after each tick: a topic commits what this tick observed (a file has nothing to commit)
+        b.frames(f -> log.afterTick());
         return b;
     }
 

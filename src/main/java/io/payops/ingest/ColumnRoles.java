@@ -189,6 +189,20 @@ public final class ColumnRoles {
         throw new BadInputException(b.toString());
     }
 
+    /**
+     * As {@link #check}, for a topic's records, whose own timestamp is the clock when a value has no ts: a missing ts
+     * column is then no problem.
+     */
+    static void checkRecords(String source, List<String> names, LogMapping mapping) {
+        ColumnRoles r = resolve(names, mapping);
+        if (r.fieldsToColumns().get(EventField.TS.key) == null) {
+            List<String> withTs = new ArrayList<>(names);
+            withTs.add(EventField.TS.key);
+            r = resolve(withTs, mapping);
+        }
+        r.check(source, names);
+    }
+
     /** Most headers have a dozen columns; a hostile one has thousands, each of which would be quoted. */
     private static final int LISTED_COLUMNS = 40;
 

@@ -23,6 +23,8 @@ final class CsvLineParser implements LineParser {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private EventField[] columns;
     private boolean headerPending = true;
+    /** A topic's records: their own timestamps stand in for a ts column the header lacks. */
+    private boolean tsFromRecords;
     private char[] chars = new char[1024];
     private char[] unquoted = new char[1024];
     private int[] fieldStart = new int[32];
@@ -31,6 +33,11 @@ final class CsvLineParser implements LineParser {
     CsvLineParser(ReadContext ctx, LogMapping mapping) {
         this.ctx = ctx;
         this.mapping = mapping;
+    }
+
+    /** The values are a topic's records, whose timestamps are the clock when the header has no ts column. */
+    void takeTsFromRecords() {
+        tsFromRecords = true;
     }
 
     /** How the header was read, once it was. */
@@ -70,7 +77,11 @@ final class CsvLineParser implements LineParser {
         int n = names.size();
         ColumnRoles r = ColumnRoles.resolve(names, mapping);
         try {
-            r.check("CSV header", names);
+            if (tsFromRecords) {
+                ColumnRoles.checkRecords("CSV header", names, mapping);
+            } else {
+                r.check("CSV header", names);
+            }
         } catch (io.payops.common.BadInputException e) {
             throw new LineProblem(e.getMessage());
         }

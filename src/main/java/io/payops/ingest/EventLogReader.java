@@ -18,8 +18,14 @@ import java.util.Map;
  */
 public final class EventLogReader implements Closeable {
     private final Path file;
+    /** What messages and stats call the input: the file, or the topic ("kafka://host:9092/payments"). */
+    private final String name;
     private final EventLogFormat format;
-    private final LineSource lines;
+    private final Lines lines;
+    /** Reading a topic's records: a CSV record before any header is a bad record, not a bad file. */
+    private final boolean records;
+    /** A topic's CSV header as given or first read, so a producer that sends it again is not read as an event. */
+    private byte[] csvHeaderLine;
     private final ReadContext ctx;
     private final JsonLineParser json;
     private final ColumnRoles jsonRoles;
@@ -37,7 +43,14 @@ public final class EventLogReader implements Closeable {
 
     private EventLogReader(Path file, EventLogFormat format, LineSource lines, LogMapping mapping, List<String> headKeys,
                            ColumnRoles jsonRoles) {
+        this(file, file.toString(), format, lines, false, mapping, headKeys, jsonRoles);
+    }
+
+    private EventLogReader(Path file, String name, EventLogFormat format, Lines lines, boolean records,
+                           LogMapping mapping, List<String> headKeys, ColumnRoles jsonRoles) {
         this.file = file;
+        this.name = name;
+        this.records = records;
         this.format = format;
         this.lines = lines;
         this.ctx = new ReadContext(mapping);
@@ -81,6 +94,47 @@ public final class EventLogReader implements Closeable {
         }
     }
 
+    /**
+     * A reader over a topic's records: first {@code head} (the records already taken, to infer the world from), then
+     * what {@code feed} hands out; {@code feed} null reads the head alone. Each value is read as one line of a file in
+     * {@code format} would be, through the same mapping and vocabulary; a value with no {@code ts} takes the record's
+     * timestamp.
+     *
+     * @param csvHeader for CSV, the header the values are written under; null to take the first record as the header
+     * @throws BadInputException when the head's JSON keys lack a required field, or the CSV header is not a header
+     */
+    public static EventLogReader over(RecordFeed feed, String name, List<FeedRecord> head, EventLogFormat format,
+                                      LogMapping mapping, String csvHeader) {
+        List<String> headKeys = List.of();
+        ColumnRoles roles = null;
+        RecordLines lines = new RecordLines(head, feed);
+        if (format == EventLogFormat.JSONL) {
+            LogHead.Keys keys = LogHead.jsonKeys(new RecordLines(head, null));
+            headKeys = keys.keys();
+            roles = ColumnRoles.resolve(headKeys, mapping);
+            if (keys.objects() > 0) {
+                ColumnRoles.checkRecords(name + ": the keys of its first " + keys.objects() + " records", headKeys,
+                        mapping);
+            }
+        }
+        EventLogReader reader = new EventLogReader(null, name, format, lines, true, mapping, headKeys, roles);
+        if (reader.csv != null) {
+            reader.csv.takeTsFromRecords();
+        }
+        if (format == EventLogFormat.CSV && csvHeader != null) {
+            byte[] header = csvHeader.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                reader.csv.header(header, 0, header.length);
+            } catch (LineProblem p) {
+                throw new BadInputException("--kafka-csv-header '" + io.payops.common.Excerpt.of(csvHeader) + "': "
+                        + p.getMessage() + " (expected the CSV header the record values are written under, such as "
+                        + "ts,paymentId,attempt,gateway,issuer,network,method,merchant,amount,currency,status,latencyMs)");
+            }
+            reader.csvHeaderLine = header;
+        }
+        return reader;
+    }
+
     private static String describe(IOException e) {
         if (e instanceof java.io.EOFException) {
             return "it ends too early (a .gz cut short?)";
@@ -92,8 +146,14 @@ public final class EventLogReader implements Closeable {
         return format;
     }
 
+    /** The file read, or null when the reader reads a topic's records. */
     public Path file() {
         return file;
+    }
+
+    /** The file's path, or the topic's name, as messages say it. */
+    public String name() {
+        return name;
     }
 
     /**
@@ -124,6 +184,26 @@ public final class EventLogReader implements Closeable {
                     continue;
                 }
                 try {
+                    if (records && csv != null && !csv.headerPending() && sameAsHeader(buf, off, len)) {
+                        headerLines++;   // the producer sent its header again (a file piped in whole)
+                        continue;
+                    }
+                    if (records && csv != null && csv.headerPending()) {
+                        headerLines++;
+                        try {
+                            for (String c : csv.header(buf, off, len)) {
+                                if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
+                                    ignoredColumns.add(c);
+                                }
+                            }
+                            csvHeaderLine = java.util.Arrays.copyOfRange(buf, off, off + len);
+                            continue;
+                        } catch (LineProblem notAHeader) {
+                            headerLines--;
+                            throw new LineProblem("a CSV record before any header: " + notAHeader.getMessage()
+                                    + " (expected --kafka-csv-header NAMES, or the header as the first record)");
+                        }
+                    }
                     if (csv != null && csv.headerPending()) {
                         try {
                             headerLines++;
@@ -143,6 +223,11 @@ public final class EventLogReader implements Closeable {
                         }
                     }
                     (csv != null ? csv : json).parse(buf, off, len, out);
+                    if (!out.hasTs && lines.timestampMillis() >= 0) {
+                        // a record's value without ts: its record's timestamp is the event's time
+                        out.ts = lines.timestampMillis();
+                        out.hasTs = true;
+                    }
                     String missing = out.finish();
                     if (missing != null) {
                         throw new LineProblem(missing);
@@ -160,7 +245,7 @@ public final class EventLogReader implements Closeable {
             return false;
         } catch (IOException e) {
             // a .gz cut short, a disk error: the file cannot be read on, which is bad input, not an internal error
-            throw new BadInputException("event log '" + file + "' cannot be read after line " + lines.totalLines()
+            throw new BadInputException("event log '" + name + "' cannot be read after line " + lines.totalLines()
                     + ": " + describe(e), e);
         }
     }
@@ -180,12 +265,27 @@ public final class EventLogReader implements Closeable {
         return lines.lineNumber();
     }
 
+    /** The number of the line read last, event or not (a record's seq when reading a topic). */
+    long lastLineRead() {
+        return lines.lineNumber();
+    }
+
+    /** True when no line will ever come again: the end of a topic read to a count (a file, even unfollowed, says false). */
+    boolean ended() {
+        return lines.ended();
+    }
+
+    private boolean sameAsHeader(byte[] buf, int off, int len) {
+        byte[] h = csvHeaderLine;
+        return h != null && h.length == len && java.util.Arrays.equals(h, 0, len, buf, off, off + len);
+    }
+
     /** Counts a line that parsed but turned out not to be a usable event (a time far off from its neighbours). */
     void rejectEvent(long line, String problem) {
         events--;
         badLines++;
         if (firstBad.size() < EventLogStats.FIRST_BAD_LINES) {
-            firstBad.add(new BadLine(line, problem));
+            firstBad.add(records ? new BadLine(line, problem, "record " + line) : new BadLine(line, problem));
         }
     }
 
@@ -228,7 +328,7 @@ public final class EventLogReader implements Closeable {
     private void bad(String problem) {
         badLines++;
         if (firstBad.size() < EventLogStats.FIRST_BAD_LINES) {
-            firstBad.add(new BadLine(lines.lineNumber(), problem));
+            firstBad.add(new BadLine(lines.lineNumber(), problem, lines.where()));
         }
     }
 
@@ -252,7 +352,7 @@ public final class EventLogReader implements Closeable {
 
     public EventLogStats stats() {
         List<String> ignored = jsonRoles != null ? jsonRoles.ignored() : ignoredColumns;
-        return new EventLogStats(file.toString(), format, lines.totalLines(), blankLines, events, badLines, firstBad,
+        return new EventLogStats(name, format, lines.totalLines(), blankLines, events, badLines, firstBad,
                 ignored.size() > 20 ? ignored.subList(0, 20) : ignored, fieldsToColumns(), unmappedStatuses(),
                 lines.bytesRead(), lines.size(), lines.truncations(), lines.rotations(),
                 ctx.values.truncated());

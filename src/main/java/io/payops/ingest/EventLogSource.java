@@ -96,12 +96,12 @@ public final class EventLogSource implements TrafficSource {
             if (origin == Long.MIN_VALUE && !head.isEmpty()) {
                 fixOrigin();
             }
-            if (reader.exhausted() && !settings.follow()) {
+            if (reader.exhausted() && !following()) {
                 settleSuspectsAtEnd();
             }
             return ahead.size() > before;
         }
-        if (settings.follow()) {
+        if (following()) {
             // only a followed file needs to know when it last grew: not a clock read per line otherwise
             lastReadWall = wallMillis.getAsLong();
         }
@@ -267,7 +267,7 @@ public final class EventLogSource implements TrafficSource {
     @Override
     public long nextTickEnd(long nowMillis, long tickMillis) {
         long next = nowMillis + tickMillis;
-        if (ahead.isEmpty() && !settings.follow()) {
+        if (ahead.isEmpty() && !following()) {
             while (ahead.isEmpty() && readOne()) {
                 // fill the look-ahead (the origin and suspects may hold events back)
             }
@@ -282,7 +282,7 @@ public final class EventLogSource implements TrafficSource {
 
     @Override
     public boolean ready(long untilMillis) {
-        if (!settings.follow()) {
+        if (!following()) {
             return true;
         }
         while (true) {
@@ -304,7 +304,34 @@ public final class EventLogSource implements TrafficSource {
 
     @Override
     public boolean finished() {
-        return !settings.follow() && ahead.isEmpty() && head.isEmpty() && suspects.isEmpty() && reader.exhausted();
+        return !following() && ahead.isEmpty() && head.isEmpty() && suspects.isEmpty() && reader.exhausted();
+    }
+
+    /**
+     * Whether more may still come: a followed file always may; a topic read to a count stops once it reached it,
+     * and is then read to its end like a file.
+     */
+    private boolean following() {
+        return settings.follow() && !reader.ended();
+    }
+
+    /**
+     * The highest line (a topic's record seq) up to which every line has been observed by the engine or counted bad:
+     * what may be committed back to a topic after this tick. Events still held (read ahead of the clock, waiting for
+     * the log's start, or suspected of a wrong clock) keep it below their own line.
+     */
+    public long settledThrough() {
+        long oldest = Long.MAX_VALUE;
+        for (Pending p : ahead) {
+            oldest = Math.min(oldest, p.line);
+        }
+        for (Pending p : head) {
+            oldest = Math.min(oldest, p.line);
+        }
+        for (Pending p : suspects) {
+            oldest = Math.min(oldest, p.line);
+        }
+        return oldest == Long.MAX_VALUE ? reader.lastLineRead() : oldest - 1;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.payops.ingest;
 
 import io.payops.common.FileKind;
 
-import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * it, a file truncated under us is read again from its start, and a file replaced by another (log rotation) is read
  * to its end before the new one is opened from its start. Each such restart bumps {@link #generation()}.
  */
-final class LineSource implements Closeable {
+final class LineSource implements Lines {
     static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int BUFFER_BYTES = 256 * 1024;
 
@@ -121,7 +120,8 @@ final class LineSource implements Closeable {
      * Moves to the next line. Returns false when there is none now: the end of the file, or, when following, the end
      * of what has been written so far (call again later).
      */
-    boolean next() throws IOException {
+    @Override
+    public boolean next() throws IOException {
         while (true) {
             int nl = indexOfNewline();
             if (nl >= 0) {
@@ -260,52 +260,63 @@ final class LineSource implements Closeable {
         return true;
     }
 
-    byte[] buffer() {
+    @Override
+    public byte[] buffer() {
         return buf;
     }
 
-    int lineOffset() {
+    @Override
+    public int lineOffset() {
         return lineOff;
     }
 
-    int lineLength() {
+    @Override
+    public int lineLength() {
         return lineLen;
     }
 
     /** True when the current line was longer than {@link #MAX_LINE_BYTES}; its content is not available. */
-    boolean tooLong() {
+    @Override
+    public boolean tooLong() {
         return tooLong;
     }
 
     /** The current line's number in the file (1-based; restarts after a truncation or rotation). */
-    long lineNumber() {
+    @Override
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** Lines read so far, over every restart. */
-    long totalLines() {
+    @Override
+    public long totalLines() {
         return totalLines;
     }
 
     /** Bumped whenever the file restarted (truncated, rotated): a CSV header must be read again. */
-    int generation() {
+    @Override
+    public int generation() {
         return generation;
     }
 
-    long bytesRead() {
+    @Override
+    public long bytesRead() {
         return bytesRead;
     }
 
     /** The size of the file when it was opened (compressed size for .gz): with {@link #bytesRead()}, progress. */
-    long size() {
+    @Override
+    public long size() {
         return size;
     }
 
-    int truncations() {
+    @Override
+    public int truncations() {
         return truncations;
     }
 
-    int rotations() {
+    @Override
+    public int rotations() {
         return rotations;
     }
 

@@ -27,9 +27,16 @@ final class LogHead {
     }
 
     static Keys jsonKeys(Path file) throws IOException {
+        try (LineSource lines = new LineSource(file, false)) {
+            return jsonKeys(lines);
+        }
+    }
+
+    /** The keys of the first lines of any input (a topic's head records, too). */
+    static Keys jsonKeys(Lines lines) {
         Set<String> keys = new LinkedHashSet<>();
         int objects = 0;
-        try (LineSource lines = new LineSource(file, false)) {
+        try {
             int seen = 0;
             while (seen < LINES && lines.next()) {
                 if (lines.tooLong()) {
@@ -50,6 +57,8 @@ final class LogHead {
                     // a bad line is the reader's to count and report; the head only looks for keys
                 }
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return new Keys(new ArrayList<>(keys), objects);
     }

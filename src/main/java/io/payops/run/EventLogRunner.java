@@ -35,7 +35,7 @@ public final class EventLogRunner {
                 .frames(report::accept).frames(frames).listener(listener).build();
         session.runHere();
         if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted while reading " + log.file());
+            throw new InterruptedException("interrupted while reading " + log.name());
         }
         Engine engine = session.engine();
         EventLogSource source = log.source();
