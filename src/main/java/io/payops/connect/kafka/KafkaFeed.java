@@ -84,7 +84,6 @@ public final class KafkaFeed implements RecordFeed {
     private final Map<Integer, ArrayDeque<TimeMerge.Held>> unsettled = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     private boolean lagZero;
-    private long received;
     private long settledRecords;
     private long committedRecords;
     private long pendingCommitRecords;
@@ -348,13 +347,8 @@ public final class KafkaFeed implements RecordFeed {
 
     /** Parses each record's event time outside the lock, then hands the batch to the merge at once. */
     private void take(ConsumerRecords<byte[], byte[]> records) {
-        Long max = settings.maxRecords();
         List<TimeMerge.Held> batchIn = new ArrayList<>(records.count());
-        long room = max == null ? Long.MAX_VALUE : max - receivedNow();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            if (batchIn.size() >= room) {
-                break;   // past the count asked for: left unread and uncommitted, for the next run
-            }
             long ts = r.timestampType() == TimestampType.NO_TIMESTAMP_TYPE ? -1 : r.timestamp();
             batchIn.add(new TimeMerge.Held(r.partition(), r.offset(), times.of(r.value(), ts), ts, r.value()));
         }
@@ -363,34 +357,24 @@ public final class KafkaFeed implements RecordFeed {
                 merge.add(h);
                 unsettled.computeIfAbsent(h.partition, k -> new ArrayDeque<>()).addLast(h);
             }
-            received += batchIn.size();
-        }
-    }
-
-    private long receivedNow() {
-        synchronized (lock) {
-            return received;
         }
     }
 
     /**
-     * Fetching pauses once the count asked for was read, and, while the engine has enough to read, for the partitions
-     * ahead of the merge: the slowest go on, so the merge can release what it holds instead of waiting on them.
+     * While the engine has enough to read, fetching pauses for the partitions ahead of the merge: the slowest go on,
+     * so the merge can release what it holds instead of waiting on them. (A count asked for bounds what is handed
+     * out, not what is fetched: the count is then the first records in time order, whichever partitions hold them;
+     * those fetched past it are neither handed out nor committed, and the next run reads them.)
      */
     private void pauseOrResume(KafkaConsumer<byte[], byte[]> c) {
         int held;
-        long got;
         List<Integer> ahead;
         synchronized (lock) {
             held = merge.size() + ready.size();
-            got = received;
             ahead = held > MAX_HELD ? merge.ahead() : List.of();
         }
-        Long max = settings.maxRecords();
         Set<TopicPartition> assigned = c.assignment();
-        if (max != null && got >= max) {
-            c.pause(assigned);
-        } else if (held > MAX_HELD) {
+        if (held > MAX_HELD) {
             List<TopicPartition> pause = assigned.stream().filter(tp -> ahead.contains(tp.partition())).toList();
             c.pause(pause.size() < assigned.size() ? pause : assigned);
         } else if (held < MAX_HELD / 2 && !c.paused().isEmpty()) {
@@ -538,7 +522,6 @@ public final class KafkaFeed implements RecordFeed {
                     for (int i = 0; i < n && q != null && !q.isEmpty(); i++) {
                         q.pollLast();
                     }
-                    received -= n;
                 }
                 List<Integer> kept = new ArrayList<>();
                 for (TopicPartition tp : consumer.assignment()) {
