@@ -59,6 +59,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LlmOptions llm = new LlmOptions();
 
+    /** A Kafka topic to run the agent over (as File → Connect to Kafka…). */
+    @picocli.CommandLine.Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
     /** How an --events log's columns and words are read, as ingest takes it (the mapping step is for the File menu). */
     @picocli.CommandLine.Mixin
     MappingOptions mapping = new MappingOptions();
@@ -107,15 +111,21 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
         }
         LogMapping logMapping = mapping.mapping();
-        if (events == null && !logMapping.isEmpty()) {
-            throw new BadInputException("--map, --status-map, --mapping, --tz: need --events FILE (the event log they "
-                    + "say how to read)");
+        if (kafka.given() && events != null) {
+            throw new BadInputException("--kafka and --events: give one input (the topic, or the event log file)");
+        }
+        kafka.checkUnused(kafka.given());
+        io.payops.connect.kafka.KafkaSettings topic = kafka.given() ? kafka.settings() : null;
+        if (events == null && topic == null && !logMapping.isEmpty()) {
+            throw new BadInputException("--map, --status-map, --mapping, --tz: need --events FILE or --kafka BOOTSTRAP "
+                    + "(the event log or topic they say how to read)");
         }
         if (mapping.strict()) {
             throw new BadInputException("--strict: not for the console, which reports unmapped words and ignored "
                     + "columns in its event-log bar (use it with ingest)");
         }
         return new ConsoleOptions(scenario, seedValue, speed, stateDir, null, retention.retention(),
-                llm.settings(System.getenv()), events, follow, logMapping, connectorOptions.settings(System.getenv()));
+                llm.settings(System.getenv()), events, follow, logMapping, connectorOptions.settings(System.getenv()),
+                topic);
     }
 }

@@ -30,8 +30,8 @@ final class KafkaIngest {
             throws IOException, InterruptedException {
         PrintWriter stdout = command.spec.commandLine().getOut();
         PrintWriter stderr = command.spec.commandLine().getErr();
-        String csvHeader = command.kafkaOptions.csvHeader();
-        KafkaFeed feed = KafkaFeed.start(topic, format, csvHeader, mapping, notice -> {
+        String csvHeader = topic.csvHeader();
+        KafkaFeed feed = KafkaFeed.start(topic, format, mapping, notice -> {
             synchronized (stderr) {
                 stderr.println("payops: " + notice);
                 stderr.flush();

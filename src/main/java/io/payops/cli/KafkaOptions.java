@@ -57,10 +57,6 @@ public final class KafkaOptions {
 
     /** @throws BadInputException naming the option and what was expected */
     public KafkaSettings settings() {
-        return KafkaSettings.of(bootstrap, topic, group, from, maxRecords);
-    }
-
-    public String csvHeader() {
-        return csvHeader;
+        return KafkaSettings.of(bootstrap, topic, group, from, maxRecords, csvHeader);
     }
 }

@@ -14,11 +14,13 @@ import java.nio.file.Path;
  * folder keeps, and the LLM to start with (null: the heuristics; the key, if any, stays in memory), and an event log to
  * run the agent over instead of live traffic (null: live), read once or, with {@code follow}, as it grows, and how
  * its columns and words are read ({@code --map}, …; the File menu's mapping step is skipped then), and the
- * connectors to start ({@code --alertmanager}, …). Validated by the command line before the window opens.
+ * connectors to start ({@code --alertmanager}, …), and a Kafka topic to run the agent over instead of live traffic
+ * ({@code --kafka …}; null: none). Validated by the command line before the window opens.
  */
 public record ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
                              SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow,
-                             LogMapping mapping, ConnectorSettings connectors) {
+                             LogMapping mapping, ConnectorSettings connectors,
+                             io.payops.connect.kafka.KafkaSettings kafka) {
     public static final String DEFAULT_SCENARIO = "live-demo";
     public static final ConsoleOptions DEFAULTS = new ConsoleOptions(null, null, null, Path.of("state"));
 
@@ -26,6 +28,13 @@ public record ConsoleOptions(String scenario, Long seed, Double speed, Path stat
         retention = retention == null ? SessionRetention.DEFAULT : retention;
         mapping = mapping == null ? LogMapping.NONE : mapping;
         connectors = connectors == null ? ConnectorSettings.NONE : connectors;
+    }
+
+    /** Without a topic. */
+    public ConsoleOptions(String scenario, Long seed, Double speed, Path stateDir, Path replay,
+                          SessionRetention retention, LlmSettings llm, Path eventLog, boolean follow,
+                          LogMapping mapping, ConnectorSettings connectors) {
+        this(scenario, seed, speed, stateDir, replay, retention, llm, eventLog, follow, mapping, connectors, null);
     }
 
     /** Without connectors: nothing leaves the window. */

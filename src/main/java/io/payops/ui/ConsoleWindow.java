@@ -191,7 +191,7 @@ public final class ConsoleWindow {
         }
         // remembered when the window closes, also when stop() never runs (a test's stage, a kill after closing)
         stage.setOnHidden(e -> savePrefs());
-        boolean live = options.replay() == null && options.eventLog() == null;
+        boolean live = options.replay() == null && options.eventLog() == null && options.kafka() == null;
         if (live && asApplication) {
             // before the window is shown: the engine's first ticks run while the scene gets its CSS and layout
             console.start();
@@ -205,6 +205,8 @@ public final class ConsoleWindow {
             replay.open(options.replay());
         } else if (options.eventLog() != null) {
             eventLog.open(options.eventLog(), options.follow(), options.mapping());
+        } else if (options.kafka() != null) {
+            eventLog.openKafka(options.kafka(), options.mapping());
         } else if (!asApplication) {
             console.start(); // a test's window: the session starts once the window is up, as it always has
         }

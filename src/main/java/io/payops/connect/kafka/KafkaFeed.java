@@ -98,12 +98,11 @@ public final class KafkaFeed implements RecordFeed {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
 
-    private KafkaFeed(KafkaSettings settings, EventLogFormat format, String csvHeader, LogMapping mapping,
-                      Consumer<String> notices) {
+    private KafkaFeed(KafkaSettings settings, EventLogFormat format, LogMapping mapping, Consumer<String> notices) {
         this.settings = settings;
         this.notices = notices;
         this.watch = new BrokerWatch(settings.bootstrap(), notices, System::currentTimeMillis);
-        this.times = new EventTimes(format, mapping, csvHeader);
+        this.times = new EventTimes(format, mapping, settings.csvHeader());
         this.thread = new Thread(this::run, "kafka-" + settings.topic());
         // the run's end closes the feed and waits for its last commit; a JVM leaving on Ctrl+C must not wait for it
         thread.setDaemon(true);
@@ -112,13 +111,12 @@ public final class KafkaFeed implements RecordFeed {
     /**
      * Starts reading {@code settings}' topic on a thread of its own; returns at once (the broker may not be there).
      *
-     * @param format    how the values are written, or null to tell from the first record
-     * @param csvHeader the CSV header of the values, or null
-     * @param notices   where an outage and its end are said, once each (any thread)
+     * @param format  how the values are written, or null to tell from the first record (CSV with a header given)
+     * @param notices where an outage and its end are said, once each (any thread)
      */
-    public static KafkaFeed start(KafkaSettings settings, EventLogFormat format, String csvHeader, LogMapping mapping,
+    public static KafkaFeed start(KafkaSettings settings, EventLogFormat format, LogMapping mapping,
                                   Consumer<String> notices) {
-        KafkaFeed feed = new KafkaFeed(settings, format, csvHeader, mapping, notices);
+        KafkaFeed feed = new KafkaFeed(settings, format, mapping, notices);
         feed.thread.start();
         return feed;
     }

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * @param from       where a group with no committed offset starts: {@code earliest} or {@code latest} (Kafka's
  *                   auto.offset.reset); a group that committed resumes where it left either way
  * @param maxRecords read this many records, then end as at the end of a file; null to read until stopped
+ * @param csvHeader  the CSV header the values are written under, or null (JSON values, or the header as a record)
  */
-public record KafkaSettings(String bootstrap, String topic, String group, String from, Long maxRecords) {
+public record KafkaSettings(String bootstrap, String topic, String group, String from, Long maxRecords,
+                            String csvHeader) {
     public static final String DEFAULT_GROUP = "payops";
     public static final String DEFAULT_FROM = "latest";
     /** Kafka's own rule for topic names (and group ids are kept to the same, so they read in a shell). */
@@ -31,7 +33,8 @@ public record KafkaSettings(String bootstrap, String topic, String group, String
      *
      * @throws BadInputException naming the option (or dialog field) and what was expected
      */
-    public static KafkaSettings of(String bootstrap, String topic, String group, String from, Long maxRecords) {
+    public static KafkaSettings of(String bootstrap, String topic, String group, String from, Long maxRecords,
+                                   String csvHeader) {
         String b = checkBootstrap(bootstrap);
         if (topic == null || topic.isBlank()) {
             throw new BadInputException("--topic: missing (expected the topic whose records are attempts, such as "
@@ -55,7 +58,11 @@ public record KafkaSettings(String bootstrap, String topic, String group, String
         if (maxRecords != null && maxRecords < 1) {
             throw new BadInputException("--max-records: " + maxRecords + " is not a count (expected 1 or more)");
         }
-        return new KafkaSettings(b, t, g, f, maxRecords);
+        if (csvHeader != null && csvHeader.isBlank()) {
+            throw new BadInputException("--kafka-csv-header: empty (expected the CSV header the values are written "
+                    + "under, such as ts,gateway,issuer,status,latencyMs)");
+        }
+        return new KafkaSettings(b, t, g, f, maxRecords, csvHeader == null ? null : csvHeader.strip());
     }
 
     private static String checkBootstrap(String bootstrap) {

@@ -1,6 +1,8 @@
 package io.payops.ui.ingest;
 
 import io.payops.common.BadInputException;
+import io.payops.connect.kafka.KafkaFeed;
+import io.payops.connect.kafka.KafkaSettings;
 import io.payops.domain.Frame;
 import io.payops.engine.EventLogSession;
 import io.payops.ingest.BadLine;
@@ -48,6 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EventLogViewModel implements FrameListener {
     public static final String EVENT_LOG_BADGE = "EVENT LOG";
     public static final String FOLLOWING_BADGE = "FOLLOWING";
+    public static final String KAFKA_BADGE = "KAFKA";
     private static final DateTimeFormatter WALL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -124,6 +127,79 @@ public final class EventLogViewModel implements FrameListener {
         });
     }
 
+    /**
+     * File → Connect to Kafka…: checks the dialog's fields and, when they are right, connects (off the FX thread).
+     *
+     * @return null when accepted, else what is wrong with which field and what was expected (the dialog shows it)
+     */
+    public String connectKafka(String bootstrap, String topic, String group, String from) {
+        KafkaSettings settings;
+        try {
+            settings = KafkaSettings.of(bootstrap, topic, group, from, null, null);
+        } catch (BadInputException e) {
+            // the dialog's fields, not the command line's options
+            return e.getMessage().replaceFirst("^--kafka:", "Bootstrap servers:").replaceFirst("^--topic:", "Topic:")
+                    .replaceFirst("^--group:", "Group:").replaceFirst("^--from:", "Start from:");
+        }
+        openKafka(settings, LogMapping.NONE);
+        return null;
+    }
+
+    /**
+     * Runs the agent over a Kafka topic in place of the simulator, like a followed log: the consumer starts on its
+     * own thread, the first records are awaited on the background thread (a broker that is down shows in the banner,
+     * and again when it is back), then the session starts. Leaving while waiting gives up and closes the consumer.
+     */
+    public void openKafka(KafkaSettings settings, LogMapping mapping) {
+        long g = generation.incrementAndGet();
+        opening.set(true);
+        error.set(null);
+        progress.set(-1);
+        status.set("Waiting for records on " + settings.name() + " …");
+        executor.background(() -> {
+            KafkaFeed[] started = new KafkaFeed[1];
+            KafkaFeed feed = KafkaFeed.start(settings, null, mapping, notice -> {
+                boolean down = started[0] == null || started[0].brokerDown();
+                executor.fx(() -> brokerNotice(g, notice, down));
+            });
+            started[0] = feed;
+            EventLogSession session;
+            try {
+                session = EventLogSession.open(feed, null, settings.csvHeader(), mapping, null,
+                        () -> generation.get() != g);
+            } catch (BadInputException e) {
+                feed.close();
+                executor.fx(() -> failedToOpen(g, e.getMessage()));
+                return;
+            } catch (InterruptedException e) {
+                feed.close();
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                feed.close();
+                executor.fx(() -> failedToOpen(g, settings.name() + ": cannot be read (" + describe(e) + ")"));
+                return;
+            }
+            if (session == null) {
+                feed.close(); // the user left before the topic had a record
+                return;
+            }
+            executor.fx(() -> opened(g, session));
+        });
+    }
+
+    /** A broker down is shown as an error in the banner, its return as news; a notice of an older run is ignored. */
+    private void brokerNotice(long g, String notice, boolean down) {
+        if (generation.get() != g) {
+            return;
+        }
+        if (down) {
+            console.showError(notice);
+        } else {
+            console.showNotice(notice);
+        }
+    }
+
     private void failedToOpen(long g, String message) {
         if (generation.get() != g) {
             return;
@@ -139,7 +215,8 @@ public final class EventLogViewModel implements FrameListener {
             return;
         }
         boolean follow = session.follow();
-        fileName = nameOf(session.file());
+        boolean topic = session.feed() != null;
+        fileName = topic ? session.name() : nameOf(session.file());
         info = new SessionInfo(session.scenario(), "agent", true, true);
         lastStats = null;
         events.set(0);
@@ -149,9 +226,9 @@ public final class EventLogViewModel implements FrameListener {
         following.set(follow);
         reading.set(!follow);
         progress.set(follow ? -1 : 0);
-        badge.set(follow ? FOLLOWING_BADGE : EVENT_LOG_BADGE);
+        badge.set(topic ? KAFKA_BADGE : follow ? FOLLOWING_BADGE : EVENT_LOG_BADGE);
         windowTitle.set("PayOps — " + badge.get() + " " + fileName);
-        summary.set(String.format(Locale.ROOT, "%s · %s · world %s", session.file(), session.format().key(),
+        summary.set(String.format(Locale.ROOT, "%s · %s · world %s", session.name(), session.format().key(),
                 session.worldNote()));
         status.set((follow ? "Following " : "Reading ") + fileName + " …");
         opening.set(false);

@@ -55,6 +55,7 @@ public final class ShellView extends BorderPane {
     @FXML private VBox eventLogSlot;
     @FXML private MenuItem openEventLogItem;
     @FXML private MenuItem followLogItem;
+    @FXML private MenuItem connectKafkaItem;
     @FXML private HBox statusBar;
     @FXML private ToolBar toolBar;
     @FXML private MenuItem chooseStateItem;
@@ -259,6 +260,16 @@ public final class ShellView extends BorderPane {
                         .then(replay.summaryProperty()).otherwise(vm.scenarioDescriptionProperty())));
         openEventLogItem.setOnAction(e -> chooseEventLog(false));
         followLogItem.setOnAction(e -> chooseEventLog(true));
+        connectKafkaItem.setOnAction(e -> showKafkaDialog(eventLog));
+    }
+
+    /** File → Connect to Kafka…: the dialog, shown without blocking. (Public for tests.) */
+    public io.payops.ui.ingest.KafkaConnectDialog showKafkaDialog(EventLogViewModel eventLog) {
+        var dialog = new io.payops.ui.ingest.KafkaConnectDialog(eventLog,
+                getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+        dialog.show();
+        return dialog;
     }
 
     private void chooseEventLog(boolean follow) {

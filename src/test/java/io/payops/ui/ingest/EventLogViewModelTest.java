@@ -73,6 +73,18 @@ class EventLogViewModelTest {
     }
 
     @Test
+    void theKafkaDialogsFieldsAreCheckedAndAWrongOneSaysWhichAndWhatWasExpected() {
+        build();
+        String bootstrap = vm.connectKafka("localhost", "payments", "payops", "latest");
+        assertTrue(bootstrap.startsWith("Bootstrap servers: 'localhost' is not a broker address (expected host:port"),
+                bootstrap);
+        assertTrue(vm.connectKafka("127.0.0.1:9092", " ", "payops", "latest").startsWith("Topic: missing"));
+        assertTrue(vm.connectKafka("127.0.0.1:9092", "payments", "a b", "latest").startsWith("Group: 'a b'"));
+        assertFalse(vm.openingProperty().get(), "nothing connects until the fields are right");
+        assertFalse(vm.isActive());
+    }
+
+    @Test
     void aFileIsReadFlatOutIntoTheSamePanesWithRoutingRecommendedAndChaosOff() throws IOException {
         Path log = dir.resolve("so.jsonl");
         long written = EventLogFixture.export("stripe-outage", 900, log);
