@@ -275,7 +275,8 @@ public final class KafkaFeed implements RecordFeed {
                         take(records);
                     }
                     commit(consumer, false);
-                    boolean quiet = now - lastArrival >= QUIET_FLUSH_MILLIS;
+                    // quiet means nothing came while fetching: a pause of our own (the engine is busy) is no quiet
+                    boolean quiet = now - lastArrival >= QUIET_FLUSH_MILLIS && consumer.paused().isEmpty();
                     List<Integer> atEnd = atEnd(consumer);
                     boolean caughtUp = !atEnd.isEmpty() && atEnd.size() == consumer.assignment().size();
                     synchronized (lock) {
@@ -372,9 +373,21 @@ public final class KafkaFeed implements RecordFeed {
             ahead = held > MAX_HELD ? merge.ahead() : List.of();
         }
         Set<TopicPartition> assigned = c.assignment();
-        if (held > MAX_HELD) {
-            List<TopicPartition> pause = assigned.stream().filter(tp -> ahead.contains(tp.partition())).toList();
-            c.pause(pause.size() < assigned.size() ? pause : assigned);
+        if (held > 2 * MAX_HELD) {
+            c.pause(assigned);   // the engine is not reading (it reached its count): hold no more
+        } else if (held > MAX_HELD) {
+            // exactly the partitions ahead are paused: one that was ahead and is now the slowest is fetched again
+            Set<TopicPartition> pause = new java.util.HashSet<>();
+            for (TopicPartition tp : assigned) {
+                if (ahead.contains(tp.partition())) {
+                    pause.add(tp);
+                }
+            }
+            List<TopicPartition> resume = c.paused().stream().filter(tp -> !pause.contains(tp)).toList();
+            if (!resume.isEmpty()) {
+                c.resume(resume);
+            }
+            c.pause(pause);
         } else if (held < MAX_HELD / 2 && !c.paused().isEmpty()) {
             c.resume(c.paused());
         }
