@@ -196,13 +196,13 @@ public final class IngestCommand implements Callable<Integer> {
                         EventLogStats.MAX_VALUE_CHARS, EventLogStats.MAX_VALUE_CHARS);
             }
             if (in.valuesFolded() > 0) {
-                stderr.printf("payops: warning: %s: %,d input had a dimension value or path past the bounds (%,d "
+                stderr.printf("payops: warning: %s: %,d events had a dimension value or path past the bounds (%,d "
                         + "values per dimension, %,d paths per kind, %,d segments in all) and were counted under "
                         + "\"(other)\"%n", input, in.valuesFolded(), Observer.MAX_VALUES_PER_DIMENSION,
                         Observer.MAX_PATHS_PER_KIND, Observer.MAX_SEGMENTS);
             }
             if (in.badLines() > 0) {
-                stderr.printf("payops: warning: %s: %,d of %,d lines were not input and were skipped; the first %d:%s%n",
+                stderr.printf("payops: warning: %s: %,d of %,d lines were not events and were skipped; the first %d:%s%n",
                         input, in.badLines(), in.badLines() + in.events(), in.firstBadLines().size(), listed(in));
             }
             stderr.flush();

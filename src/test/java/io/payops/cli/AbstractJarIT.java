@@ -46,6 +46,23 @@ abstract class AbstractJarIT extends CliChecks {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * Polls a started process's output file for {@code text}; the deadline only ends a wait for a line that never
+     * comes, and a process that ended first fails the test with what it printed.
+     */
+    static void waitForOutput(Path file, String text, Process p) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEFAULT_TIMEOUT_SECONDS);
+        while (!Files.readString(file).contains(text)) {
+            if (!p.isAlive()) {
+                fail("the process ended early (exit " + p.exitValue() + "):\n" + Files.readString(file));
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no '" + text + "' within " + DEFAULT_TIMEOUT_SECONDS + " s:\n" + Files.readString(file));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     Result payops(String... args) {
         return payops(DEFAULT_TIMEOUT_SECONDS, args);
     }

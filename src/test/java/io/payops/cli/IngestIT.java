@@ -38,10 +38,10 @@ class IngestIT extends AbstractJarIT {
                 "--report", "follow.json")
                 .directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
-            waitFor(out, "following live.jsonl", p);
+            waitForOutput(out, "following live.jsonl", p);
             Files.write(live, lines.subList(half, lines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             // the outage starts at 300 s, in the appended half: the incident line proves the new lines were read
-            waitFor(out, "incident gateway_outage on gateway=stripe", p);
+            waitForOutput(out, "incident gateway_outage on gateway=stripe", p);
         } finally {
             p.destroy(); // SIGTERM
             if (!p.waitFor(DEFAULT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -54,19 +54,5 @@ class IngestIT extends AbstractJarIT {
         assertTrue(events > half && events <= lines.size(), "appended lines were read: " + events + " of " + lines.size());
         assertEquals("gateway_outage", report.get("incidents").get(0).get("diagnosis").asText());
         assertTrue(Files.readString(out).contains("report: follow.json"), Files.readString(out));
-    }
-
-    /** Polls the output for a line; the deadline only ends a wait for a process that would never print it. */
-    private static void waitFor(Path file, String text, Process p) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEFAULT_TIMEOUT_SECONDS);
-        while (!Files.readString(file).contains(text)) {
-            if (!p.isAlive()) {
-                fail("ingest --follow ended early (exit " + p.exitValue() + "):\n" + Files.readString(file));
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no '" + text + "' within " + DEFAULT_TIMEOUT_SECONDS + " s:\n" + Files.readString(file));
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -59,7 +59,7 @@ class KafkaIT extends AbstractJarIT {
                 "kafka.json").directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         Path brokerDir = Files.createDirectories(logs.resolve("broker"));
         try {
-            waitFor(err, "is not reachable", first);
+            waitForOutput(err, "is not reachable", first);
             assertTrue(first.isAlive(), "ingest ended when the broker was not there");
             try (KafkaBroker broker = KafkaBroker.start(brokerDir, port)) {
                 produce(bootstrap, events);
@@ -147,19 +147,4 @@ class KafkaIT extends AbstractJarIT {
         }
         return false;
     }
-
-    /** Polls a process's output for a line; the deadline only ends a wait for one that never comes. */
-    private static void waitFor(Path file, String text, Process p) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEFAULT_TIMEOUT_SECONDS);
-        while (!Files.readString(file).contains(text)) {
-            if (!p.isAlive()) {
-                fail("ingest --kafka ended early (exit " + p.exitValue() + "):\n" + Files.readString(file));
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no '" + text + "' within " + DEFAULT_TIMEOUT_SECONDS + " s:\n" + Files.readString(file));
-            }
-            Thread.sleep(100);
-        }
-    }
-
 }
