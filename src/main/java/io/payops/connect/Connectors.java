@@ -35,6 +35,9 @@ public final class Connectors implements AutoCloseable {
         List<Connector> started = new ArrayList<>();
         try {
             // each connector's factory line goes here, in the order of ConnectorSettings
+            if (settings.alertmanager() != null) {
+                started.add(io.payops.connect.alertmanager.AlertmanagerConnector.start(settings.alertmanager(), warnings));
+            }
             return new Connectors(started);
         } catch (RuntimeException e) {
             started.forEach(Connector::close);
