@@ -26,6 +26,12 @@ final class AlertFactory {
     static final String APPROVAL = "PayOpsApprovalNeeded";
     static final String ROLLBACK = "PayOpsRollback";
 
+    /** Our keys for the alerts (the prefix and the id of what they stand for): "incident-1", "approval-3". */
+    static final String INCIDENT_KEY = "incident-";
+    static final String APPROVAL_KEY = "approval-";
+    static final String ESCALATION_KEY = "escalation-";
+    static final String ROLLBACK_KEY = "rollback-";
+
     /**
      * Longest annotation text. The agent's explanation of a busy cycle runs to many sentences; a page is read on a
      * phone and receivers (chat, pager) cut long texts anyway, while the whole reasoning stays in the console.
@@ -47,7 +53,7 @@ final class AlertFactory {
         notes.put("summary", String.format(Locale.ROOT, "%s on %s (confidence %.2f)", words(i.diagnosis()),
                 i.target(), i.confidence()));
         notes.put("description", text(explanation));
-        return new PayOpsAlert("incident-" + i.id(), labels, notes, now, null, generatorUrl(simMillis));
+        return new PayOpsAlert(INCIDENT_KEY + i.id(), labels, notes, now, null, generatorUrl(simMillis));
     }
 
     /** @param related the open incident the requested action is about, or null */
@@ -67,7 +73,7 @@ final class AlertFactory {
         notes.put("description", text(List.of(r.why(), "Needs a person because: "
                 + String.join("; ", r.approvalReasons()) + ".")));
         notes.put("expires_session_second", seconds(r.expiresAtMillis()));
-        return new PayOpsAlert("approval-" + r.actionId(), labels, notes, now, null, generatorUrl(simMillis));
+        return new PayOpsAlert(APPROVAL_KEY + r.actionId(), labels, notes, now, null, generatorUrl(simMillis));
     }
 
     PayOpsAlert escalation(TicketAction t, long simMillis, Instant now) {
@@ -86,7 +92,7 @@ final class AlertFactory {
         if (t.expiresAtMillis() != null) {
             notes.put("expires_session_second", seconds(t.expiresAtMillis()));
         }
-        return new PayOpsAlert("escalation-" + t.id(), labels, notes, now, null, generatorUrl(simMillis));
+        return new PayOpsAlert(ESCALATION_KEY + t.id(), labels, notes, now, null, generatorUrl(simMillis));
     }
 
     /** @param related the open incident the rolled-back action was for, or null */
@@ -108,7 +114,7 @@ final class AlertFactory {
         }
         sentences.addAll(explanation);
         notes.put("description", text(sentences));
-        return new PayOpsAlert("rollback-" + a.id(), labels, notes, now, null, generatorUrl(simMillis));
+        return new PayOpsAlert(ROLLBACK_KEY + a.id(), labels, notes, now, null, generatorUrl(simMillis));
     }
 
     /**

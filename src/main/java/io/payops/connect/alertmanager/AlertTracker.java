@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Which alerts one session's frames start and end (engine thread only): an incident fires while it is open; an
@@ -75,57 +77,40 @@ final class AlertTracker {
     }
 
     private void incidents(PolicyStep step, long simMillis, List<PayOpsAlert> changes) {
-        Set<String> open = new HashSet<>();
-        for (Incident i : step.incidents()) {
-            String key = "incident-" + i.id();
-            open.add(key);
-            if (!firing.containsKey(key)) {
-                // incidents open in a cycle: its explanation is why
-                List<String> why = step.cycle() != null ? step.cycle().explanation() : step.explanation();
-                fire(alerts.incident(i, why, simMillis, now()), changes);
-            }
-        }
-        endGone("incident-", open, k -> "closed at t=" + AlertFactory.seconds(simMillis) + " s: recovered", changes);
+        // incidents open in a cycle: its explanation is why
+        List<String> why = step.cycle() != null ? step.cycle().explanation() : step.explanation();
+        Set<String> open = fireNew(step.incidents(), AlertFactory.INCIDENT_KEY, Incident::id,
+                i -> alerts.incident(i, why, simMillis, now()), changes);
+        endGone(AlertFactory.INCIDENT_KEY, open, k -> "closed at t=" + AlertFactory.seconds(simMillis) + " s: recovered",
+                changes);
     }
 
     private void approvals(PolicyStep step, long simMillis, List<PayOpsAlert> changes) {
-        Set<String> waiting = new HashSet<>();
-        for (ApprovalRequest r : step.pendingApprovals()) {
-            String key = "approval-" + r.actionId();
-            waiting.add(key);
-            if (!firing.containsKey(key)) {
-                fire(alerts.approval(r, related(step, r.action().target()), simMillis, now()), changes);
-            }
-        }
+        Set<String> waiting = fireNew(step.pendingApprovals(), AlertFactory.APPROVAL_KEY, ApprovalRequest::actionId,
+                r -> alerts.approval(r, related(step, r.action().target()), simMillis, now()), changes);
         Map<String, String> how = new HashMap<>();
         for (ApprovalEnd e : step.approvalEnds()) {
             // the reason is a whole sentence ("approved by operator at t=363 s: open_circuit … executed")
-            how.put("approval-" + e.actionId(), e.reason() != null && !e.reason().isBlank() ? e.reason()
+            how.put(AlertFactory.APPROVAL_KEY + e.actionId(), e.reason() != null && !e.reason().isBlank() ? e.reason()
                     : e.kind().key() + " by " + e.by() + " at t=" + AlertFactory.seconds(e.atMillis()) + " s");
         }
-        endGone("approval-", waiting, k -> how.getOrDefault(k, "no longer waiting at t="
+        endGone(AlertFactory.APPROVAL_KEY, waiting, k -> how.getOrDefault(k, "no longer waiting at t="
                 + AlertFactory.seconds(simMillis) + " s"), changes);
     }
 
     private void escalations(Frame f, List<PayOpsAlert> changes) {
-        Set<String> waiting = new HashSet<>();
+        List<TicketAction> pending = f.tickets() == null ? List.of() : f.tickets().pendingApprovals();
+        Set<String> waiting = fireNew(pending, AlertFactory.ESCALATION_KEY, TicketAction::id,
+                t -> alerts.escalation(t, f.simMillis(), now()), changes);
         Map<String, String> how = new HashMap<>();
-        if (f.tickets() != null) {
-            for (TicketAction t : f.tickets().pendingApprovals()) {
-                String key = "escalation-" + t.id();
-                waiting.add(key);
-                if (!firing.containsKey(key)) {
-                    fire(alerts.escalation(t, f.simMillis(), now()), changes);
-                }
-            }
-            for (TicketAction t : f.tickets().actions()) {
-                if (t.decidedBy() != null) {
-                    how.put("escalation-" + t.id(), t.status().key() + " by " + t.decidedBy().text() + " at t="
-                            + AlertFactory.seconds(t.updatedAtMillis()) + " s" + (t.note() == null ? "" : ": " + t.note()));
-                }
+        for (TicketAction t : f.tickets() == null ? List.<TicketAction>of() : f.tickets().actions()) {
+            if (t.decidedBy() != null) {
+                how.put(AlertFactory.ESCALATION_KEY + t.id(), t.status().key() + " by " + t.decidedBy().text()
+                        + " at t=" + AlertFactory.seconds(t.updatedAtMillis()) + " s"
+                        + (t.note() == null ? "" : ": " + t.note()));
             }
         }
-        endGone("escalation-", waiting, k -> how.getOrDefault(k, "no longer waiting at t="
+        endGone(AlertFactory.ESCALATION_KEY, waiting, k -> how.getOrDefault(k, "no longer waiting at t="
                 + AlertFactory.seconds(f.simMillis()) + " s"), changes);
     }
 
@@ -154,6 +139,20 @@ final class AlertTracker {
             }
         }
         return null;
+    }
+
+    /** Fires an alert for each item not firing yet. @return the keys of all the items, firing now */
+    private <T> Set<String> fireNew(List<T> items, String prefix, ToLongFunction<T> id,
+                                    Function<T, PayOpsAlert> alert, List<PayOpsAlert> changes) {
+        Set<String> present = new HashSet<>();
+        for (T item : items) {
+            String key = prefix + id.applyAsLong(item);
+            present.add(key);
+            if (!firing.containsKey(key)) {
+                fire(alert.apply(item), changes);
+            }
+        }
+        return present;
     }
 
     private void endGone(String prefix, Set<String> present, java.util.function.UnaryOperator<String> how,
