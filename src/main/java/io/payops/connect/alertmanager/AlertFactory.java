@@ -60,7 +60,9 @@ final class AlertFactory {
     PayOpsAlert approval(ApprovalRequest r, Incident related, long simMillis, Instant now) {
         // a person must answer before it expires; a wrong answer costs payments either way, so it pages like a warning
         Map<String, String> labels = common(APPROVAL, "warning");
-        labels.put("diagnosis", r.diagnosis().key());
+        if (r.diagnosis() != null) {
+            labels.put("diagnosis", r.diagnosis().key());
+        }
         labels.putAll(dimensions(r.action().target()));
         labels.put("action", r.action().type().key());
         labels.put("request", Long.toString(r.actionId()));
@@ -70,8 +72,7 @@ final class AlertFactory {
         Map<String, String> notes = notes(simMillis);
         notes.put("summary", "Approval needed: " + r.action().describe() + " (expires at t=" + seconds(r.expiresAtMillis())
                 + " s)");
-        notes.put("description", text(List.of(r.why(), "Needs a person because: "
-                + String.join("; ", r.approvalReasons()) + ".")));
+        notes.put("description", text(List.of(r.why(), because(r.approvalReasons()))));
         notes.put("expires_session_second", seconds(r.expiresAtMillis()));
         return new PayOpsAlert(APPROVAL_KEY + r.actionId(), labels, notes, now, null, generatorUrl(simMillis));
     }
@@ -81,13 +82,13 @@ final class AlertFactory {
         Map<String, String> labels = common(APPROVAL, t.type() == TicketActionType.P0_ESCALATION ? "critical" : "warning");
         labels.put("action", t.type().key());
         labels.put("request", Long.toString(t.id()));
-        labels.put("root_cause", t.rootCause().key());
+        String cause = t.rootCause() == null ? "unknown" : t.rootCause().key();
+        labels.put("root_cause", cause);
         labels.put("ticket_cluster", t.clusterId());
         Map<String, String> notes = notes(simMillis);
         notes.put("summary", "Approval needed: " + t.type().key() + " for support-ticket cluster " + t.clusterId() + " ("
-                + t.rootCause().key() + ", " + t.merchants().size() + " merchants)");
-        notes.put("description", text(List.of(t.why(), "Needs a person because: "
-                + String.join("; ", t.approvalReasons()) + ".")));
+                + cause + ", " + t.merchants().size() + " merchants)");
+        notes.put("description", text(List.of(t.why(), because(t.approvalReasons()))));
         notes.put("merchants", text(List.of(String.join(", ", t.merchants()))));
         if (t.expiresAtMillis() != null) {
             notes.put("expires_session_second", seconds(t.expiresAtMillis()));
@@ -170,6 +171,10 @@ final class AlertFactory {
     private static String words(Diagnosis d) {
         String w = d.key().replace('_', ' ');
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static String because(List<String> approvalReasons) {
+        return approvalReasons.isEmpty() ? "" : "Needs a person because: " + String.join("; ", approvalReasons) + ".";
     }
 
     private static String text(List<String> sentences) {

@@ -38,7 +38,8 @@ public record PayOpsAlert(String key, Map<String, String> labels, Map<String, St
     public PayOpsAlert resolved(Instant at, Map<String, String> moreAnnotations) {
         Map<String, String> a = new TreeMap<>(annotations);
         a.putAll(moreAnnotations);
-        return new PayOpsAlert(key, labels, a, startsAt, at, generatorUrl);
+        // Alertmanager refuses an alert that ends before it starts (a wall clock stepped back meanwhile)
+        return new PayOpsAlert(key, labels, a, startsAt, at.isBefore(startsAt) ? startsAt : at, generatorUrl);
     }
 
     /** The alert as the API's JSON object: labels, annotations, startsAt, endsAt (only once ended), generatorURL. */
