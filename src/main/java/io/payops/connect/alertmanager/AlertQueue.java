@@ -30,8 +30,10 @@ final class AlertQueue {
     private final ArrayDeque<Posting> postings = new ArrayDeque<>();
     private final Map<String, PayOpsAlert> firing = new LinkedHashMap<>();
     private long nextSeq;
-    private long dropped;
     private boolean closed;
+    // written under the lock, read without it: health() is asked from the console's FX thread and must not wait
+    private volatile int size;
+    private volatile long dropped;
 
     AlertQueue(int capacity) {
         if (capacity < 1) {
@@ -94,12 +96,14 @@ final class AlertQueue {
         while (!postings.isEmpty() && postings.peekFirst().seq() <= last) {
             postings.removeFirst();
         }
+        size = postings.size();
     }
 
     /** Gives up on everything queued (closing while Alertmanager is down). @return how many were dropped */
     synchronized int dropAll() {
         int n = postings.size();
         postings.clear();
+        size = 0;
         dropped += n;
         return n;
     }
@@ -124,11 +128,13 @@ final class AlertQueue {
         return closed;
     }
 
-    synchronized int size() {
-        return postings.size();
+    /** Without the lock, for health(). */
+    int size() {
+        return size;
     }
 
-    synchronized long dropped() {
+    /** Without the lock, for health(). */
+    long dropped() {
         return dropped;
     }
 
@@ -142,6 +148,7 @@ final class AlertQueue {
             dropOne();
         }
         postings.addLast(new Posting(nextSeq++, kind, alert));
+        size = postings.size();
         notifyAll();
     }
 
