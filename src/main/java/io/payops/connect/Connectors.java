@@ -3,6 +3,7 @@ package io.payops.connect;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
 import io.payops.engine.SessionListener;
+import io.payops.connect.metrics.MetricsEndpoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class Connectors implements AutoCloseable {
         List<Connector> started = new ArrayList<>();
         try {
             // each connector's factory line goes here, in the order of ConnectorSettings
+            if (settings.metricsPort() != null) {
+                started.add(MetricsEndpoint.start(settings.metricsPort(), warnings));
+            }
             return new Connectors(started);
         } catch (RuntimeException e) {
             started.forEach(Connector::close);
@@ -54,7 +58,7 @@ public final class Connectors implements AutoCloseable {
                 String id = session.sessionDir() != null ? session.sessionDir().getFileName().toString()
                         : scenario.name() + "-seed" + scenario.seed();
                 sessionStarted(new ConnectorSession(id, scenario.name(), scenario.world(), session.openLoop(),
-                        session::submit));
+                        session::submit, session::eventClockOrigin, session::droppedFrames));
             }
 
             @Override
