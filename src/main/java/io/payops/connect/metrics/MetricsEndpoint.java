@@ -6,10 +6,14 @@ import io.payops.connect.ConnectorSession;
 import io.payops.domain.Frame;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -27,6 +31,7 @@ public final class MetricsEndpoint implements Connector {
     private final FrameCounters counters;
     private final AtomicLong scrapes = new AtomicLong();
     private final HTTPServer server;
+    private final int port;
     private ConnectorSession session;
 
     private MetricsEndpoint(int port, LongSupplier wallMillis) throws IOException {
@@ -37,6 +42,7 @@ public final class MetricsEndpoint implements Connector {
                 .help("Scrapes of this endpoint, this one included.")
                 .callback(cb -> cb.call(scrapes.incrementAndGet())).register(registry);
         server = HTTPServer.builder().port(port).registry(registry).buildAndStart();
+        this.port = server.getPort();
     }
 
     /**
@@ -63,7 +69,21 @@ public final class MetricsEndpoint implements Connector {
 
     /** The port served (the one chosen when 0 was asked). */
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /**
+     * The body a scrape gets in the Prometheus text format, made in-process on the calling thread without HTTP (a
+     * benchmark of the scrape's own cost). Counts as a scrape.
+     */
+    public String scrapeText() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -85,8 +85,11 @@ final class SessionGauges {
                 "95th percentile attempt latency over the sliding window, per gateway x issuer path (\"(other)\": "
                         + "the highest p95 among the paths pooled).",
                 List.of("gateway", "issuer"), FoldedSegments::paths, FoldedSegments.Row::p95Seconds);
-        gauge(registry, "payops_event_log_lag_seconds", Unit.SECONDS, "How far the event log's or topic's clock "
-                + "(its newest second read) is behind the wall clock; absent for the simulator, whose time is its own.",
+        // the session's clock is where reading has got to in the log's time; while a followed log is quiet it moves
+        // on with the wall clock (so a stopped producer is seen to stop), so this is reading lag, not producer silence
+        gauge(registry, "payops_event_log_lag_seconds", Unit.SECONDS, "How far the session's clock (the event log's "
+                + "or topic's time read up to) is behind the wall clock; absent for the simulator, whose time is its "
+                + "own.",
                 List.of(), cb -> {
                     Frame f = view.latest();
                     long origin = view.originMillis();

@@ -1,5 +1,6 @@
 package io.payops.connect.metrics;
 
+import io.payops.PayOps;
 import io.payops.connect.Connectors;
 import io.payops.connect.TestConnectors;
 import io.payops.domain.ActionRecord;
@@ -10,18 +11,25 @@ import io.payops.domain.Frame;
 import io.payops.domain.Incident;
 import io.payops.domain.SegmentStats;
 import io.payops.domain.Target;
+import io.payops.engine.EventLogSession;
 import io.payops.engine.RunSettings;
+import io.payops.report.IngestReport;
 import io.payops.report.RunReport;
+import io.payops.run.EventLogRunner;
 import io.payops.run.ScenarioRunner;
-import io.payops.sim.GatewayProfile;
 import io.payops.sim.Scenario;
 import io.payops.sim.ScenarioLoader;
-import io.payops.sim.Share;
 import io.payops.sim.TrafficShape;
-import io.payops.sim.World;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,7 +122,7 @@ class MetricsEndpointTest {
     @Test
     void manyIssuersAndGatewaysKeepTheirLabelsBounded() throws Exception {
         Scenario s = new Scenario("many-issuers", "a world wider than the labels", 11, 240, 80, TrafficShape.FLAT, 0,
-                List.of(), wideWorld(15, 60));
+                List.of(), WideWorld.of(15, 60));
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(0, w -> { })) {
             Watched w = watch(endpoint, s);
             Scrape m = w.scrape();
@@ -155,7 +163,7 @@ class MetricsEndpointTest {
             Watched first = watch(endpoint, ScenarioLoader.builtIn("stripe-outage").withSeed(7).withDuration(120));
             assertTrue(first.scrape().has("payops_gateway_success_ratio"));
             Scenario second = new Scenario("other-world", "other gateways", 3, 60, 40, TrafficShape.FLAT, 0,
-                    List.of(), wideWorld(2, 5));
+                    List.of(), WideWorld.of(2, 5));
             Watched w = watch(endpoint, second);
             Scrape m = w.scrape();
             assertEquals(Set.of("G00", "G01"), labels(m, "payops_gateway_success_ratio", "gateway"),
@@ -168,6 +176,49 @@ class MetricsEndpointTest {
             assertEquals(w.report().successRate(), m.value("payops_payments_success_ratio"), REPORT_ROUNDING,
                     "the ratio is the session's own");
             assertEquals(1, m.series("payops_session_info").size());
+        }
+    }
+
+    @Test
+    void anEventLogHasItsLagBehindTheWallClockAndItsReportsRatio(@TempDir Path dir) throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        assertEquals(0, PayOps.run(new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()), "run", "--scenario", "stripe-outage", "--seed", "7",
+                "--duration", "600", "--export-events", events.toString(), "--report",
+                dir.resolve("run.json").toString()));
+        // a wall clock that stands still, so the lag is exact
+        long wall = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(0, () -> wall)) {
+            List<Frame> frames = new ArrayList<>();
+            EventLogSession log = EventLogSession.open(events, null, null, false, () -> false);
+            IngestReport report = EventLogRunner.run(log, AGENT, frames::add, () -> false,
+                    TestConnectors.of(endpoint).listener());
+            Scrape m = Scrape.of(endpoint.port());
+            long newest = Instant.parse(report.input().lastEventAt()).toEpochMilli();
+            assertEquals((wall - newest) / 1000.0, m.value("payops_event_log_lag_seconds"), EXACT);
+            assertEquals(report.successRate(), m.value("payops_payments_success_ratio"), REPORT_ROUNDING);
+            assertEquals(report.attempts(), m.sum("payops_attempts_total"), "every event counted once by status");
+            assertEquals(report.payments(), m.sum("payops_session_payments"));
+            assertEquals(report.failed(), m.value("payops_session_payments", "status", "failed"));
+            Frame last = frames.get(frames.size() - 1);
+            assertEquals(last.snapshot().segment(Target.gateway("stripe")).successRate(),
+                    m.value("payops_gateway_success_ratio", "gateway", "stripe"), EXACT);
+            assertEquals(1, m.value("payops_session_info", "session", "events.jsonl-seed0", "scenario", "events.jsonl",
+                    "loop", "open"));
+        }
+    }
+
+    @Test
+    void theCommandLineSaysAPortInUseAsBadInput(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = PayOps.run(new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true,
+                    StandardCharsets.UTF_8), "run", "--scenario", "quiet", "--duration", "60", "--metrics-port",
+                    String.valueOf(port), "--report", dir.resolve("r.json").toString());
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, exit, message);
+            assertTrue(message.contains("--metrics-port: port " + port + " is in use"), message);
         }
     }
 
@@ -193,24 +244,6 @@ class MetricsEndpointTest {
             assertEquals(2, endpoint.health().delivered());
             assertTrue(endpoint.health().healthy());
         }
-    }
-
-    /** 1 / rank shares: a few large values and a long tail. */
-    static World wideWorld(int gateways, int issuers) {
-        List<GatewayProfile> g = new ArrayList<>();
-        for (int i = 0; i < gateways; i++) {
-            g.add(new GatewayProfile(String.format("G%02d", i), 100.0 / (i + 1), 2.5, 0.95, 400, 0.45, 8000));
-        }
-        double total = 0;
-        for (int i = 0; i < issuers; i++) {
-            total += 1.0 / (i + 1);
-        }
-        List<Share> is = new ArrayList<>();
-        for (int i = 0; i < issuers; i++) {
-            is.add(new Share(String.format("I%02d", i), 1.0 / (i + 1) / total, 1.0));
-        }
-        World d = World.defaultWorld();
-        return new World(g, is, d.networks(), d.methods(), d.merchants());
     }
 
     private static Set<String> labels(Scrape m, String name, String label) {

@@ -67,8 +67,7 @@ record Scrape(String text, List<Sample> samples) {
         for (int i = 0; i < labelPairs.length; i += 2) {
             want.put(labelPairs[i], labelPairs[i + 1]);
         }
-        return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(want.entrySet()))
-                .filter(s -> s.labels().size() == want.size() || name.endsWith("_bucket"))
+        return samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(want))
                 .mapToDouble(Sample::value).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + want + " in:\n" + text));
     }
