@@ -3,6 +3,7 @@ package io.payops.connect;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
 import io.payops.engine.SessionListener;
+import io.payops.connect.metrics.MetricsEndpoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class Connectors implements AutoCloseable {
             if (settings.alertmanager() != null) {
                 started.add(io.payops.connect.alertmanager.AlertmanagerConnector.start(settings.alertmanager(), warnings));
             }
+            if (settings.metricsPort() != null) {
+                started.add(MetricsEndpoint.start(settings.metricsPort(), warnings));
+            }
             return new Connectors(started);
         } catch (RuntimeException e) {
             started.forEach(Connector::close);
@@ -57,7 +61,7 @@ public final class Connectors implements AutoCloseable {
                 String id = session.sessionDir() != null ? session.sessionDir().getFileName().toString()
                         : scenario.name() + "-seed" + scenario.seed();
                 sessionStarted(new ConnectorSession(id, scenario.name(), scenario.world(), session.openLoop(),
-                        session::submit));
+                        session::submit, session::eventClockOrigin, session::droppedFrames));
             }
 
             @Override

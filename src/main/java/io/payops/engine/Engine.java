@@ -126,6 +126,11 @@ public final class Engine {
         return observer.foldedValues();
     }
 
+    /** The engine thread only: the absolute time of time 0 when the traffic has a clock of its own (an event log). */
+    public java.time.Instant eventClockOrigin() {
+        return source.origin();
+    }
+
     public Frame lastFrame() {
         return last;
     }
