@@ -1,5 +1,6 @@
 package io.payops.connect;
 
+import io.payops.connect.routing.RoutingConnector;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
 import io.payops.engine.SessionListener;
@@ -35,6 +36,13 @@ public final class Connectors implements AutoCloseable {
         List<Connector> started = new ArrayList<>();
         try {
             // each connector's factory line goes here, in the order of ConnectorSettings
+            if (settings.routingWebhook() != null) {
+                started.add(RoutingConnector.webhook(settings.routingWebhook(), settings.routingSecretEnv(),
+                        System::getenv, warnings));
+            }
+            if (settings.routingFile() != null) {
+                started.add(RoutingConnector.file(settings.routingFile(), warnings));
+            }
             return new Connectors(started);
         } catch (RuntimeException e) {
             started.forEach(Connector::close);
