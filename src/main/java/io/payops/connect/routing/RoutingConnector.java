@@ -190,6 +190,7 @@ public final class RoutingConnector implements Connector {
         }
         dropped.addAndGet(left);
         long undelivered = left + (inFlight ? 1 : 0);
+        inFlight = false;
         if (undelivered > 0) {
             warnings.accept(sink.name() + ": " + undelivered + " routing change(s) not delivered at exit"
                     + (lastError == null ? "" : " (last failure: " + lastError + ")"));
@@ -227,9 +228,10 @@ public final class RoutingConnector implements Connector {
         for (int attempt = 1; ; attempt++) {
             RoutingSink.Attempt a = sink.send(d);
             if (a.kind() == RoutingSink.Kind.DELIVERED) {
-                delivered.incrementAndGet();
                 back();
                 acknowledge(d);
+                // counted once its acknowledgement is with the engine: a delivery seen in health() is complete
+                delivered.incrementAndGet();
                 return;
             }
             failed.incrementAndGet();

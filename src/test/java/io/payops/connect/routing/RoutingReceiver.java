@@ -41,6 +41,7 @@ public final class RoutingReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
 
     private RoutingReceiver(String secret) throws IOException {
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
@@ -71,6 +72,11 @@ public final class RoutingReceiver implements AutoCloseable {
 
     public void release() {
         hold.countDown();
+    }
+
+    /** Requests answered so far (a held request is not). */
+    public int answered() {
+        return answered.get();
     }
 
     public List<Request> requests() {
@@ -106,6 +112,7 @@ public final class RoutingReceiver implements AutoCloseable {
         x.sendResponseHeaders(status, answer.length);
         x.getResponseBody().write(answer);
         x.close();
+        answered.incrementAndGet();
     }
 
     /** The signature the sender should have sent, computed here on its own. */
