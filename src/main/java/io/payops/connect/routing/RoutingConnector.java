@@ -63,8 +63,11 @@ public final class RoutingConnector implements Connector {
     private volatile RoutingChangeFinder finder;
     /** Whether the queue's overflow was said (once per process: it repeats on every change while the router is down). */
     private volatile boolean overflowSaid;
-    /** Sender thread only: the other side is failing, and that was said. */
-    private boolean outage;
+    /**
+     * Sender thread only: the kinds of failure said since the last delivery. Each kind is said once per outage: a
+     * router that is down (retried) and one that refuses changes (dropped) are different news.
+     */
+    private final java.util.EnumSet<RoutingSink.Kind> outage = java.util.EnumSet.noneOf(RoutingSink.Kind.class);
     /** Sender thread only: failed attempts since the outage began. */
     private long outageFailures;
     private boolean lateSaid;
@@ -238,35 +241,34 @@ public final class RoutingConnector implements Connector {
             outageFailures++;
             if (a.kind() == RoutingSink.Kind.REJECTED) {
                 lastError = a.error();
-                trouble(a.error() + "; not retried, the change is dropped");
+                trouble(a.kind(), a.error() + "; not retried, the change is dropped");
                 dropped.incrementAndGet();
                 return;
             }
             if (attempt >= retries.attempts()) {
                 lastError = a.error() + "; gave up on change " + d.key() + " after " + attempt + " attempts";
-                trouble(lastError);
+                trouble(a.kind(), lastError);
                 dropped.incrementAndGet();
                 return;
             }
             lastError = a.error();
-            trouble(a.error() + "; retrying with backoff, the console goes on (up to " + QUEUE_CAPACITY
+            trouble(a.kind(), a.error() + "; retrying with backoff, the console goes on (up to " + QUEUE_CAPACITY
                     + " changes wait)");
             Thread.sleep(retries.waitAfter(attempt));
         }
     }
 
-    /** The first failure of an outage is said; the rest are counted. */
-    private void trouble(String message) {
-        if (!outage) {
-            outage = true;
+    /** The first failure of each kind in an outage is said; the rest are counted. */
+    private void trouble(RoutingSink.Kind kind, String message) {
+        if (outage.add(kind)) {
             warnings.accept(sink.name() + ": " + message);
         }
     }
 
     /** A delivery after failures: said once, and the health is good again (the failures stay counted). */
     private void back() {
-        if (outage) {
-            outage = false;
+        if (!outage.isEmpty()) {
+            outage.clear();
             warnings.accept(sink.name() + ": delivering again (" + outageFailures + " failed attempt(s) meanwhile)");
             lastError = null;
         }
