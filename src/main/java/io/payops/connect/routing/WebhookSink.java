@@ -30,9 +30,10 @@ final class WebhookSink implements RoutingSink {
     private final URI url;
     private final WebhookSignature signature;
     private final String name;
-    // redirects are not followed: the signed change would go to a host nobody configured
+    // redirects are not followed: the signed change would go to a host nobody configured. HTTP/1.1, because a
+    // router's small webhook endpoint need not speak HTTP/2 nor answer the h2c upgrade the JDK would try first
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
     /** @param signature null to send unsigned */
     WebhookSink(URI url, WebhookSignature signature) {
