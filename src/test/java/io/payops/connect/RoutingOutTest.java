@@ -271,4 +271,25 @@ class RoutingOutTest {
         assertTrue(warnings.get(0).contains("cannot reach it") && warnings.get(0).contains("retrying"), warnings.get(0));
         assertTrue(warnings.get(1).contains(n + " routing change(s) not delivered at exit"), warnings.get(1));
     }
+
+    @Test
+    void anAcknowledgementAfterItsSessionEndedIsCountedAndSaid() throws Exception {
+        List<Frame> frames = run(Connectors.NONE, "stripe-outage", 900);
+        int n = changes(frames).size();
+        Scenario s = ScenarioLoader.builtIn("stripe-outage");
+        try (RoutingReceiver router = RoutingReceiver.start(SECRET)) {
+            RoutingConnector hook = webhook(router);
+            // an event log's session that has ended: its engine takes no more commands
+            hook.sessionStarted(new ConnectorSession("ended", s.name(), s.world(), true, c -> false));
+            frames.forEach(hook::frame);
+            hook.sessionEnded();
+            assertTrue(await(() -> hook.health().delivered() == n), hook.health().toString());
+            hook.close();
+        }
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("acknowledged change ended/") && warnings.get(0)
+                .contains("stays a recommendation"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("in all " + n + " acknowledgements came after their session ended"),
+                warnings.get(1));
+    }
 }

@@ -53,7 +53,6 @@ public final class RoutingConnector implements Connector {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong lateAcknowledgements = new AtomicLong();
     private volatile String lastError;
     private volatile boolean inFlight;
@@ -166,11 +165,6 @@ public final class RoutingConnector implements Connector {
                 dropped.get(), lastError);
     }
 
-    /** Deliveries the router acknowledged and the engine took (over an event log or a topic). */
-    long acknowledged() {
-        return acknowledged.get();
-    }
-
     @Override
     public void close() {
         if (closing) {
@@ -197,6 +191,11 @@ public final class RoutingConnector implements Connector {
         if (undelivered > 0) {
             warnings.accept(sink.name() + ": " + undelivered + " routing change(s) not delivered at exit"
                     + (lastError == null ? "" : " (last failure: " + lastError + ")"));
+        }
+        long late = lateAcknowledgements.get();
+        if (late > 1) {
+            warnings.accept(sink.name() + ": in all " + late + " acknowledgements came after their session ended; "
+                    + "those changes stay recommendations in its recording");
         }
     }
 
@@ -281,9 +280,7 @@ public final class RoutingConnector implements Connector {
             return;
         }
         RoutingChange c = d.document().change();
-        if (d.session().commands().test(new Command.RoutingDelivered(c.actionId(), c.status(), d.key()))) {
-            acknowledged.incrementAndGet();
-        } else {
+        if (!d.session().commands().test(new Command.RoutingDelivered(c.actionId(), c.status(), d.key()))) {
             lateAcknowledgements.incrementAndGet();
             if (!lateSaid) {
                 lateSaid = true;
