@@ -1,5 +1,6 @@
 package io.payops.connect;
 
+import io.payops.connect.routing.RoutingConnector;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
 import io.payops.engine.SessionListener;
@@ -41,6 +42,13 @@ public final class Connectors implements AutoCloseable {
             }
             if (settings.metricsPort() != null) {
                 started.add(MetricsEndpoint.start(settings.metricsPort(), warnings));
+            }
+            if (settings.routingWebhook() != null) {
+                started.add(RoutingConnector.webhook(settings.routingWebhook(), settings.routingSecretEnv(),
+                        System::getenv, warnings));
+            }
+            if (settings.routingFile() != null) {
+                started.add(RoutingConnector.file(settings.routingFile(), warnings));
             }
             return new Connectors(started);
         } catch (RuntimeException e) {
