@@ -3,7 +3,6 @@ package io.payops.cli;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.common.BadInputException;
 import io.payops.common.Excerpt;
-import io.payops.common.Json;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Frame;
@@ -156,9 +155,13 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String input = log.name();
-        try (io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr)) {
-            IngestReport result = EventLogRunner.run(log, settings, live ? new LiveLines(stdout) : frame -> { },
-                    stop::requested, connectors.listener());
+        io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr);
+        try {
+            IngestReport result;
+            try (connectors) {
+                result = EventLogRunner.run(log, settings, live ? new LiveLines(stdout) : frame -> { },
+                        stop::requested, connectors.listener());
+            }
             afterRun.run();
             IngestInput in = result.input();
             if (EventLogStats.mostlyBad(in.badLines(), in.events())) {
@@ -171,7 +174,7 @@ public final class IngestCommand implements Callable<Integer> {
                 throw new BadInputException("event log '" + input + "' (--strict): no report written; "
                         + strictProblems(in));
             }
-            OutputFile.write(out, "--report", Json.pretty().writeValueAsBytes(result));
+            OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, connectors.health()));
             String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
                     log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
             if (networks != null) {
@@ -207,6 +210,7 @@ public final class IngestCommand implements Callable<Integer> {
             }
             stderr.flush();
             stdout.print(IngestSummary.format(result));
+            ConnectorReport.print(stdout, connectors.health());
             stdout.println("report: " + out);
             stdout.flush();
         } finally {

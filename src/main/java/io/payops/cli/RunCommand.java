@@ -3,7 +3,6 @@ package io.payops.cli;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.common.BadInputException;
-import io.payops.common.Json;
 import io.payops.domain.ApprovalMode;
 import io.payops.engine.LiveSession;
 import io.payops.engine.PolicyFactory;
@@ -116,8 +115,8 @@ public final class RunCommand implements Callable<Integer> {
         io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         EventLogWriter export = exportEvents == null ? null : openExport();
         RunReport result;
-        try (io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings,
-                spec.commandLine().getErr())) {
+        io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, spec.commandLine().getErr());
+        try (connectors) {
             result = state == null
                     ? ScenarioRunner.run(s, settings, java.util.List.of(), export, frame -> { }, connectors.listener())
                     : runPersisted(s, settings, export, connectors.listener());
@@ -137,9 +136,12 @@ public final class RunCommand implements Callable<Integer> {
                 export.close();
             }
         }
-        OutputFile.write(out, "--report", Json.pretty().writeValueAsBytes(result));
+        // after close: the connectors' last deliveries are counted
+        var health = connectors.health();
+        OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, health));
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(RunSummary.format(result));
+        ConnectorReport.print(stdout, health);
         if (sessionDir != null) {
             stdout.println("session: " + sessionDir);
         }

@@ -23,7 +23,10 @@ public interface Connector extends AutoCloseable {
     /** The current session ended: resolve what it left open (its alerts), deliver what is queued if it can. */
     void sessionEnded();
 
-    /** Delivered, failed, queued and dropped so far, and the last failure: shown in the console and the report. */
+    /**
+     * Delivered, failed, queued and dropped so far, and the last failure: shown in the console and the report.
+     * Any thread, cheap and non-blocking (counters): the console's FX thread asks once a second.
+     */
     ConnectorHealth health();
 
     /** Stops the connector's threads and servers, after a bounded last delivery. Never throws. */

@@ -1,8 +1,10 @@
 package io.payops.connect;
 
+import io.payops.connect.routing.RoutingConnector;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
 import io.payops.engine.SessionListener;
+import io.payops.connect.metrics.MetricsEndpoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,19 @@ public final class Connectors implements AutoCloseable {
         List<Connector> started = new ArrayList<>();
         try {
             // each connector's factory line goes here, in the order of ConnectorSettings
+            if (settings.alertmanager() != null) {
+                started.add(io.payops.connect.alertmanager.AlertmanagerConnector.start(settings.alertmanager(), warnings));
+            }
+            if (settings.metricsPort() != null) {
+                started.add(MetricsEndpoint.start(settings.metricsPort(), warnings));
+            }
+            if (settings.routingWebhook() != null) {
+                started.add(RoutingConnector.webhook(settings.routingWebhook(), settings.routingSecretEnv(),
+                        System::getenv, warnings));
+            }
+            if (settings.routingFile() != null) {
+                started.add(RoutingConnector.file(settings.routingFile(), warnings));
+            }
             return new Connectors(started);
         } catch (RuntimeException e) {
             started.forEach(Connector::close);
@@ -54,7 +69,7 @@ public final class Connectors implements AutoCloseable {
                 String id = session.sessionDir() != null ? session.sessionDir().getFileName().toString()
                         : scenario.name() + "-seed" + scenario.seed();
                 sessionStarted(new ConnectorSession(id, scenario.name(), scenario.world(), session.openLoop(),
-                        session::submit));
+                        session::submit, session::eventClockOrigin, session::droppedFrames));
             }
 
             @Override

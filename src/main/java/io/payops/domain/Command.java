@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Command.SetRecommendOnly.class, name = "set_recommend_only"),
         @JsonSubTypes.Type(value = Command.Pause.class, name = "pause"),
         @JsonSubTypes.Type(value = Command.SetSpeed.class, name = "set_speed"),
-        @JsonSubTypes.Type(value = Command.SendTestPayment.class, name = "send_test_payment")})
+        @JsonSubTypes.Type(value = Command.SendTestPayment.class, name = "send_test_payment"),
+        @JsonSubTypes.Type(value = Command.RoutingDelivered.class, name = "routing_delivered")})
 public sealed interface Command {
     /**
      * Injects a fault; its startSecond is taken as now when {@code startNow} is set. {@code faultId} names it
@@ -58,5 +59,16 @@ public sealed interface Command {
      */
     record SendTestPayment(String testId, String merchant, String method, String issuer, String network,
                            double amount) implements Command {
+    }
+
+    /**
+     * The real router acknowledged (2xx) a routing change the console sent it (issue #19, "Routing out"): over an
+     * event log or a topic the change was only a recommendation until then. Applied at the next tick like any command,
+     * so the action record's {@code applied} flag is recorded and a replay shows it. {@code status} is the action
+     * status whose change was delivered ({@code executed}, or {@code rolled_back} for its rollback) and
+     * {@code idempotencyKey} the key the delivery carried, so the audit ties the two together. Refused over the
+     * simulator, which applies routing itself.
+     */
+    record RoutingDelivered(long actionId, String status, String idempotencyKey) implements Command {
     }
 }

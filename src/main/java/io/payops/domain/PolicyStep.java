@@ -54,6 +54,12 @@ public record PolicyStep(
         this(actions, detections, explanation, cycle, pendingApprovals, incidents, LearningState.EMPTY);
     }
 
+    /** The same step with other action records (the engine marks the ones a router acknowledged, issue #19). */
+    public PolicyStep withActions(List<ActionRecord> newActions) {
+        return new PolicyStep(newActions, detections, explanation, cycle, pendingApprovals, incidents, learning,
+                standing, approvalEnds);
+    }
+
     public static PolicyStep ofActions(List<ActionRecord> actions) {
         return actions.isEmpty() ? NONE : new PolicyStep(actions, List.of(), List.of(), null, List.of(), List.of());
     }

@@ -48,6 +48,8 @@ public final class Engine {
     private final TicketGenerator ticketGenerator;
     private final TicketTriage ticketTriage;
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
+    /** Routing changes the real router acknowledged (over an event log; issue #19). */
+    private final RouterAcknowledgements acknowledgements = new RouterAcknowledgements();
     private long tick;
     private Frame last;
     /** Test payments sent without a name of their own, to number them test-N. */
@@ -126,6 +128,11 @@ public final class Engine {
         return observer.foldedValues();
     }
 
+    /** The engine thread only: the absolute time of time 0 when the traffic has a clock of its own (an event log). */
+    public java.time.Instant eventClockOrigin() {
+        return source.origin();
+    }
+
     public Frame lastFrame() {
         return last;
     }
@@ -165,8 +172,8 @@ public final class Engine {
         observer.advanceTo(until);
         Snapshot snapshot = observer.snapshot(until);
         List<ActiveFault> active = source.activeFaults();
-        PolicyStep step = policy.onTick(new PolicyContext(until, snapshot, routing,
-                policy.readsGroundTruth() ? source.groundTruth() : GroundTruth.NONE));
+        PolicyStep step = acknowledgements.stamp(policy.onTick(new PolicyContext(until, snapshot, routing,
+                policy.readsGroundTruth() ? source.groundTruth() : GroundTruth.NONE)), until);
         // what is normal holds still while trouble is open (the console's baseline line and tiles)
         observer.holdBaseline(!step.incidents().isEmpty());
         TriageStep tickets = null;
@@ -193,6 +200,9 @@ public final class Engine {
             if (simulator == null && (command instanceof Command.AddFault || command instanceof Command.UpdateFault
                     || command instanceof Command.RemoveFault)) {
                 return "chaos needs simulated traffic; this run reads an event log";
+            }
+            if (command instanceof Command.RoutingDelivered delivered) {
+                return acknowledgements.acknowledge(delivered, simulator != null);
             }
             if (command instanceof Command.SendTestPayment) {
                 if (simulator == null) {

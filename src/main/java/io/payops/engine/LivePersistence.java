@@ -165,6 +165,12 @@ final class LivePersistence implements Consumer<Frame> {
         }
     }
 
+    /** Any thread: frames the recording dropped because the disk fell behind (0 before {@link #prepare}). */
+    public long droppedFrames() {
+        StateWriter w = writer;
+        return w == null ? 0 : w.dropped();
+    }
+
     /** The recorded session's folder, or null before {@link #prepare} or when it is not recorded. */
     public Path sessionDir() {
         StateWriter w = writer;

@@ -242,6 +242,19 @@ public final class LiveSession {
         return persistence == null ? null : persistence.sessionDir();
     }
 
+    /** Any thread: frames the recording dropped because the disk fell behind; 0 when it is not recorded. */
+    public long droppedFrames() {
+        return persistence == null ? 0 : persistence.droppedFrames();
+    }
+
+    /**
+     * The engine thread only (a {@link SessionListener}'s {@code frame}): the absolute time of session time 0 for an
+     * event log or a topic, null for the simulator or before the first events were read.
+     */
+    public java.time.Instant eventClockOrigin() {
+        return engine.eventClockOrigin();
+    }
+
     public Scenario scenario() {
         return engine.scenario();
     }

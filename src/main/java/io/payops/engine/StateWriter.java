@@ -147,6 +147,11 @@ public final class StateWriter implements Consumer<Frame>, AutoCloseable {
         return id;
     }
 
+    /** Any thread: frames dropped so far because the writer fell behind (live sessions only). */
+    public long dropped() {
+        return dropped;
+    }
+
     public String sessionId() {
         return id;
     }

@@ -345,6 +345,7 @@ public final class EventLogSource implements TrafficSource {
     }
 
     /** The absolute time of run time 0 (the log's first second), or null before it is known. */
+    @Override
     public Instant origin() {
         return origin == Long.MIN_VALUE ? null : Instant.ofEpochMilli(origin);
     }

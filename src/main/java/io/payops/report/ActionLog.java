@@ -74,7 +74,8 @@ final class ActionLog {
     /**
      * Every decision that was not a no-op, with its final status as {@code status} names it.
      *
-     * @param applied null for a closed-loop run; false when the actions were only recommended
+     * @param applied null for a closed-loop run; false when the actions were only recommended (an action the real
+     *                router acknowledged through --routing-webhook is applied all the same)
      */
     List<ActionReport> reports(Function<ActionStatus, String> status, Boolean applied) {
         List<ActionReport> out = new ArrayList<>();
@@ -84,7 +85,7 @@ final class ActionLog {
             }
             out.add(new ActionReport(r.id(), ReportBuilder.seconds(r.atMillis()), r.action().type().key(),
                     r.action().target(), r.action().describe(), status.apply(r.status()), r.approval().key(), r.outcome().key(),
-                    r.rolledBack(), r.recovery(), r.note(), applied));
+                    r.rolledBack(), r.recovery(), r.note(), applied == null ? null : applied || r.applied()));
         }
         return out;
     }

@@ -6,8 +6,9 @@ import io.payops.domain.Target;
 
 /**
  * One non-no_op decision with its final status; {@code recovery} marks the undoing of an earlier change once its
- * trouble was gone (closing a circuit, restoring weights), which answers no new problem. {@code applied} is absent for a simulated run and false over an
- * event log, where every action is a recommendation nothing applied.
+ * trouble was gone (closing a circuit, restoring weights), which answers no new problem. {@code applied} is absent for a simulated run; over an
+ * event log it is false (a recommendation nothing applied) unless the real router acknowledged the change
+ * ({@code --routing-webhook}).
  */
 @JsonPropertyOrder({"id", "atSecond", "type", "target", "detail", "status", "approval", "outcome", "rolledBack", "recovery",
         "note", "applied"})

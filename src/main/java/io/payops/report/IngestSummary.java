@@ -34,8 +34,11 @@ public final class IngestSummary {
                     c.siblingsRate() * 100, c.firstSeenSecond(),
                     c.lastSeenSecond() == null ? " to the end" : " to " + c.lastSeenSecond() + " s"));
         }
-        b.append(String.format(Locale.ROOT, "recommendations %d (not applied: open loop)  rollbacks %d  approvals requested %d%n",
-                r.actions().size(), r.rollbacks(), r.approvalsRequested()));
+        long applied = r.actions().stream().filter(a -> Boolean.TRUE.equals(a.applied())).count();
+        b.append(String.format(Locale.ROOT, "recommendations %d (%s)  rollbacks %d  approvals requested %d%n",
+                r.actions().size(), applied == 0 ? "not applied: open loop"
+                        : applied + " applied by the router, which acknowledged them", r.rollbacks(),
+                r.approvalsRequested()));
         RunSummary.actions(b, r.actions());
         RunSummary.llm(b, r.llm());
         return b.toString();

@@ -40,6 +40,14 @@ public interface TrafficSource {
     /** The faults acting now: ground truth the simulator knows and an event log never does. */
     List<ActiveFault> activeFaults();
 
+    /**
+     * The absolute time of run time 0 when the traffic carries its own clock (an event log, a topic: the first
+     * events' second), or null (the simulator's time is its own; or no event was read yet).
+     */
+    default java.time.Instant origin() {
+        return null;
+    }
+
     /** The world's truth for a policy that reads it; an event log has none. */
     default GroundTruth groundTruth() {
         return GroundTruth.NONE;

@@ -79,6 +79,7 @@ public final class ConsoleWindow {
     private ConsolePrefs prefs;
 
     private io.payops.connect.Connectors connectors = io.payops.connect.Connectors.NONE;
+    private javafx.animation.Timeline connectorsWatch;
 
     private ConsoleWindow(Stage stage, ConsoleOptions options, boolean asApplication) {
         this.stage = stage;
@@ -98,6 +99,14 @@ public final class ConsoleWindow {
         console.preselectReasoner(options.llm());
         connectors = startConnectors(options.connectors());
         console.setConnectors(connectors.listener());
+        if (!connectors.isEmpty()) {
+            // health() reads counters (no I/O), so the FX thread may ask once a second
+            connectorsWatch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.seconds(1), e -> console.showConnectors(connectors.health())));
+            connectorsWatch.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            connectorsWatch.play();
+            console.showConnectors(connectors.health());
+        }
         endRecordingAtExit = new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording");
         Runtime.getRuntime().addShutdownHook(endRecordingAtExit);
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
@@ -353,6 +362,9 @@ public final class ConsoleWindow {
         console.stop();
         console.awaitRecordingClosed(3_000);
         engine.shutdown();
+        if (connectorsWatch != null) {
+            connectorsWatch.stop();
+        }
         connectors.close();
         for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread,
                 exportThread)) {

@@ -71,6 +71,18 @@ abstract class AbstractJarIT extends CliChecks {
         return payops(Map.of(), timeoutSeconds, args);
     }
 
+    /**
+     * A run's attempts as an event log, one JSON line each ({@code run ARGS --export-events all.jsonl}), made
+     * in-process: only the command under test needs a process of its own.
+     */
+    List<String> exportedEvents(String... runArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(Arrays.asList(runArgs));
+        args.addAll(List.of("--export-events", at("all.jsonl"), "--report", at("sim.json")));
+        assertExit(0, AbstractInProcessTest.payops(args.toArray(String[]::new)));
+        return Files.readAllLines(work.resolve("all.jsonl"));
+    }
+
     /** As {@link #payops(long, String...)} with extra environment variables (e.g. an API key that must not leak). */
     Result payops(Map<String, String> env, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>();

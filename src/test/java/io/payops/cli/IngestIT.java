@@ -23,11 +23,7 @@ class IngestIT extends AbstractJarIT {
 
     @Test
     void followingPicksUpAppendedLinesAndWritesTheReportOnSigterm() throws Exception {
-        // the log to follow, made in-process: only the follower needs a process of its own
-        Result sim = AbstractInProcessTest.payops("run", "--scenario", "stripe-outage", "--duration", "420",
-                "--export-events", at("all.jsonl"), "--report", at("sim.json"));
-        assertExit(0, sim);
-        List<String> lines = Files.readAllLines(work.resolve("all.jsonl"));
+        List<String> lines = exportedEvents("--scenario", "stripe-outage", "--duration", "420");
         int half = lines.size() / 2;
         Path live = work.resolve("live.jsonl");
         Files.write(live, lines.subList(0, half), StandardCharsets.UTF_8);

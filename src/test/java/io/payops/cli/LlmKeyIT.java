@@ -1,6 +1,7 @@
 package io.payops.cli;
 
 import io.payops.agent.reason.llm.StubLlmServer;
+import io.payops.connect.routing.RoutingReceiver;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -92,6 +93,36 @@ class LlmKeyIT extends AbstractJarIT {
         assertExit(0, r);
         assertFalse(r.stdout().contains(key) || r.stderr().contains(key), r.describe());
         assertNoFileHolds(key, "TEST-SECRET");
+    }
+
+    /**
+     * Issue #19: the routing webhook's HMAC secret, given through {@code --routing-secret-env}, signs every delivery and
+     * appears nowhere else: not in stdout or stderr (the router's failures are reported there), the report, the state
+     * folder, the recording or the routing file, even when the router echoes it back in its error bodies.
+     */
+    @Test
+    void theRoutingWebhookSecretNeverLeavesMemory() throws Exception {
+        String secret = "whsec-LEAK-CANARY-routing-4b3a2918";
+        try (RoutingReceiver router = RoutingReceiver.start(secret)) {
+            // the first change: a 500 (retried), then a 401 (refused); each answer's body names the secret
+            router.answer(500, 401);
+            Result r = payops(Map.of("PAYOPS_ROUTING_SECRET", secret), 180, "run", "--scenario",
+                    "hdfc-trouble-spreads", "--seed", "7", "--duration", "900", "--routing-webhook", router.url(),
+                    "--routing-secret-env", "PAYOPS_ROUTING_SECRET", "--routing-file", "routing.json",
+                    "--state", "st", "--report", "r.json");
+            assertExit(0, r);
+            assertTrue(router.requests().size() >= 4, "changes were posted: " + router.requests().size());
+            assertTrue(router.requests().stream().allMatch(RoutingReceiver.Request::signatureValid),
+                    "every delivery signed with the secret");
+            assertTrue(r.stderr().contains("answered HTTP 500") && r.stderr().contains("HTTP 401"), r.describe());
+            assertTrue(read(work.resolve("routing.json")).contains("\"idempotencyKey\""));
+            assertFalse(r.stdout().contains(secret) || r.stderr().contains(secret), r.describe());
+            assertFalse(r.stdout().contains("LEAK-CANARY") || r.stderr().contains("LEAK-CANARY"), r.describe());
+            assertNoFileHolds(secret, "LEAK-CANARY");
+        }
+        String msg = assertBadInput(payops(Map.of(), 60, "run", "--scenario", "quiet", "--routing-webhook",
+                "http://127.0.0.1:9/routing", "--routing-secret-env", "PAYOPS_NO_SUCH_SECRET"));
+        assertTrue(msg.contains("PAYOPS_NO_SUCH_SECRET is not set"), msg);
     }
 
     private void assertNoKey(Result r) throws IOException {

@@ -67,6 +67,7 @@ public final class ShellView extends BorderPane {
     @FXML private MenuItem testPaymentItem;
     @FXML private MenuItem aboutItem;
     @FXML private Label heartbeatLabel;
+    @FXML private Label connectorsLabel;
     @FXML private ComboBox<String> scenarioBox;
     @FXML private ToggleButton pauseButton;
     @FXML private ComboBox<Double> speedBox;
@@ -192,6 +193,14 @@ public final class ShellView extends BorderPane {
         shortcutsItem.setOnAction(e -> onShowShortcuts.run());
         aboutItem.setOnAction(e -> showAbout());
         heartbeatLabel.textProperty().bind(vm.heartbeatProperty());
+        connectorsLabel.textProperty().bind(vm.connectorsStatusProperty());
+        connectorsLabel.visibleProperty().bind(vm.connectorsStatusProperty().isNotEmpty());
+        connectorsLabel.managedProperty().bind(connectorsLabel.visibleProperty());
+        Tooltip connectorsTip = new Tooltip();
+        connectorsTip.textProperty().bind(vm.connectorsDetailProperty());
+        connectorsLabel.setTooltip(connectorsTip);
+        vm.connectorsFailingProperty().addListener((o, was, now) -> connectorsLabel.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("failing"), now));
         heartbeatLabel.setTooltip(new Tooltip("The agent's last cycle: how many it has run in this session and how "
                 + "long the last one took. It moves while the agent is alive"));
     }

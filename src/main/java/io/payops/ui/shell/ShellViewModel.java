@@ -406,6 +406,48 @@ public final class ShellViewModel implements FrameListener {
         }
     }
 
+    private final ReadOnlyStringWrapper connectorsStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectorsDetail = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper connectorsFailing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+
+    /**
+     * The connectors' deliveries for the status line ("connectors: 3 ok" or "connectors: router failing"), one line
+     * each in the detail; empty when none run. FX thread.
+     */
+    public void showConnectors(java.util.List<io.payops.connect.ConnectorHealth> health) {
+        if (health.isEmpty()) {
+            connectorsStatus.set("");
+            connectorsDetail.set("");
+            connectorsFailing.set(false);
+            return;
+        }
+        java.util.List<String> failing = health.stream().filter(h -> !h.healthy())
+                .map(h -> h.name().split(" ", 2)[0]).toList();
+        connectorsFailing.set(!failing.isEmpty());
+        connectorsStatus.set(failing.isEmpty() ? "connectors: " + health.size() + " ok"
+                : "connectors: " + String.join(", ", failing) + " failing");
+        StringBuilder b = new StringBuilder();
+        for (io.payops.connect.ConnectorHealth h : health) {
+            b.append(String.format(Locale.ROOT, "%s: %,d delivered, %,d failed attempts, %,d queued, %,d dropped%s%n",
+                    h.name(), h.delivered(), h.failed(), h.queued(), h.dropped(),
+                    h.lastError() == null ? "" : "\n    last failure: " + h.lastError()));
+        }
+        connectorsDetail.set(b.toString().strip());
+    }
+
+    public ReadOnlyStringProperty connectorsStatusProperty() {
+        return connectorsStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectorsDetailProperty() {
+        return connectorsDetail.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty connectorsFailingProperty() {
+        return connectorsFailing.getReadOnlyProperty();
+    }
+
     /** The agent's heartbeat for the status line: its cycle count and the last cycle's time. */
     public ReadOnlyStringProperty heartbeatProperty() {
         return heartbeat.getReadOnlyProperty();

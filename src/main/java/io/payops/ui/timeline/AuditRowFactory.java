@@ -142,6 +142,13 @@ final class AuditRowFactory {
     }
 
     private AuditRow command(Command c, long at, String applied) {
+        if (c instanceof Command.RoutingDelivered d) {
+            // the real router acknowledged a change sent through --routing-webhook: over an event log it is applied
+            Action a = actions.get(d.actionId());
+            return row(at, AuditKind.EXECUTION, "router applied #" + d.actionId()
+                    + (a == null ? "" : ": " + a.describe()), a == null ? NONE : target(a), applied, "router", NONE,
+                    "acknowledged " + d.status() + " (idempotency key " + d.idempotencyKey() + ")");
+        }
         if (c instanceof Command.AddFault add) {
             FaultSpec s = add.spec();
             if (add.faultId() != null) {

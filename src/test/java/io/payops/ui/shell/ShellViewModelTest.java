@@ -137,4 +137,24 @@ class ShellViewModelTest {
         assertTrue(vm.errorProperty().get().contains("No session is running"));
         assertFalse(vm.finishedProperty().get());
     }
+
+    @Test
+    void theStatusLineSaysWhichConnectorIsFailingAndTheTooltipGivesEveryCount() {
+        vm.showConnectors(java.util.List.of());
+        assertEquals("", vm.connectorsStatusProperty().get());
+        vm.showConnectors(java.util.List.of(
+                new io.payops.connect.ConnectorHealth("alertmanager http://127.0.0.1:9093", 12, 0, 0, 0, null),
+                new io.payops.connect.ConnectorHealth("metrics :9400", 40, 0, 0, 0, null)));
+        assertEquals("connectors: 2 ok", vm.connectorsStatusProperty().get());
+        assertFalse(vm.connectorsFailingProperty().get());
+        vm.showConnectors(java.util.List.of(
+                new io.payops.connect.ConnectorHealth("alertmanager http://127.0.0.1:9093", 12, 0, 0, 0, null),
+                new io.payops.connect.ConnectorHealth("routing-webhook http://127.0.0.1:8080/r", 3, 7, 2, 1,
+                        "connection refused")));
+        assertEquals("connectors: routing-webhook failing", vm.connectorsStatusProperty().get());
+        assertTrue(vm.connectorsFailingProperty().get());
+        assertTrue(vm.connectorsDetailProperty().get().contains("routing-webhook http://127.0.0.1:8080/r: 3 delivered, "
+                + "7 failed attempts, 2 queued, 1 dropped\n    last failure: connection refused"),
+                vm.connectorsDetailProperty().get());
+    }
 }
