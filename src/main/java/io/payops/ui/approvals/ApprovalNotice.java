@@ -132,7 +132,10 @@ final class ApprovalNotice {
         // hang past the window's right edge over whatever is beside it
         x = Math.min(x, window.getX() + window.getWidth() - WIDTH - 8);
         x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - WIDTH));
-        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - 160));
+        // its whole height on the screen (a pop-up hanging past the screen's edge cannot be read, and Monocle's
+        // headless painter fails on every frame it draws one)
+        double height = Math.max(160, box.prefHeight(WIDTH));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height));
         if (popup.isShowing()) {
             popup.setX(x);
             popup.setY(y);
