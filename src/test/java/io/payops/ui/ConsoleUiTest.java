@@ -230,6 +230,10 @@ class ConsoleUiTest {
         long id = Long.parseLong(fx(() -> robot.lookup("#approvals .approve-button").query().getId())
                 .substring("approve-".length()));
         robot.interact(() -> Screenshots.write(popup.getScene().getRoot(), "console-approval-notice"));
+        javafx.geometry.Bounds button = fx(() -> robot.lookup("#approve-" + id).query()
+                .localToScreen(robot.lookup("#approve-" + id).query().getBoundsInLocal()));
+        assertFalse(fx(() -> button.intersects(popup.getX(), popup.getY(), popup.getWidth(), popup.getHeight())),
+                "the pop-up never lies over the request's own buttons");
         robot.clickOn("#approve-" + id);
         assertFalse(fx(popup::isShowing), "the pop-up closed with the answer");
         assertEquals("approval sent…", fx(() -> text(robot, "#approval-" + id + " .approval-answer")));
