@@ -25,6 +25,8 @@ import javafx.util.Duration;
  */
 final class ApprovalNotice {
     static final double WIDTH = 380;
+    /** Its height before it is first shown (title, two lines of evidence, buttons); its real height after. */
+    static final double ESTIMATED_HEIGHT = 170;
     private static final Duration TIME = Duration.seconds(12);
 
     private final ApprovalsViewModel vm;
@@ -114,25 +116,30 @@ final class ApprovalNotice {
         box.getStylesheets().setAll(anchor.getScene().getStylesheets());
         box.getStylesheets().add(FxmlViews.stylesheet("/styles/approvals.css"));
         Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
-        double x;
-        double y;
-        if (b != null && anchor.isVisible()) {
-            x = Math.max(b.getMinX(), b.getMaxX() - WIDTH - 8);
-            y = b.getMaxY() + 2;
-        } else {
-            x = window.getX() + window.getWidth() - WIDTH - 16;
-            y = window.getY() + 80;
-        }
-        // on the screen the window is on; never moved over the pane (a window no taller than the pane puts it below)
+        boolean anchored = b != null && anchor.isVisible();
         var screens = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
                 window.getHeight());
         javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0))
                 .getVisualBounds();
-        // inside the window too: in a narrow window the pane is narrower than the pop-up, which would otherwise
-        // hang past the window's right edge over whatever is beside it
-        x = Math.min(x, window.getX() + window.getWidth() - WIDTH - 8);
+        double height = popup.isShowing() && popup.getHeight() > 0 ? popup.getHeight() : ESTIMATED_HEIGHT;
+        double x;
+        double y;
+        if (anchored) {
+            // under the pane, right-aligned, inside the window (in a narrow window the pane is narrower than it)
+            x = Math.min(Math.max(b.getMinX(), b.getMaxX() - WIDTH - 8), window.getX() + window.getWidth() - WIDTH - 8);
+            y = b.getMaxY() + 2;
+            if (y + height > screen.getMaxY()) {
+                // no room below: beside the pane, to its left, never over it (it would cover the request's buttons)
+                x = b.getMinX() - WIDTH - 8;
+                y = Math.min(b.getMinY(), screen.getMaxY() - height);
+            }
+        } else {
+            x = window.getX() + window.getWidth() - WIDTH - 16;
+            y = window.getY() + 80;
+        }
+        // whole on the screen: a pop-up past the screen's edge cannot be read
         x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - WIDTH));
-        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - 160));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height));
         if (popup.isShowing()) {
             popup.setX(x);
             popup.setY(y);

@@ -17,6 +17,9 @@ final class AlternativeRow extends VBox {
         action.getStyleClass().add("alternative-action");
         action.setMinWidth(0);
         action.setMaxWidth(Double.MAX_VALUE);
+        // a three-part segment ("open_circuit on gateway=razorpay network=VISA") wraps in a 400 px pane, never cut
+        action.setWrapText(true);
+        action.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(action, Priority.ALWAYS);
         score.getStyleClass().add("alternative-score");
         score.setMinWidth(Region.USE_PREF_SIZE);

@@ -74,6 +74,13 @@ class ReasoningPinUiTest {
             }
             return enough;
         });
+        // frames made before the pause took hold may still be on their way: a row clicked while one lands would
+        // move under the mouse, so the history must have stopped growing first
+        int before;
+        do {
+            before = fx(() -> vm.history().size());
+            FxWait.layoutPulses(window.stage().getScene(), 5);
+        } while (fx(() -> vm.history().size()) != before);
     }
 
     private static String text(FxRobot robot, String query) {
