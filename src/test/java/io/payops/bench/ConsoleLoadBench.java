@@ -21,7 +21,12 @@ import java.util.concurrent.TimeUnit;
  * over wall time, so CSS, layout and our frame handling all count), how many pulses applied frames per second (each
  * refreshes the charts), and the heap used after a GC. Run under xvfb-run; see docs/BENCHMARKS.md.
  *
- * <pre>java -cp CLASSPATH io.payops.bench.ConsoleLoadBench [minutes] [speed] [intervalSeconds]</pre>
+ * <p>
+ * With a fourth argument {@code connectors}, every outgoing connector is on: {@code /metrics} on a free port,
+ * alerts and routing changes posted to a sink on 127.0.0.1 that answers 200 to everything (this measures what the
+ * connectors cost the console, not the servers), and the routing file in a temp folder.
+ *
+ * <pre>java -cp CLASSPATH io.payops.bench.ConsoleLoadBench [minutes] [speed] [intervalSeconds] [connectors]</pre>
  */
 public final class ConsoleLoadBench {
     private ConsoleLoadBench() {
@@ -36,19 +41,22 @@ public final class ConsoleLoadBench {
             Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path state = Files.createTempDirectory("payops-bench-state");
+        io.payops.connect.ConnectorSettings connectors = args.length > 3 && args[3].equals("connectors")
+                ? allConnectors(state) : io.payops.connect.ConnectorSettings.NONE;
         CompletableFuture<ConsoleWindow> opened = new CompletableFuture<>();
         CompletableFuture<Long> fxThread = new CompletableFuture<>();
         Platform.startup(() -> {
             fxThread.complete(Thread.currentThread().getId());
             Stage stage = new Stage();
-            opened.complete(ConsoleWindow.open(stage, new ConsoleOptions(scenario.toString(), 11L, speed, state)));
+            opened.complete(ConsoleWindow.open(stage, new ConsoleOptions(scenario.toString(), 11L, speed, state, null,
+                    null, null, null, false, null, connectors)));
         });
         ConsoleWindow window = opened.get(30, TimeUnit.SECONDS);
         long fxId = fxThread.get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.out.printf(Locale.ROOT, "console load: 5,000 payments/s at ×%.0f, %.1f min, java %s%n", speed, minutes,
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "console load: 5,000 payments/s at ×%.0f, %.1f min, java %s, connectors %s%n",
+                speed, minutes, System.getProperty("java.version"), connectors.any() ? "on" : "off");
         System.out.println("minute  sim-s   fx-busy%  pulses/s  max-pulse-ms  heap-after-gc-MB");
         Thread.sleep(5_000); // warm-up: JIT, first layout
         resetLoad(window);
@@ -71,6 +79,26 @@ public final class ConsoleLoadBench {
         Platform.runLater(() -> window.stage().close());
         Thread.sleep(500);
         System.exit(0);
+    }
+
+    /** Every outgoing connector on, against a sink on 127.0.0.1 that accepts everything. */
+    private static io.payops.connect.ConnectorSettings allConnectors(Path state) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer sink = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        sink.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        sink.start();
+        int metricsPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            metricsPort = free.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + sink.getAddress().getPort();
+        return new io.payops.connect.ConnectorSettings(java.net.URI.create(base), metricsPort,
+                java.net.URI.create(base + "/routing"), null, state.resolve("routing-in-force.json"));
     }
 
     private static void resetLoad(ConsoleWindow w) throws Exception {

@@ -251,6 +251,8 @@ class ConsoleUiTest {
         // the switch is disabled until the live session has begun (on a busy machine, after the window shows)
         waitFor("the live session's first frame and an enabled switch", () -> newest() != null
                 && !robot.lookup("#chaos-network_errors-switch").query().isDisabled());
+        // the tab's first layout: until a pulse has laid it out, the switch's place on screen is not yet its own
+        FxWait.layoutPulses(window.stage().getScene(), 2);
         robot.clickOn(robot.lookup("#chaos-network_errors-switch .thumb").queryAs(Node.class));
         assertTrue(fx(() -> robot.lookup("#chaos-network_errors-switch").queryAs(ToggleSwitch.class).isSelected()),
                 "the click turned the switch on");
