@@ -47,6 +47,7 @@ public final class KafkaConnectDialog extends Dialog<ButtonType> {
         problem.setId("kafka-problem");
         problem.setWrapText(true);
         problem.setMaxWidth(420);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add("test-payment-message");
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -63,6 +64,11 @@ public final class KafkaConnectDialog extends Dialog<ButtonType> {
             String wrong = vm.connectKafka(bootstrap.getText(), topic.getText(), group.getText(), from.getValue());
             if (wrong != null) {
                 problem.setText(wrong);
+                // the dialog grows to the message's lines, so it is read whole, not cut after one
+                getDialogPane().requestLayout();
+                if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                    getDialogPane().getScene().getWindow().sizeToScene();
+                }
                 e.consume(); // stays open: the message says which field and what was expected
             }
         });
