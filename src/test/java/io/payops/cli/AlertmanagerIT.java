@@ -260,12 +260,6 @@ class AlertmanagerIT extends AbstractJarIT {
 
     /** Polls; the deadline only ends a wait for something that would never happen. */
     private static void waitUntil(String what, Condition c) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEFAULT_TIMEOUT_SECONDS);
-        while (!c.holds()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within " + DEFAULT_TIMEOUT_SECONDS + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
+        io.payops.testing.Await.until(what, DEFAULT_TIMEOUT_SECONDS, c::holds);
     }
 }

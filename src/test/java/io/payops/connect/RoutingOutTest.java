@@ -220,7 +220,7 @@ class RoutingOutTest {
                         changeSeen[1] = true;
                         try {
                             assertTrue(await(() -> hook.health().delivered() >= 1), hook.health().toString());
-                        } catch (InterruptedException e) {
+                        } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
                     }

@@ -131,15 +131,8 @@ public final class RoutingReceiver implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds or a generous deadline passes; the verdict is the condition's. */
-    public static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+    public static boolean await(BooleanSupplier condition) throws Exception {
+        return io.payops.testing.Await.holds(60, condition::getAsBoolean);
     }
 
     @Override
