@@ -39,8 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleUiTest {
     /** Generous: a busy machine (other builds on two cores) can slow the window several-fold; a verdict never waits on it. */
     private static final long WAIT_SECONDS = 120;
+    /**
+     * Each test's own: the agent reads the lessons and routing a folder holds, so in a shared one a lesson learnt by
+     * an earlier test (however far it happened to run) let the agent act alone where a later one waited for a request.
+     */
     @TempDir
-    static Path state;
+    Path state;
     private ConsoleWindow window;
 
     @Start
@@ -204,7 +208,7 @@ class ConsoleUiTest {
     }
 
     /** Lines of audit.jsonl that record request {@code id} as withdrawn by the agent, with the reason. */
-    private static long withdrawnLines(long id) throws java.io.IOException {
+    private long withdrawnLines(long id) throws java.io.IOException {
         Path audit = state.resolve("audit.jsonl");
         if (!java.nio.file.Files.exists(audit)) {
             return 0;

@@ -31,8 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class BaselineUiTest {
     private static final Pattern BASELINE = Pattern.compile("(?:baseline|held) (\\d+\\.\\d)%");
+    /**
+     * Each test's own: the agent reads the lessons and routing a folder holds, so in a shared one a lesson learnt by
+     * an earlier test (however far it happened to run) let the agent act alone where a later one waited for a request.
+     */
     @TempDir
-    static Path state;
+    Path state;
     private ConsoleWindow window;
 
     @Start

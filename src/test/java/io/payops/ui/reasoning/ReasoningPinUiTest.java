@@ -42,8 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReasoningPinUiTest {
     private static final long WAIT_SECONDS = 120;
     private static final int CAP = 40;
+    /**
+     * Each test's own: the agent reads the lessons and routing a folder holds, so in a shared one a lesson learnt by
+     * an earlier test (however far it happened to run) let the agent act alone where a later one waited for a request.
+     */
     @TempDir
-    static Path state;
+    Path state;
     private ConsoleWindow window;
     private ReasoningViewModel vm;
 
