@@ -93,6 +93,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void noCyclesBetweenTheConnectors() {
+        slices().matching("io.payops.connect.(*)..").should().beFreeOfCycles()
+                .because("each connector (alertmanager, metrics, routing, kafka) stands alone; only connect.all, "
+                        + "which starts them, knows them all")
+                .check(main);
+        noClasses().that().resideInAPackage("io.payops.connect")
+                .should().dependOnClassesThat().resideInAPackage("io.payops.connect.*..")
+                .because("io.payops.connect is what every connector implements (Connector, its session, health and "
+                        + "settings); it naming one connector would tie them all to it in a cycle")
+                .check(main);
+    }
+
+    @Test
     void onlyTheUiImportsJavafx() {
         noClasses().that().resideOutsideOfPackage("io.payops.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..")

@@ -2,7 +2,7 @@ package io.payops.cli;
 
 import io.payops.common.BadInputException;
 import io.payops.connect.ConnectorSettings;
-import io.payops.connect.Connectors;
+import io.payops.connect.all.Connectors;
 
 import java.io.PrintWriter;
 

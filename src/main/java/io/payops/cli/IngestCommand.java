@@ -155,7 +155,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String input = log.name();
-        io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr);
+        io.payops.connect.all.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr);
         try {
             IngestReport result;
             try (connectors) {

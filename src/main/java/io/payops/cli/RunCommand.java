@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
         io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         EventLogWriter export = exportEvents == null ? null : openExport();
         RunReport result;
-        io.payops.connect.Connectors connectors = ConnectorsStart.start(connectorSettings, spec.commandLine().getErr());
+        io.payops.connect.all.Connectors connectors = ConnectorsStart.start(connectorSettings, spec.commandLine().getErr());
         try (connectors) {
             result = state == null
                     ? ScenarioRunner.run(s, settings, java.util.List.of(), export, frame -> { }, connectors.listener())

@@ -78,7 +78,7 @@ public final class ConsoleWindow {
     private JsonFile<ConsolePrefs> prefsFile;
     private ConsolePrefs prefs;
 
-    private io.payops.connect.Connectors connectors = io.payops.connect.Connectors.NONE;
+    private io.payops.connect.all.Connectors connectors = io.payops.connect.all.Connectors.NONE;
     private javafx.animation.Timeline connectorsWatch;
 
     private ConsoleWindow(Stage stage, ConsoleOptions options, boolean asApplication) {
@@ -344,12 +344,12 @@ public final class ConsoleWindow {
      * The connectors the command line asked for; their news (a server down, back again) in the banner. One that
      * cannot start (a port in use) is said in the banner and the console runs without connectors.
      */
-    private io.payops.connect.Connectors startConnectors(io.payops.connect.ConnectorSettings settings) {
+    private io.payops.connect.all.Connectors startConnectors(io.payops.connect.ConnectorSettings settings) {
         try {
-            return io.payops.connect.Connectors.start(settings, pump::offerNotice);
+            return io.payops.connect.all.Connectors.start(settings, pump::offerNotice);
         } catch (IllegalArgumentException e) {
             console.showError(e.getMessage());
-            return io.payops.connect.Connectors.NONE;
+            return io.payops.connect.all.Connectors.NONE;
         }
     }
 

@@ -1,8 +1,8 @@
 package io.payops.connect.metrics;
 
 import io.payops.PayOps;
-import io.payops.connect.Connectors;
-import io.payops.connect.TestConnectors;
+import io.payops.connect.all.Connectors;
+import io.payops.connect.all.TestConnectors;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionType;
 import io.payops.domain.ApprovalMode;

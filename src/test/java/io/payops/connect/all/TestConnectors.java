@@ -1,5 +1,6 @@
-package io.payops.connect;
+package io.payops.connect.all;
 
+import io.payops.connect.Connector;
 import java.util.List;
 
 /** For tests in other packages: connectors made of instances the test holds (the constructor is package-private). */

@@ -1,5 +1,9 @@
-package io.payops.connect;
+package io.payops.connect.all;
 
+import io.payops.connect.Connector;
+import io.payops.connect.ConnectorHealth;
+import io.payops.connect.ConnectorSession;
+import io.payops.connect.ConnectorSettings;
 import io.payops.connect.routing.RoutingConnector;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;

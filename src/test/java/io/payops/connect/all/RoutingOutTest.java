@@ -1,5 +1,7 @@
-package io.payops.connect;
+package io.payops.connect.all;
 
+import io.payops.connect.ConnectorHealth;
+import io.payops.connect.ConnectorSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.common.Json;
 import io.payops.connect.routing.RoutingConnector;
