@@ -104,8 +104,9 @@ public final class LiveRunner implements Runnable {
     }
 
     /**
-     * Asked on the engine thread after each frame: true pauses the loop before the next tick, as {@link #setPaused}
-     * does (and is recorded the same way), so nothing that frame showed can change before someone looks.
+     * Asked on the engine thread of each frame, before the frame is delivered: true pauses the loop before the next
+     * tick, as {@link #setPaused} does (and is recorded the same way), so nothing that frame showed can change before
+     * someone looks, and whoever receives the frame already sees the pause.
      */
     public void pauseAfter(Predicate<Frame> condition) {
         this.pauseAfter = condition;
@@ -180,10 +181,12 @@ public final class LiveRunner implements Runnable {
                     continue;
                 }
                 Frame frame = engine.step();
-                frames.accept(frame);
+                // paused before the frame goes out: whoever receives it (the console's toolbar) sees the pause with
+                // it. Set after, a reader quick enough could look in between, and no frame follows a pause to look again
                 if (pauseAfter.test(frame)) {
                     setPaused(true);
                 }
+                frames.accept(frame);
                 if (!paced) {
                     continue;
                 }

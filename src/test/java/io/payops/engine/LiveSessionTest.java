@@ -118,6 +118,30 @@ class LiveSessionTest {
         assertTrue(without.stream().anyMatch(f -> !f.step().pendingApprovals().isEmpty()));
     }
 
+    /**
+     * Whoever receives the frame that raises a request sees the session paused already: the console's toolbar reads
+     * the pause when that frame reaches it, and no frame follows a pause, so a pause set just after the frame went
+     * out could be missed for good (the toolbar said "running" over a stopped session; CI saw it twice).
+     */
+    @Test
+    void theFrameThatPausesTheSessionArrivesWithThePauseAlreadySet() {
+        Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(900);
+        RunSettings manual = new RunSettings("agent", io.payops.domain.ApprovalMode.MANUAL, "heuristic");
+        AtomicReference<LiveSession> self = new AtomicReference<>();
+        List<Boolean> pausedWhenReceived = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
+        LiveSession session = LiveSession.simulated(s, manual).flatOut().frames(f -> {
+                    frames.add(f);
+                    pausedWhenReceived.add(self.get().paused());
+                })
+                .pauseOnRequest(() -> true).stopWhen(() -> self.get().paused()).build();
+        self.set(session);
+        session.runHere();
+        assertFalse(frames.get(frames.size() - 1).step().pendingApprovals().isEmpty(), "the last frame raised it");
+        assertTrue(pausedWhenReceived.get(pausedWhenReceived.size() - 1), "paused when that frame arrived");
+        assertFalse(pausedWhenReceived.subList(0, pausedWhenReceived.size() - 1).contains(true), "and not before");
+    }
+
     @Test
     void anEngineFailureEndsTheLoopAndRunHereRethrowsIt() {
         Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(30);
