@@ -7,11 +7,12 @@ import io.payops.connect.ConnectorHealth;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * How the connectors' deliveries went, for a command's report and summary. The report's JSON gets a
- * {@code connectors} list only when connectors ran, so a report without them is as before (DESIGN §5.3).
+ * How the connectors' deliveries went (and a Kafka topic's reading), for a command's report and summary. The
+ * report's JSON gets a {@code connectors} list only when connectors ran or a topic was read, so a report without them
+ * is as before (DESIGN §5.3); each entry's {@code direction} ("in" for the topic, "out" for the others) says what its
+ * counts mean.
  */
 final class ConnectorReport {
     private ConnectorReport() {
@@ -27,11 +28,18 @@ final class ConnectorReport {
         return Json.pretty().writeValueAsBytes(tree);
     }
 
-    /** One line per connector: what it delivered, what failed, and the last failure. */
+    /**
+     * One line per connector in the words of its direction, and the last failure: "alertmanager …: 12 delivered, 0
+     * failed attempts, 0 queued, 0 dropped", "kafka …: 12,345 records read, 0 outages, 3 held".
+     */
     static void print(PrintWriter out, List<ConnectorHealth> health) {
         for (ConnectorHealth h : health) {
-            out.printf(Locale.ROOT, "%s: %,d delivered, %,d failed attempts, %,d dropped%s%n", h.name(), h.delivered(),
-                    h.failed(), h.dropped(), h.lastError() == null ? "" : "; last failure: " + h.lastError());
+            out.println(line(h));
         }
+    }
+
+    static String line(ConnectorHealth h) {
+        return h.name() + ": " + h.counts() + (h.notRunning() == null ? "" : " (" + h.notRunning() + ")")
+                + (h.lastError() == null ? "" : "; last failure: " + h.lastError());
     }
 }

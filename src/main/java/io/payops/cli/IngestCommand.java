@@ -142,16 +142,19 @@ public final class IngestCommand implements Callable<Integer> {
                     log.format().key(), log.worldNote());
             stdout.flush();
         }
-        return report(log, settings, connectorSettings, out, stop, follow, () -> { });
+        return report(log, settings, connectorSettings, out, stop, follow, () -> { }, null);
     }
 
     /**
      * Runs the agent over an opened log (a file or a topic), then checks and writes the report and says on stderr
      * what was not read as given. {@code afterRun} runs once the run ended, before anything is written (a topic's
-     * last commit).
+     * last commit). {@code source} is the topic's health (records read, outages, held), asked after {@code afterRun}
+     * for the report's {@code connectors} and the summary, ahead of the outgoing connectors; null over a file.
      */
     int report(EventLogSession log, RunSettings settings, io.payops.connect.ConnectorSettings connectorSettings,
-               Path out, StopSignal stop, boolean live, Runnable afterRun) throws IOException, InterruptedException {
+               Path out, StopSignal stop, boolean live, Runnable afterRun,
+               java.util.function.Supplier<io.payops.connect.ConnectorHealth> source)
+            throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String input = log.name();
@@ -174,7 +177,13 @@ public final class IngestCommand implements Callable<Integer> {
                 throw new BadInputException("event log '" + input + "' (--strict): no report written; "
                         + strictProblems(in));
             }
-            OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, connectors.health()));
+            // after the run and the topic's last commit: the final counts
+            List<io.payops.connect.ConnectorHealth> health = new ArrayList<>();
+            if (source != null) {
+                health.add(source.get());
+            }
+            health.addAll(connectors.health());
+            OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, health));
             String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
                     log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
             if (networks != null) {
@@ -210,7 +219,7 @@ public final class IngestCommand implements Callable<Integer> {
             }
             stderr.flush();
             stdout.print(IngestSummary.format(result));
-            ConnectorReport.print(stdout, connectors.health());
+            ConnectorReport.print(stdout, health);
             stdout.println("report: " + out);
             stdout.flush();
         } finally {

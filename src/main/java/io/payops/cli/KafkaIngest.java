@@ -67,6 +67,6 @@ final class KafkaIngest {
             }
             stdout.printf("kafka: %,d records read from %s, %,d committed for group %s%n", feed.recordsRead(),
                     log.name(), feed.recordsCommitted(), topic.group());
-        });
+        }, feed::health);
     }
 }

@@ -97,15 +97,13 @@ public final class ConsoleWindow {
         console.setRecommendOnly(prefs.recommendOnly());
         console.setRetention(options.retention());
         console.preselectReasoner(options.llm());
-        connectors = startConnectors(options.connectors());
-        console.setConnectors(connectors.listener());
-        if (!connectors.isEmpty()) {
-            // health() reads counters (no I/O), so the FX thread may ask once a second
-            connectorsWatch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                    javafx.util.Duration.seconds(1), e -> console.showConnectors(connectors.health())));
-            connectorsWatch.setCycleCount(javafx.animation.Animation.INDEFINITE);
-            connectorsWatch.play();
-            console.showConnectors(connectors.health());
+        // what can start runs; each that cannot is named in the banner (once the window is up: a session's start
+        // clears the banner) and shown in the status line as not running
+        connectors = io.payops.connect.all.Connectors.startWhatCan(options.connectors(), pump::offerNotice);
+        console.setConnectors(connectors);
+        String notStarted = ShellViewModel.notStartedMessage(connectors);
+        if (notStarted != null) {
+            warnings.add(notStarted);
         }
         endRecordingAtExit = new Thread(() -> console.endRecordingAtShutdown(3_000), "end-recording");
         Runtime.getRuntime().addShutdownHook(endRecordingAtExit);
@@ -131,6 +129,7 @@ public final class ConsoleWindow {
         recent = new RecentSessionsViewModel(sessionsThread, console.stateDirProperty());
         shell.attachReplay(replay, recent, new ReplayView(replay));
         eventLog = new EventLogViewModel(pump, console, eventLogThread);
+        watchConnectors();
         shell.attachEventLog(eventLog, new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
                 () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));
         eventLog.errorProperty().addListener((o, a, message) -> {
@@ -341,16 +340,24 @@ public final class ConsoleWindow {
     }
 
     /**
-     * The connectors the command line asked for; their news (a server down, back again) in the banner. One that
-     * cannot start (a port in use) is said in the banner and the console runs without connectors.
+     * The status line's connectors: a Kafka topic read (while connected), then the outgoing connectors. health() reads
+     * counters (no I/O), so the FX thread asks once a second.
      */
-    private io.payops.connect.all.Connectors startConnectors(io.payops.connect.ConnectorSettings settings) {
-        try {
-            return io.payops.connect.all.Connectors.start(settings, pump::offerNotice);
-        } catch (IllegalArgumentException e) {
-            console.showError(e.getMessage());
-            return io.payops.connect.all.Connectors.NONE;
-        }
+    private void watchConnectors() {
+        connectorsWatch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> showConnectors()));
+        connectorsWatch.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        connectorsWatch.play();
+        // a topic connected or left shows at once, not at the next second
+        eventLog.openingProperty().addListener((o, was, now) -> showConnectors());
+        eventLog.activeProperty().addListener((o, was, now) -> showConnectors());
+        showConnectors();
+    }
+
+    private void showConnectors() {
+        List<io.payops.connect.ConnectorHealth> health = new ArrayList<>(eventLog.sourceHealth());
+        health.addAll(connectors.health());
+        console.showConnectors(health);
     }
 
     /** Stops the engine and remembers the window; a failure to save is reported, never thrown at exit. */

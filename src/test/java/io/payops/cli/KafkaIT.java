@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <li>started before the broker exists, the consumer says so once on stderr and waits (no crash); once the broker
  *     is up it says it is back and reads the topic;</li>
  * <li>the incident is detected as from the same file by {@code ingest --events}: same diagnosis and target;</li>
+ * <li>the report's {@code connectors} list has the topic, a source ({@code "direction": "in"}), with every record
+ *     produced read and the outage counted, and the summary says so in a source's words;</li>
  * <li>a consumer stopped part way (after a count of records) and started again with the same group resumes where
  *     it left: the two runs read every record once (their counts add up to the topic's, and the group's committed
  *     offsets cover the topic exactly).</li>
@@ -75,6 +77,16 @@ class KafkaIT extends AbstractJarIT {
                 JsonNode fromTopic = readJson(work.resolve("kafka.json"));
                 assertEquals(n, fromTopic.get("input").get("events").asLong(), "every record was read");
                 assertEquals(0, fromTopic.get("input").get("badLines").asLong());
+                // the topic is the report's first connector, a source: records read as produced, the outage counted
+                JsonNode kafka = fromTopic.get("connectors").get(0);
+                assertEquals("kafka " + bootstrap + "/" + TOPIC, kafka.get("name").asText(), fromTopic.toString());
+                assertEquals("in", kafka.get("direction").asText());
+                assertEquals(n, kafka.get("delivered").asLong(), "records read: every one produced");
+                assertEquals(1, kafka.get("failed").asLong(), "one outage: before the broker started");
+                assertTrue(kafka.get("lastError").isNull(), "the broker is up at the end: " + kafka);
+                String summary = Files.readString(out);
+                assertTrue(summary.contains(String.format(java.util.Locale.ROOT,
+                        "kafka %s/%s: %,d records read, 1 outages, ", bootstrap, TOPIC, n)), summary);
                 JsonNode a = fromFile.get("incidents");
                 JsonNode b = fromTopic.get("incidents");
                 assertTrue(a.size() > 0, "the file run detects the outage: " + a);

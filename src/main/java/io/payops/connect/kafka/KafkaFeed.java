@@ -238,14 +238,19 @@ public final class KafkaFeed implements RecordFeed {
         return settings;
     }
 
-    /** For the console and the report: records read (delivered), outages (failed), records held (queued). */
+    /**
+     * For the console's status line and the report's {@code connectors}, as a source ("kafka HOST:PORT/TOPIC"):
+     * records read, outages, records held (read, not yet handed to the engine), and the error while the broker is
+     * down. Any thread, non-blocking.
+     */
     public ConnectorHealth health() {
         int held;
         synchronized (lock) {
             held = merge.size() + ready.size();
         }
         synchronized (watch) {
-            return new ConnectorHealth(name(), seq, watch.outages(), held, 0, watch.down() ? watch.lastError() : null);
+            return ConnectorHealth.source("kafka " + settings.bootstrap() + "/" + settings.topic(), seq,
+                    watch.outages(), held, watch.down() ? watch.lastError() : null);
         }
     }
 

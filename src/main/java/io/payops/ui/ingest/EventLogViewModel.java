@@ -1,6 +1,7 @@
 package io.payops.ui.ingest;
 
 import io.payops.common.BadInputException;
+import io.payops.connect.ConnectorHealth;
 import io.payops.connect.kafka.KafkaFeed;
 import io.payops.connect.kafka.KafkaSettings;
 import io.payops.domain.Frame;
@@ -31,6 +32,7 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,6 +80,8 @@ public final class EventLogViewModel implements FrameListener {
     private SessionInfo info;
     private String fileName = "";
     private EventLogStats lastStats;
+    /** The Kafka feed of the run shown (or being waited on), for the status line's connectors; null otherwise. */
+    private KafkaFeed source;
 
     /** @param executor opens logs (blocking work; one job at a time is enough) and brings results and counts back */
     public EventLogViewModel(FramePump pump, ShellViewModel console, UiExecutor executor) {
@@ -163,6 +167,7 @@ public final class EventLogViewModel implements FrameListener {
                 executor.fx(() -> brokerNotice(g, notice, down));
             });
             started[0] = feed;
+            executor.fx(() -> connecting(g, feed));
             EventLogSession session;
             try {
                 session = EventLogSession.open(feed, null, settings.csvHeader(), mapping, null,
@@ -188,6 +193,22 @@ public final class EventLogViewModel implements FrameListener {
         });
     }
 
+    /** The consumer runs: its health shows in the status line while waiting for the first records, and after. */
+    private void connecting(long g, KafkaFeed feed) {
+        if (generation.get() == g) {
+            source = feed;
+        }
+    }
+
+    /**
+     * The Kafka feed's health ("kafka HOST:PORT/TOPIC: 12,345 records read, 0 outages, 3 held") while the console is
+     * connected to a topic (waiting for its first records, or running over it); empty otherwise. For the status line's
+     * connectors, asked once a second: counters only. FX thread.
+     */
+    public List<ConnectorHealth> sourceHealth() {
+        return source == null ? List.of() : List.of(source.health());
+    }
+
     /** A broker down is shown as an error in the banner, its return as news; a notice of an older run is ignored. */
     private void brokerNotice(long g, String notice, boolean down) {
         if (generation.get() != g) {
@@ -207,6 +228,7 @@ public final class EventLogViewModel implements FrameListener {
         opening.set(false);
         status.set("");
         error.set(message);
+        source = null;
     }
 
     private void opened(long g, EventLogSession session) {
@@ -216,6 +238,7 @@ public final class EventLogViewModel implements FrameListener {
         }
         boolean follow = session.follow();
         boolean topic = session.feed() != null;
+        source = session.feed() instanceof KafkaFeed k ? k : null;
         fileName = topic ? session.name() : nameOf(session.file());
         info = new SessionInfo(session.scenario(), "agent", true, true);
         lastStats = null;
@@ -273,6 +296,7 @@ public final class EventLogViewModel implements FrameListener {
         status.set(statusOf(fileName, following.get(), p));
         if (p.ended()) {
             reading.set(false);
+            source = null;   // the run is over, and its consumer closed with it
             if (p.finished() && s.mostlyBad()) {
                 failed.set(true);
                 error.set(mostlyBadMessage(fileName, s));
@@ -353,6 +377,7 @@ public final class EventLogViewModel implements FrameListener {
     private void leave() {
         generation.incrementAndGet();
         info = null;
+        source = null;
         opening.set(false);
         reading.set(false);
         following.set(false);

@@ -3,6 +3,8 @@ package io.payops.ui.shell;
 import io.payops.agent.reason.llm.LlmReasoner;
 import io.payops.agent.reason.llm.LlmSettings;
 import io.payops.common.BadInputException;
+import io.payops.connect.ConnectorHealth;
+import io.payops.connect.all.Connectors;
 import io.payops.domain.ApprovalMode;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
@@ -94,8 +96,25 @@ public final class ShellViewModel implements FrameListener {
     private io.payops.engine.SessionListener connectors = io.payops.engine.SessionListener.NONE;
 
     /** The connectors (Alertmanager, Prometheus, the router): told of every session this console starts. */
-    public void setConnectors(io.payops.engine.SessionListener connectors) {
-        this.connectors = java.util.Objects.requireNonNull(connectors);
+    public void setConnectors(Connectors connectors) {
+        this.connectors = connectors.listener();
+    }
+
+    /**
+     * For the banner, once the console is up: "Not started: --metrics-port 9400: port 9400 is in use …; the other
+     * connectors run", each connector that could not start ({@link Connectors#startWhatCan}) by the option that asked
+     * for it, with why; null when every one started.
+     */
+    public static String notStartedMessage(Connectors connectors) {
+        if (connectors.refused().isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("Not started: ");
+        for (ConnectorHealth h : connectors.refused()) {
+            b.append(h.name()).append(": ").append(h.notRunning()).append("; ");
+        }
+        return b.append(connectors.isEmpty() ? "the console runs without connectors" : "the other connectors run")
+                .toString();
     }
 
     /** Where the console's own commands (approve, chaos) go: the running engine, applied at its next tick. */
@@ -412,26 +431,32 @@ public final class ShellViewModel implements FrameListener {
             new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     /**
-     * The connectors' deliveries for the status line ("connectors: 3 ok" or "connectors: router failing"), one line
-     * each in the detail; empty when none run. FX thread.
+     * The connectors' health for the status line ("connectors: 3 ok", "connectors: router failing" or "connectors:
+     * --metrics-port not running"), one line each in the detail in the words of its direction (a Kafka source:
+     * "records read, outages, held"); empty when none runs. FX thread.
      */
-    public void showConnectors(java.util.List<io.payops.connect.ConnectorHealth> health) {
+    public void showConnectors(List<ConnectorHealth> health) {
         if (health.isEmpty()) {
             connectorsStatus.set("");
             connectorsDetail.set("");
             connectorsFailing.set(false);
             return;
         }
-        java.util.List<String> failing = health.stream().filter(h -> !h.healthy())
-                .map(h -> h.name().split(" ", 2)[0]).toList();
-        connectorsFailing.set(!failing.isEmpty());
-        connectorsStatus.set(failing.isEmpty() ? "connectors: " + health.size() + " ok"
-                : "connectors: " + String.join(", ", failing) + " failing");
+        List<String> problems = health.stream().filter(h -> !h.healthy())
+                .map(h -> h.name().split(" ", 2)[0] + (h.running() ? " failing" : " not running")).toList();
+        connectorsFailing.set(!problems.isEmpty());
+        connectorsStatus.set(problems.isEmpty() ? "connectors: " + health.size() + " ok"
+                : "connectors: " + String.join(", ", problems));
         StringBuilder b = new StringBuilder();
-        for (io.payops.connect.ConnectorHealth h : health) {
-            b.append(String.format(Locale.ROOT, "%s: %,d delivered, %,d failed attempts, %,d queued, %,d dropped%s%n",
-                    h.name(), h.delivered(), h.failed(), h.queued(), h.dropped(),
-                    h.lastError() == null ? "" : "\n    last failure: " + h.lastError()));
+        for (ConnectorHealth h : health) {
+            b.append(h.name()).append(": ").append(h.counts());
+            if (!h.running()) {
+                b.append("\n    ").append(h.notRunning());
+            }
+            if (h.lastError() != null) {
+                b.append("\n    last failure: ").append(h.lastError());
+            }
+            b.append('\n');
         }
         connectorsDetail.set(b.toString().strip());
     }

@@ -1,5 +1,6 @@
 package io.payops.ui.ingest;
 
+import io.payops.connect.ConnectorHealth;
 import io.payops.domain.Frame;
 import io.payops.store.SessionMeta;
 import io.payops.store.SessionReader;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +84,37 @@ class EventLogViewModelTest {
         assertTrue(vm.connectKafka("127.0.0.1:9092", "payments", "a b", "latest").startsWith("Group: 'a b'"));
         assertFalse(vm.openingProperty().get(), "nothing connects until the fields are right");
         assertFalse(vm.isActive());
+    }
+
+    /**
+     * Connected to a topic, the status line's connectors have the feed's health from the start (while waiting for the
+     * first records too: a broker that is not there shows), in the words of a source; leaving takes it away.
+     */
+    @Test
+    void aKafkaTopicsHealthIsAConnectorOfTheStatusLineWhileConnected() throws Exception {
+        QueuedExecutor fx = QueuedExecutor.bothQueued();
+        console = new ShellViewModel(pump, host, "stripe-outage", 7, 1, dir.resolve("state").toString());
+        vm = new EventLogViewModel(pump, console, fx);
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();   // free again: no broker there
+        }
+        assertEquals(List.of(), vm.sourceHealth());
+        assertNull(vm.connectKafka("127.0.0.1:" + port, "payments", "payops", "earliest"));
+        Thread waiting = new Thread(fx::runBackground, "waiting-for-records");
+        waiting.start();
+        fx.runFxUntil("the feed's health is shown", () -> !vm.sourceHealth().isEmpty());
+        ConnectorHealth h = vm.sourceHealth().get(0);
+        assertEquals("kafka 127.0.0.1:" + port + "/payments", h.name());
+        assertEquals(ConnectorHealth.Direction.IN, h.direction());
+        assertTrue(h.counts().startsWith("0 records read, "), h.counts());
+
+        vm.backToLive();
+        assertEquals(List.of(), vm.sourceHealth(), "left: no Kafka in the status line");
+        waiting.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(waiting.isAlive(), "the wait for the first records gave up once left");
+        fx.runAllFx();
+        assertEquals(List.of(), vm.sourceHealth(), "a late notice of the left topic brings nothing back");
     }
 
     @Test

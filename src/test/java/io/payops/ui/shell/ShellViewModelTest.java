@@ -1,5 +1,8 @@
 package io.payops.ui.shell;
 
+import io.payops.connect.ConnectorHealth;
+import io.payops.connect.ConnectorSettings;
+import io.payops.connect.all.Connectors;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;
 import io.payops.engine.LiveSession;
@@ -7,7 +10,10 @@ import io.payops.ui.fx.EngineHost;
 import io.payops.ui.fx.FramePump;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,5 +162,63 @@ class ShellViewModelTest {
         assertTrue(vm.connectorsDetailProperty().get().contains("routing-webhook http://127.0.0.1:8080/r: 3 delivered, "
                 + "7 failed attempts, 2 queued, 1 dropped\n    last failure: connection refused"),
                 vm.connectorsDetailProperty().get());
+    }
+
+    /** A Kafka topic read is a source: its line says records read, outages and records held, not deliveries. */
+    @Test
+    void aKafkaTopicReadsInTheStatusLineInTheWordsOfASource() {
+        vm.showConnectors(List.of(
+                ConnectorHealth.source("kafka 127.0.0.1:9092/payments", 12_345, 0, 3, null),
+                new ConnectorHealth("metrics :9400", 40, 0, 0, 0, null)));
+        assertEquals("connectors: 2 ok", vm.connectorsStatusProperty().get());
+        assertEquals("kafka 127.0.0.1:9092/payments: 12,345 records read, 0 outages, 3 held\n"
+                + "metrics :9400: 40 delivered, 0 failed attempts, 0 queued, 0 dropped",
+                vm.connectorsDetailProperty().get());
+
+        vm.showConnectors(List.of(ConnectorHealth.source("kafka 127.0.0.1:9092/payments", 12_345, 1, 0,
+                "127.0.0.1:9092 is not reachable (no answer within 3 s)")));
+        assertEquals("connectors: kafka failing", vm.connectorsStatusProperty().get());
+        assertTrue(vm.connectorsFailingProperty().get());
+        assertEquals("kafka 127.0.0.1:9092/payments: 12,345 records read, 1 outages, 0 held\n"
+                + "    last failure: 127.0.0.1:9092 is not reachable (no answer within 3 s)",
+                vm.connectorsDetailProperty().get());
+    }
+
+    /**
+     * The console starts what can start: a metrics port that is taken is named in the banner's message with its option
+     * and why, and shown in the status line as not running, while the routing file runs.
+     */
+    @Test
+    void aConnectorThatCannotStartIsNamedInTheBannerAndShownNotRunningWhileTheOthersRun(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("routing.json");
+        try (ServerSocket taken = new ServerSocket(0);
+             Connectors connectors = Connectors.startWhatCan(
+                     new ConnectorSettings(null, taken.getLocalPort(), null, null, file), w -> { })) {
+            int port = taken.getLocalPort();
+            vm.setConnectors(connectors);
+            String banner = ShellViewModel.notStartedMessage(connectors);
+            assertTrue(banner.startsWith("Not started: --metrics-port " + port + ": port " + port
+                    + " is in use or not allowed ("), banner);
+            assertTrue(banner.endsWith("or leave --metrics-port out; the other connectors run"), banner);
+
+            vm.showConnectors(connectors.health());
+            assertEquals("connectors: --metrics-port not running", vm.connectorsStatusProperty().get());
+            assertTrue(vm.connectorsFailingProperty().get());
+            String detail = vm.connectorsDetailProperty().get();
+            assertTrue(detail.startsWith("routing file " + file + ": 0 delivered, 0 failed attempts, 0 queued, "
+                    + "0 dropped\n--metrics-port " + port + ": not running\n    port " + port + " is in use"), detail);
+        }
+    }
+
+    @Test
+    void whenNoConnectorCouldStartTheBannerSaysTheConsoleRunsWithout() {
+        Connectors none = Connectors.startWhatCan(new ConnectorSettings(null, null,
+                java.net.URI.create("http://127.0.0.1:8080/r"), "PAYOPS_TEST_NO_SUCH_VARIABLE", null), w -> { });
+        assertTrue(none.isEmpty());
+        assertEquals("Not started: --routing-webhook http://127.0.0.1:8080/r: --routing-secret-env: the environment "
+                + "variable PAYOPS_TEST_NO_SUCH_VARIABLE is not set (expected the webhook's HMAC secret in it); the "
+                + "console runs without connectors", ShellViewModel.notStartedMessage(none));
+        assertNull(ShellViewModel.notStartedMessage(Connectors.NONE), "all started: nothing to say");
     }
 }
