@@ -96,13 +96,22 @@ class LiveSessionTest {
         assertTrue(meta.live());
     }
 
+    /**
+     * And whoever receives that frame sees the session paused already: the console's toolbar reads the pause when the
+     * frame reaches it, and no frame follows a pause, so a pause set just after the frame went out could be missed for
+     * good (the toolbar said "running" over a stopped session; CI saw it twice).
+     */
     @Test
     void withPauseOnRequestTheSessionPausesItselfOnTheFrameThatRaisesARequest() {
         Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(900);
         RunSettings manual = new RunSettings("agent", io.payops.domain.ApprovalMode.MANUAL, "heuristic");
         List<Frame> frames = new ArrayList<>();
+        List<Boolean> pausedWhenReceived = new ArrayList<>();
         AtomicReference<LiveSession> self = new AtomicReference<>();
-        LiveSession session = LiveSession.simulated(s, manual).flatOut().frames(frames::add)
+        LiveSession session = LiveSession.simulated(s, manual).flatOut().frames(f -> {
+                    frames.add(f);
+                    pausedWhenReceived.add(self.get().paused());
+                })
                 .pauseOnRequest(() -> true).stopWhen(() -> self.get().paused()).build();
         self.set(session);
         session.runHere();
@@ -111,35 +120,13 @@ class LiveSessionTest {
         assertFalse(last.step().pendingApprovals().isEmpty(), "on the frame that raised the request");
         assertTrue(frames.subList(0, frames.size() - 1).stream().allMatch(f -> f.step().pendingApprovals().isEmpty()),
                 "and not before");
+        assertTrue(pausedWhenReceived.get(pausedWhenReceived.size() - 1), "paused when that frame arrived");
+        assertFalse(pausedWhenReceived.subList(0, pausedWhenReceived.size() - 1).contains(true), "and not before");
 
         List<Frame> without = new ArrayList<>();
         LiveSession.simulated(s, manual).flatOut().frames(without::add).pauseOnRequest(() -> false).build().runHere();
         assertEquals(900, without.size(), "with the option off the session plays through its requests");
         assertTrue(without.stream().anyMatch(f -> !f.step().pendingApprovals().isEmpty()));
-    }
-
-    /**
-     * Whoever receives the frame that raises a request sees the session paused already: the console's toolbar reads
-     * the pause when that frame reaches it, and no frame follows a pause, so a pause set just after the frame went
-     * out could be missed for good (the toolbar said "running" over a stopped session; CI saw it twice).
-     */
-    @Test
-    void theFrameThatPausesTheSessionArrivesWithThePauseAlreadySet() {
-        Scenario s = ScenarioLoader.builtIn("stripe-outage").withDuration(900);
-        RunSettings manual = new RunSettings("agent", io.payops.domain.ApprovalMode.MANUAL, "heuristic");
-        AtomicReference<LiveSession> self = new AtomicReference<>();
-        List<Boolean> pausedWhenReceived = new ArrayList<>();
-        List<Frame> frames = new ArrayList<>();
-        LiveSession session = LiveSession.simulated(s, manual).flatOut().frames(f -> {
-                    frames.add(f);
-                    pausedWhenReceived.add(self.get().paused());
-                })
-                .pauseOnRequest(() -> true).stopWhen(() -> self.get().paused()).build();
-        self.set(session);
-        session.runHere();
-        assertFalse(frames.get(frames.size() - 1).step().pendingApprovals().isEmpty(), "the last frame raised it");
-        assertTrue(pausedWhenReceived.get(pausedWhenReceived.size() - 1), "paused when that frame arrived");
-        assertFalse(pausedWhenReceived.subList(0, pausedWhenReceived.size() - 1).contains(true), "and not before");
     }
 
     @Test
