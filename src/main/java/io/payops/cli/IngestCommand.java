@@ -82,7 +82,8 @@ public final class IngestCommand implements Callable<Integer> {
     LlmOptions llmOptions = new LlmOptions();
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Where to write the JSON report (default: state/reports/ingest-<file name>.json).")
+            description = "Where to write the JSON report (default: state/reports/ingest-<file name>.json); - writes it "
+                    + "to standard output, and the summary to standard error.")
     Path report;
 
     @CommandLine.Mixin
@@ -124,11 +125,10 @@ public final class IngestCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings("agent", mode, llmOptions.reasoner(), llmOptions.settings(System.getenv()),
                 LlmReasoner.Mode.WAIT);
         io.payops.connect.kafka.KafkaSettings topic = kafka ? kafkaOptions.settings() : null;
-        Path out = report != null ? report : Path.of("state", "reports", "ingest-" + (kafka ? "kafka-" + topic.topic()
-                : events.getFileName()) + ".json");
-        OutputFile.check(out, "--report");
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        ReportTarget out = ReportTarget.of(report, Path.of("state", "reports", "ingest-" + (kafka ? "kafka-"
+                + topic.topic() : events.getFileName()) + ".json"));
+        out.check();
+        PrintWriter stdout = out.forPeople(spec);
 
         io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         if (kafka) {
@@ -152,10 +152,10 @@ public final class IngestCommand implements Callable<Integer> {
      * for the report's {@code connectors} and the summary, ahead of the outgoing connectors; null over a file.
      */
     int report(EventLogSession log, RunSettings settings, io.payops.connect.ConnectorSettings connectorSettings,
-               Path out, StopSignal stop, boolean live, Runnable afterRun,
+               ReportTarget out, StopSignal stop, boolean live, Runnable afterRun,
                java.util.function.Supplier<io.payops.connect.ConnectorHealth> source)
             throws IOException, InterruptedException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out.forPeople(spec);
         PrintWriter stderr = spec.commandLine().getErr();
         String input = log.name();
         io.payops.connect.all.Connectors connectors = ConnectorsStart.start(connectorSettings, stderr);
@@ -183,7 +183,7 @@ public final class IngestCommand implements Callable<Integer> {
                 health.add(source.get());
             }
             health.addAll(connectors.health());
-            OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, health));
+            out.write(ConnectorReport.withConnectors(result, health), spec);
             String networks = EventLogInspection.networksAsIssuers(in.fields().get("issuer"),
                     log.scenario().world().names(io.payops.domain.Dimension.ISSUER));
             if (networks != null) {
@@ -220,7 +220,7 @@ public final class IngestCommand implements Callable<Integer> {
             stderr.flush();
             stdout.print(IngestSummary.format(result));
             ConnectorReport.print(stdout, health);
-            stdout.println("report: " + out);
+            stdout.println("report: " + out.where());
             stdout.flush();
         } finally {
             // a SIGTERM waits for this: everything above is written before the JVM may exit

@@ -11,7 +11,6 @@ import io.payops.sim.Scenario;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /**
  * {@code ingest --kafka}: the agent over a topic, as over a followed file. It waits for the first records (a broker
@@ -26,9 +25,9 @@ final class KafkaIngest {
     }
 
     static int run(IngestCommand command, KafkaSettings topic, EventLogFormat format, LogMapping mapping,
-                   Scenario worldFrom, RunSettings settings, ConnectorSettings connectors, Path out)
+                   Scenario worldFrom, RunSettings settings, ConnectorSettings connectors, ReportTarget out)
             throws IOException, InterruptedException {
-        PrintWriter stdout = command.spec.commandLine().getOut();
+        PrintWriter stdout = out.forPeople(command.spec);
         PrintWriter stderr = command.spec.commandLine().getErr();
         String csvHeader = topic.csvHeader();
         KafkaFeed feed = KafkaFeed.start(topic, format, mapping, notice -> {

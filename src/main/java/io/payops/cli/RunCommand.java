@@ -66,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
     ConnectorOptions connectorOptions = new ConnectorOptions();
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Where to write the JSON report (default: state/reports/<scenario>-seed<N>-<policy>.json).")
+            description = "Where to write the JSON report (default: state/reports/<scenario>-seed<N>-<policy>.json); "
+                    + "- writes it to standard output, and the summary to standard error.")
     Path report;
 
     @Option(names = "--export-events", paramLabel = "FILE",
@@ -108,9 +109,9 @@ public final class RunCommand implements Callable<Integer> {
         LlmSettings llm = llmOptions.settings(System.getenv());
         ApprovalMode mode = approvalOption.mode();
         state = stateOption.given();
-        Path out = report != null ? report
-                : Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json");
-        OutputFile.check(out, "--report");
+        ReportTarget out = ReportTarget.of(report,
+                Path.of("state", "reports", s.name() + "-seed" + s.seed() + "-" + policy + ".json"));
+        out.check();
         RunSettings settings = new RunSettings(policy, mode, llmOptions.reasoner(), llm, LlmReasoner.Mode.WAIT);
         io.payops.connect.ConnectorSettings connectorSettings = connectorOptions.settings(System.getenv());
         EventLogWriter export = exportEvents == null ? null : openExport();
@@ -138,8 +139,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         // after close: the connectors' last deliveries are counted
         var health = connectors.health();
-        OutputFile.write(out, "--report", ConnectorReport.withConnectors(result, health));
-        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        out.write(ConnectorReport.withConnectors(result, health), spec);
+        java.io.PrintWriter stdout = out.forPeople(spec);
         stdout.print(RunSummary.format(result));
         ConnectorReport.print(stdout, health);
         if (sessionDir != null) {
@@ -148,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
         if (export != null) {
             stdout.printf("events: %s (%,d attempts)%n", exportEvents, export.written());
         }
-        stdout.println("report: " + out);
+        stdout.println("report: " + out.where());
+        stdout.flush();
         return 0;
     }
 

@@ -145,6 +145,23 @@ class OutputPathsTest extends AbstractInProcessTest {
                 OutputFile.cannotWrite(target, "--export-events", new IOException("Input/output error")).getMessage());
     }
 
+    /**
+     * {@code --report -} is standard output, for a pipe ({@code | jq}): stdout holds the report's JSON and nothing
+     * else, the summary goes to stderr, and no file named "-" is made.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "run --scenario sbi-degradation --policy static --duration 30 --report -",
+            "ingest --events {work}/log.csv --report -"})
+    void aDashWritesTheReportToStandardOutputAndTheSummaryToStandardError(String line) throws IOException {
+        Result r = payops(args(line, work));
+        assertEquals(0, r.exit(), r::describe);
+        com.fasterxml.jackson.databind.JsonNode report = io.payops.common.Json.mapper().readTree(r.stdout());
+        assertTrue(report.has("policy"), r::describe); // a run report and an ingest report both name their policy
+        assertTrue(r.stderr().contains("report: standard output"), r::describe);
+        assertFalse(Files.exists(Path.of("-")), "no file named '-' in the working directory");
+    }
+
     private String[] args(String line, Path path) {
         write("log.csv", "ts,gateway,status,latencyMs\n2026-01-01T00:00:00Z,stripe,SUCCESS,200\n");
         List<String> out = new ArrayList<>();
