@@ -147,8 +147,9 @@ public final class Connectors implements AutoCloseable {
             @Override
             public void started(LiveSession session) {
                 var scenario = session.scenario();
+                // unrecorded: a simulated session is its scenario and seed; an event log or topic has no seed
                 String id = session.sessionDir() != null ? session.sessionDir().getFileName().toString()
-                        : scenario.name() + "-seed" + scenario.seed();
+                        : session.openLoop() ? scenario.name() : scenario.name() + "-seed" + scenario.seed();
                 sessionStarted(new ConnectorSession(id, scenario.name(), scenario.world(), session.openLoop(),
                         session::submit, session::eventClockOrigin, session::droppedFrames));
             }

@@ -203,7 +203,7 @@ class MetricsEndpointTest {
             Frame last = frames.get(frames.size() - 1);
             assertEquals(last.snapshot().segment(Target.gateway("stripe")).successRate(),
                     m.value("payops_gateway_success_ratio", "gateway", "stripe"), EXACT);
-            assertEquals(1, m.value("payops_session_info", "session", "events.jsonl-seed0", "scenario", "events.jsonl",
+            assertEquals(1, m.value("payops_session_info", "session", "events.jsonl", "scenario", "events.jsonl",
                     "loop", "open"));
         }
     }
