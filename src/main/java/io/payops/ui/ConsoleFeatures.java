@@ -24,8 +24,8 @@ import io.payops.ui.timeline.AuditView;
 import io.payops.ui.timeline.AuditViewModel;
 
 /**
- * Every feature's ViewModel and view, built once per window; the ViewModels follow the engine through the pump and
- * send the user's commands to {@code commands}.
+ * Every feature's ViewModel and view, built once per window (a tab's view when the tab is first shown); the
+ * ViewModels follow the engine through the pump and send the user's commands to {@code commands}.
  */
 public final class ConsoleFeatures {
     private final KpiTilesViewModel tiles = new KpiTilesViewModel();
@@ -40,7 +40,13 @@ public final class ConsoleFeatures {
     private final ApprovalsView approvalsView;
     private final MainLayout.Features views;
 
-    public ConsoleFeatures(FramePump pump, CommandSink commands) {
+    /**
+     * The ViewModels are made and fed from the start, whatever is shown. The views always on screen (tiles,
+     * approvals, reasoning) are built here; the tabs' views are built by {@link MainLayout} when their tab is first
+     * shown. The charts get "Save as PNG…", written on {@code export} and reported to {@code report}.
+     */
+    public ConsoleFeatures(FramePump pump, CommandSink commands, io.payops.ui.fx.UiExecutor export,
+                           java.util.function.Consumer<String> report) {
         approvals = new ApprovalsViewModel(commands);
         chaos = new ChaosViewModel(commands);
         tickets = new TicketsViewModel(commands);
@@ -49,12 +55,19 @@ public final class ConsoleFeatures {
             pump.addListener(vm);
         }
         approvalsView = new ApprovalsView(approvals);
-        javafx.scene.layout.VBox gatewaysPane = new javafx.scene.layout.VBox(4, new RoutingNoteView(gateways),
+        views = new MainLayout.Features(new KpiTilesView(tiles), this::gatewaysPane, () -> {
+            ChartsView view = new ChartsView(charts);
+            view.enablePngExport(export, report);
+            return view;
+        }, approvalsView, new ReasoningView(reasoning), () -> new ChaosView(chaos), () -> new AuditView(audit),
+                () -> new LearningView(learning), () -> new TicketsView(tickets));
+    }
+
+    private javafx.scene.Node gatewaysPane() {
+        javafx.scene.layout.VBox pane = new javafx.scene.layout.VBox(4, new RoutingNoteView(gateways),
                 new GatewaysView(gateways));
-        gatewaysPane.getStylesheets().add(io.payops.ui.fx.FxmlViews.stylesheet("/styles/gateways.css"));
-        views = new MainLayout.Features(new KpiTilesView(tiles), gatewaysPane, new ChartsView(charts),
-                approvalsView, new ReasoningView(reasoning), new ChaosView(chaos), new AuditView(audit),
-                new LearningView(learning), new TicketsView(tickets));
+        pane.getStylesheets().add(io.payops.ui.fx.FxmlViews.stylesheet("/styles/gateways.css"));
+        return pane;
     }
 
     public MainLayout.Features views() {

@@ -110,27 +110,26 @@ public final class ConsoleWindow {
         console.stateDirProperty().addListener((o, a, b) -> prefsFile = new JsonFile<>(Path.of(b).resolve(PREFS_FILE),
                 ConsolePrefs.class));
 
-        features = new ConsoleFeatures(pump, console.commands());
+        features = new ConsoleFeatures(pump, console.commands(), exportThread, console::showNotice);
         // each request's countdown also says how much wall time that is at the session's speed
         features.approvals().setSpeed(console.speedProperty().get());
         console.speedProperty().addListener((o, was, x) -> features.approvals().setSpeed(x.doubleValue()));
         testPayments = new TestPaymentViewModel(console.commands());
         pump.addListener(testPayments);
-        layout = new MainLayout(features.views());
+        layout = new MainLayout(features.views(), prefs.tab());
         shell = new ShellView(console, stage::close, this::resetLayout, this::showShortcuts);
         shell.setContent(layout);
         shell.attachTestPayment(testPayments);
-        ((io.payops.ui.dashboard.ChartsView) features.views().charts()).enablePngExport(exportThread, console::showNotice);
         features.chaos().setPaused(console.pausedProperty().get());
         console.pausedProperty().addListener((o, a, p) -> features.chaos().setPaused(p));
         // registered with the pump after the features, so a seek's target frame has reached the reasoning pane
         // before the replay pins it to that moment
         replay = new ReplayViewModel(pump, features.reasoning(), replayThread, LiveRunner.Clock.SYSTEM, console::start);
         recent = new RecentSessionsViewModel(sessionsThread, console.stateDirProperty());
-        shell.attachReplay(replay, recent, new ReplayView(replay));
+        shell.attachReplay(replay, recent, () -> new ReplayView(replay));
         eventLog = new EventLogViewModel(pump, console, eventLogThread);
         watchConnectors();
-        shell.attachEventLog(eventLog, new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
+        shell.attachEventLog(eventLog, () -> new EventLogBarView(eventLog), new LogMappingSteps(mappingThread,
                 () -> Path.of(console.stateDirProperty().get()), eventLog, console::showError));
         eventLog.errorProperty().addListener((o, a, message) -> {
             if (message != null) {
@@ -181,7 +180,6 @@ public final class ConsoleWindow {
             }
         });
         layout.setDividers(prefs.mainDivider(), prefs.sideDivider());
-        layout.tabs().getSelectionModel().select(Math.min(prefs.tab(), layout.tabs().getTabs().size() - 1));
 
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(eventLog.activeProperty())
                 .then(eventLog.windowTitleProperty()).otherwise(replay.windowTitleProperty()));

@@ -85,6 +85,11 @@ public final class ChaosView extends VBox {
                 Tooltip.install(this, why);
             }
         });
+        // the view is built when its tab is first shown, which may be while chaos is already unavailable (an event
+        // log opened at launch): the reason is on the panel from the start, not only from the next change
+        if (!vm.unavailableProperty().get().isEmpty()) {
+            Tooltip.install(this, why);
+        }
     }
 
     private void addRow(FaultRowViewModel row, int r) {

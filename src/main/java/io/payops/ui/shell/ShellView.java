@@ -210,14 +210,38 @@ public final class ShellView extends BorderPane {
     }
 
     /**
+     * Builds {@code bar} into {@code slot} the first time {@code shown} holds, and keeps it. A live launch shows
+     * neither the replay bar nor the event-log bar, and a hidden node is styled and laid out all the same: building
+     * them only when needed takes them out of the work before the first frame. The bar is built within the change
+     * that shows it, so it is there in the same pulse; its ViewModel already holds everything it shows.
+     */
+    private static void fillWhenShown(VBox slot, javafx.beans.value.ObservableBooleanValue shown,
+                                      java.util.function.Supplier<Node> bar) {
+        if (shown.get()) {
+            slot.getChildren().setAll(bar.get());
+            return;
+        }
+        shown.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    shown.removeListener(this);
+                    slot.getChildren().setAll(bar.get());
+                }
+            }
+        });
+    }
+
+    /**
      * Adds replay: File → Open session… and Recent sessions, and the replay bar, which takes the live toolbar's place
      * while a recorded session is open (and shows the load progress while one opens). The status line then says
      * what the replay is doing instead of the live engine.
      */
-    public void attachReplay(ReplayViewModel replay, RecentSessionsViewModel recent, Node replayBar) {
+    public void attachReplay(ReplayViewModel replay, RecentSessionsViewModel recent,
+                             java.util.function.Supplier<Node> replayBar) {
         this.replay = replay;
-        replaySlot.getChildren().setAll(replayBar);
         var showBar = replay.activeProperty().or(replay.loadingProperty());
+        fillWhenShown(replaySlot, showBar, replayBar);
         replaySlot.visibleProperty().bind(showBar);
         replaySlot.managedProperty().bind(showBar);
         toolBar.visibleProperty().bind(replay.activeProperty().not());
@@ -250,10 +274,11 @@ public final class ShellView extends BorderPane {
      * which takes the live toolbar's place while a log is opened, read or followed. The status line and the
      * description then say what the log run is doing. A chosen file goes through the mapping step first.
      */
-    public void attachEventLog(EventLogViewModel eventLog, Node eventLogBar, LogMappingSteps mappingSteps) {
+    public void attachEventLog(EventLogViewModel eventLog, java.util.function.Supplier<Node> eventLogBar,
+                               LogMappingSteps mappingSteps) {
         this.mappingSteps = mappingSteps;
-        eventLogSlot.getChildren().setAll(eventLogBar);
         var showBar = eventLog.activeProperty().or(eventLog.openingProperty());
+        fillWhenShown(eventLogSlot, showBar, eventLogBar);
         eventLogSlot.visibleProperty().bind(showBar);
         eventLogSlot.managedProperty().bind(showBar);
         var live = replay.activeProperty().or(eventLog.activeProperty()).not();

@@ -104,6 +104,8 @@ class EventLogUiTest {
         Label note = robot.lookup("#routing-note").queryAs(Label.class);
         assertTrue(fx(() -> shown(note)), "the routing label shows above the gateway cards");
         assertEquals(GatewaysViewModel.RECOMMENDED_ROUTING, fx(note::getText));
+        // the Chaos tab's pane is built when the tab is first shown, as a user sees it: here after the log took over
+        robot.clickOn("#tab-chaos");
         assertTrue(fx(() -> robot.lookup("#chaos-inject").query().isDisabled()), "chaos is off");
         assertEquals(io.payops.ui.chaos.ChaosViewModel.UNAVAILABLE_OPEN_LOOP,
                 fx(() -> robot.lookup("#chaos-unavailable").queryAs(Label.class).getText()), "and says why");

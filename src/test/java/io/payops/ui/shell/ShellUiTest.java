@@ -141,6 +141,32 @@ class ShellUiTest {
         }
     }
 
+    /**
+     * The tab remembered in console.json opens selected, with its content; a tab's content is built when the tab is
+     * first selected (see MainLayout), so the Overview's cards are there once it is chosen and not before.
+     */
+    @Test
+    void theRememberedTabOpensWithItsContentAndAnotherIsBuiltWhenChosen(FxRobot robot, @TempDir Path used)
+            throws Exception {
+        java.nio.file.Files.writeString(used.resolve("console.json"), "{\"tab\": 4}");
+        ConsoleWindow[] opened = new ConsoleWindow[1];
+        robot.interact(() -> opened[0] = ConsoleWindow.open(new Stage(), new ConsoleOptions("quiet", 7L, 1.0, used)));
+        try {
+            MainLayout layout = opened[0].layout();
+            assertEquals(4, (int) fx(() -> layout.tabs().getSelectionModel().getSelectedIndex()), "the Tickets tab");
+            assertTrue(fx(() -> layout.lookup("#tickets-queue") != null), "with its tables");
+            assertTrue(fx(() -> layout.lookup("#gateway-cards-scroll") == null), "the Overview is not built yet");
+            robot.interact(() -> layout.tabs().getSelectionModel().select(0));
+            assertTrue(fx(() -> layout.lookup("#gateway-cards-scroll") != null), "built when chosen");
+            assertTrue(fx(() -> layout.lookup("#tickets-queue") != null), "and the Tickets tab's is kept");
+        } finally {
+            robot.interact(() -> {
+                opened[0].stage().close();
+                opened[0].close();
+            });
+        }
+    }
+
     @Test
     void helpAboutNamesTheVersionJavaJavaFxAndTheStateFolder(FxRobot robot) {
         robot.clickOn("Help");
@@ -161,6 +187,7 @@ class ShellUiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.TAB)
                 .release(javafx.scene.input.KeyCode.TAB, javafx.scene.input.KeyCode.CONTROL);
         assertEquals(1, (int) fx(tabs::getSelectedIndex), "Ctrl+Tab: the next tab");
+        assertTrue(fx(() -> robot.lookup("#chaos-inject").tryQuery().isPresent()), "shown with its content");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.TAB)
                 .release(javafx.scene.input.KeyCode.TAB, javafx.scene.input.KeyCode.SHIFT,
                         javafx.scene.input.KeyCode.CONTROL);
