@@ -382,6 +382,18 @@ public final class ConsoleWindow {
         }
     }
 
+    /**
+     * After {@link #close}, on any thread but the FX thread: waits until the engine thread has ended and the last
+     * session's recording is closed, so nothing writes in the state folder any more. {@code close} waits only
+     * briefly, as it runs on the FX thread at exit; whoever removes the folder next (a test) waits here. False if
+     * {@code millis} passed first.
+     */
+    public boolean awaitStateFolderQuiet(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        return engine.awaitTerminated(millis)
+                && console.awaitRecordingClosed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+    }
+
     private void savePrefs() {
         ConsolePrefs p = prefs
                 .withWindow(stage.getX(), stage.getY(), stage.isMaximized() ? prefs.width() : scene.getWidth(),

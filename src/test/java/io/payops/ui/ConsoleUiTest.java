@@ -1,5 +1,6 @@
 package io.payops.ui;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.ActionStatus;
 import io.payops.domain.ActiveFault;
 import io.payops.domain.FaultType;
@@ -57,11 +58,8 @@ class ConsoleUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private Frame newest() {

@@ -1,5 +1,6 @@
 package io.payops.ui;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.Frame;
 import io.payops.ui.fx.FxWait;
 import io.payops.ui.fx.Screenshots;
@@ -49,11 +50,8 @@ class ScreenshotMatrixTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {

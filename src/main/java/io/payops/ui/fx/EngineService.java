@@ -56,6 +56,14 @@ public final class EngineService implements EngineHost {
         }
     }
 
+    /**
+     * After {@link #shutdown}, off the FX thread: waits until the engine thread has ended (its session's last step
+     * writes lessons and closes the recording). False if {@code millis} passed first.
+     */
+    public boolean awaitTerminated(long millis) throws InterruptedException {
+        return thread.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** At exit: ends the engine thread. */
     public void shutdown() {
         stop();

@@ -204,10 +204,8 @@ public final class ShellViewModel implements FrameListener {
      * At exit: waits briefly for the recording to be closed so the session ends "complete". The window is gone by
      * then; this is the only wait on the FX thread, and it is bounded.
      */
-    public void awaitRecordingClosed(long millis) {
-        if (last != null) {
-            last.awaitRecordingClosed(millis);
-        }
+    public boolean awaitRecordingClosed(long millis) {
+        return last == null || last.awaitRecordingClosed(millis);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.payops.ui.dashboard;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.Frame;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
@@ -45,11 +46,8 @@ class BaselineUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     /** A caption's baseline in %, or NaN when it has none. */

@@ -1,5 +1,6 @@
 package io.payops.ui.ingest;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
@@ -55,11 +56,8 @@ class EventLogUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private static boolean shown(Node n) {

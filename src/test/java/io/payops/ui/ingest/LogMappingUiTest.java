@@ -1,5 +1,6 @@
 package io.payops.ui.ingest;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
@@ -58,12 +59,8 @@ class LogMappingUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            List.copyOf(Window.getWindows()).stream().filter(w -> w != window.stage()).forEach(Window::hide);
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private static boolean shown(Node n) {

@@ -1,5 +1,6 @@
 package io.payops.ui.reasoning;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
 import io.payops.ui.fx.FxWait;
@@ -62,11 +63,8 @@ class ReasoningPinUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     /** Waits until the history holds {@code cycles}, then pauses the session (from the FX thread, as Pause does). */

@@ -1,5 +1,6 @@
 package io.payops.ui.replay;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.Frame;
 import io.payops.store.FrameMark;
 import io.payops.store.SessionReader;
@@ -75,11 +76,8 @@ class ReplayUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private ReplayViewModel replay() {

@@ -1,5 +1,6 @@
 package io.payops.ui.shell;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.Dimension;
 import io.payops.domain.Target;
 import io.payops.ui.ConsoleOptions;
@@ -50,13 +51,8 @@ class ShellUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
-                    .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide);
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {

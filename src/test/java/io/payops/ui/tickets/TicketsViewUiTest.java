@@ -1,5 +1,6 @@
 package io.payops.ui.tickets;
 
+import io.payops.ui.fx.TestWindows;
 import io.payops.domain.Frame;
 import io.payops.ui.ConsoleOptions;
 import io.payops.ui.ConsoleWindow;
@@ -52,11 +53,8 @@ class TicketsViewUiTest {
     }
 
     @AfterEach
-    void tearDown(FxRobot robot) {
-        robot.interact(() -> {
-            window.stage().close();
-            window.close();
-        });
+    void tearDown(FxRobot robot) throws InterruptedException {
+        TestWindows.close(robot, window);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {
