@@ -184,7 +184,8 @@ public final class Agent implements Policy, ApprovalHandler {
             lastCycle = cycle;
             standing = detector.standing(now);
         }
-        incidents.closeQuiet(now, t -> actions.inForce().stream().anyMatch(a -> a.target().overlaps(t)),
+        incidents.closeQuiet(now, actions.inForce().stream()
+                        .map(a -> new IncidentTracker.Change(a.target(), a.diagnosis())).toList(),
                 t -> !detector.troubled(t));
         return new PolicyStep(records, detections, explanation, cycle, approvals.queue().pending(), incidents.open(),
                 lessons.state(), standing, approvals.takeEnds());

@@ -12,6 +12,10 @@ import java.util.List;
  * once nothing has been seen there for a while and no change made for it is still in force.
  */
 final class IncidentTracker {
+    /** A routing change in force, as what it answered: the traffic it changed and the diagnosis it was made for. */
+    record Change(Target target, io.payops.domain.Diagnosis diagnosis) {
+    }
+
     private final AgentConfig.Incidents limits;
     private final List<Incident> open = new ArrayList<>();
     private final List<Long> lastSeen = new ArrayList<>();
@@ -55,18 +59,17 @@ final class IncidentTracker {
     }
 
     /**
-     * Closes incidents whose target has no change in force and has been quiet for a while: briefly when its own
-     * tests say it is back within its reference ({@code healed}), longer otherwise.
+     * Closes incidents that have been quiet for a while and have no change made for them still in force: briefly
+     * when their target's own tests say it is back within its reference ({@code healed}), longer otherwise.
      */
-    List<Incident> closeQuiet(long now, java.util.function.Predicate<Target> changeInForce,
-                              java.util.function.Predicate<Target> healed) {
+    List<Incident> closeQuiet(long now, List<Change> inForce, java.util.function.Predicate<Target> healed) {
         List<Incident> done = new ArrayList<>();
         for (int i = open.size() - 1; i >= 0; i--) {
             Incident inc = open.get(i);
             long quiet = now - lastSeen.get(i);
             boolean over = quiet >= limits.quietSeconds() * 1000L
                     || quiet >= limits.healedSeconds() * 1000L && healed.test(inc.target());
-            if (over && !changeInForce.test(inc.target())) {
+            if (over && !changeMadeFor(i, inForce)) {
                 Incident c = new Incident(inc.id(), inc.diagnosis(), inc.target(), inc.openedAtMillis(), now, inc.confidence());
                 open.remove(i);
                 lastSeen.remove(i);
@@ -76,6 +79,23 @@ final class IncidentTracker {
             }
         }
         return done;
+    }
+
+    /**
+     * Whether a change in force was made for an open incident: one answering what was said of it, on its traffic,
+     * a part of it, or traffic containing it (a circuit on one path of an outage, a shift off the gateway of a path's
+     * outage). Merely sharing traffic is not enough: a calmer retry policy on all traffic for a retry storm, or a
+     * shift off a gateway, touches every issuer's payments, and held every other trouble open until it was undone,
+     * long after that trouble ended.
+     */
+    private boolean changeMadeFor(int i, List<Change> inForce) {
+        Target t = open.get(i).target();
+        for (Change c : inForce) {
+            if (c.diagnosis() == said.get(i) && (c.target().within(t) || t.within(c.target()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Incident> open() {

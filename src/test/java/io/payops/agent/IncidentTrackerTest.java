@@ -68,9 +68,10 @@ class IncidentTrackerTest {
     void anIncidentClosesOnceQuietAndNothingMadeForItIsInForce() {
         IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
-        assertTrue(tracker.closeQuiet(70_000, t -> true, t -> true).isEmpty(), "a circuit still open keeps it open");
-        assertTrue(tracker.closeQuiet(30_000, t -> false, t -> false).isEmpty(), "30 s quiet, not healed: still open");
-        List<Incident> closed = tracker.closeQuiet(70_000, t -> false, t -> false);
+        assertTrue(tracker.closeQuiet(70_000, List.of(new IncidentTracker.Change(STRIPE_ICICI, Diagnosis.GATEWAY_OUTAGE)),
+                t -> true).isEmpty(), "a circuit still open on a path of it keeps it open");
+        assertTrue(tracker.closeQuiet(30_000, List.of(), t -> false).isEmpty(), "30 s quiet, not healed: still open");
+        List<Incident> closed = tracker.closeQuiet(70_000, List.of(), t -> false);
         assertEquals(1, closed.size());
         assertEquals(70_000L, closed.get(0).closedAtMillis());
     }
@@ -79,9 +80,32 @@ class IncidentTrackerTest {
     void anIncidentWhoseTargetIsBackWithinItsReferenceClosesWithinSeconds() {
         IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
         tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE)), 1_000);
-        assertTrue(tracker.closeQuiet(4_000, t -> false, t -> true).isEmpty(), "a flicker does not close it");
-        List<Incident> closed = tracker.closeQuiet(8_000, t -> false, t -> true);
+        assertTrue(tracker.closeQuiet(4_000, List.of(), t -> true).isEmpty(), "a flicker does not close it");
+        List<Incident> closed = tracker.closeQuiet(8_000, List.of(), t -> true);
         assertEquals(1, closed.size(), "healed and quiet for the healed seconds");
         assertEquals(8_000L, closed.get(0).closedAtMillis());
+    }
+
+    /**
+     * A change made for one trouble does not hold another open because their traffic overlaps: a calmer retry policy
+     * on all traffic (for a retry storm) or a shift off a gateway touches every issuer's payments, and kept incidents
+     * on other traffic open until it was undone, long after their own trouble ended (noisy foreign logs, seed 104).
+     */
+    @Test
+    void aChangeInForceHoldsOpenOnlyTheTroubleItWasMadeFor() {
+        IncidentTracker tracker = new IncidentTracker(AgentConfig.Incidents.defaults());
+        Target hdfc = Target.of(Dimension.ISSUER, "HDFC");
+        tracker.observe(List.of(h(Diagnosis.RETRY_STORM, Target.ALL)), 1_000);
+        tracker.observe(List.of(h(Diagnosis.GATEWAY_OUTAGE, STRIPE_ICICI)), 2_000);
+        tracker.observe(List.of(h(Diagnosis.ISSUER_DEGRADATION, hdfc)), 3_000);
+        List<IncidentTracker.Change> inForce = List.of(
+                new IncidentTracker.Change(Target.ALL, Diagnosis.RETRY_STORM),
+                new IncidentTracker.Change(STRIPE, Diagnosis.GATEWAY_OUTAGE));
+        List<Incident> closed = tracker.closeQuiet(70_000, inForce, t -> false);
+        assertEquals(List.of(hdfc), closed.stream().map(Incident::target).toList(),
+                "the issuer's incident closes: neither change was made for it, though both touch its traffic");
+        assertEquals(List.of(Target.ALL, STRIPE_ICICI), tracker.open().stream().map(Incident::target).toList(),
+                "the retry storm under its retry policy, and the path's outage under the shift off its gateway");
+        assertEquals(2, tracker.closeQuiet(70_000, List.of(), t -> false).size(), "and they close once undone");
     }
 }
