@@ -99,6 +99,8 @@ public final class ChaosView extends VBox {
         dot.getStyleClass().add("chaos-dot");
         Label type = new Label(row.label());
         type.getStyleClass().add("chaos-type");
+        // never cut: an active fault's name is bold, and wider ("Issuer degrada…" at 1366 before)
+        type.setMinWidth(Region.USE_PREF_SIZE);
         type.setTooltip(new Tooltip(row.description()));
         HBox typeCell = new HBox(6, dot, type);
         typeCell.setAlignment(Pos.CENTER_LEFT);

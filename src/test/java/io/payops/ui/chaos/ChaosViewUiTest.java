@@ -123,6 +123,21 @@ class ChaosViewUiTest {
         assertFalse(vm.row(FaultType.GATEWAY_OUTAGE).activeProperty().get());
     }
 
+    /** An active fault's name is bold, and wider: its column grows rather than cut it ("Issuer degrada…" before). */
+    @Test
+    void anActiveFaultsBoldNameIsNeverCut(FxRobot robot) {
+        robot.clickOn(thumb(robot, "issuer_degradation"));
+        pulse(robot, 1);
+        io.payops.ui.fx.FxWait.layoutPulses(scene, 2);
+        javafx.scene.control.Label name = robot.lookup("#chaos-issuer_degradation-type .chaos-type")
+                .queryAs(javafx.scene.control.Label.class);
+        assertTrue(name.getPseudoClassStates().isEmpty() && name.getParent().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("active")), "the row shows the fault on");
+        double whole = io.payops.ui.fx.FxWait.fx(() -> name.prefWidth(-1));
+        assertTrue(io.payops.ui.fx.FxWait.fx(name::getWidth) >= whole - 0.5,
+                () -> "the name is cut: " + name.getWidth() + " of " + whole + " px");
+    }
+
     @Test
     void injectAScenarioThenRemoveOneFromTheActiveList(FxRobot robot) {
         robot.clickOn("#chaos-scenario");
