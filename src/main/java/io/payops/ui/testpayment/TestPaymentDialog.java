@@ -34,7 +34,9 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         setHeaderText("One payment through the live routing, retries and circuits");
         getDialogPane().setId("test-payment-dialog");
         getDialogPane().getStylesheets().setAll(stylesheets);
-        getDialogPane().getStylesheets().add(FxmlViews.stylesheet("/styles/testpayment.css"));
+        // tables.css: the wrapping cells (chosen by, circuits) take their text colour from it
+        getDialogPane().getStylesheets().addAll(FxmlViews.stylesheet("/styles/tables.css"),
+                FxmlViews.stylesheet("/styles/testpayment.css"));
 
         GridPane fields = new GridPane();
         fields.getStyleClass().add("test-payment-fields");
@@ -78,8 +80,10 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
                 column("Gateway", 76, TestAttemptRow::gateway),
                 column("Status", 104, TestAttemptRow::status),
                 column("Latency", 64, TestAttemptRow::latency),
-                column("Chosen by: routing share of this path, %", 330, TestAttemptRow::chosenBy),
-                column("Circuits on the path", 150, TestAttemptRow::circuits)));
+                // the two that explain the choice wrap rather than be cut (several circuits on one path are long)
+                wrapped(column("Chosen by: routing share of this path, %", 330, TestAttemptRow::chosenBy),
+                        TestAttemptRow::chosenBy),
+                wrapped(column("Circuits on the path", 150, TestAttemptRow::circuits), TestAttemptRow::circuits)));
 
         VBox content = new VBox(10, fields, message, chain, result);
         content.getStyleClass().add("test-payment");
@@ -99,6 +103,12 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         box.setVisibleRowCount(12);
         box.valueProperty().bindBidirectional(value);
         return box;
+    }
+
+    private static TableColumn<TestAttemptRow, String> wrapped(TableColumn<TestAttemptRow, String> c,
+                                                               Function<TestAttemptRow, String> field) {
+        Columns.wrappedText(c, field);
+        return c;
     }
 
     private static TableColumn<TestAttemptRow, String> column(String title, double width,
