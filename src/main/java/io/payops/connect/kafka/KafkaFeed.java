@@ -83,6 +83,8 @@ public final class KafkaFeed implements RecordFeed {
     /** Per partition, in offset order: records read and not yet observed (what bounds the commit). */
     private final Map<Integer, ArrayDeque<TimeMerge.Held>> unsettled = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    /** The newest offset sent in a commit, per partition: a failed older commit must not put its offset back. */
+    private final Map<TopicPartition, OffsetAndMetadata> issued = new HashMap<>();
     private boolean lagZero;
     private long settledRecords;
     private long committedRecords;
@@ -91,7 +93,6 @@ public final class KafkaFeed implements RecordFeed {
     // ---- the reading thread's own
     private ArrayDeque<TimeMerge.Held> batch = new ArrayDeque<>();
     private final ArrayDeque<TimeMerge.Held> delivered = new ArrayDeque<>();
-    private final ArrayDeque<Long> deliveredSeq = new ArrayDeque<>();
     private volatile long seq;
 
     private volatile boolean closing;
@@ -143,7 +144,6 @@ public final class KafkaFeed implements RecordFeed {
         long s = seq + 1;
         seq = s;
         delivered.addLast(h);
-        deliveredSeq.addLast(s);
         return new FeedRecord(s, h.partition, h.offset, h.recordTimestamp, h.value);
     }
 
@@ -166,8 +166,8 @@ public final class KafkaFeed implements RecordFeed {
     @Override
     public void settled(long through) {
         boolean any = false;
-        while (!deliveredSeq.isEmpty() && deliveredSeq.peekFirst() <= through) {
-            deliveredSeq.pollFirst();
+        // delivered holds the newest records handed out, one per sequence number: its head is seq - size + 1
+        while (!delivered.isEmpty() && seq - delivered.size() + 1 <= through) {
             delivered.pollFirst().settled = true;
             any = true;
         }
@@ -418,6 +418,7 @@ public final class KafkaFeed implements RecordFeed {
                 return;
             }
             offsets = new HashMap<>(toCommit);
+            issued.putAll(offsets);
             records = pendingCommitRecords;
             toCommit.clear();
             pendingCommitRecords = 0;
@@ -433,8 +434,13 @@ public final class KafkaFeed implements RecordFeed {
                 return;
             }
             synchronized (lock) {
-                // put back what no newer commit has replaced; the next round sends it again
-                done.forEach(toCommit::putIfAbsent);
+                // put back what no newer commit has replaced, sent or waiting; the next round sends it again (a
+                // newer commit in flight, were it put back, would move the group's offset backwards)
+                done.forEach((tp, o) -> {
+                    if (o.equals(issued.get(tp))) {
+                        toCommit.putIfAbsent(tp, o);
+                    }
+                });
                 pendingCommitRecords += records;
             }
         });
@@ -529,15 +535,18 @@ public final class KafkaFeed implements RecordFeed {
             drop(partitions);
         }
 
-        /** Records of a partition taken away that the merge has not released yet: its next owner reads them. */
+        /**
+         * A partition taken away: the merge drops what it has not released (its next owner reads it), and nothing of
+         * it is committed from here on, not even records already handed out, which would overwrite the new owner's
+         * offset.
+         */
         private void drop(Collection<TopicPartition> partitions) {
             synchronized (lock) {
                 for (TopicPartition tp : partitions) {
-                    int n = merge.revoke(tp.partition());
-                    ArrayDeque<TimeMerge.Held> q = unsettled.get(tp.partition());
-                    for (int i = 0; i < n && q != null && !q.isEmpty(); i++) {
-                        q.pollLast();
-                    }
+                    merge.revoke(tp.partition());
+                    unsettled.remove(tp.partition());
+                    toCommit.remove(tp);
+                    issued.remove(tp);
                 }
                 List<Integer> kept = new ArrayList<>();
                 for (TopicPartition tp : consumer.assignment()) {
