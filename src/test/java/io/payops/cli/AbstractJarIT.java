@@ -53,8 +53,12 @@ abstract class AbstractJarIT extends CliChecks {
     static void waitForOutput(Path file, String text, Process p) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEFAULT_TIMEOUT_SECONDS);
         while (!Files.readString(file).contains(text)) {
-            if (!p.isAlive()) {
+            // read again after it ended: it may have printed the text and exited since the read above
+            if (!p.isAlive() && !Files.readString(file).contains(text)) {
                 fail("the process ended early (exit " + p.exitValue() + "):\n" + Files.readString(file));
+            }
+            if (!p.isAlive()) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 fail("no '" + text + "' within " + DEFAULT_TIMEOUT_SECONDS + " s:\n" + Files.readString(file));

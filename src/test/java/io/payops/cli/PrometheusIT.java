@@ -37,7 +37,7 @@ class PrometheusIT extends AbstractJarIT {
     /**
      * The report rounds successRate to four places; Prometheus keeps the endpoint's double as it was written (the
      * text format prints it in full). So half a unit in the fourth place, and nothing for timing: the ratio is
-     * compared only once every payment of the log has been counted, after which it no longer moves.
+     * compared only once every payment and every success of the log have been counted, after which it no longer moves.
      */
     private static final double REPORT_ROUNDING = 0.00005;
 
@@ -51,8 +51,10 @@ class PrometheusIT extends AbstractJarIT {
         // the log, made in-process: only the follower needs a process of its own
         assertExit(0, AbstractInProcessTest.payops("run", "--scenario", "stripe-outage", "--seed", "7", "--duration",
                 "600", "--export-events", at("events.jsonl"), "--report", at("run.json")));
-        long payments = Files.readAllLines(work.resolve("events.jsonl")).stream()
-                .filter(l -> l.contains("\"attempt\":1,")).count();
+        List<String> lines = Files.readAllLines(work.resolve("events.jsonl"));
+        long payments = lines.stream().filter(l -> l.contains("\"attempt\":1,")).count();
+        // a payment succeeds at most once: its success, on a first attempt or a retry, is one line
+        long succeeded = lines.stream().filter(l -> l.contains("\"status\":\"SUCCESS\"")).count();
         assertTrue(payments > 0);
 
         int metricsPort = freePort();
@@ -84,9 +86,12 @@ class PrometheusIT extends AbstractJarIT {
             String base = "http://127.0.0.1:" + prometheusPort;
             waitUntil("Prometheus is ready", () -> get(base + "/-/ready").map(r -> r.statusCode() == 200)
                     .orElse(false), p, i);
-            // once Prometheus has a scrape with every payment of the log counted, the ratio is the final one
-            waitUntil("Prometheus has scraped all " + payments + " payments", () ->
-                    query(base, "payops_payments_started_total").map(v -> v == payments).orElse(false), p, i);
+            // once Prometheus has a scrape with every payment of the log started and every success counted (a retry
+            // that succeeds after the last first attempt still moves the ratio), the ratio is the final one
+            waitUntil("Prometheus has scraped all " + payments + " payments and " + succeeded + " successes", () ->
+                    query(base, "payops_payments_started_total").map(v -> v == payments).orElse(false)
+                            && query(base, "payops_payments_succeeded_total").map(v -> v == succeeded).orElse(false),
+                    p, i);
             double scraped = query(base, "payops_payments_success_ratio").orElseThrow();
             // per-gateway series too: stripe is in its outage at the log's end (its probes fail), adyen is healthy
             double stripe = query(base, "payops_gateway_success_ratio{gateway=\"stripe\"}").orElseThrow();
