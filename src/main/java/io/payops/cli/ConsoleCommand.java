@@ -114,7 +114,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (kafka.given() && events != null) {
             throw new BadInputException("--kafka and --events: give one input (the topic, or the event log file)");
         }
-        kafka.checkUnused(kafka.given());
+        kafka.checkUnused();
         io.payops.connect.kafka.KafkaSettings topic = kafka.given() ? kafka.settings() : null;
         if (events == null && topic == null && !logMapping.isEmpty()) {
             throw new BadInputException("--map, --status-map, --mapping, --tz: need --events FILE or --kafka BOOTSTRAP "

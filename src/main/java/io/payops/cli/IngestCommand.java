@@ -104,7 +104,7 @@ public final class IngestCommand implements Callable<Integer> {
                     + "to read a topic, or --inspect FILE to see how a log would be read)"
                     : "--events and --inspect: give one (--inspect only shows how a log would be read)");
         }
-        kafkaOptions.checkUnused(kafka);
+        kafkaOptions.checkUnused();
         LogMapping mapping = mappingOptions.mapping();
         EventLogFormat f = null;
         if (format != null) {
@@ -286,7 +286,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** While following: one line per incident opened and per recommendation, as they happen. */
-    static final class LiveLines implements Consumer<Frame> {
+    private static final class LiveLines implements Consumer<Frame> {
         private final PrintWriter out;
         private final Set<Long> incidents = bounded();
         private final Set<String> said = bounded();

@@ -44,8 +44,8 @@ public final class KafkaOptions {
     }
 
     /** @throws BadInputException when a Kafka option was given without {@code --kafka} */
-    public void checkUnused(boolean kafka) {
-        if (kafka) {
+    public void checkUnused() {
+        if (given()) {
             return;
         }
         String stray = topic != null ? "--topic" : group != null ? "--group" : from != null ? "--from"

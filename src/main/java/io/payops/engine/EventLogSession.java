@@ -122,6 +122,9 @@ public final class EventLogSession {
     public static EventLogSession open(RecordFeed feed, EventLogFormat format, String csvHeader, LogMapping mapping,
                                        Scenario worldFrom, BooleanSupplier cancelled) throws InterruptedException {
         List<FeedRecord> head = new ArrayList<>();
+        // the head size a world was last inferred from in vain: inferring again from the same records gives the same
+        // answer, so a caught-up topic of bad records waits for a new one instead of re-reading its head every poll
+        int triedAt = -1;
         while (true) {
             FeedRecord r = feed.next();
             if (r != null) {
@@ -133,6 +136,13 @@ public final class EventLogSession {
                 if (head.isEmpty() && feed.ended()) {
                     throw new BadInputException(feed.name() + " has no records (expected one attempt per record)");
                 }
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+                Thread.sleep(FEED_POLL_MILLIS);
+                continue;
+            }
+            if (head.size() == triedAt && !feed.ended()) {
                 if (cancelled.getAsBoolean()) {
                     return null;
                 }
@@ -162,6 +172,7 @@ public final class EventLogSession {
                 throw new BadInputException(feed.name() + " has no valid event in its first " + head.size()
                         + " records: " + stats.badLines() + " bad, first: " + stats.firstBadLines().get(0));
             }
+            triedAt = head.size();
             if (cancelled.getAsBoolean()) {
                 return null;
             }
@@ -177,15 +188,12 @@ public final class EventLogSession {
         this.csvHeader = csvHeader;
     }
 
-    /** The first record with a value decides: '{' is JSON, anything else a CSV line. */
+    /** The first record with a value decides ({@link EventLogFormat#ofValue}); JSON lines when none has one. */
     private static EventLogFormat formatOf(List<FeedRecord> head) {
         for (FeedRecord r : head) {
-            byte[] v = r.value();
-            for (int i = 0; v != null && i < v.length; i++) {
-                if (!Character.isWhitespace(v[i]) && (v[i] & 0xff) != 0xEF && (v[i] & 0xff) != 0xBB
-                        && (v[i] & 0xff) != 0xBF) {
-                    return v[i] == '{' ? EventLogFormat.JSONL : EventLogFormat.CSV;
-                }
+            EventLogFormat f = EventLogFormat.ofValue(r.value());
+            if (f != null) {
+                return f;
             }
         }
         return EventLogFormat.JSONL;

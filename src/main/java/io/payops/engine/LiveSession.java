@@ -232,12 +232,12 @@ public final class LiveSession {
         }
     }
 
-    /** The recorded session's folder, or null before the first tick or when it is not recorded. */
     /** Over an event log (or a topic): routing changes are recommendations, the router is someone else's. */
     public boolean openLoop() {
         return openLoop;
     }
 
+    /** The recorded session's folder, or null before the first tick or when it is not recorded. */
     public Path sessionDir() {
         return persistence == null ? null : persistence.sessionDir();
     }

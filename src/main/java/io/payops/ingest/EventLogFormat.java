@@ -44,12 +44,30 @@ public enum EventLogFormat {
              InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             int b;
             while ((b = in.read()) >= 0) {
-                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
-                    continue;
+                if (!beforeContent(b)) {
+                    return b == '{' ? JSONL : CSV;
                 }
-                return b == '{' ? JSONL : CSV;
             }
         }
         return JSONL;
+    }
+
+    /**
+     * One record's value (a topic's), told the way {@link #detect} tells a file: '{' is JSON lines, anything else a
+     * CSV line; null when it holds only a byte-order mark and white space, or nothing.
+     */
+    public static EventLogFormat ofValue(byte[] value) {
+        for (int i = 0; value != null && i < value.length; i++) {
+            int b = value[i] & 0xff;
+            if (!beforeContent(b)) {
+                return b == '{' ? JSONL : CSV;
+            }
+        }
+        return null;
+    }
+
+    /** A UTF-8 byte-order mark's bytes, and white space, come before what tells the format. */
+    private static boolean beforeContent(int b) {
+        return b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b);
     }
 }

@@ -191,11 +191,7 @@ public final class EventLogReader implements Closeable {
                     if (records && csv != null && csv.headerPending()) {
                         headerLines++;
                         try {
-                            for (String c : csv.header(buf, off, len)) {
-                                if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
-                                    ignoredColumns.add(c);
-                                }
-                            }
+                            takeHeader(buf, off, len);
                             csvHeaderLine = java.util.Arrays.copyOfRange(buf, off, off + len);
                             continue;
                         } catch (LineProblem notAHeader) {
@@ -207,11 +203,7 @@ public final class EventLogReader implements Closeable {
                     if (csv != null && csv.headerPending()) {
                         try {
                             headerLines++;
-                            for (String c : csv.header(buf, off, len)) {
-                                if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
-                                    ignoredColumns.add(c);
-                                }
-                            }
+                            takeHeader(buf, off, len);
                             continue;
                         } catch (LineProblem notAHeader) {
                             // a followed file truncated in place goes on without a header: keep the one it had
@@ -260,13 +252,20 @@ public final class EventLogReader implements Closeable {
         return n;
     }
 
-    /** The line number of the event {@link #next} returned last. */
-    long lineNumber() {
-        return lines.lineNumber();
+    /** Reads a CSV header line; the columns no event field takes are kept (the first 20) for the report. */
+    private void takeHeader(byte[] buf, int off, int len) throws LineProblem {
+        for (String c : csv.header(buf, off, len)) {
+            if (!ignoredColumns.contains(c) && ignoredColumns.size() < 20) {
+                ignoredColumns.add(c);
+            }
+        }
     }
 
-    /** The number of the line read last, event or not (a record's seq when reading a topic). */
-    long lastLineRead() {
+    /**
+     * The number of the line read last, event or not: the event {@link #next} returned last when it returned one (a
+     * record's seq when reading a topic).
+     */
+    long lineNumber() {
         return lines.lineNumber();
     }
 

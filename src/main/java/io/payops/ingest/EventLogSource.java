@@ -331,7 +331,7 @@ public final class EventLogSource implements TrafficSource {
         for (Pending p : suspects) {
             oldest = Math.min(oldest, p.line);
         }
-        return oldest == Long.MAX_VALUE ? reader.lastLineRead() : oldest - 1;
+        return oldest == Long.MAX_VALUE ? reader.lineNumber() : oldest - 1;
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class EventTimes {
     /** Epoch milliseconds; -1 when neither the value nor the record has a time. */
     public long of(byte[] value, long recordTimestamp) {
         if (reader == null) {
-            EventLogFormat f = format != null ? format : firstByte(value) == '{' ? EventLogFormat.JSONL
-                    : firstByte(value) < 0 ? null : EventLogFormat.CSV;
+            // told as the session tells it (EventLogSession), so both read a value the same way
+            EventLogFormat f = format != null ? format : EventLogFormat.ofValue(value);
             if (f == null) {
                 return recordTimestamp;
             }
@@ -44,15 +44,6 @@ public final class EventTimes {
         }
         one.set(value, recordTimestamp);
         return reader.next(fields) ? fields.ts : recordTimestamp;
-    }
-
-    private static int firstByte(byte[] v) {
-        for (int i = 0; v != null && i < v.length; i++) {
-            if (!Character.isWhitespace(v[i])) {
-                return v[i] & 0xff;
-            }
-        }
-        return -1;
     }
 
     /** A feed of one record at a time, handed to the reader once. */

@@ -43,6 +43,11 @@ public final class ConsoleWindow {
     static final String PREFS_FILE = "console.json";
     private static final String TOKENS = "/styles/tokens.css";
     private static final String LIGHT_TOKENS = "/styles/tokens-light.css";
+    /**
+     * How long the connectors wait at exit for the engine thread to end before they close anyway: its loop notices a
+     * stop within a tick and then ends its session (a recording's close is waited for as long in LiveSession).
+     */
+    private static final long CONNECTORS_CLOSE_WAIT_MILLIS = 10_000;
 
     private final Stage stage;
     private final FramePump pump = new FramePump();
@@ -370,7 +375,7 @@ public final class ConsoleWindow {
         if (connectorsWatch != null) {
             connectorsWatch.stop();
         }
-        connectors.close();
+        closeConnectorsAfterTheEngine();
         for (FxUiExecutor e : List.of(replayThread, sessionsThread, eventLogThread, mappingThread, whatIfThread,
                 exportThread)) {
             e.close();
@@ -390,8 +395,36 @@ public final class ConsoleWindow {
      */
     public boolean awaitStateFolderQuiet(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
-        return engine.awaitTerminated(millis)
+        boolean quiet = engine.awaitTerminated(millis)
                 && console.awaitRecordingClosed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+        Thread closing = connectorsClosing;
+        if (closing != null) {
+            closing.join(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+            quiet &= !closing.isAlive();
+        }
+        return quiet;
+    }
+
+    /** The thread closing the connectors at exit, or null before {@link #close}. */
+    private volatile Thread connectorsClosing;
+
+    /**
+     * Closes the connectors off the FX thread, once the engine thread has ended: closing waits for their last
+     * deliveries (an Alertmanager or router that is down can hold it for seconds), and the session's end, which the
+     * engine thread tells them, must reach them before they close. Not a daemon, so the JVM's exit waits for it.
+     */
+    private void closeConnectorsAfterTheEngine() {
+        io.payops.connect.all.Connectors all = connectors;
+        Thread t = new Thread(() -> {
+            try {
+                engine.awaitTerminated(CONNECTORS_CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            all.close();
+        }, "close-connectors");
+        connectorsClosing = t;
+        t.start();
     }
 
     private void savePrefs() {

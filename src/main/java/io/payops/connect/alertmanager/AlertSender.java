@@ -1,6 +1,7 @@
 package io.payops.connect.alertmanager;
 
 import io.payops.common.Json;
+import io.payops.connect.RetrySchedule;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,7 +33,9 @@ final class AlertSender implements Runnable {
     private final String name;
     private final AlertQueue queue;
     private final AlertTransport transport;
-    private final Backoff backoff;
+    private final RetrySchedule retries;
+    /** Posts failed in a row (the sender's thread only): the next wait is {@code retries.waitAfter(failures)}. */
+    private int failures;
     private final long repostNanos;
     private final Consumer<String> warnings;
 
@@ -44,12 +47,12 @@ final class AlertSender implements Runnable {
     private volatile boolean inTrouble;
     private long failedThisTrouble;
 
-    AlertSender(String name, AlertQueue queue, AlertTransport transport, Backoff backoff, Duration repostInterval,
+    AlertSender(String name, AlertQueue queue, AlertTransport transport, RetrySchedule retries, Duration repostInterval,
                 Consumer<String> warnings) {
         this.name = name;
         this.queue = queue;
         this.transport = transport;
-        this.backoff = backoff;
+        this.retries = retries;
         this.repostNanos = repostInterval.toNanos();
         this.warnings = warnings;
     }
@@ -78,7 +81,7 @@ final class AlertSender implements Runnable {
                         queue.dropAll();
                         return;
                     }
-                    queue.pause(backoff.next());
+                    queue.pause(retries.waitAfter(++failures));
                 }
             }
         } catch (InterruptedException e) {
@@ -110,7 +113,7 @@ final class AlertSender implements Runnable {
         if (answer.accepted()) {
             queue.remove(batch);
             delivered.addAndGet(batch.size());
-            backoff.reset();
+            failures = 0;
             if (inTrouble) {
                 inTrouble = false;
                 warnings.accept(name + ": delivering alerts again (" + failedThisTrouble + " failed "
@@ -139,7 +142,7 @@ final class AlertSender implements Runnable {
             failedThisTrouble = 0;
             warnings.accept(name + ": cannot deliver alerts: " + what + ". The session goes on; alerts wait in a "
                     + "queue (at most " + AlertmanagerConnector.QUEUE_CAPACITY + ") and are posted again with backoff "
-                    + "(up to " + Backoff.MAX.toSeconds() + " s); said once until it is back.");
+                    + "(up to " + AlertmanagerConnector.RETRIES.maxMillis() / 1000 + " s); said once until it is back.");
         }
         failedThisTrouble++;
     }

@@ -40,8 +40,8 @@ final class AlertTracker {
     private final AlertFactory alerts;
     private final Clock clock;
     private final Map<String, PayOpsAlert> firing = new LinkedHashMap<>();
-    /** When each firing rollback alert ends, in session milliseconds. */
-    private final Map<String, Long> rollbackEnds = new HashMap<>();
+    /** When each firing rollback alert ends, in session milliseconds; by key, so they resolve in a stable order. */
+    private final Map<String, Long> rollbackEnds = new java.util.TreeMap<>();
     /** Rollbacks already alerted, so a later version of the same record (an outcome measured) does not alert again. */
     private final Set<Long> rolledBack = new HashSet<>();
     private long lastSimMillis;
@@ -123,7 +123,8 @@ final class AlertTracker {
                 rollbackEnds.put(alert.key(), simMillis + ROLLBACK_ALERT_LIFE_MILLIS);
             }
         }
-        for (String key : List.copyOf(rollbackEnds.keySet()).stream().sorted().toList()) {
+        // on every frame: nothing copied unless a rollback alert is firing
+        for (String key : rollbackEnds.isEmpty() ? List.<String>of() : List.copyOf(rollbackEnds.keySet())) {
             if (rollbackEnds.get(key) <= simMillis) {
                 resolve(key, "its fixed life of " + ROLLBACK_ALERT_LIFE_MILLIS / 60_000 + " minutes (session time) ended",
                         changes);
@@ -157,6 +158,9 @@ final class AlertTracker {
 
     private void endGone(String prefix, Set<String> present, java.util.function.UnaryOperator<String> how,
                          List<PayOpsAlert> changes) {
+        if (firing.isEmpty()) {
+            return; // most frames: nothing firing, nothing to copy
+        }
         for (String key : List.copyOf(firing.keySet())) {
             if (key.startsWith(prefix) && !present.contains(key)) {
                 resolve(key, how.apply(key), changes);

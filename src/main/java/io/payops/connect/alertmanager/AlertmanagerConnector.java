@@ -3,6 +3,7 @@ package io.payops.connect.alertmanager;
 import io.payops.connect.Connector;
 import io.payops.connect.ConnectorHealth;
 import io.payops.connect.ConnectorSession;
+import io.payops.connect.RetrySchedule;
 import io.payops.domain.Frame;
 
 import java.net.URI;
@@ -24,6 +25,13 @@ public final class AlertmanagerConnector implements Connector {
      */
     static final int QUEUE_CAPACITY = 1_000;
     /**
+     * After a failed post: half a second first, as a refused connection (Alertmanager restarting) is often over within
+     * one; doubling to at most 30 s, below {@link AlertSender#REPOST_INTERVAL}, so an Alertmanager that comes back
+     * hears the firing alerts before the next re-post round would have been due, and far below its default
+     * resolve_timeout (5 min). Never given up: the queue is bounded, and what is firing must reach it once it is back.
+     */
+    static final RetrySchedule RETRIES = new RetrySchedule(500, 30_000, Integer.MAX_VALUE);
+    /**
      * How long {@link #close()} waits for the last posts (the session's resolutions) before it gives up and counts
      * them as dropped: a post takes milliseconds, and one stuck post times out after
      * {@link HttpAlertTransport#REQUEST_TIMEOUT}; a command's exit is never held longer than this.
@@ -41,13 +49,13 @@ public final class AlertmanagerConnector implements Connector {
     private volatile boolean trackerFailed;
     private boolean closed;
 
-    AlertmanagerConnector(String name, AlertTransport transport, Backoff backoff, Duration repostInterval, int capacity,
+    AlertmanagerConnector(String name, AlertTransport transport, RetrySchedule retries, Duration repostInterval, int capacity,
                           Clock clock, Consumer<String> warnings) {
         this.name = name;
         this.clock = clock;
         this.warnings = warnings;
         this.queue = new AlertQueue(capacity);
-        this.sender = new AlertSender(name, queue, transport, backoff, repostInterval, warnings);
+        this.sender = new AlertSender(name, queue, transport, retries, repostInterval, warnings);
         this.thread = new Thread(sender, "alertmanager-sender");
         // never keeps the JVM alive: close() gives the last posts their time, a JVM exiting without it owes nothing
         thread.setDaemon(true);
@@ -59,7 +67,9 @@ public final class AlertmanagerConnector implements Connector {
      * @param warnings where "cannot deliver" and "delivering again" are said, once each per outage
      */
     public static AlertmanagerConnector start(URI base, Consumer<String> warnings) {
-        return new AlertmanagerConnector("alertmanager " + base, new HttpAlertTransport(base), Backoff.standard(),
+        // shown without a password or query, where a token may hide: the name goes into warnings and the report
+        return new AlertmanagerConnector("alertmanager " + io.payops.connect.UrlText.shown(base),
+                new HttpAlertTransport(base), RETRIES,
                 AlertSender.REPOST_INTERVAL, QUEUE_CAPACITY, Clock.systemUTC(), warnings);
     }
 

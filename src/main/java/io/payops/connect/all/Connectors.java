@@ -187,9 +187,6 @@ public final class Connectors implements AutoCloseable {
 
     /** Each running connector's health, then those that could not start (not running). Any thread, cheap. */
     public List<ConnectorHealth> health() {
-        if (refused.isEmpty()) {
-            return connectors.stream().map(Connector::health).toList();
-        }
         List<ConnectorHealth> all = new ArrayList<>(connectors.size() + refused.size());
         connectors.forEach(c -> all.add(c.health()));
         all.addAll(refused);

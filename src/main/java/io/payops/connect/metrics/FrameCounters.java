@@ -1,5 +1,6 @@
 package io.payops.connect.metrics;
 
+import io.payops.common.BoundedMaps;
 import io.payops.connect.ConnectorSession;
 import io.payops.domain.ActionRecord;
 import io.payops.domain.ActionStatus;
@@ -18,7 +19,6 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -61,12 +61,7 @@ final class FrameCounters {
     private SimTotals lastTotals = SimTotals.ZERO;
     private long lastDropped;
     private long newestIncident = -1;
-    private final Map<Long, Seen> actionsSeen = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Seen> eldest) {
-            return size() > REMEMBERED_ACTIONS;
-        }
-    };
+    private final Map<Long, Seen> actionsSeen = BoundedMaps.keepingNewest(REMEMBERED_ACTIONS);
 
     /** What an action's record said last. */
     private record Seen(ActionStatus status, boolean rolledBack) {

@@ -2,6 +2,7 @@ package io.payops.connect.routing;
 
 import io.payops.connect.Connector;
 import io.payops.connect.ConnectorHealth;
+import io.payops.connect.RetrySchedule;
 import io.payops.connect.ConnectorSession;
 import io.payops.domain.Command;
 import io.payops.domain.Frame;

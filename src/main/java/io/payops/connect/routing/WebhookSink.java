@@ -39,16 +39,7 @@ final class WebhookSink implements RoutingSink {
     WebhookSink(URI url, WebhookSignature signature) {
         this.url = url;
         this.signature = signature;
-        this.name = "routing webhook " + shown(url);
-    }
-
-    /**
-     * The URL as messages and reports show it: without a user's password or a query, where a token may hide.
-     */
-    static String shown(URI url) {
-        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
-        return url.getScheme() + "://" + url.getHost() + port + path + (url.getRawQuery() == null ? "" : "?…");
+        this.name = "routing webhook " + io.payops.connect.UrlText.shown(url);
     }
 
     @Override

@@ -79,17 +79,16 @@ public final class ChaosView extends VBox {
         unavailableLabel.managedProperty().bind(unavailableLabel.visibleProperty());
         Tooltip why = new Tooltip();
         why.textProperty().bind(vm.unavailableProperty());
-        vm.unavailableProperty().addListener((o, was, now) -> {
+        java.util.function.Consumer<String> showWhy = reason -> {
             Tooltip.uninstall(this, why);
-            if (!now.isEmpty()) {
+            if (!reason.isEmpty()) {
                 Tooltip.install(this, why);
             }
-        });
+        };
+        vm.unavailableProperty().addListener((o, was, now) -> showWhy.accept(now));
         // the view is built when its tab is first shown, which may be while chaos is already unavailable (an event
         // log opened at launch): the reason is on the panel from the start, not only from the next change
-        if (!vm.unavailableProperty().get().isEmpty()) {
-            Tooltip.install(this, why);
-        }
+        showWhy.accept(vm.unavailableProperty().get());
     }
 
     private void addRow(FaultRowViewModel row, int r) {

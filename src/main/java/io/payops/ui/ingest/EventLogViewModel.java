@@ -161,12 +161,15 @@ public final class EventLogViewModel implements FrameListener {
         progress.set(-1);
         status.set("Waiting for records on " + settings.name() + " …");
         executor.background(() -> {
-            KafkaFeed[] started = new KafkaFeed[1];
+            // the notices come on the consumer's thread, the first possibly before start() has returned (then the
+            // broker has not answered yet: down); an atomic reference so that thread sees the feed once it is set
+            java.util.concurrent.atomic.AtomicReference<KafkaFeed> started = new java.util.concurrent.atomic.AtomicReference<>();
             KafkaFeed feed = KafkaFeed.start(settings, null, mapping, notice -> {
-                boolean down = started[0] == null || started[0].brokerDown();
+                KafkaFeed f = started.get();
+                boolean down = f == null || f.brokerDown();
                 executor.fx(() -> brokerNotice(g, notice, down));
             });
-            started[0] = feed;
+            started.set(feed);
             executor.fx(() -> connecting(g, feed));
             EventLogSession session;
             try {

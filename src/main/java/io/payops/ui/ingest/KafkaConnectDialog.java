@@ -48,14 +48,14 @@ public final class KafkaConnectDialog extends Dialog<ButtonType> {
         problem.setWrapText(true);
         problem.setMaxWidth(420);
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        problem.getStyleClass().add("test-payment-message");
+        // the settings dialog's own classes (settings.css): a problem in the down colour, muted labels
+        problem.getStyleClass().add("field-error");
         GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.addRow(0, new Label("Bootstrap servers"), bootstrap);
-        grid.addRow(1, new Label("Topic"), topic);
-        grid.addRow(2, new Label("Consumer group"), group);
-        grid.addRow(3, new Label("A new group starts at"), from);
+        grid.getStyleClass().add("settings-grid");
+        grid.addRow(0, label("Bootstrap servers"), bootstrap);
+        grid.addRow(1, label("Topic"), topic);
+        grid.addRow(2, label("Consumer group"), group);
+        grid.addRow(3, label("A new group starts at"), from);
         grid.add(problem, 0, 4, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
@@ -72,5 +72,11 @@ public final class KafkaConnectDialog extends Dialog<ButtonType> {
                 e.consume(); // stays open: the message says which field and what was expected
             }
         });
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
     }
 }

@@ -75,15 +75,14 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         chain.setPlaceholder(new Label("The attempts show here once the payment is sent"));
         chain.setPrefHeight(170);
         chain.getColumns().setAll(List.of(
-                column("Attempt", 96, TestAttemptRow::attempt),
-                column("At", 72, TestAttemptRow::at),
-                column("Gateway", 76, TestAttemptRow::gateway),
-                column("Status", 104, TestAttemptRow::status),
-                column("Latency", 64, TestAttemptRow::latency),
+                column("Attempt", 96, TestAttemptRow::attempt, Columns::text),
+                column("At", 72, TestAttemptRow::at, Columns::text),
+                column("Gateway", 76, TestAttemptRow::gateway, Columns::text),
+                column("Status", 104, TestAttemptRow::status, Columns::text),
+                column("Latency", 64, TestAttemptRow::latency, Columns::text),
                 // the two that explain the choice wrap rather than be cut (several circuits on one path are long)
-                wrapped(column("Chosen by: routing share of this path, %", 330, TestAttemptRow::chosenBy),
-                        TestAttemptRow::chosenBy),
-                wrapped(column("Circuits on the path", 150, TestAttemptRow::circuits), TestAttemptRow::circuits)));
+                column("Chosen by: routing share of this path, %", 330, TestAttemptRow::chosenBy, Columns::wrappedText),
+                column("Circuits on the path", 150, TestAttemptRow::circuits, Columns::wrappedText)));
 
         VBox content = new VBox(10, fields, message, chain, result);
         content.getStyleClass().add("test-payment");
@@ -105,18 +104,14 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         return box;
     }
 
-    private static TableColumn<TestAttemptRow, String> wrapped(TableColumn<TestAttemptRow, String> c,
-                                                               Function<TestAttemptRow, String> field) {
-        Columns.wrappedText(c, field);
-        return c;
-    }
-
-    private static TableColumn<TestAttemptRow, String> column(String title, double width,
-                                                              Function<TestAttemptRow, String> field) {
+    /** @param cells how the column shows its text: {@link Columns#text}, or {@link Columns#wrappedText} */
+    private static TableColumn<TestAttemptRow, String> column(
+            String title, double width, Function<TestAttemptRow, String> field,
+            java.util.function.BiConsumer<TableColumn<TestAttemptRow, String>, Function<TestAttemptRow, String>> cells) {
         TableColumn<TestAttemptRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
-        Columns.text(c, field);
+        cells.accept(c, field);
         return c;
     }
 }

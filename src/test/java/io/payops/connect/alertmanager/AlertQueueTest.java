@@ -1,5 +1,6 @@
 package io.payops.connect.alertmanager;
 
+import io.payops.connect.RetrySchedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -81,12 +82,12 @@ class AlertQueueTest {
 
     @Test
     void backoffDoublesFromHalfASecondUpToItsCapAndStartsOverAfterASuccess() {
-        Backoff b = Backoff.standard();
+        RetrySchedule b = AlertmanagerConnector.RETRIES;
         assertEquals(List.of(500L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L),
-                java.util.stream.Stream.generate(b::next).limit(8).toList());
-        b.reset();
-        assertEquals(500L, b.next());
-        assertEquals(true, Backoff.MAX.compareTo(AlertSender.REPOST_INTERVAL) < 0);
+                java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(b::waitAfter).toList());
+        // a success starts the count again (AlertSender's failures back to 0): the next wait is the first
+        assertEquals(500L, b.waitAfter(1));
+        assertEquals(true, Duration.ofMillis(b.maxMillis()).compareTo(AlertSender.REPOST_INTERVAL) < 0);
         assertEquals(true, AlertSender.REPOST_INTERVAL.compareTo(Duration.ofMinutes(5)) < 0,
                 "re-posted within Alertmanager's default resolve_timeout");
     }

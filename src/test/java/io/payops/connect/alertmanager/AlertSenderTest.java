@@ -1,5 +1,6 @@
 package io.payops.connect.alertmanager;
 
+import io.payops.connect.RetrySchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.connect.ConnectorHealth;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The sender over a fake network: retries with backoff, failures counted and said once, never holding up the engine. */
 class AlertSenderTest {
     /** Short, so a test's retries take milliseconds; the doubling is {@link AlertQueueTest}'s. */
-    static final Backoff QUICK = new Backoff(Duration.ofMillis(1), Duration.ofMillis(4));
+    static final RetrySchedule QUICK = new RetrySchedule(1, 4, Integer.MAX_VALUE);
     static final Duration NO_REPOSTS = Duration.ofHours(1);
 
     final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -91,7 +92,7 @@ class AlertSenderTest {
                 .toArray());
         AlertmanagerConnector c = new AlertmanagerConnector("alertmanager http://am.test:9093", t,
                 // a long backoff: close must not wait it out
-                new Backoff(Duration.ofMinutes(10), Duration.ofMinutes(10)), NO_REPOSTS, 100, Clock.systemUTC(),
+                new RetrySchedule(600_000, 600_000, Integer.MAX_VALUE), NO_REPOSTS, 100, Clock.systemUTC(),
                 warnings::add);
         offer(c, firing("a"));
         offer(c, firing("b"));

@@ -1,5 +1,6 @@
 package io.payops.connect.alertmanager;
 
+import io.payops.connect.RetrySchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.connect.ConnectorHealth;
 import io.payops.connect.ConnectorSession;
@@ -53,7 +54,7 @@ class AlertmanagerConnectorTest {
         Scenario s = ScenarioLoader.builtIn("stripe-outage").withSeed(7);
         ConnectorHealth h;
         try (AlertmanagerConnector c = new AlertmanagerConnector("alertmanager http://am.test:9093", t,
-                Backoff.standard(), Duration.ofHours(1), AlertmanagerConnector.QUEUE_CAPACITY, Clock.systemUTC(),
+                AlertmanagerConnector.RETRIES, Duration.ofHours(1), AlertmanagerConnector.QUEUE_CAPACITY, Clock.systemUTC(),
                 warnings::add)) {
             ScenarioRunner.run(s, new RunSettings("agent", ApprovalMode.parse("auto:60"), "heuristic"), List.of(), null,
                     f -> { }, listener(c));

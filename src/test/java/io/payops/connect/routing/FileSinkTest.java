@@ -1,5 +1,6 @@
 package io.payops.connect.routing;
 
+import io.payops.connect.RetrySchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payops.common.Json;
 import io.payops.domain.Frame;
