@@ -76,7 +76,7 @@ public final class TestPaymentDialog extends Dialog<ButtonType> {
         chain.setPrefHeight(170);
         chain.getColumns().setAll(List.of(
                 column("Attempt", 96, TestAttemptRow::attempt, Columns::text),
-                column("At", 72, TestAttemptRow::at, Columns::text),
+                column("At", 88, TestAttemptRow::at, Columns::text), // "t = 1257.0 s" whole
                 column("Gateway", 76, TestAttemptRow::gateway, Columns::text),
                 column("Status", 104, TestAttemptRow::status, Columns::text),
                 column("Latency", 64, TestAttemptRow::latency, Columns::text),
